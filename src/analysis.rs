@@ -1,0 +1,49 @@
+//! The three entry points every edge (CLI, wasm, tests) calls: analyse a page snapshot, check
+//! pasted text, re-check a set of parameters gathered across pages.
+
+use crate::checks::{self, Context, Options};
+use crate::extract;
+use crate::pages::{self, Page};
+use crate::param::{Param, ParamInput};
+use crate::report::Report;
+use crate::settings::Setting;
+use crate::snapshot::Snapshot;
+
+/// Recognises the page and checks what it shows. A page no recogniser claims yields an empty
+/// report (`page: null`): nothing of it is kept.
+pub fn analyse_snapshot(snapshot: &Snapshot, options: &Options) -> Report {
+    let page = Page::new(snapshot);
+    match pages::recognise(&page) {
+        Some(capture) => finish(Some(capture.page), capture.params, capture.settings, options),
+        None => Report::default(),
+    }
+}
+
+/// Extracts every parameter from pasted text and checks them.
+pub fn check_text(text: &str, options: &Options) -> Report {
+    finish(None, extract::extract(text), Vec::new(), options)
+}
+
+/// Checks parameters (and settings) gathered from several pages of one tenant.
+pub fn check_params(params: Vec<ParamInput>, settings: Vec<Setting>, options: &Options) -> Report {
+    finish(None, params.into_iter().map(Param::from).collect(), settings, options)
+}
+
+fn finish(
+    page: Option<pages::PageId>,
+    params: Vec<Param>,
+    settings: Vec<Setting>,
+    options: &Options,
+) -> Report {
+    let findings = checks::run_all(&Context {
+        params: &params,
+        settings: &settings,
+        options,
+    });
+    Report {
+        page,
+        params,
+        settings,
+        findings,
+    }
+}

@@ -1,0 +1,58 @@
+//! `data-center-mismatch`: hosts carrying data-center labels (`wd3`, `wd12`…) disagree. A
+//! services host of the wrong data center answers 503 (notes §2, common mistakes). Hosts
+//! without a label are never compared: the host does not tell which data center they are in.
+
+use super::{majority, Check, Context, Finding, Severity};
+use crate::domain::DataCenter;
+
+pub struct DataCenterMismatch;
+
+impl Check for DataCenterMismatch {
+    fn code(&self) -> &'static str {
+        "data-center-mismatch"
+    }
+
+    fn summary(&self) -> &'static str {
+        "The URLs' hosts are in different Workday data centers."
+    }
+
+    fn run(&self, cx: &Context) -> Vec<Finding> {
+        let labelled: Vec<(usize, DataCenter)> = cx
+            .workday_urls()
+            .filter_map(|(i, p)| p.endpoint.as_ref()?.data_center().map(|d| (i, d.clone())))
+            .collect();
+        let dcs: Vec<DataCenter> = labelled.iter().map(|(_, d)| d.clone()).collect();
+        let Some(expected) = majority(&dcs) else {
+            return Vec::new();
+        };
+        labelled
+            .into_iter()
+            .filter(|(_, d)| *d != expected)
+            .map(|(i, d)| {
+                let p = &cx.params[i];
+                // A host of the right data center and the same role, if another URL has one.
+                let role = p.endpoint.as_ref().and_then(|e| e.host.as_ref()).map(|h| h.role);
+                let good_host = cx.workday_urls().find_map(|(_, q)| {
+                    let h = q.endpoint.as_ref()?.host.as_ref()?;
+                    (h.data_center.as_ref() == Some(&expected) && Some(h.role) == role).then(|| h.name.clone())
+                });
+                let fixed_value = good_host.and_then(|h| {
+                    let mut u = p.endpoint.as_ref()?.url.clone();
+                    u.set_host(Some(&h)).ok()?;
+                    Some(u.to_string())
+                });
+                Finding {
+                    code: self.code(),
+                    severity: Severity::Error,
+                    param: Some(i),
+                    message: format!(
+                        "{} is on data center `{d}`, the other URLs on `{expected}`.",
+                        p.kind.title()
+                    ),
+                    fix: "Copy the endpoints from one tenant's View API Clients page so they share its data center.".into(),
+                    fixed_value,
+                }
+            })
+            .collect()
+    }
+}

@@ -1,0 +1,194 @@
+//! Argument parsing (clap) and output for the `wdcap` binary.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::io::Read;
+use std::path::PathBuf;
+use wdcap::analysis;
+use wdcap::checks::{Options, Sso};
+use wdcap::report::Report;
+
+#[derive(Parser)]
+#[command(name = "wdcap", version = wdcap::BUILD, about = "Capture and check Workday connection parameters")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Recognise a saved Workday page and check what it shows.
+    Scan {
+        /// The saved page (HTML).
+        file: PathBuf,
+        /// The address the page was saved from (evidence for the tenant and the page).
+        #[arg(long)]
+        url: Option<String>,
+        #[command(flatten)]
+        common: Common,
+    },
+    /// Find every parameter in pasted text (an e-mail, a ticket) and check them.
+    Check {
+        /// A text file, or `-` (the default) for standard input.
+        file: Option<PathBuf>,
+        #[command(flatten)]
+        common: Common,
+    },
+    /// Print the snapshot the extension would build from a saved page (JSON).
+    Snapshot {
+        file: PathBuf,
+        #[arg(long)]
+        url: Option<String>,
+    },
+}
+
+#[derive(Args)]
+struct Common {
+    /// The integration partner: viva-learning, kombo, defender-for-cloud-apps, ten-thousand-coffees.
+    #[arg(long, value_name = "ID")]
+    integration: Option<String>,
+    /// Whether the tenant uses SAML SSO (decides the `redirect=n` checks).
+    #[arg(long, value_enum, default_value_t = SsoArg::Unknown)]
+    sso: SsoArg,
+    /// Print one JSON object (the documented contract) instead of text.
+    #[arg(long)]
+    json: bool,
+    /// Show secret values instead of masking them.
+    #[arg(long)]
+    reveal: bool,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum SsoArg {
+    Yes,
+    No,
+    Unknown,
+}
+
+impl Common {
+    fn options(&self) -> Options {
+        Options {
+            integration: self.integration.clone(),
+            sso: match self.sso {
+                SsoArg::Yes => Sso::Yes,
+                SsoArg::No => Sso::No,
+                SsoArg::Unknown => Sso::Unknown,
+            },
+        }
+    }
+}
+
+/// Exit status for unusable input.
+const UNUSABLE: i32 = 2;
+
+pub fn main() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let code = if e.use_stderr() { UNUSABLE } else { 0 };
+            let _ = e.print();
+            return code;
+        }
+    };
+    match run(cli) {
+        Ok(code) => code,
+        Err(reason) => {
+            eprintln!("wdcap: {reason}");
+            UNUSABLE
+        }
+    }
+}
+
+fn read_text(path: Option<&PathBuf>) -> Result<String, String> {
+    let mut bytes = Vec::new();
+    match path {
+        None => std::io::stdin()
+            .read_to_end(&mut bytes)
+            .map_err(|e| format!("cannot read standard input: {e}"))?,
+        Some(p) if p.as_os_str() == "-" => std::io::stdin()
+            .read_to_end(&mut bytes)
+            .map_err(|e| format!("cannot read standard input: {e}"))?,
+        Some(p) => {
+            bytes = std::fs::read(p).map_err(|e| format!("cannot read {}: {e}", p.display()))?;
+            bytes.len()
+        }
+    };
+    let name = path.map(|p| p.display().to_string()).unwrap_or_else(|| "standard input".into());
+    String::from_utf8(bytes).map_err(|_| format!("{name} is not UTF-8 text"))
+}
+
+fn run(cli: Cli) -> Result<i32, String> {
+    match cli.command {
+        Command::Scan { file, url, common } => {
+            let html = read_text(Some(&file))?;
+            let snapshot = wdcap::html::snapshot_from_html(&html, url.as_deref());
+            let report = analysis::analyse_snapshot(&snapshot, &common.options());
+            Ok(print(&report, &common))
+        }
+        Command::Check { file, common } => {
+            let text = read_text(file.as_ref())?;
+            let report = analysis::check_text(&text, &common.options());
+            Ok(print(&report, &common))
+        }
+        Command::Snapshot { file, url } => {
+            let html = read_text(Some(&file))?;
+            let snapshot = wdcap::html::snapshot_from_html(&html, url.as_deref());
+            println!(
+                "{}",
+                serde_json::to_string(&snapshot.to_wire()).map_err(|e| e.to_string())?
+            );
+            Ok(0)
+        }
+    }
+}
+
+fn print(report: &Report, common: &Common) -> i32 {
+    if common.json {
+        println!("{}", report.to_json(common.reveal));
+    } else {
+        print!("{}", render_text(report, common.reveal));
+    }
+    i32::from(report.has_errors())
+}
+
+/// The human-readable form.
+pub fn render_text(report: &Report, reveal: bool) -> String {
+    use std::fmt::Write as _;
+    let view = report.view(reveal);
+    let mut out = String::new();
+    let _ = writeln!(out, "page: {}", view.page.map(|p| p.as_str()).unwrap_or("(not recognised)"));
+    let _ = writeln!(out, "params: {}", view.params.len());
+    for (i, p) in view.params.iter().enumerate() {
+        let mut facts = Vec::new();
+        if let Some(t) = &p.tenant {
+            facts.push(format!("tenant {t}"));
+        }
+        if let Some(d) = &p.data_center {
+            facts.push(d.clone());
+        }
+        if let Some(e) = p.environment {
+            facts.push(e.to_string());
+        }
+        if let Some(n) = &p.name {
+            facts.push(format!("name {n:?}"));
+        }
+        let facts = if facts.is_empty() { String::new() } else { format!("  ({})", facts.join(", ")) };
+        let _ = writeln!(out, "  [{i}] {:<22} {}{facts}", p.kind.as_str(), p.value);
+    }
+    if !view.settings.is_empty() {
+        let _ = writeln!(out, "settings: {}", view.settings.len());
+        for s in &view.settings {
+            let value = serde_json::to_string(&s.value).unwrap_or_default();
+            let _ = writeln!(out, "  {} = {value}", s.name);
+        }
+    }
+    let _ = writeln!(out, "findings: {}", view.findings.len());
+    for f in &view.findings {
+        let at = f.param.map(|i| format!(" [{i}]")).unwrap_or_default();
+        let _ = writeln!(out, "  {:<7} {}{at}: {}", f.severity, f.code, f.message);
+        let _ = writeln!(out, "          fix: {}", f.fix);
+        if let Some(v) = &f.fixed_value {
+            let _ = writeln!(out, "          corrected: {v}");
+        }
+    }
+    out
+}

@@ -1,0 +1,26 @@
+//! wdcap's core: recognise Workday admin pages, capture the connection parameters they show,
+//! and check them. Plain Rust with no browser types: the CLI (`src/main.rs`) and the wasm edge
+//! (`src/wasm.rs`) are thin callers of [`analysis`].
+
+pub mod analysis;
+pub mod checks;
+pub mod domain;
+pub mod endpoint;
+pub mod extract;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod html;
+pub mod labels;
+pub mod pages;
+pub mod param;
+pub mod redirect_n;
+pub mod report;
+pub mod secret;
+pub mod settings;
+pub mod snapshot;
+pub mod values;
+pub mod workday_dom;
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;
+
+/// Version and git revision, stamped by build.rs.
+pub const BUILD: &str = env!("WDCAP_BUILD");

@@ -1,0 +1,129 @@
+//! View API Clients (both tabs: "API Clients" and "API Clients for Integrations"). Shows the
+//! tenant's Workday REST API Endpoint, Token Endpoint and Authorization Endpoint at the top, and
+//! a table of registered clients with their Client IDs. Seeds: 001 (Kombo, "Find your Workday
+//! Service URL"), 000 (Viva Learning, step 5), 003 (Defender).
+
+use super::{Capture, Page, PageId, Recogniser};
+use crate::endpoint::EndpointKind;
+use crate::labels;
+use crate::param::{Param, ParamKind, Source};
+use crate::settings::{names, Setting, SettingValue};
+use crate::values;
+use crate::workday_dom;
+
+pub struct ViewApiClients;
+
+const PAGE: PageId = PageId::ViewApiClients;
+
+impl Recogniser for ViewApiClients {
+    fn page(&self) -> PageId {
+        PAGE
+    }
+
+    fn example_urls(&self) -> &'static [&'static str] {
+        &[
+            "https://wd3-impl.workday.com/acme/d/task/2997$2151.htmld",
+            "https://wd5.myworkday.com/acme/d/task/2997$2151.htmld",
+        ]
+    }
+
+    fn example_titles(&self) -> &'static [&'static str] {
+        &["View API Clients", "View API Clients - Workday"]
+    }
+
+    fn recognise(&self, page: &Page) -> Option<Capture> {
+        let scope = page.scope_titled(PAGE, "title")?;
+        let s = page.snapshot;
+        let tenant = page.tenant();
+        let mut params = Vec::new();
+        let mut settings = Vec::new();
+
+        for field in workday_dom::fields(s, scope.node) {
+            let Some(value_node) = field.value_node else {
+                continue;
+            };
+            for value in workday_dom::values(s, value_node) {
+                if let Some(p) = endpoint_param(&field.label, &value) {
+                    params.push(p.with_source(Source {
+                        page: Some(PAGE),
+                        label: Some(field.label.clone()),
+                        line: None,
+                    }));
+                }
+            }
+        }
+
+        for table in workday_dom::tables(s, scope.node) {
+            let id_col = table
+                .headers
+                .iter()
+                .position(|h| labels::matches(PAGE, "client_id", h));
+            let name_col = table
+                .headers
+                .iter()
+                .position(|h| labels::matches(PAGE, "client_name", h));
+            for row in &table.rows {
+                let texts: Vec<String> = row.iter().map(|&c| workday_dom::cell_text(s, c)).collect();
+                // Shape first: a cell holding base64-of-a-UUID is a client ID wherever it is;
+                // the labelled column is the fallback for values that are not well formed.
+                let id = texts
+                    .iter()
+                    .position(|t| values::is_client_id(t.trim()))
+                    .or(id_col.filter(|&i| texts.get(i).is_some_and(|t| !t.is_empty())));
+                let Some(id) = id else { continue };
+                let name = name_col.or(Some(0)).filter(|&n| n != id).and_then(|n| texts.get(n));
+                let mut p = Param::new(ParamKind::ClientId, texts[id].clone())
+                    .with_context_tenant(tenant.clone())
+                    .with_source(Source {
+                        page: Some(PAGE),
+                        label: table.headers.get(id).cloned(),
+                        line: None,
+                    });
+                if let Some(name) = name.filter(|n| !n.is_empty()) {
+                    p = p.with_name(name.clone());
+                }
+                params.push(p);
+            }
+        }
+
+        if let Some((tab, _)) = workday_dom::tabs(s).into_iter().find(|(_, selected)| *selected) {
+            let which = if labels::matches(PAGE, "tab_api_clients_for_integrations", &tab) {
+                Some("api_clients_for_integrations")
+            } else if labels::matches(PAGE, "tab_api_clients", &tab) {
+                Some("api_clients")
+            } else {
+                None
+            };
+            if let Some(which) = which {
+                settings.push(Setting::new(names::API_CLIENTS_TAB, SettingValue::Text(which.into())));
+            }
+        }
+
+        Some(Capture {
+            page: PAGE,
+            in_popup: scope.is_popup,
+            params,
+            settings,
+        })
+    }
+}
+
+/// A URL field: its kind from the URL's shape; the label decides only when the shape does not.
+fn endpoint_param(label: &str, value: &str) -> Option<Param> {
+    let trimmed = value.trim();
+    let by_shape = crate::endpoint::Endpoint::parse(trimmed)
+        .ok()
+        .and_then(|e| e.kind)
+        .filter(|k| *k != EndpointKind::Ui)
+        .map(ParamKind::for_endpoint);
+    let by_label = [
+        ("rest_endpoint", ParamKind::RestEndpoint),
+        ("token_endpoint", ParamKind::TokenEndpoint),
+        ("authorization_endpoint", ParamKind::AuthorizationEndpoint),
+    ]
+    .into_iter()
+    .find(|(key, _)| labels::matches(PAGE, key, label))
+    .map(|(_, kind)| kind);
+    let kind = by_shape.or(by_label)?;
+    Some(Param::new(kind, value.to_string()))
+}

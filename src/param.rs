@@ -1,0 +1,242 @@
+//! A captured or pasted connection parameter: its [`ParamKind`], its value (secrets wrapped in
+//! [`Secret`]), where it came from, and, for URLs, everything the URL says.
+
+use crate::domain::Tenant;
+use crate::endpoint::{Endpoint, EndpointKind};
+use crate::pages::PageId;
+use crate::secret::Secret;
+use serde::{Deserialize, Serialize};
+
+/// What a value is. The snake_case names are part of the CLI's JSON contract.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ParamKind {
+    RestEndpoint,
+    TokenEndpoint,
+    AuthorizationEndpoint,
+    SoapEndpoint,
+    RaasUrl,
+    UiUrl,
+    ClientId,
+    ClientSecret,
+    RefreshToken,
+    OrgId,
+    IsuUsername,
+}
+
+impl ParamKind {
+    pub const ALL: &'static [ParamKind] = &[
+        ParamKind::RestEndpoint,
+        ParamKind::TokenEndpoint,
+        ParamKind::AuthorizationEndpoint,
+        ParamKind::SoapEndpoint,
+        ParamKind::RaasUrl,
+        ParamKind::UiUrl,
+        ParamKind::ClientId,
+        ParamKind::ClientSecret,
+        ParamKind::RefreshToken,
+        ParamKind::OrgId,
+        ParamKind::IsuUsername,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ParamKind::RestEndpoint => "rest_endpoint",
+            ParamKind::TokenEndpoint => "token_endpoint",
+            ParamKind::AuthorizationEndpoint => "authorization_endpoint",
+            ParamKind::SoapEndpoint => "soap_endpoint",
+            ParamKind::RaasUrl => "raas_url",
+            ParamKind::UiUrl => "ui_url",
+            ParamKind::ClientId => "client_id",
+            ParamKind::ClientSecret => "client_secret",
+            ParamKind::RefreshToken => "refresh_token",
+            ParamKind::OrgId => "org_id",
+            ParamKind::IsuUsername => "isu_username",
+        }
+    }
+
+    /// A name a person reads ("Token Endpoint").
+    pub fn title(self) -> &'static str {
+        match self {
+            ParamKind::RestEndpoint => "Workday REST API Endpoint",
+            ParamKind::TokenEndpoint => "Token Endpoint",
+            ParamKind::AuthorizationEndpoint => "Authorization Endpoint",
+            ParamKind::SoapEndpoint => "SOAP Web Service Endpoint",
+            ParamKind::RaasUrl => "RaaS report URL",
+            ParamKind::UiUrl => "Workday UI URL",
+            ParamKind::ClientId => "Client ID",
+            ParamKind::ClientSecret => "Client Secret",
+            ParamKind::RefreshToken => "Refresh Token",
+            ParamKind::OrgId => "Organization ID",
+            ParamKind::IsuUsername => "Integration System User",
+        }
+    }
+
+    pub fn is_secret(self) -> bool {
+        matches!(self, ParamKind::ClientSecret | ParamKind::RefreshToken)
+    }
+
+    pub fn is_url(self) -> bool {
+        matches!(
+            self,
+            ParamKind::RestEndpoint
+                | ParamKind::TokenEndpoint
+                | ParamKind::AuthorizationEndpoint
+                | ParamKind::SoapEndpoint
+                | ParamKind::RaasUrl
+                | ParamKind::UiUrl
+        )
+    }
+
+    /// The parameter kind a URL's shape makes it.
+    pub fn for_endpoint(kind: EndpointKind) -> ParamKind {
+        match kind {
+            EndpointKind::Rest => ParamKind::RestEndpoint,
+            EndpointKind::Token => ParamKind::TokenEndpoint,
+            EndpointKind::Authorize => ParamKind::AuthorizationEndpoint,
+            EndpointKind::Soap => ParamKind::SoapEndpoint,
+            EndpointKind::Raas => ParamKind::RaasUrl,
+            EndpointKind::Ui => ParamKind::UiUrl,
+        }
+    }
+}
+
+impl std::fmt::Display for ParamKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A parameter's value. Secrets never print.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ParamValue {
+    Plain(String),
+    Secret(Secret),
+}
+
+impl ParamValue {
+    pub fn for_kind(kind: ParamKind, value: impl Into<String>) -> Self {
+        if kind.is_secret() {
+            ParamValue::Secret(Secret::new(value))
+        } else {
+            ParamValue::Plain(value.into())
+        }
+    }
+
+    /// The raw value, for checks that must look at it. Checks never put a secret's raw value
+    /// into a message.
+    pub fn raw(&self) -> &str {
+        match self {
+            ParamValue::Plain(s) => s,
+            ParamValue::Secret(s) => s.expose(),
+        }
+    }
+
+    pub fn is_secret(&self) -> bool {
+        matches!(self, ParamValue::Secret(_))
+    }
+}
+
+/// Where a parameter came from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Source {
+    /// The Workday page it was captured on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<PageId>,
+    /// The label it was shown under (or found near, in pasted text).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    /// 1-based line in pasted text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+}
+
+/// One parameter.
+#[derive(Debug, Clone)]
+pub struct Param {
+    pub kind: ParamKind,
+    pub value: ParamValue,
+    /// A name that goes with the value: the API client's name for a client ID, the
+    /// organisation's name for an org ID.
+    pub name: Option<String>,
+    /// The tenant, for values that do not carry it themselves (a client ID captured on a page
+    /// of tenant `acme`).
+    pub context_tenant: Option<Tenant>,
+    pub source: Source,
+    /// Set when the kind was inferred from weak evidence and another kind was as likely.
+    pub ambiguous_with: Vec<ParamKind>,
+    /// Parsed URL, for URL kinds (`None` when the value does not parse as a URL).
+    pub endpoint: Option<Endpoint>,
+}
+
+impl Param {
+    pub fn new(kind: ParamKind, value: impl Into<String>) -> Self {
+        let value: String = value.into();
+        let endpoint = if kind.is_url() {
+            Endpoint::parse(value.trim()).ok()
+        } else {
+            None
+        };
+        Param {
+            kind,
+            value: ParamValue::for_kind(kind, value),
+            name: None,
+            context_tenant: None,
+            source: Source::default(),
+            ambiguous_with: Vec::new(),
+            endpoint,
+        }
+    }
+
+    pub fn with_source(mut self, source: Source) -> Self {
+        self.source = source;
+        self
+    }
+
+    pub fn with_name(mut self, name: impl Into<String>) -> Self {
+        self.name = Some(name.into());
+        self
+    }
+
+    pub fn with_context_tenant(mut self, tenant: Option<Tenant>) -> Self {
+        self.context_tenant = tenant;
+        self
+    }
+
+    /// The tenant: from the URL for URL kinds, else from the page it was captured on.
+    pub fn tenant(&self) -> Option<&Tenant> {
+        self.endpoint
+            .as_ref()
+            .and_then(|e| e.tenant.as_ref())
+            .or(self.context_tenant.as_ref())
+    }
+
+    pub fn raw(&self) -> &str {
+        self.value.raw()
+    }
+}
+
+/// The input form of a parameter (what the extension stores and hands back for re-checking):
+/// only what cannot be derived.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ParamInput {
+    pub kind: ParamKind,
+    pub value: String,
+    #[serde(default)]
+    pub name: Option<String>,
+    #[serde(default)]
+    pub tenant: Option<String>,
+    #[serde(default)]
+    pub source: Source,
+}
+
+impl From<ParamInput> for Param {
+    fn from(i: ParamInput) -> Self {
+        let mut p = Param::new(i.kind, i.value).with_source(i.source);
+        p.name = i.name;
+        if p.endpoint.as_ref().and_then(|e| e.tenant.as_ref()).is_none() {
+            p.context_tenant = i.tenant.map(Tenant::new);
+        }
+        p
+    }
+}

@@ -1,0 +1,150 @@
+//! The result of an analysis and its JSON form, which is the CLI's contract (issue #2) and
+//! what the extension renders:
+//!
+//! ```json
+//! {"page": "view_api_clients" | null,
+//!  "params": [{"kind", "value", "tenant", "host", "environment", "data_center", "label",
+//!              "name", "source", "secret", "fingerprint", "length", "detail", "ambiguous_with"}],
+//!  "settings": [{"name", "value"}],
+//!  "findings": [{"code", "severity", "param", "message", "fix", "fixed_value"}]}
+//! ```
+//!
+//! `param` in a finding is the index of the parameter in `params` (or null). Secrets print
+//! masked (`•••• (N chars, sha256:xxxxxxxx)`) unless the caller asks to reveal; a finding's
+//! `fixed_value` for a secret is masked the same way.
+
+use crate::checks::Finding;
+use crate::endpoint::EndpointDetail;
+use crate::pages::PageId;
+use crate::param::{Param, ParamKind, ParamValue, Source};
+use crate::secret::fingerprint;
+use crate::settings::Setting;
+use serde::Serialize;
+
+/// An analysis: what page, what values, what settings, what is wrong.
+#[derive(Debug, Clone, Default)]
+pub struct Report {
+    pub page: Option<PageId>,
+    pub params: Vec<Param>,
+    pub settings: Vec<Setting>,
+    pub findings: Vec<Finding>,
+}
+
+impl Report {
+    pub fn has_errors(&self) -> bool {
+        self.findings
+            .iter()
+            .any(|f| f.severity == crate::checks::Severity::Error)
+    }
+
+    /// The serialisable view; `reveal` shows secret values.
+    pub fn view(&self, reveal: bool) -> ReportView {
+        ReportView {
+            page: self.page,
+            params: self.params.iter().map(|p| ParamView::new(p, reveal)).collect(),
+            settings: self.settings.clone(),
+            findings: self
+                .findings
+                .iter()
+                .map(|f| {
+                    let secret = f
+                        .param
+                        .and_then(|i| self.params.get(i))
+                        .is_some_and(|p| p.value.is_secret());
+                    FindingView {
+                        code: f.code,
+                        severity: f.severity.as_str(),
+                        param: f.param,
+                        message: f.message.clone(),
+                        fix: f.fix.clone(),
+                        fixed_value: f.fixed_value.as_ref().map(|v| {
+                            if secret && !reveal {
+                                mask(v)
+                            } else {
+                                v.clone()
+                            }
+                        }),
+                    }
+                })
+                .collect(),
+        }
+    }
+
+    pub fn to_json(&self, reveal: bool) -> String {
+        serde_json::to_string_pretty(&self.view(reveal)).expect("report views always serialise")
+    }
+}
+
+fn mask(v: &str) -> String {
+    crate::secret::Secret::new(v).masked()
+}
+
+#[derive(Debug, Serialize)]
+pub struct ReportView {
+    pub page: Option<PageId>,
+    pub params: Vec<ParamView>,
+    pub settings: Vec<Setting>,
+    pub findings: Vec<FindingView>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ParamView {
+    pub kind: ParamKind,
+    pub value: String,
+    pub tenant: Option<String>,
+    pub host: Option<String>,
+    pub environment: Option<&'static str>,
+    pub data_center: Option<String>,
+    pub label: Option<String>,
+    pub name: Option<String>,
+    pub source: Source,
+    pub secret: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fingerprint: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub length: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub detail: Option<EndpointDetail>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub ambiguous_with: Vec<ParamKind>,
+}
+
+impl ParamView {
+    fn new(p: &Param, reveal: bool) -> Self {
+        let e = p.endpoint.as_ref();
+        let (value, fp, length) = match &p.value {
+            ParamValue::Plain(v) => (v.clone(), None, None),
+            ParamValue::Secret(s) => (
+                if reveal { s.expose().to_string() } else { s.masked() },
+                Some(fingerprint(s.expose())),
+                Some(s.len()),
+            ),
+        };
+        ParamView {
+            kind: p.kind,
+            value,
+            tenant: p.tenant().map(|t| t.as_str().to_string()),
+            host: e.and_then(|e| e.url.host_str().map(str::to_string)),
+            environment: e.and_then(|e| e.environment()).map(|x| x.as_str()),
+            data_center: e.and_then(|e| e.data_center()).map(|d| d.as_str().to_string()),
+            label: p.source.label.clone(),
+            name: p.name.clone(),
+            source: p.source.clone(),
+            secret: p.value.is_secret(),
+            fingerprint: fp,
+            length,
+            detail: e.map(|e| e.detail.clone()).filter(|d| *d != EndpointDetail::default()),
+            ambiguous_with: p.ambiguous_with.clone(),
+        }
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct FindingView {
+    pub code: &'static str,
+    pub severity: &'static str,
+    pub param: Option<usize>,
+    pub message: String,
+    pub fix: String,
+    pub fixed_value: Option<String>,
+}
