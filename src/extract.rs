@@ -60,6 +60,7 @@ fn url_param(raw: &str, line: usize, label: Option<String>) -> Option<Param> {
         page: None,
         label,
         line: Some(line),
+        node: None,
     }))
 }
 

@@ -149,6 +149,9 @@ pub struct Source {
     /// 1-based line in pasted text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub line: Option<usize>,
+    /// Index of the snapshot node holding the value (the extension marks it on the page).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub node: Option<usize>,
 }
 
 /// One parameter.

@@ -48,6 +48,7 @@ impl Recogniser for ViewApiClients {
                         page: Some(PAGE),
                         label: Some(field.label.clone()),
                         line: None,
+                        node: Some(value_node),
                     }));
                 }
             }
@@ -78,6 +79,7 @@ impl Recogniser for ViewApiClients {
                         page: Some(PAGE),
                         label: table.headers.get(id).cloned(),
                         line: None,
+                        node: row.get(id).copied(),
                     });
                 if let Some(name) = name.filter(|n| !n.is_empty()) {
                     p = p.with_name(name.clone());
