@@ -26,8 +26,10 @@ wasm_opt="$root/node_modules/.bin/wasm-opt"
 # The features wasm-bindgen's output uses; not `-all` (toolchain.md).
 wasm_opt_flags=(-Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
   --enable-reference-types --enable-multivalue --enable-mutable-globals)
+# --experimental-reset-state-function: the glue exports __wbg_reset_state(), which
+# extension/core.js calls to re-instantiate the module after a trap (panic = "abort").
 bindgen_flags=(--target web --no-typescript --remove-name-section --remove-producers-section
-  --out-name wdcap)
+  --experimental-reset-state-function --out-name wdcap)
 
 say() { printf 'build: %s\n' "$*"; }
 
