@@ -80,14 +80,29 @@ fn saved_from_url(html: &str) -> Option<String> {
     let start = html.find("saved from url=")? + "saved from url=".len();
     let rest = &html[start..];
     let rest = rest.strip_prefix('(').and_then(|r| r.find(')').map(|i| &r[i + 1..])).unwrap_or(rest);
-    let end = rest.find(|c: char| c.is_whitespace() || c == '-').unwrap_or(rest.len());
-    let url = rest[..end].trim();
+    // The address ends at white space or at the comment's `-->`; a `-` alone does not end it
+    // (hosts such as `wd3-impl.workday.com` contain one).
+    let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+    let url = rest[..end].trim_end_matches("-->").trim();
     (!url.is_empty()).then(|| url.to_string())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn saved_from_url_keeps_hyphenated_hosts() {
+        let html = "<!-- saved from url=(0056)https://wd3-impl.workday.com/acme/d/task/2997$2151.htmld -->";
+        assert_eq!(
+            saved_from_url(html).as_deref(),
+            Some("https://wd3-impl.workday.com/acme/d/task/2997$2151.htmld")
+        );
+        assert_eq!(
+            saved_from_url("<!--saved from url=(0030)https://wd3-impl.workday.com/a-->").as_deref(),
+            Some("https://wd3-impl.workday.com/a")
+        );
+    }
 
     #[test]
     fn keeps_structure_text_and_attributes() {
