@@ -12,15 +12,16 @@ pub mod html;
 pub mod labels;
 pub mod pages;
 pub mod param;
+pub mod probe;
 pub mod redirect_n;
 pub mod report;
 pub mod secret;
 pub mod settings;
 pub mod snapshot;
 pub mod values;
-pub mod workday_dom;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
+pub mod workday_dom;
 
 /// Version and git revision, stamped by build.rs.
 pub const BUILD: &str = env!("WDCAP_BUILD");

@@ -1,0 +1,113 @@
+//! HTTP requests and responses as plain data. The core plans requests and reads responses; the
+//! edge (`src/wasm.rs`, with gloo-net) sends them. Requests carry secrets (client secret,
+//! refresh token, access token) in [`Secret`]s, so `Debug` never prints them.
+
+use crate::secret::Secret;
+use std::fmt;
+use url::Url;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Method {
+    Get,
+    Post,
+}
+
+impl Method {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::Get => "GET",
+            Method::Post => "POST",
+        }
+    }
+}
+
+/// A header value that may be secret (an `Authorization` header always is).
+#[derive(Clone, PartialEq, Eq)]
+pub enum HeaderValue {
+    Plain(String),
+    Secret(Secret),
+}
+
+impl HeaderValue {
+    pub fn expose(&self) -> &str {
+        match self {
+            HeaderValue::Plain(v) => v,
+            HeaderValue::Secret(s) => s.expose(),
+        }
+    }
+}
+
+impl fmt::Debug for HeaderValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            HeaderValue::Plain(v) => write!(f, "{v:?}"),
+            HeaderValue::Secret(s) => write!(f, "{s:?}"),
+        }
+    }
+}
+
+/// One request to send. The body, when there is one, is secret (it holds credentials).
+#[derive(Clone)]
+pub struct HttpRequest {
+    pub method: Method,
+    pub url: Url,
+    pub headers: Vec<(&'static str, HeaderValue)>,
+    pub body: Option<Secret>,
+}
+
+impl fmt::Debug for HttpRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("HttpRequest")
+            .field("method", &self.method)
+            .field("url", &redacted_url(&self.url))
+            .field("headers", &self.headers)
+            .field("body", &self.body)
+            .finish()
+    }
+}
+
+/// The URL without its query string (a query may carry prompts or, by mistake, credentials).
+pub fn redacted_url(url: &Url) -> String {
+    let mut u = url.clone();
+    u.set_query(None);
+    u.set_fragment(None);
+    let _ = u.set_username("");
+    let _ = u.set_password(None);
+    u.to_string()
+}
+
+/// What came back.
+#[derive(Debug, Clone)]
+pub struct HttpResponse {
+    pub status: u16,
+    pub content_type: Option<String>,
+    /// The body as text, cut to a bounded length by the edge.
+    pub body: String,
+}
+
+impl HttpResponse {
+    pub fn json(&self) -> Option<serde_json::Value> {
+        serde_json::from_str(self.body.trim_start_matches('\u{feff}')).ok()
+    }
+
+    /// The RFC 6749 `error` field of a JSON error body, if the body is one. Workday's exact
+    /// error shape is unconfirmed (notes §4): a non-JSON body simply yields `None`.
+    pub fn oauth_error(&self) -> Option<String> {
+        self.json()?.get("error")?.as_str().map(str::to_string)
+    }
+}
+
+/// Why a request got no response.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TransportError {
+    /// DNS failure, connection refused, TLS error, CORS refusal: the browser does not say which.
+    Network(String),
+    Timeout,
+    Cancelled,
+}
+
+/// Sends requests. The wasm edge implements it with gloo-net; tests with an in-process fake.
+#[allow(async_fn_in_trait)]
+pub trait Transport {
+    async fn send(&self, request: &HttpRequest) -> Result<HttpResponse, TransportError>;
+}

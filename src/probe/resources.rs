@@ -1,0 +1,342 @@
+//! The resource probes: one cheap authenticated call each to the REST endpoint, the RaaS report
+//! and the SOAP endpoint. They report status and shape only: no personal data from a response
+//! is kept or shown (a count of entries and the report's column names at most).
+
+use super::http::{HeaderValue, HttpRequest, HttpResponse, Method, Transport};
+use super::{failure, send, LiveFinding, ProbeInput, ProbeKind, StepResult, StepStatus};
+use crate::param::ParamKind;
+use crate::secret::Secret;
+use base64::engine::general_purpose::STANDARD;
+use base64::Engine;
+use url::Url;
+
+/// How a probe authenticates: the OAuth access token, else the ISU's user name and password.
+fn auth(input: &ProbeInput, access: Option<&Secret>) -> Option<HeaderValue> {
+    if let Some(token) = access {
+        return Some(HeaderValue::Secret(Secret::new(format!(
+            "Bearer {}",
+            token.expose()
+        ))));
+    }
+    let user = input.value(ParamKind::IsuUsername)?;
+    let password = input.isu_password.as_ref()?;
+    let basic = STANDARD.encode(format!("{user}:{}", password.expose()));
+    Some(HeaderValue::Secret(Secret::new(format!("Basic {basic}"))))
+}
+
+fn get(url: Url, auth: HeaderValue, accept: &str) -> HttpRequest {
+    HttpRequest {
+        method: Method::Get,
+        url,
+        headers: vec![
+            ("Authorization", auth),
+            ("Accept", HeaderValue::Plain(accept.into())),
+        ],
+        body: None,
+    }
+}
+
+fn failed(probe: ProbeKind, f: LiveFinding, requests: Vec<super::RequestRecord>) -> StepResult {
+    StepResult {
+        probe,
+        status: StepStatus::Failed,
+        summary: f.message.clone(),
+        findings: vec![f],
+        requests,
+        new_refresh_token: None,
+    }
+}
+
+fn passed(
+    probe: ProbeKind,
+    summary: String,
+    findings: Vec<LiveFinding>,
+    requests: Vec<super::RequestRecord>,
+) -> StepResult {
+    StepResult {
+        probe,
+        status: StepStatus::Passed,
+        summary,
+        findings,
+        requests,
+        new_refresh_token: None,
+    }
+}
+
+fn unexpected(r: &HttpResponse, what: &str) -> LiveFinding {
+    LiveFinding {
+        code: "live-unexpected",
+        severity: "warning",
+        message: format!("HTTP {}: {what}", r.status),
+        fix: "Copy the URL again from Workday; if it is right, retry later.".into(),
+    }
+}
+
+fn no_auth_reason(access_failed: bool) -> &'static str {
+    if access_failed {
+        "Needs an access token (the OAuth probe did not get one) or the ISU's user name and password."
+    } else {
+        "Needs an access token or the ISU's user name and password."
+    }
+}
+
+pub(super) async fn rest<T: Transport>(
+    input: &ProbeInput,
+    transport: &T,
+    allowed: &[String],
+    access: Option<&Secret>,
+) -> StepResult {
+    let Some(base) = input
+        .first(ParamKind::RestEndpoint)
+        .and_then(|p| p.endpoint.as_ref())
+    else {
+        return StepResult::skipped(ProbeKind::Rest, "No REST endpoint captured.");
+    };
+    let Some(token) = access else {
+        return StepResult::skipped(
+            ProbeKind::Rest,
+            "Needs an access token (the OAuth probe did not get one).",
+        );
+    };
+    let mut url = base.url.clone();
+    if let Ok(mut segs) = url.path_segments_mut() {
+        segs.pop_if_empty().push("workers");
+    }
+    url.set_query(Some("limit=1"));
+    let auth = HeaderValue::Secret(Secret::new(format!("Bearer {}", token.expose())));
+    let mut records = Vec::new();
+    let outcome = send(
+        transport,
+        allowed,
+        &get(url, auth, "application/json"),
+        &mut records,
+    )
+    .await;
+    match &outcome {
+        Ok(r) if (200..300).contains(&r.status) => {
+            let total = r
+                .json()
+                .and_then(|j| j.get("total").and_then(|t| t.as_u64()));
+            let has_data = r
+                .json()
+                .is_some_and(|j| j.get("data").is_some_and(|d| d.is_array()));
+            if has_data {
+                let summary = match total {
+                    Some(n) => format!("REST API answered; {n} workers visible to the client."),
+                    None => "REST API answered with data.".into(),
+                };
+                passed(ProbeKind::Rest, summary, Vec::new(), records)
+            } else {
+                failed(
+                    ProbeKind::Rest,
+                    unexpected(r, "the REST endpoint did not return a `data` collection."),
+                    records,
+                )
+            }
+        }
+        _ => {
+            let f = failure(ProbeKind::Rest, &outcome, &input.likely_permissions);
+            failed(ProbeKind::Rest, f, records)
+        }
+    }
+}
+
+/// Lowercase letters and digits only, so `First_Name`, `firstName` and `First name` compare
+/// equal: report column aliases are chosen by whoever built the report.
+fn normalise(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+pub(super) async fn raas<T: Transport>(
+    input: &ProbeInput,
+    transport: &T,
+    allowed: &[String],
+    access: Option<&Secret>,
+) -> StepResult {
+    let Some(endpoint) = input
+        .first(ParamKind::RaasUrl)
+        .and_then(|p| p.endpoint.as_ref())
+    else {
+        return StepResult::skipped(ProbeKind::Raas, "No RaaS report URL captured.");
+    };
+    let Some(auth) = auth(input, access) else {
+        return StepResult::skipped(ProbeKind::Raas, no_auth_reason(access.is_none()));
+    };
+    let mut records = Vec::new();
+    let outcome = send(
+        transport,
+        allowed,
+        &get(endpoint.url.clone(), auth, "application/json"),
+        &mut records,
+    )
+    .await;
+    let r = match &outcome {
+        Ok(r) if (200..300).contains(&r.status) => r,
+        _ => {
+            let f = failure(ProbeKind::Raas, &outcome, &input.likely_permissions);
+            return failed(ProbeKind::Raas, f, records);
+        }
+    };
+    let Some(json) = r.json() else {
+        let xml = r.body.trim_start().starts_with('<');
+        return failed(
+            ProbeKind::Raas,
+            LiveFinding {
+                code: "live-not-json",
+                severity: "error",
+                message: if xml {
+                    "The report answered with XML, not JSON.".into()
+                } else {
+                    "The report's answer is not JSON.".into()
+                },
+                fix: "Use the JSON URL from the report's Actions > Web Service > View URLs (it ends in `?format=json`).".into(),
+            },
+            records,
+        );
+    };
+    let Some(entries) = json.get("Report_Entry").and_then(|e| e.as_array()) else {
+        return failed(
+            ProbeKind::Raas,
+            LiveFinding {
+                code: "live-report-entry-missing",
+                severity: "error",
+                message: "The JSON has no `Report_Entry` list: this is not a custom report's output.".into(),
+                fix: "Use a custom report's JSON URL (…/ccx/service/customreport2/{tenant}/{owner}/{report}?format=json), enabled as web service and shared with the ISU.".into(),
+            },
+            records,
+        );
+    };
+    let mut findings = Vec::new();
+    let keys: Vec<String> = entries
+        .first()
+        .and_then(|e| e.as_object())
+        .map(|o| o.keys().map(|k| normalise(k)).collect())
+        .unwrap_or_default();
+    if entries.is_empty() {
+        findings.push(LiveFinding {
+            code: "live-report-empty",
+            severity: "warning",
+            message: "The report returned no entries.".into(),
+            fix: "Share the report with the ISU and give its security group Get access to the domains behind the report's fields; an ISU without access sees an empty report.".into(),
+        });
+    } else {
+        let missing: Vec<&String> = input
+            .required_report_fields
+            .iter()
+            .filter(|f| !keys.contains(&normalise(f)))
+            .collect();
+        if !missing.is_empty() {
+            findings.push(LiveFinding {
+                code: "live-report-field-missing",
+                severity: "warning",
+                message: format!(
+                    "No column that looks like {} in the report's first entry (column names are the report's aliases, so this may be a naming difference).",
+                    missing.iter().map(|m| format!("`{m}`")).collect::<Vec<_>>().join(", ")
+                ),
+                fix: "Add the field to the report (or check its alias), and make sure the ISU can see it: a field the ISU has no access to is left out.".into(),
+            });
+        }
+    }
+    passed(
+        ProbeKind::Raas,
+        format!("Report answered with JSON, {} entries.", entries.len()),
+        findings,
+        records,
+    )
+}
+
+/// A minimal, read-only request for the services the partners use; `None` for others.
+fn soap_operation(service: &str, version: &str) -> Option<String> {
+    let (op, filter) = match service {
+        "Learning" => ("Get_Learning_Courses_Request", ""),
+        "Human_Resources" | "Staffing" => ("Get_Workers_Request", ""),
+        _ => return None,
+    };
+    Some(format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" xmlns:bsvc="urn:com.workday/bsvc"><soapenv:Body><bsvc:{op} bsvc:version="{version}">{filter}<bsvc:Response_Filter><bsvc:Page>1</bsvc:Page><bsvc:Count>1</bsvc:Count></bsvc:Response_Filter></bsvc:{op}></soapenv:Body></soapenv:Envelope>"#
+    ))
+}
+
+/// The text of a SOAP fault's `faultstring`. A plain substring search, not an XML parser: the
+/// element is flat text, and an XML crate would add size to the wasm module for this one read.
+fn fault_string(body: &str) -> Option<String> {
+    let start = body.find("faultstring>")? + "faultstring>".len();
+    let end = body[start..].find("</")?;
+    Some(body[start..start + end].trim().to_string())
+}
+
+pub(super) async fn soap<T: Transport>(
+    input: &ProbeInput,
+    transport: &T,
+    allowed: &[String],
+    access: Option<&Secret>,
+) -> StepResult {
+    let Some(endpoint) = input
+        .first(ParamKind::SoapEndpoint)
+        .and_then(|p| p.endpoint.as_ref())
+    else {
+        return StepResult::skipped(ProbeKind::Soap, "No SOAP endpoint captured.");
+    };
+    let service = endpoint.detail.service.clone().unwrap_or_default();
+    let version = endpoint.detail.version.clone().unwrap_or_default();
+    let Some(envelope) = soap_operation(&service, &version) else {
+        return StepResult::skipped(
+            ProbeKind::Soap,
+            format!("No read-only test request is known for the `{service}` service."),
+        );
+    };
+    let Some(auth) = auth(input, access) else {
+        return StepResult::skipped(ProbeKind::Soap, no_auth_reason(access.is_none()));
+    };
+    let request = HttpRequest {
+        method: Method::Post,
+        url: endpoint.url.clone(),
+        headers: vec![
+            ("Authorization", auth),
+            (
+                "Content-Type",
+                HeaderValue::Plain("text/xml; charset=utf-8".into()),
+            ),
+        ],
+        body: Some(Secret::new(envelope)),
+    };
+    let mut records = Vec::new();
+    let outcome = send(transport, allowed, &request, &mut records).await;
+    if let Ok(r) = &outcome {
+        if let Some(fault) = fault_string(&r.body) {
+            let permission = fault.contains("not authorized");
+            let f = LiveFinding {
+                code: if permission {
+                    "live-forbidden"
+                } else {
+                    "live-soap-fault"
+                },
+                severity: "error",
+                message: format!("The SOAP endpoint answered with a fault: {fault}"),
+                fix: if permission {
+                    "Give the ISU's security group Get access to the domains the partner needs, then run Activate Pending Security Policy Changes.".into()
+                } else if fault.to_ascii_lowercase().contains("invalid credentials")
+                    || fault.contains("authentication")
+                {
+                    "Check the ISU's user name (written user@tenant for SOAP) and password, or the access token.".into()
+                } else {
+                    format!("Check the service name and version (`{service}`, `{version}`) against the partner's guide.")
+                },
+            };
+            return failed(ProbeKind::Soap, f, records);
+        }
+        if (200..300).contains(&r.status) {
+            return passed(
+                ProbeKind::Soap,
+                format!("SOAP `{service}` {version} answered without a fault."),
+                Vec::new(),
+                records,
+            );
+        }
+    }
+    let f = failure(ProbeKind::Soap, &outcome, &input.likely_permissions);
+    failed(ProbeKind::Soap, f, records)
+}

@@ -1,0 +1,366 @@
+//! The live connection test's logic, natively, against a scripted transport that answers the
+//! way notes §4 describes Workday's token, REST, RaaS and SOAP endpoints answering. (The real
+//! transport, gloo-net in the browser, is exercised end to end against the simulator.)
+
+use std::cell::RefCell;
+use wdcap::param::{Param, ParamKind};
+use wdcap::probe::http::{HttpRequest, HttpResponse, Transport, TransportError};
+use wdcap::probe::{run, ProbeInput, ProbeKind, StepStatus};
+use wdcap::secret::Secret;
+
+const TOKEN: &str = "https://wd3-impl-services1.workday.com/ccx/oauth2/acme/token";
+const REST: &str = "https://wd3-impl-services1.workday.com/ccx/api/v1/acme";
+const RAAS: &str = "https://wd3-impl-services1.workday.com/ccx/service/customreport2/acme/ISU_10KC/Users?format=json";
+const SOAP: &str = "https://wd3-impl-services1.workday.com/ccx/service/acme/Learning/v39.2";
+const CLIENT_ID: &str = "OGQyMzYyYjYtZDhmZC00YTA4LWE3M2EtZDIzNzg1MzY3NmZm";
+const SECRET: &str = "vace448mrjafbxix9nd4szik4vhuosw25w95ifm1ooidzaat9tko9n7whcqp0t3e2tu9xee3gt1sfhuy75mee3bysqd2c2ydjr1j";
+const REFRESH: &str = "r3fr3sh0k9nd4szik4vhuosw25w95ifm1ooidzaat9tko9n7whcqp0t3e2tu9xee3gt1sfhuy75mee3bysqd2c2ydjr1jaaaaa";
+
+/// Answers by URL path with a function, and records every request.
+struct Scripted<F: Fn(&HttpRequest) -> Result<HttpResponse, TransportError>> {
+    answer: F,
+    seen: RefCell<Vec<HttpRequest>>,
+}
+
+impl<F: Fn(&HttpRequest) -> Result<HttpResponse, TransportError>> Transport for Scripted<F> {
+    async fn send(&self, request: &HttpRequest) -> Result<HttpResponse, TransportError> {
+        self.seen.borrow_mut().push(request.clone());
+        (self.answer)(request)
+    }
+}
+
+fn json(status: u16, body: &str) -> Result<HttpResponse, TransportError> {
+    Ok(HttpResponse {
+        status,
+        content_type: Some("application/json".into()),
+        body: body.into(),
+    })
+}
+
+fn input(extra: &[(ParamKind, &str)]) -> ProbeInput {
+    let mut params = vec![
+        Param::new(ParamKind::TokenEndpoint, TOKEN),
+        Param::new(ParamKind::RestEndpoint, REST),
+        Param::new(ParamKind::ClientId, CLIENT_ID),
+        Param::new(ParamKind::ClientSecret, SECRET),
+        Param::new(ParamKind::RefreshToken, REFRESH),
+    ];
+    params.extend(extra.iter().map(|(k, v)| Param::new(*k, *v)));
+    ProbeInput {
+        params,
+        isu_password: None,
+        required_report_fields: vec!["First Name".into(), "Email".into()],
+        likely_permissions: vec!["Worker Data: Public Worker Reports (Get)".into()],
+    }
+}
+
+fn healthy(r: &HttpRequest) -> Result<HttpResponse, TransportError> {
+    let path = r.url.path();
+    if path.ends_with("/token") {
+        json(
+            200,
+            r#"{"access_token":"at-123","token_type":"Bearer","expires_in":3600}"#,
+        )
+    } else if path.ends_with("/workers") {
+        json(
+            200,
+            r#"{"total":42,"data":[{"id":"x","descriptor":"Jane Doe"}]}"#,
+        )
+    } else if path.contains("customreport2") {
+        json(
+            200,
+            r#"{"Report_Entry":[{"First_Name":"Jane","Email":"jane@example.com"}]}"#,
+        )
+    } else {
+        Ok(HttpResponse {
+            status: 200,
+            content_type: Some("text/xml".into()),
+            body: "<env:Envelope><env:Body><wd:Get_Learning_Courses_Response/></env:Body></env:Envelope>".into(),
+        })
+    }
+}
+
+fn status_of(report: &wdcap::probe::LiveReport, probe: ProbeKind) -> StepStatus {
+    report
+        .steps
+        .iter()
+        .find(|s| s.probe == probe)
+        .map(|s| s.status)
+        .unwrap()
+}
+
+fn codes(report: &wdcap::probe::LiveReport) -> Vec<&'static str> {
+    report
+        .steps
+        .iter()
+        .flat_map(|s| s.findings.iter().map(|f| f.code))
+        .collect()
+}
+
+#[test]
+fn happy_path_passes_every_probe_and_uses_the_bearer_token() {
+    let t = Scripted {
+        answer: healthy,
+        seen: RefCell::new(Vec::new()),
+    };
+    let report = pollster::block_on(run(
+        &input(&[(ParamKind::RaasUrl, RAAS), (ParamKind::SoapEndpoint, SOAP)]),
+        &t,
+    ));
+    for p in [
+        ProbeKind::Oauth,
+        ProbeKind::Rest,
+        ProbeKind::Raas,
+        ProbeKind::Soap,
+    ] {
+        assert_eq!(
+            status_of(&report, p),
+            StepStatus::Passed,
+            "{p:?}: {report:?}"
+        );
+    }
+    assert!(report.passed());
+    assert!(codes(&report).is_empty(), "{:?}", codes(&report));
+    let seen = t.seen.borrow();
+    let token_body = seen[0].body.as_ref().unwrap().expose().to_string();
+    assert!(token_body.contains("grant_type=refresh_token"));
+    assert!(token_body.contains("client_id="));
+    let rest = &seen[1];
+    assert_eq!(rest.url.as_str(), format!("{REST}/workers?limit=1"));
+    let auth = rest
+        .headers
+        .iter()
+        .find(|(k, _)| *k == "Authorization")
+        .unwrap();
+    assert_eq!(auth.1.expose(), "Bearer at-123");
+    assert!(
+        report.steps[0].summary.contains("60 min"),
+        "{}",
+        report.steps[0].summary
+    );
+}
+
+#[test]
+fn invalid_client_retries_once_with_basic_then_reports_the_fix() {
+    let t = Scripted {
+        answer: |r: &HttpRequest| {
+            if r.url.path().ends_with("/token") {
+                json(401, r#"{"error":"invalid_client"}"#)
+            } else {
+                healthy(r)
+            }
+        },
+        seen: RefCell::new(Vec::new()),
+    };
+    let report = pollster::block_on(run(&input(&[]), &t));
+    assert_eq!(
+        t.seen.borrow().len(),
+        2,
+        "body style, then Basic, then nothing else"
+    );
+    let basic = &t.seen.borrow()[1];
+    assert!(basic
+        .headers
+        .iter()
+        .any(|(k, v)| *k == "Authorization" && v.expose().starts_with("Basic ")));
+    assert!(!basic
+        .body
+        .as_ref()
+        .unwrap()
+        .expose()
+        .contains("client_secret"));
+    assert_eq!(codes(&report), vec!["live-invalid-client"]);
+    assert_eq!(status_of(&report, ProbeKind::Rest), StepStatus::Skipped);
+}
+
+#[test]
+fn basic_only_tenant_passes_with_an_info_note() {
+    let t = Scripted {
+        answer: |r: &HttpRequest| {
+            let basic = r.headers.iter().any(|(k, _)| *k == "Authorization");
+            if r.url.path().ends_with("/token") && !basic {
+                json(401, r#"{"error":"invalid_client"}"#)
+            } else {
+                healthy(r)
+            }
+        },
+        seen: RefCell::new(Vec::new()),
+    };
+    let report = pollster::block_on(run(&input(&[]), &t));
+    assert_eq!(status_of(&report, ProbeKind::Oauth), StepStatus::Passed);
+    assert_eq!(codes(&report), vec!["live-basic-auth-only"]);
+}
+
+#[test]
+fn oauth_error_codes_and_statuses_map_to_their_findings() {
+    let cases: Vec<(Result<HttpResponse, TransportError>, &str)> = vec![
+        (
+            json(400, r#"{"error":"invalid_grant"}"#),
+            "live-invalid-grant",
+        ),
+        (
+            json(
+                400,
+                r#"{"error":"invalid_request","error_description":"x"}"#,
+            ),
+            "live-invalid-request",
+        ),
+        (
+            Ok(HttpResponse {
+                status: 401,
+                content_type: Some("text/html".into()),
+                body: "<html>no</html>".into(),
+            }),
+            "live-unauthorized",
+        ),
+        (json(404, "not json at all"), "live-not-found"),
+        (json(503, ""), "live-server-error"),
+        (Err(TransportError::Timeout), "live-timeout"),
+        (
+            Err(TransportError::Network("Failed to fetch".into())),
+            "live-unreachable",
+        ),
+        (Err(TransportError::Cancelled), "live-cancelled"),
+    ];
+    for (answer, code) in cases {
+        let t = Scripted {
+            answer: move |_: &HttpRequest| answer.clone(),
+            seen: RefCell::new(Vec::new()),
+        };
+        let report = pollster::block_on(run(&input(&[]), &t));
+        assert_eq!(codes(&report), vec![code]);
+        assert_eq!(status_of(&report, ProbeKind::Oauth), StepStatus::Failed);
+        assert!(!report.passed());
+    }
+}
+
+#[test]
+fn a_new_refresh_token_is_reported_and_kept_secret() {
+    let t = Scripted {
+        answer: |r: &HttpRequest| {
+            if r.url.path().ends_with("/token") {
+                json(
+                    200,
+                    r#"{"access_token":"at","token_type":"Bearer","refresh_token":"brandnewtoken123"}"#,
+                )
+            } else {
+                healthy(r)
+            }
+        },
+        seen: RefCell::new(Vec::new()),
+    };
+    let report = pollster::block_on(run(&input(&[]), &t));
+    assert_eq!(codes(&report), vec!["live-new-refresh-token"]);
+    assert_eq!(
+        report.new_refresh_token().map(Secret::expose),
+        Some("brandnewtoken123")
+    );
+    let shown = serde_json::to_string(&report).unwrap();
+    assert!(
+        !shown.contains("brandnewtoken123"),
+        "the serialised report must not carry the token"
+    );
+    assert!(!format!("{report:?}").contains("brandnewtoken123"));
+    assert!(
+        !format!("{report:?}").contains(SECRET),
+        "Debug never shows the client secret"
+    );
+}
+
+#[test]
+fn requests_to_hosts_outside_the_tenants_workday_hosts_are_refused() {
+    let mut i = input(&[]);
+    i.params[0] = Param::new(
+        ParamKind::TokenEndpoint,
+        "https://wd3-impl-services1.workday.com.evil.io/ccx/oauth2/acme/token",
+    );
+    let t = Scripted {
+        answer: healthy,
+        seen: RefCell::new(Vec::new()),
+    };
+    let report = pollster::block_on(run(&i, &t));
+    assert!(t.seen.borrow().is_empty(), "nothing may be sent");
+    assert_eq!(codes(&report), vec!["live-host-refused"]);
+
+    let mut i = input(&[]);
+    i.params[0] = Param::new(
+        ParamKind::TokenEndpoint,
+        "http://wd3-impl-services1.workday.com/ccx/oauth2/acme/token",
+    );
+    let t = Scripted {
+        answer: healthy,
+        seen: RefCell::new(Vec::new()),
+    };
+    let report = pollster::block_on(run(&i, &t));
+    assert!(t.seen.borrow().is_empty(), "plain http is refused too");
+    assert_eq!(codes(&report), vec!["live-host-refused"]);
+}
+
+#[test]
+fn raas_checks_json_report_entry_and_partner_fields() {
+    let xml = |r: &HttpRequest| {
+        if r.url.path().contains("customreport2") {
+            Ok(HttpResponse {
+                status: 200,
+                content_type: Some("text/xml".into()),
+                body: "<wd:Report_Data/>".into(),
+            })
+        } else {
+            healthy(r)
+        }
+    };
+    let t = Scripted {
+        answer: xml,
+        seen: RefCell::new(Vec::new()),
+    };
+    let report = pollster::block_on(run(&input(&[(ParamKind::RaasUrl, RAAS)]), &t));
+    assert_eq!(codes(&report), vec!["live-not-json"]);
+
+    let missing = |r: &HttpRequest| {
+        if r.url.path().contains("customreport2") {
+            json(200, r#"{"Report_Entry":[{"firstName":"J"}]}"#)
+        } else {
+            healthy(r)
+        }
+    };
+    let t = Scripted {
+        answer: missing,
+        seen: RefCell::new(Vec::new()),
+    };
+    let report = pollster::block_on(run(&input(&[(ParamKind::RaasUrl, RAAS)]), &t));
+    assert_eq!(codes(&report), vec!["live-report-field-missing"]);
+    assert_eq!(
+        status_of(&report, ProbeKind::Raas),
+        StepStatus::Passed,
+        "a naming difference is a warning"
+    );
+    let msg = &report
+        .steps
+        .iter()
+        .find(|s| s.probe == ProbeKind::Raas)
+        .unwrap()
+        .findings[0]
+        .message;
+    assert!(msg.contains("`Email`") && !msg.contains("First"), "{msg}");
+}
+
+#[test]
+fn soap_faults_are_reported() {
+    let fault = |r: &HttpRequest| {
+        if r.url.path().contains("/Learning/") {
+            Ok(HttpResponse {
+                status: 500,
+                content_type: Some("text/xml".into()),
+                body: "<SOAP-ENV:Fault><faultcode>SOAP-ENV:Client.validationError</faultcode><faultstring>Processing error occurred. The task submitted is not authorized.</faultstring></SOAP-ENV:Fault>".into(),
+            })
+        } else {
+            healthy(r)
+        }
+    };
+    let t = Scripted {
+        answer: fault,
+        seen: RefCell::new(Vec::new()),
+    };
+    let report = pollster::block_on(run(&input(&[(ParamKind::SoapEndpoint, SOAP)]), &t));
+    assert_eq!(codes(&report), vec!["live-forbidden"]);
+}
