@@ -364,3 +364,19 @@ fn soap_faults_are_reported() {
     let report = pollster::block_on(run(&input(&[(ParamKind::SoapEndpoint, SOAP)]), &t));
     assert_eq!(codes(&report), vec!["live-forbidden"]);
 }
+
+#[test]
+fn every_live_code_is_listed_and_documented() {
+    let doc = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/live-test.md")).unwrap();
+    for code in wdcap::probe::CODES {
+        assert!(doc.contains(&format!("\n## {code}\n")), "docs/live-test.md lacks a section for {code}");
+    }
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src/probe");
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let source = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        for (i, _) in source.match_indices("\"live-") {
+            let code = &source[i + 1..i + 1 + source[i + 1..].find('"').unwrap()];
+            assert!(wdcap::probe::CODES.contains(&code), "{code} is used but not in probe::CODES");
+        }
+    }
+}

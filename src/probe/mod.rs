@@ -19,6 +19,30 @@ use serde::Serialize;
 
 pub use http::redacted_url;
 
+/// Every code a probe can report; each has a section in `docs/live-test.md` (a test checks both
+/// this list against the sources and the doc against this list).
+pub const CODES: &[&str] = &[
+    "live-invalid-client",
+    "live-invalid-grant",
+    "live-invalid-request",
+    "live-unauthorized",
+    "live-forbidden",
+    "live-not-found",
+    "live-server-error",
+    "live-unreachable",
+    "live-timeout",
+    "live-cancelled",
+    "live-host-refused",
+    "live-unexpected",
+    "live-basic-auth-only",
+    "live-new-refresh-token",
+    "live-not-json",
+    "live-report-entry-missing",
+    "live-report-empty",
+    "live-report-field-missing",
+    "live-soap-fault",
+];
+
 /// Which probe.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
