@@ -26,7 +26,8 @@ export const KEPT_ATTRIBUTES = new Set([
   'value',
 ]);
 
-export const SKIPPED_TAGS = new Set(['script', 'style', 'noscript', 'template', 'head']);
+// `wdcap-mark` is the content script's own mark beside a captured value: never page content.
+export const SKIPPED_TAGS = new Set(['script', 'style', 'noscript', 'template', 'head', 'wdcap-mark']);
 
 export const MAX_NODES = 2000000;
 

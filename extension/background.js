@@ -1,0 +1,233 @@
+// The service worker (an ES module): the only place, with the extension's pages, where the wasm
+// core runs (never in the Workday page: a page CSP may forbid wasm in content scripts).
+//
+// - From the content script: a page snapshot (JSON text). A page no recogniser claims is dropped
+//   at once: nothing of it is kept. A recognised page's values are stored per tenant in
+//   chrome.storage.session (gone when the browser session ends; never storage.local/sync: they
+//   include secrets). The reply lists which snapshot nodes to mark and how.
+// - From the popup: the view of a tab's tenant (everything captured for it, re-checked together
+//   so cross-page findings show), the per-tenant SSO / partner preference (non-secret, kept in
+//   chrome.storage.local), forgetting a tenant.
+
+import * as core from './core.js';
+import {
+  TENANT_KEY_PREFIX,
+  checkOptions,
+  evidence,
+  merge,
+  paramKey,
+  prefsKey,
+  splitByTenant,
+  tenantKey,
+  tenantView,
+  worst,
+  SSO_CHOICES,
+} from './captures.js';
+
+const session = chrome.storage.session;
+const local = chrome.storage.local;
+
+/** Counts only (no page data), for diagnostics and the tests. */
+const stats = { snapshots: 0, recognised: 0, dropped: 0, failed: 0 };
+globalThis.wdcapStats = stats;
+
+// Read-modify-write of a tenant's record must not interleave (two tabs, quick SPA updates).
+let queue = Promise.resolve();
+function serially(task) {
+  const run = queue.then(task, task);
+  queue = run.catch(() => {});
+  return run;
+}
+
+const failure = (code, message) => ({ ok: false, error: { code, message } });
+
+/** The tenant a Workday address names, as the core reads it (null when none). */
+async function tenantOfUrl(url) {
+  if (typeof url !== 'string' || !/^https?:\/\//i.test(url)) return null;
+  const result = await core.checkText(url, {});
+  if (!result.ok) return null;
+  const params = result.report.params;
+  return (params.find((p) => p.kind === 'ui_url' && p.tenant) ?? params.find((p) => p.tenant))?.tenant ?? null;
+}
+
+async function readRecord(tenant) {
+  const key = tenantKey(tenant);
+  return (await session.get(key))[key];
+}
+
+async function readPrefs(tenant) {
+  const key = prefsKey(tenant);
+  return (await local.get(key))[key] ?? {};
+}
+
+/** Checks everything captured for `tenant`; null when nothing is. */
+async function checkTenant(tenant) {
+  const record = await readRecord(tenant);
+  if (!record) return null;
+  const prefs = await readPrefs(tenant);
+  const checked = await core.checkParams(evidence(record), checkOptions(prefs));
+  if (!checked.ok) return { record, prefs, error: checked.error };
+  return { record, prefs, report: checked.report };
+}
+
+async function setBadge(tabId, count, severity) {
+  if (tabId == null || !chrome.action) return;
+  try {
+    await chrome.action.setBadgeText({ tabId, text: count ? String(count) : '' });
+    if (count) {
+      const color = { error: '#c62828', warning: '#b26a00' }[severity] ?? '#2e7d32';
+      await chrome.action.setBadgeBackgroundColor({ tabId, color });
+    }
+  } catch {
+    // The tab may have closed meanwhile.
+  }
+}
+
+async function onSnapshot(message, sender) {
+  stats.snapshots += 1;
+  if (typeof message.snapshot !== 'string') return failure('bad_message', 'snapshot must be a JSON string');
+  const analysed = await core.analyseSnapshot(message.snapshot, {});
+  if (!analysed.ok) {
+    stats.failed += 1;
+    return analysed;
+  }
+  const report = analysed.report;
+  const tabId = sender.tab?.id;
+  if (report.page == null) {
+    // Not a page we know: drop it, keep nothing.
+    stats.dropped += 1;
+    await setBadge(tabId, 0);
+    return { ok: true, page: null, marks: [] };
+  }
+  stats.recognised += 1;
+  const url = sender.url ?? sender.tab?.url ?? '';
+  const pageTenant = await tenantOfUrl(url);
+  const parts = splitByTenant(report, pageTenant);
+  const at = Date.now();
+  await serially(async () => {
+    for (const [tenant, part] of parts) {
+      const record = merge(await readRecord(tenant), {
+        tenant,
+        page: report.page,
+        title: typeof message.title === 'string' ? message.title : '',
+        url,
+        at,
+        params: part.params,
+        settings: part.settings,
+      });
+      await session.set({ [tenantKey(tenant)]: record });
+    }
+  });
+
+  // Marks carry what the tenant-wide checks say about each value shown on this page.
+  const findingsByKey = new Map();
+  for (const tenant of parts.keys()) {
+    const checked = await checkTenant(tenant);
+    if (!checked?.report) continue;
+    const { params, findings } = checked.report;
+    for (const f of findings) {
+      if (f.param == null || !params[f.param]) continue;
+      const key = paramKey(params[f.param]);
+      if (!findingsByKey.has(key)) findingsByKey.set(key, []);
+      findingsByKey.get(key).push(f);
+    }
+  }
+  const marks = report.params
+    .filter((p) => Number.isInteger(p.source?.node))
+    .map((p) => {
+      const findings = findingsByKey.get(paramKey(p)) ?? [];
+      return {
+        node: p.source.node,
+        kind: p.kind,
+        label: p.label ?? p.source.label ?? null,
+        severity: worst(findings),
+        messages: findings.map((f) => f.message),
+      };
+    });
+  await setBadge(tabId, report.params.length, worst([...findingsByKey.values()].flat()));
+  return { ok: true, page: report.page, marks };
+}
+
+/** Everything the popup shows for a tab: its tenant first, then the other tenants captured. */
+async function view(tabId) {
+  let tab = null;
+  if (Number.isInteger(tabId)) {
+    try {
+      tab = await chrome.tabs.get(tabId);
+    } catch {
+      tab = null;
+    }
+  }
+  const current = await tenantOfUrl(tab?.url);
+  const stored = await session.get(null);
+  const tenants = Object.keys(stored)
+    .filter((k) => k.startsWith(TENANT_KEY_PREFIX))
+    .map((k) => k.slice(TENANT_KEY_PREFIX.length));
+  if (current != null && !tenants.includes(current)) tenants.push(current);
+  tenants.sort((a, b) => (a === current ? -1 : b === current ? 1 : (stored[tenantKey(b)]?.updated ?? 0) - (stored[tenantKey(a)]?.updated ?? 0)));
+
+  const views = [];
+  for (const tenant of tenants) {
+    const checked = await checkTenant(tenant);
+    if (!checked) {
+      views.push({ tenant, current: tenant === current, empty: true, prefs: checkOptions(await readPrefs(tenant)) });
+    } else if (checked.error) {
+      views.push({ tenant, current: tenant === current, error: checked.error, prefs: checkOptions(checked.prefs) });
+    } else {
+      views.push({ ...tenantView(checked.record, checked.report, checked.prefs), current: tenant === current });
+    }
+  }
+  const version = await core.version();
+  return { ok: true, current, tabUrlKnown: Boolean(tab?.url), version: version.ok ? version.value : null, tenants: views };
+}
+
+async function setPrefs(message) {
+  const { tenant } = message;
+  if (typeof tenant !== 'string') return failure('bad_message', 'tenant must be a string');
+  const prefs = await readPrefs(tenant);
+  if (message.sso !== undefined) {
+    if (!SSO_CHOICES.includes(message.sso)) return failure('bad_message', `sso must be one of ${SSO_CHOICES.join(', ')}`);
+    prefs.sso = message.sso;
+  }
+  if (message.integration !== undefined) {
+    if (message.integration !== null && typeof message.integration !== 'string') {
+      return failure('bad_message', 'integration must be a string or null');
+    }
+    prefs.integration = message.integration || null;
+  }
+  await local.set({ [prefsKey(tenant)]: prefs });
+  return view(message.tabId);
+}
+
+async function forget(message) {
+  if (typeof message.tenant !== 'string') return failure('bad_message', 'tenant must be a string');
+  await serially(() => session.remove(tenantKey(message.tenant)));
+  return view(message.tabId);
+}
+
+// Only this extension can message the worker (no externally_connectable); still, page-facing
+// content scripts may only send snapshots, and only the extension's own pages may ask for views.
+const fromExtensionPage = (sender) =>
+  sender.id === chrome.runtime.id && String(sender.url ?? '').startsWith(chrome.runtime.getURL(''));
+
+const fromContentScript = (sender) => sender.id === chrome.runtime.id && sender.tab != null && !fromExtensionPage(sender);
+
+async function handle(message, sender) {
+  switch (message?.type) {
+    case 'wdcap/snapshot':
+      return fromContentScript(sender) ? onSnapshot(message, sender) : failure('forbidden', 'not from a content script');
+    case 'wdcap/view':
+      return fromExtensionPage(sender) ? view(message.tabId) : failure('forbidden', 'not from an extension page');
+    case 'wdcap/set-prefs':
+      return fromExtensionPage(sender) ? setPrefs(message) : failure('forbidden', 'not from an extension page');
+    case 'wdcap/forget':
+      return fromExtensionPage(sender) ? forget(message) : failure('forbidden', 'not from an extension page');
+    default:
+      return failure('bad_message', `unknown message type ${JSON.stringify(message?.type)}`);
+  }
+}
+
+chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
+  handle(message, sender).then(sendResponse, (e) => sendResponse(failure('internal', String(e?.message ?? e))));
+  return true; // the answer comes asynchronously
+});

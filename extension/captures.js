@@ -1,0 +1,190 @@
+// What the extension keeps per tenant, as pure functions over plain objects (no chrome.* here,
+// so node tests run them directly). The service worker stores one record per tenant in
+// chrome.storage.session under `tenant:<name>`:
+//
+//   {tenant, updated,
+//    pages:    {<page_id>: {title, url, at}},
+//    params:   [{kind, value, name, tenant, label, page, at}]   deduplicated by kind + value
+//    settings: [{name, value, page, at}]                        newest first, one per name + page}
+//
+// Only what a recogniser captured is ever passed in: a page no recogniser claims never gets here.
+
+export const TENANT_KEY_PREFIX = 'tenant:';
+export const PREFS_KEY_PREFIX = 'prefs:';
+
+/** Values captured without any tenant (rare: a page whose address names none). */
+export const NO_TENANT = '';
+
+/** Upper bounds per tenant, so a long session cannot grow storage without end. */
+export const MAX_PARAMS = 500;
+export const MAX_SETTINGS = 500;
+
+export const SSO_CHOICES = ['unknown', 'yes', 'no'];
+
+export const tenantKey = (tenant) => TENANT_KEY_PREFIX + tenant;
+export const prefsKey = (tenant) => PREFS_KEY_PREFIX + tenant;
+
+export const paramKey = (p) => `${p.kind}\u0000${p.value}`;
+
+/** The browser tab title without Workday's suffix ("View API Clients - Workday"). */
+export function pageTitle(title) {
+  return String(title ?? '')
+    .replace(/\s+[-\u2013\u2014]\s+Workday\s*$/i, '')
+    .trim();
+}
+
+/**
+ * Splits an analysed page (an analyseSnapshot report with `page` set) into one capture per
+ * tenant. A value's tenant is its own (URLs carry one), else the page address's tenant.
+ * Settings belong to the page's tenant (or, when the address names none, the tenant most of
+ * the values name).
+ * The page's own tenant always gets an entry (possibly empty), so the visit to a recognised
+ * page is recorded even when it shows no values.
+ * @returns {Map<string, {params: object[], settings: object[]}>}
+ */
+export function splitByTenant(report, pageTenant) {
+  const out = new Map();
+  const slot = (tenant) => {
+    if (!out.has(tenant)) out.set(tenant, { params: [], settings: [] });
+    return out.get(tenant);
+  };
+  if (pageTenant != null) slot(pageTenant);
+  const counts = new Map();
+  for (const p of report.params) {
+    const tenant = p.tenant ?? pageTenant ?? NO_TENANT;
+    counts.set(tenant, (counts.get(tenant) ?? 0) + 1);
+    slot(tenant).params.push(p);
+  }
+  if (report.settings.length) {
+    let home = pageTenant;
+    if (home == null) {
+      home = NO_TENANT;
+      let best = 0;
+      for (const [t, n] of counts) if (n > best) [home, best] = [t, n];
+    }
+    slot(home).settings.push(...report.settings);
+  }
+  return out;
+}
+
+/**
+ * Merges one page's capture into a tenant's record (returns a new record).
+ * @param {object|undefined} record the stored record, if any
+ * @param {{tenant: string, page: string, title?: string, url?: string, at: number,
+ *          params: object[], settings: object[]}} capture params as in a report
+ */
+export function merge(record, capture) {
+  const { tenant, page, at } = capture;
+  const next = {
+    tenant,
+    updated: at,
+    pages: { ...(record?.pages ?? {}) },
+    params: [...(record?.params ?? [])],
+    settings: [...(record?.settings ?? [])],
+  };
+  next.pages[page] = { title: pageTitle(capture.title) || next.pages[page]?.title || '', url: capture.url ?? '', at };
+
+  const index = new Map(next.params.map((p, i) => [paramKey(p), i]));
+  for (const p of capture.params) {
+    const stored = {
+      kind: p.kind,
+      value: p.value,
+      name: p.name ?? null,
+      tenant: p.tenant ?? (tenant === NO_TENANT ? null : tenant),
+      label: p.label ?? p.source?.label ?? null,
+      page: p.source?.page ?? page,
+      at,
+    };
+    const key = paramKey(stored);
+    if (index.has(key)) {
+      const i = index.get(key);
+      const old = next.params[i];
+      next.params[i] = { ...stored, name: stored.name ?? old.name, label: stored.label ?? old.label };
+    } else {
+      index.set(key, next.params.length);
+      next.params.push(stored);
+    }
+  }
+  if (next.params.length > MAX_PARAMS) {
+    // Drop the least recently seen.
+    const keep = new Set(
+      [...next.params]
+        .sort((a, b) => b.at - a.at)
+        .slice(0, MAX_PARAMS)
+        .map(paramKey),
+    );
+    next.params = next.params.filter((p) => keep.has(paramKey(p)));
+  }
+
+  const fresh = capture.settings.map((s) => ({ name: s.name, value: s.value, page, at }));
+  const replaced = new Set(fresh.map((s) => s.name));
+  next.settings = [...fresh, ...next.settings.filter((s) => !(s.page === page && replaced.has(s.name)))].slice(
+    0,
+    MAX_SETTINGS,
+  );
+  return next;
+}
+
+/** The record in the form checkParams takes: `{params: [ParamInput], settings: [Setting]}`. */
+export function evidence(record) {
+  return {
+    params: record.params.map((p) => ({
+      kind: p.kind,
+      value: p.value,
+      name: p.name ?? null,
+      tenant: p.tenant ?? null,
+      source: { ...(p.page ? { page: p.page } : {}), ...(p.label ? { label: p.label } : {}) },
+    })),
+    settings: record.settings.map((s) => ({ name: s.name, value: s.value })),
+  };
+}
+
+/** The options checkParams takes, from a tenant's stored preferences. */
+export function checkOptions(prefs) {
+  const sso = SSO_CHOICES.includes(prefs?.sso) ? prefs.sso : 'unknown';
+  const options = { sso };
+  if (prefs?.integration) options.integration = prefs.integration;
+  return options;
+}
+
+const SEVERITY_RANK = { error: 0, warning: 1, info: 2 };
+
+/** The worst severity among findings (`'ok'` when there are none). */
+export function worst(findings) {
+  let best = 'ok';
+  for (const f of findings) {
+    if (best === 'ok' || SEVERITY_RANK[f.severity] < SEVERITY_RANK[best]) best = f.severity;
+  }
+  return best;
+}
+
+/**
+ * Joins a checkParams report with the stored record: each param with its stored metadata and
+ * its findings, plus the findings about no single value.
+ */
+export function tenantView(record, report, prefs) {
+  const perParam = report.params.map(() => []);
+  const general = [];
+  for (const f of report.findings) {
+    if (f.param != null && perParam[f.param]) perParam[f.param].push(f);
+    else general.push(f);
+  }
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const f of report.findings) counts[f.severity] = (counts[f.severity] ?? 0) + 1;
+  return {
+    tenant: record.tenant,
+    updated: record.updated,
+    prefs: { sso: checkOptions(prefs).sso, integration: prefs?.integration ?? null },
+    pages: record.pages,
+    params: report.params.map((view, i) => ({
+      ...view,
+      page: record.params[i]?.page ?? view.source?.page ?? null,
+      at: record.params[i]?.at ?? null,
+      findings: perParam[i],
+      severity: worst(perParam[i]),
+    })),
+    findings: general,
+    settings: record.settings,
+    counts,
+  };
+}

@@ -1,0 +1,405 @@
+#!/usr/bin/env node
+// The Workday tenant simulator: serves Workday-shaped pages at Workday-shaped addresses on
+// loopback, for the end-to-end tests and the demo. Chromium maps every Workday host name to it
+// (--host-resolver-rules), so it routes by the Host header and the path. Node standard library
+// only. What it imitates, with sources, and what it does not: docs/simulator.md.
+//
+//   import { start } from './sim/server.mjs';
+//   const sim = await start({ port: 0 });   // sim.port, sim.url, await sim.close()
+//
+//   node sim/server.mjs [--port N] [--body-delay MS]   (prints the Chromium flags to use)
+//
+// Routing is a list of routes tried in order (ROUTES below); each has a `method`, a `match(cx)`
+// predicate and a `handle(cx)`. Issue #6 (OAuth/REST/RaaS endpoints) adds routes there.
+
+import { createServer } from 'node:http';
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { loadFixtures, tenantOfPath } from './fixtures.mjs';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+export const ROOT = resolve(HERE, '..');
+export const FIXTURES_DIR = join(ROOT, 'tests', 'fixtures', 'pages');
+
+/** The registrable domains Workday serves tenants from (workday-notes.md §2). */
+export const WORKDAY_DOMAINS = ['workday.com', 'myworkday.com', 'myworkdaygov.com', 'workdaygov.com', 'workdaysuv.com'];
+
+/** Where Workday sends a login address naming an unknown tenant (workday-notes.md §2). */
+export const INVALID_URL_HOST = 'community.workday.com';
+export const INVALID_URL_PATH = '/invalid-url';
+
+/** Login addresses (workday-notes.md §2 "login …/{tenant}/login.htmld, SAML …/login-saml2.flex"; §5 login.flex). */
+const LOGIN_PAGES = new Set(['login.htmld', 'login.flex', 'login-saml2.flex']);
+
+/**
+ * A strict policy, not Workday's (which is not documented): it proves the extension needs
+ * nothing from the page (no wasm, no inline script) to work. toolchain.md: a page CSP without
+ * 'wasm-unsafe-eval' makes wasm fail in content scripts.
+ */
+const PAGE_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'";
+
+const STATIC = {
+  'shell.js': 'text/javascript; charset=utf-8',
+  'workday.css': 'text/css; charset=utf-8',
+};
+
+/** `--host-resolver-rules` value mapping every Workday domain (and its subdomains) to `port`. */
+export function hostResolverRules(port) {
+  return WORKDAY_DOMAINS.flatMap((d) => [`MAP *.${d} 127.0.0.1:${port}`, `MAP ${d} 127.0.0.1:${port}`]).join(',');
+}
+
+export function isWorkdayHost(host) {
+  return WORKDAY_DOMAINS.some((d) => host === d || host.endsWith(`.${d}`));
+}
+
+const escapeHtml = (s) =>
+  String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+
+/** Drops the simulator's own query parameters, so a fixture's address matches with them present. */
+function withoutSimParams(url) {
+  const u = new URL(url);
+  for (const key of [...u.searchParams.keys()]) if (key.startsWith('wdcap-')) u.searchParams.delete(key);
+  return u;
+}
+
+/** The pages the simulator knows: fixtures by address, tenants by host, built-in pages. */
+class Catalogue {
+  constructor(fixtures) {
+    this.fixtures = fixtures;
+    this.byRef = new Map(fixtures.map((f) => [f.ref, f]));
+    this.byAddress = new Map(); // host + path + search -> first fixture by name
+    this.byPath = new Map(); // host + path -> first fixture by name, whatever its query
+    this.tenants = new Map(); // host -> Set of tenants (from fixture addresses)
+    for (const f of fixtures) {
+      const host = f.url.hostname;
+      const full = host + f.url.pathname + f.url.search;
+      if (!this.byAddress.has(full)) this.byAddress.set(full, f);
+      if (!this.byPath.has(host + f.url.pathname)) this.byPath.set(host + f.url.pathname, f);
+      const tenant = tenantOfPath(f.url.pathname);
+      if (tenant) {
+        if (!this.tenants.has(host)) this.tenants.set(host, new Set());
+        this.tenants.get(host).add(tenant);
+      }
+    }
+  }
+
+  isTenant(host, tenant) {
+    return this.tenants.get(host)?.has(tenant) ?? false;
+  }
+
+  /** The page at `url` (a URL on a Workday host): a fixture, a built-in page, or null. */
+  page(url) {
+    const explicit = url.searchParams.get('wdcap-fixture');
+    if (explicit !== null) {
+      const f = this.byRef.get(explicit);
+      return f ? fixturePage(f) : null;
+    }
+    const clean = withoutSimParams(url);
+    const host = clean.hostname;
+    const f = this.byAddress.get(host + clean.pathname + clean.search) ?? this.byPath.get(host + clean.pathname);
+    if (f) return fixturePage(f);
+    const tenant = tenantOfPath(clean.pathname);
+    if (tenant && this.isTenant(host, tenant) && clean.pathname === `/${encodeURIComponent(tenant)}/d/home.htmld`) {
+      return homePage(host, tenant, this.fixtures);
+    }
+    return null;
+  }
+}
+
+/**
+ * The services host that goes with a UI host, as in workday-notes.md §2's examples
+ * (`wd3-impl` -> `wd3-impl-services1`, `impl.wd12` -> `impl-services1.wd12`, `www` -> `services1`).
+ */
+export function servicesHost(uiHost) {
+  const [first, ...rest] = uiHost.split('.');
+  return [first === 'www' ? 'services1' : `${first}-services1`, ...rest].join('.');
+}
+
+function fixturePage(f) {
+  return { ref: f.ref, title: f.title, lang: f.lang, body: f.body };
+}
+
+/**
+ * A tenant's home page (built in, not a fixture): an inbox with people's names and an
+ * announcement quoting a REST endpoint, the kind of page no recogniser claims and whose contents
+ * the extension must not keep; plus links to the tenant's fixture pages (followed as in-app
+ * navigation by the shell). All names and values are made up.
+ */
+function homePage(host, tenant, fixtures) {
+  const links = fixtures
+    .filter((f) => f.url.hostname === host && tenantOfPath(f.url.pathname) === tenant)
+    .map(
+      (f) =>
+        `<li><a data-automation-id="menuItem" href="${escapeHtml(f.url.pathname + f.url.search)}">${escapeHtml(
+          f.title.replace(/\s+-\s+Workday$/, '') || f.ref,
+        )}</a></li>`,
+    )
+    .join('\n');
+  const inbox = [
+    ['Change Job: Ada Example (E-1001)', 'Step: Review'],
+    ['Time Off Request: Bob Sample (E-1002)', '3 days, Annual Leave'],
+    ['Onboarding: Carla Placeholder (E-1003)', 'Start date next Monday'],
+  ]
+    .map(
+      ([what, detail]) =>
+        `<li data-automation-id="inboxItem"><div data-automation-id="promptOption" title="${escapeHtml(what)}">${escapeHtml(
+          what,
+        )}</div><div data-automation-id="textView">${escapeHtml(detail)}</div></li>`,
+    )
+    .join('\n');
+  const body = `
+<div data-automation-id="pageContent">
+  <div data-automation-id="pageHeader"><h1><span data-automation-id="pageHeaderTitleText" title="Home">Home</span></h1></div>
+  <section data-automation-id="inbox"><h2>Awaiting Your Action</h2><ul>${inbox}</ul></section>
+  <section data-automation-id="announcements"><h2>Announcements</h2>
+    <div data-automation-id="richTextContent">Integrations team: the REST endpoint for this tenant is
+      https://${escapeHtml(servicesHost(host))}/ccx/api/v1/${escapeHtml(tenant)}; contact Dana Placeholder
+      (dana@example.com) for access.</div>
+  </section>
+  <nav data-automation-id="apps"><h2>Tasks</h2><ul>${links}</ul></nav>
+</div>`;
+  return { ref: `builtin/home`, title: 'Home - Workday', lang: 'en-US', body };
+}
+
+function send(res, status, type, body, headers = {}) {
+  res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store', ...headers });
+  res.end(body);
+}
+
+function shellHtml(lang) {
+  return `<!DOCTYPE html>
+<html lang="${escapeHtml(lang)}">
+<head>
+<meta charset="utf-8">
+<title>Workday</title>
+<link rel="stylesheet" href="/wdcap-sim/static/workday.css">
+<script src="/wdcap-sim/static/shell.js" defer></script>
+</head>
+<body>
+<header class="sim-topbar"><span class="sim-logo">workday</span><span class="sim-note">simulated tenant &middot; fake data</span></header>
+<main id="wdcap-sim-root" aria-busy="true"><div class="sim-loading" role="progressbar" aria-label="Loading">Loading&hellip;</div></main>
+</body>
+</html>
+`;
+}
+
+function loginHtml(tenant, backup) {
+  return `<!DOCTYPE html>
+<html lang="en-US">
+<head><meta charset="utf-8"><title>Workday</title><link rel="stylesheet" href="/wdcap-sim/static/workday.css"></head>
+<body>
+<header class="sim-topbar"><span class="sim-logo">workday</span><span class="sim-note">simulated tenant &middot; fake data</span></header>
+<main class="sim-login">
+<form method="get" action="/${escapeHtml(encodeURIComponent(tenant))}/d/home.htmld" data-automation-id="authPanel">
+<h1>Sign in to ${escapeHtml(tenant)}</h1>
+${backup ? '<p data-automation-id="backupLogin">Backup login (redirect=n): SAML single sign-on is skipped.</p>' : ''}
+<label for="user">Username</label><input id="user" data-automation-id="userName" type="text" autocomplete="username">
+<label for="pass">Password</label><input id="pass" data-automation-id="password" type="password" autocomplete="current-password">
+<button type="submit" data-automation-id="goButton">Sign In</button>
+</form>
+</main>
+</body>
+</html>
+`;
+}
+
+function invalidUrlHtml() {
+  return `<!DOCTYPE html>
+<html lang="en-US"><head><meta charset="utf-8"><title>Invalid URL | Workday Community</title></head>
+<body><main><h1>Invalid URL</h1><p>The address you used does not match a Workday tenant. Check the tenant name (it is case sensitive) and the data center.</p></main></body></html>
+`;
+}
+
+function indexHtml(sim) {
+  const rows = sim.catalogue.fixtures
+    .map((f) => `<tr><td>${escapeHtml(f.ref)}</td><td>${escapeHtml(f.title)}</td><td><code>${escapeHtml(f.url.href)}</code></td></tr>`)
+    .join('\n');
+  return `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>wdcap Workday simulator</title></head>
+<body>
+<h1>wdcap Workday simulator</h1>
+<p>Start Chromium with <code>--host-resolver-rules=${escapeHtml(hostResolverRules(sim.port))}</code>
+and open the addresses below with <code>http://</code>. Any fixture is also reachable at any Workday address with
+<code>?wdcap-fixture=&lt;page_id&gt;/&lt;name&gt;</code>. See docs/simulator.md.</p>
+<table><thead><tr><th>fixture</th><th>title</th><th>saved from</th></tr></thead><tbody>
+${rows}
+</tbody></table>
+</body></html>
+`;
+}
+
+/** The scheme the browser used (the simulator speaks plain http; kept so redirects stay on it). */
+const schemeOf = (req) => (req.socket.encrypted ? 'https' : 'http');
+
+/**
+ * The routes, tried in order. `cx` = {req, res, url, host, sim}. A route's `match` returns
+ * true to take the request.
+ */
+export const ROUTES = [
+  {
+    name: 'simulator assets',
+    method: 'GET',
+    match: (cx) => cx.url.pathname.startsWith('/wdcap-sim/static/'),
+    handle(cx) {
+      const file = cx.url.pathname.slice('/wdcap-sim/static/'.length);
+      if (!Object.hasOwn(STATIC, file)) return send(cx.res, 404, 'text/plain', 'not found\n');
+      send(cx.res, 200, STATIC[file], readFileSync(join(HERE, 'static', file)));
+    },
+  },
+  {
+    name: 'page content (what the shell fetches after load)',
+    method: 'GET',
+    match: (cx) => cx.url.pathname === '/wdcap-sim/page.json',
+    handle(cx) {
+      const path = cx.url.searchParams.get('path') ?? '/';
+      let target;
+      try {
+        target = new URL(path, `${schemeOf(cx.req)}://${cx.host}`);
+      } catch {
+        return send(cx.res, 400, 'application/json', '{"error":"bad path"}');
+      }
+      if (target.host !== cx.host) return send(cx.res, 400, 'application/json', '{"error":"bad path"}');
+      const page = isWorkdayHost(cx.host) ? cx.sim.catalogue.page(target) : null;
+      if (!page) return send(cx.res, 404, 'application/json', '{"error":"no such page"}');
+      const bodyDelay = Number(target.searchParams.get('wdcap-delay') ?? cx.sim.delays.body);
+      send(
+        cx.res,
+        200,
+        'application/json; charset=utf-8',
+        JSON.stringify({ ...page, delays: { header: cx.sim.delays.header, body: Number.isFinite(bodyDelay) ? bodyDelay : 0 } }),
+      );
+    },
+  },
+  {
+    name: 'index (loopback, not a Workday host)',
+    method: 'GET',
+    match: (cx) => !isWorkdayHost(cx.host),
+    handle(cx) {
+      if (cx.url.pathname !== '/') return send(cx.res, 404, 'text/plain', 'not found\n');
+      send(cx.res, 200, 'text/html; charset=utf-8', indexHtml(cx.sim));
+    },
+  },
+  {
+    name: 'community invalid-url page',
+    method: 'GET',
+    match: (cx) => cx.host === INVALID_URL_HOST,
+    handle(cx) {
+      if (cx.url.pathname !== INVALID_URL_PATH) return send(cx.res, 404, 'text/plain', 'not found\n');
+      send(cx.res, 200, 'text/html; charset=utf-8', invalidUrlHtml());
+    },
+  },
+  {
+    name: 'login (unknown tenant: invalid-url redirect)',
+    method: 'GET',
+    match: (cx) => {
+      const parts = cx.url.pathname.split('/');
+      return parts.length === 3 && LOGIN_PAGES.has(parts[2]) && parts[1] !== '';
+    },
+    handle(cx) {
+      const tenant = tenantOfPath(cx.url.pathname);
+      if (!cx.sim.catalogue.isTenant(cx.host, tenant)) {
+        return send(cx.res, 302, 'text/plain', 'invalid url\n', {
+          Location: `${schemeOf(cx.req)}://${INVALID_URL_HOST}${INVALID_URL_PATH}`,
+        });
+      }
+      const backup = cx.url.searchParams.get('redirect') === 'n';
+      send(cx.res, 200, 'text/html; charset=utf-8', loginHtml(tenant, backup), { 'Content-Security-Policy': PAGE_CSP });
+    },
+  },
+  {
+    name: 'Workday pages (shell; content arrives after load)',
+    method: 'GET',
+    match: (cx) => cx.sim.catalogue.page(cx.url) !== null,
+    handle(cx) {
+      const page = cx.sim.catalogue.page(cx.url);
+      send(cx.res, 200, 'text/html; charset=utf-8', shellHtml(page.lang), { 'Content-Security-Policy': PAGE_CSP });
+    },
+  },
+];
+
+function dispatch(sim, req, res) {
+  const host = (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
+  let url;
+  try {
+    url = new URL(req.url ?? '/', `${schemeOf(req)}://${host || 'localhost'}`);
+  } catch {
+    return send(res, 400, 'text/plain', 'bad request\n');
+  }
+  const cx = { req, res, url, host, sim };
+  const method = req.method === 'HEAD' ? 'GET' : req.method;
+  for (const route of ROUTES) {
+    if (!route.match(cx)) continue;
+    if (route.method !== method) {
+      return send(res, 405, 'text/plain', 'method not allowed\n', { Allow: route.method });
+    }
+    return route.handle(cx);
+  }
+  send(res, 404, 'text/html; charset=utf-8', '<!DOCTYPE html><title>Workday</title><h1>Page not found</h1>\n');
+}
+
+/**
+ * Starts the simulator on 127.0.0.1.
+ * @param {{port?: number, fixturesDir?: string, delays?: {header?: number, body?: number}}} options
+ *   `delays` (ms after the shell loads): when the page header, then the rest, arrive.
+ * @returns {Promise<{port: number, url: string, close: () => Promise<void>, fixtures: object[], hostResolverRules: string}>}
+ */
+export async function start({ port = 0, fixturesDir = FIXTURES_DIR, delays = {} } = {}) {
+  const sim = {
+    catalogue: new Catalogue(loadFixtures(fixturesDir)),
+    delays: { header: delays.header ?? 0, body: delays.body ?? 350 },
+    port: 0,
+  };
+  const server = createServer((req, res) => {
+    try {
+      dispatch(sim, req, res);
+    } catch (e) {
+      if (!res.headersSent) send(res, 500, 'text/plain', `simulator error: ${e.message}\n`);
+      else res.destroy();
+    }
+  });
+  await new Promise((ok, fail) => {
+    server.once('error', fail);
+    server.listen(port, '127.0.0.1', ok);
+  });
+  sim.port = server.address().port;
+  return {
+    port: sim.port,
+    url: `http://127.0.0.1:${sim.port}/`,
+    fixtures: sim.catalogue.fixtures.map((f) => ({ ref: f.ref, pageId: f.pageId, title: f.title, url: f.url.href })),
+    hostResolverRules: hostResolverRules(sim.port),
+    close: () =>
+      new Promise((ok) => {
+        server.close(() => ok());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+async function main(argv) {
+  let port = 8080;
+  let body;
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--port') port = Number(argv[++i]);
+    else if (argv[i] === '--body-delay') body = Number(argv[++i]);
+    else {
+      console.error('usage: node sim/server.mjs [--port N] [--body-delay MS]');
+      process.exit(2);
+    }
+  }
+  const sim = await start({ port, delays: { body } });
+  console.log(`wdcap Workday simulator on ${sim.url} (${sim.fixtures.length} fixture pages)`);
+  console.log(`chromium --host-resolver-rules="${sim.hostResolverRules}" http://<saved-from address>`);
+  for (const f of sim.fixtures) console.log(`  ${f.ref}  ${f.url.replace(/^https:/, 'http:')}`);
+  const stop = () => sim.close().then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  main(process.argv.slice(2)).catch((e) => {
+    console.error(`simulator: ${e.message}`);
+    process.exit(1);
+  });
+}

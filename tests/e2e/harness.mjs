@@ -1,0 +1,132 @@
+// Shared by the end-to-end tests and scripts/demo.mjs: start the simulator, start Debian's
+// Chromium with the built extension (dist/chrome) and every Workday host mapped to the
+// simulator, find the extension's id, open its popup for a tab. Recipe: shared toolchain.md.
+
+import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { start as startSimulator, hostResolverRules } from '../../sim/server.mjs';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** The unpacked extension (`make build`); WDCAP_EXTENSION_DIR overrides it. */
+export const EXTENSION_DIR = resolve(process.env.WDCAP_EXTENSION_DIR ?? join(ROOT, 'dist', 'chrome'));
+export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+
+/** The simulator's View API Clients address (the first fixture's), over plain http. */
+export const VIEW_API_CLIENTS_URL = 'http://wd3-impl.workday.com/acme/d/task/2997$2151.htmld';
+export const HOME_URL = 'http://wd3-impl.workday.com/acme/d/home.htmld';
+
+export function assertBuilt() {
+  for (const file of ['manifest.json', 'background.js', 'content.js', 'popup.html', 'pkg/wdcap.js', 'pkg/wdcap_bg.wasm']) {
+    if (!existsSync(join(EXTENSION_DIR, file))) {
+      throw new Error(`${join(EXTENSION_DIR, file)} is missing: run \`make build\` first`);
+    }
+  }
+}
+
+/**
+ * Starts the simulator and a Chromium with the extension.
+ * @param {{headless?: boolean, simulator?: object, viewport?: object}} options
+ * @returns {Promise<{sim, context, worker, extensionId, close: () => Promise<void>}>}
+ */
+export async function launch({ headless = true, simulator = {}, viewport = { width: 1280, height: 860 } } = {}) {
+  assertBuilt();
+  const sim = await startSimulator({ port: 0, ...simulator });
+  const profile = mkdtempSync(join(tmpdir(), 'wdcap-chromium-'));
+  const args = [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-quic',
+    `--disable-extensions-except=${EXTENSION_DIR}`,
+    `--load-extension=${EXTENSION_DIR}`,
+    `--host-resolver-rules=${hostResolverRules(sim.port)}`,
+  ];
+  if (headless) args.unshift('--headless=new');
+  let context;
+  try {
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: false, // --headless=new is passed above; Playwright's own flag would pick old headless
+      args,
+      viewport,
+    });
+  } catch (e) {
+    await sim.close();
+    rmSync(profile, { recursive: true, force: true });
+    throw e;
+  }
+  const close = async () => {
+    await context.close().catch(() => {});
+    await sim.close();
+    rmSync(profile, { recursive: true, force: true });
+  };
+  try {
+    let [worker] = context.serviceWorkers();
+    worker ??= await context.waitForEvent('serviceworker', { timeout: 15000 });
+    const extensionId = new URL(worker.url()).host;
+    return { sim, context, worker, extensionId, close };
+  } catch (e) {
+    await close();
+    throw e;
+  }
+}
+
+/** Polls `probe` until it returns a truthy value (returned) or `timeout` ms pass. */
+export async function waitFor(probe, { timeout = 10000, interval = 50, what = 'condition' } = {}) {
+  const deadline = Date.now() + timeout;
+  let last;
+  for (;;) {
+    try {
+      last = await probe();
+      if (last) return last;
+    } catch (e) {
+      last = e;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`timed out after ${timeout} ms waiting for ${what} (last: ${last instanceof Error ? last.message : JSON.stringify(last)})`);
+    }
+    await new Promise((r) => setTimeout(r, interval));
+  }
+}
+
+/** The service worker now (it may have been restarted since launch). */
+export async function currentWorker(context) {
+  const [worker] = context.serviceWorkers();
+  return worker ?? context.waitForEvent('serviceworker', { timeout: 15000 });
+}
+
+/** Chrome's id for the tab showing `page`. */
+export async function tabIdOf(context, page) {
+  const url = page.url();
+  const worker = await currentWorker(context);
+  return waitFor(() => worker.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id ?? null, url), {
+    what: `the tab id of ${url}`,
+  });
+}
+
+/** Opens the popup in a tab of its own, for the tab `tabId`, and waits until it has rendered. */
+export async function openPopup(context, extensionId, tabId) {
+  const popup = await context.newPage();
+  await popup.setViewportSize({ width: 440, height: 900 });
+  await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
+  await popup.waitForSelector('body[data-ready="true"]');
+  return popup;
+}
+
+/** What chrome.storage.session holds now. */
+export async function sessionStorage(context) {
+  const worker = await currentWorker(context);
+  return worker.evaluate(() => chrome.storage.session.get(null));
+}
+
+/** The worker's counters (snapshots analysed, dropped …). */
+export async function workerStats(context) {
+  const worker = await currentWorker(context);
+  return worker.evaluate(() => ({ ...globalThis.wdcapStats }));
+}
