@@ -1,6 +1,7 @@
 //! Free-text extraction: every parameter in pasted text (an e-mail, a ticket, a chat log).
 //! Each URL is classified by its shape; other values by their shape and the label near them.
 
+use crate::domain::WorkdayHost;
 use crate::endpoint::Endpoint;
 use crate::param::{Param, ParamKind, Source};
 
@@ -16,7 +17,7 @@ pub fn extract(text: &str) -> Vec<Param> {
         let mut rest = line;
         while let Some(start) = find_scheme(rest) {
             let candidate = &rest[start..];
-            let end = candidate.find(ends_url).unwrap_or(candidate.len());
+            let end = url_end(candidate);
             let raw = candidate[..end].trim_end_matches(['.', ',', ';', ':', '!', '?']);
             if let Some(p) = url_param(raw, line_no + 1, label_before(&rest[..start])) {
                 out.push(p);
@@ -25,6 +26,47 @@ pub fn extract(text: &str) -> Vec<Param> {
         }
     }
     out
+}
+
+/// Where a URL starting at the beginning of `candidate` ends. A `]` closes an IPv6 literal's
+/// `[` (`https://[::1]/…`) rather than ending the URL; one with no `[` before it still ends it.
+fn url_end(candidate: &str) -> usize {
+    let mut open_brackets = 0usize;
+    for (i, c) in candidate.char_indices() {
+        match c {
+            '[' => open_brackets += 1,
+            ']' if open_brackets > 0 => open_brackets -= 1,
+            c if ends_url(c) => return i,
+            _ => {}
+        }
+    }
+    candidate.len()
+}
+
+/// Whether a Workday host name appears in a URL anywhere but its host (the user-info, the
+/// path, the query, the fragment): `https://evil.io/wd5.myworkday.com/…` shows a Workday name
+/// while the browser connects elsewhere.
+fn shows_workday_host_elsewhere(url: &url::Url) -> bool {
+    let elsewhere = [
+        url.username(),
+        url.password().unwrap_or(""),
+        url.path(),
+        url.query().unwrap_or(""),
+        url.fragment().unwrap_or(""),
+    ];
+    elsewhere.iter().any(|part| {
+        part.split(['/', '\\', '?', '#', '&', '=', '@', ':'])
+            .map(|token| {
+                url::form_urlencoded::parse(format!("x={token}").as_bytes())
+                    .next()
+                    .map(|(_, v)| v.to_ascii_lowercase())
+                    .unwrap_or_default()
+            })
+            .any(|token| {
+                let name = token.trim().trim_start_matches('.');
+                name.contains("workday") && WorkdayHost::parse(name).is_some()
+            })
+    })
 }
 
 fn find_scheme(s: &str) -> Option<usize> {
@@ -47,12 +89,13 @@ fn url_param(raw: &str, line: usize, label: Option<String>) -> Option<Param> {
     let host_mentions_workday = endpoint
         .url
         .host_str()
-        .is_some_and(|h| h.contains("workday") || h.contains("xn--"));
+        .is_some_and(|h| h.contains("workday") || h.contains("xn--"))
+        || shows_workday_host_elsewhere(&endpoint.url);
     let kind = endpoint.kind.map(ParamKind::for_endpoint);
     let kind = match kind {
         Some(k) => k,
-        // A URL with no Workday shape is only kept when its host looks like Workday's: that is
-        // the lookalike a person might be fooled by.
+        // A URL with no Workday shape is only kept when its host looks like Workday's, or it
+        // shows a Workday host name elsewhere: that is the lookalike a person might be fooled by.
         None if host_mentions_workday => ParamKind::UiUrl,
         None => return None,
     };
@@ -67,6 +110,24 @@ fn url_param(raw: &str, line: usize, label: Option<String>) -> Option<Param> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn keeps_ipv6_literals_and_workday_names_outside_the_host() {
+        let found = extract(
+            "a https://[::1]/ccx/api/v1/acme b [https://x.io] \
+             c https://evil.io/wd5.myworkday.com/ccx/api/v1/acme \
+             d https://evil.io\\wd5.myworkday.com e https://learn.microsoft.com/viva/workday-setup",
+        );
+        let raws: Vec<&str> = found.iter().map(|p| p.raw()).collect();
+        assert_eq!(
+            raws,
+            vec![
+                "https://[::1]/ccx/api/v1/acme",
+                "https://evil.io/wd5.myworkday.com/ccx/api/v1/acme",
+                "https://evil.io\\wd5.myworkday.com",
+            ]
+        );
+    }
 
     #[test]
     fn finds_urls_of_every_kind() {
