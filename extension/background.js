@@ -100,7 +100,9 @@ async function onSnapshot(message, sender) {
     return { ok: true, page: null, marks: [] };
   }
   stats.recognised += 1;
-  const url = sender.url ?? sender.tab?.url ?? '';
+  // The page's address now: a single-page app changes it with history.pushState, which
+  // sender.url (the document's address) does not follow.
+  const url = typeof message.url === 'string' ? message.url : (sender.url ?? sender.tab?.url ?? '');
   const pageTenant = await tenantOfUrl(url);
   const parts = splitByTenant(report, pageTenant);
   const at = Date.now();

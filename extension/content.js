@@ -150,7 +150,12 @@
     inFlight = json;
     let reply;
     try {
-      reply = await chrome.runtime.sendMessage({ type: 'wdcap/snapshot', snapshot: json, title: document.title });
+      reply = await chrome.runtime.sendMessage({
+        type: 'wdcap/snapshot',
+        snapshot: json,
+        url: taken.snapshot.url,
+        title: taken.snapshot.title,
+      });
     } catch (e) {
       // The extension was reloaded or removed: this copy of the script is orphaned.
       if (!chrome.runtime?.id) stop();

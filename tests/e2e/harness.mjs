@@ -2,10 +2,10 @@
 // Chromium with the built extension (dist/chrome) and every Workday host mapped to the
 // simulator, find the extension's id, open its popup for a tab. Recipe: shared toolchain.md.
 
-import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, copyFileSync, writeFileSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { start as startSimulator, hostResolverRules } from '../../sim/server.mjs';
 
@@ -110,11 +110,14 @@ export async function tabIdOf(context, page) {
   });
 }
 
-/** Opens the popup in a tab of its own, for the tab `tabId`, and waits until it has rendered. */
+/**
+ * Opens the popup in a tab of its own, for the tab `tabId` (null: no `?tab=`, so the popup falls
+ * back to the active tab, which is then its own), and waits until it has rendered.
+ */
 export async function openPopup(context, extensionId, tabId) {
   const popup = await context.newPage();
   await popup.setViewportSize({ width: 440, height: 900 });
-  await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
+  await popup.goto(`chrome-extension://${extensionId}/popup.html${tabId == null ? '' : `?tab=${tabId}`}`);
   await popup.waitForSelector('body[data-ready="true"]');
   return popup;
 }
@@ -129,4 +132,21 @@ export async function sessionStorage(context) {
 export async function workerStats(context) {
   const worker = await currentWorker(context);
   return worker.evaluate(() => ({ ...globalThis.wdcapStats }));
+}
+
+/**
+ * Imports extension files as ES modules in node. The extension's folders have no package.json
+ * saying `.js` is a module (the browser does not need one), so the files are copied, with one,
+ * into a temporary folder. Returns {module, dir, cleanup}; `files` are paths relative to `from`,
+ * the first is the module imported.
+ */
+export async function importExtensionModule(from, files) {
+  const dir = mkdtempSync(join(tmpdir(), 'wdcap-module-'));
+  for (const f of files) {
+    mkdirSync(dirname(join(dir, f)), { recursive: true });
+    copyFileSync(join(from, f), join(dir, f));
+  }
+  writeFileSync(join(dir, 'package.json'), '{"type": "module"}\n');
+  const module = await import(pathToFileURL(join(dir, files[0])).href);
+  return { module, dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }

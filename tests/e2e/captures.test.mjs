@@ -1,0 +1,131 @@
+// What the worker keeps per tenant (extension/captures.js), as pure functions: splitting a page's
+// values by tenant, merging, deduplicating, the evidence handed back to checkParams, the view.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { ROOT, importExtensionModule } from './harness.mjs';
+
+let loaded;
+let splitByTenant, merge, evidence, checkOptions, tenantView, worst, pageTitle, paramKey, MAX_PARAMS, NO_TENANT;
+
+before(async () => {
+  loaded = await importExtensionModule(join(ROOT, 'extension'), ['captures.js']);
+  ({ splitByTenant, merge, evidence, checkOptions, tenantView, worst, pageTitle, paramKey, MAX_PARAMS, NO_TENANT } = loaded.module);
+});
+
+after(() => loaded?.cleanup());
+
+const rest = { kind: 'rest_endpoint', value: 'https://wd3-impl-services1.workday.com/ccx/api/v1/acme', tenant: 'acme', label: 'Workday REST API Endpoint', name: null, source: { page: 'view_api_clients', label: 'Workday REST API Endpoint', node: 27 } };
+const client = { kind: 'client_id', value: 'OGQyMzYyYjYtZDhmZC00YTA4LWE3M2EtZDIzNzg1MzY3NmZm', tenant: null, label: 'Client ID', name: 'Defender', source: { page: 'view_api_clients', label: 'Client ID', node: 115 } };
+const other = { kind: 'token_endpoint', value: 'https://wd5-services1.myworkday.com/ccx/oauth2/globex/token', tenant: 'globex', label: 'Token Endpoint', name: null, source: { page: 'view_api_clients', node: 44 } };
+const tab = { name: 'api_clients_tab', value: 'api_clients' };
+
+const report = (params, settings = []) => ({ page: 'view_api_clients', params, settings, findings: [] });
+
+test('values go to their own tenant, else the page address tenant', () => {
+  const parts = splitByTenant(report([rest, client, other], [tab]), 'acme');
+  assert.deepEqual([...parts.keys()], ['acme', 'globex']);
+  assert.deepEqual(parts.get('acme').params, [rest, client]);
+  assert.deepEqual(parts.get('acme').settings, [tab]);
+  assert.deepEqual(parts.get('globex').params, [other]);
+  assert.deepEqual(parts.get('globex').settings, []);
+});
+
+test('without a page tenant, settings go to the tenant most values name; nothing at all: the page tenant still gets its visit', () => {
+  const parts = splitByTenant(report([rest, client, other], [tab]), null);
+  assert.deepEqual([...parts.keys()], ['acme', NO_TENANT, 'globex']);
+  assert.deepEqual(parts.get('acme').settings, [tab]);
+  const empty = splitByTenant(report([]), 'acme');
+  assert.deepEqual([...empty.entries()], [['acme', { params: [], settings: [] }]]);
+  assert.equal(splitByTenant(report([]), null).size, 0);
+});
+
+test('merge keeps one entry per kind + value, the newest name/label, and records the page', () => {
+  let record = merge(undefined, {
+    tenant: 'acme',
+    page: 'view_api_clients',
+    title: 'View API Clients - Workday',
+    url: 'https://wd3-impl.workday.com/acme/d/task/2997$2151.htmld',
+    at: 1,
+    params: [rest, client],
+    settings: [tab],
+  });
+  assert.deepEqual(record.pages, {
+    view_api_clients: { title: 'View API Clients', url: 'https://wd3-impl.workday.com/acme/d/task/2997$2151.htmld', at: 1 },
+  });
+  assert.deepEqual(record.params[1], {
+    kind: 'client_id',
+    value: client.value,
+    name: 'Defender',
+    tenant: 'acme',
+    label: 'Client ID',
+    page: 'view_api_clients',
+    at: 1,
+  });
+  assert.equal(record.params[0].tenant, 'acme');
+  assert.ok(!('node' in record.params[0]) && !('source' in record.params[0]), 'page-local node indices are not kept');
+
+  record = merge(record, {
+    tenant: 'acme',
+    page: 'view_api_clients',
+    title: 'View API Clients - Workday',
+    url: 'u',
+    at: 2,
+    params: [{ ...client, name: null }, { ...client, value: `${client.value} ` }],
+    settings: [{ name: 'api_clients_tab', value: 'api_clients_for_integrations' }],
+  });
+  assert.equal(record.params.length, 3, 'a value differing by a trailing space is another value');
+  assert.equal(record.params[1].name, 'Defender', 'a later capture without a name keeps the name');
+  assert.equal(record.params[1].at, 2);
+  assert.deepEqual(record.settings, [{ name: 'api_clients_tab', value: 'api_clients_for_integrations', page: 'view_api_clients', at: 2 }]);
+  assert.equal(record.updated, 2);
+});
+
+test('merge bounds a tenant to MAX_PARAMS values, dropping the least recently seen', () => {
+  let record;
+  for (let i = 0; i <= MAX_PARAMS; i++) {
+    record = merge(record, { tenant: 't', page: 'p', at: i, params: [{ kind: 'client_id', value: `v${i}` }], settings: [] });
+  }
+  assert.equal(record.params.length, MAX_PARAMS);
+  assert.ok(!record.params.some((p) => p.value === 'v0'));
+  assert.ok(record.params.some((p) => p.value === `v${MAX_PARAMS}`));
+});
+
+test('evidence is what checkParams takes; options default to sso unknown', () => {
+  const record = merge(undefined, { tenant: 'acme', page: 'view_api_clients', at: 1, params: [rest, client], settings: [tab] });
+  assert.deepEqual(evidence(record), {
+    params: [
+      { kind: 'rest_endpoint', value: rest.value, name: null, tenant: 'acme', source: { page: 'view_api_clients', label: 'Workday REST API Endpoint' } },
+      { kind: 'client_id', value: client.value, name: 'Defender', tenant: 'acme', source: { page: 'view_api_clients', label: 'Client ID' } },
+    ],
+    settings: [tab],
+  });
+  assert.deepEqual(checkOptions(undefined), { sso: 'unknown' });
+  assert.deepEqual(checkOptions({ sso: 'bogus' }), { sso: 'unknown' });
+  assert.deepEqual(checkOptions({ sso: 'yes', integration: 'kombo' }), { sso: 'yes', integration: 'kombo' });
+});
+
+test('the view joins each value with its findings and counts them', () => {
+  const record = merge(undefined, { tenant: 'acme', page: 'view_api_clients', at: 5, params: [rest, client], settings: [] });
+  const finding = { code: 'x', severity: 'error', param: 1, message: 'm', fix: 'f', fixed_value: null };
+  const general = { code: 'y', severity: 'warning', param: null, message: 'g', fix: '', fixed_value: null };
+  const view = tenantView(record, { params: [rest, client], findings: [finding, general], settings: [] }, { sso: 'yes' });
+  assert.equal(view.params[1].severity, 'error');
+  assert.deepEqual(view.params[1].findings, [finding]);
+  assert.equal(view.params[0].severity, 'ok');
+  assert.equal(view.params[0].page, 'view_api_clients');
+  assert.deepEqual(view.findings, [general]);
+  assert.deepEqual(view.counts, { error: 1, warning: 1, info: 0 });
+  assert.deepEqual(view.prefs, { sso: 'yes', integration: null });
+});
+
+test('small helpers', () => {
+  assert.equal(worst([]), 'ok');
+  assert.equal(worst([{ severity: 'info' }, { severity: 'warning' }]), 'warning');
+  assert.equal(worst([{ severity: 'warning' }, { severity: 'error' }, { severity: 'info' }]), 'error');
+  assert.equal(pageTitle('View API Clients - Workday'), 'View API Clients');
+  assert.equal(pageTitle('Afficher les clients API – Workday'), 'Afficher les clients API');
+  assert.equal(pageTitle(undefined), '');
+  assert.notEqual(paramKey({ kind: 'client_id', value: 'a' }), paramKey({ kind: 'client_secret', value: 'a' }));
+});

@@ -1,0 +1,267 @@
+// End to end: the built extension (dist/chrome) in Debian's Chromium against the Workday tenant
+// simulator (sim/server.mjs). Issue #2's "done when":
+//   1. View API Clients shows the captured endpoints and client IDs in the popup;
+//   2. SSO "yes" in the popup makes `redirect-n-missing` an error with the fixed URL;
+//   3. Copy puts the exact value on the clipboard;
+//   4. marks appear beside captured values; a page no recogniser claims leaves nothing in
+//      chrome.storage.session.
+// One browser for the file; each test waits for conditions, never for fixed times (except the
+// one "nothing more happens" check, which can only be a bounded wait).
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  launch,
+  waitFor,
+  tabIdOf,
+  openPopup,
+  sessionStorage,
+  workerStats,
+  currentWorker,
+  VIEW_API_CLIENTS_URL,
+  HOME_URL,
+} from './harness.mjs';
+
+const EXPECTED = {
+  rest_endpoint: ['https://wd3-impl-services1.workday.com/ccx/api/v1/acme'],
+  token_endpoint: ['https://wd3-impl-services1.workday.com/ccx/oauth2/acme/token'],
+  authorization_endpoint: ['https://wd3-impl.workday.com/acme/authorize'],
+  client_id: ['OGQyMzYyYjYtZDhmZC00YTA4LWE3M2EtZDIzNzg1MzY3NmZm', 'MTE2Mjk0ODYtNDk5YS00MTBmLWFiNjgtYjk0YWUwMGVjODZi'],
+};
+const EXPECTED_COUNT = Object.values(EXPECTED).flat().length;
+
+let browser;
+
+before(async () => {
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+async function clearSession() {
+  const worker = await currentWorker(browser.context);
+  await worker.evaluate(() => chrome.storage.session.clear());
+}
+
+/** Opens View API Clients and waits for the marks (i.e. the worker has analysed the page). */
+async function openViewApiClients() {
+  const page = await browser.context.newPage();
+  await page.goto(VIEW_API_CLIENTS_URL);
+  await waitFor(async () => (await page.locator('wdcap-mark').count()) === EXPECTED_COUNT, {
+    what: `${EXPECTED_COUNT} marks on View API Clients`,
+  });
+  return page;
+}
+
+/** The values the popup lists for a tenant, as {kind: [text]}. */
+async function popupValues(popup, tenant) {
+  return popup.evaluate((t) => {
+    const out = {};
+    const section = document.querySelector(`.tenant[data-tenant="${t}"]`);
+    for (const li of section?.querySelectorAll('li.value') ?? []) {
+      (out[li.dataset.kind] ??= []).push(li.querySelector('.value-text').textContent);
+    }
+    return out;
+  }, tenant);
+}
+
+test('1. View API Clients: the popup shows the captured endpoints and client IDs', async () => {
+  await clearSession();
+  const page = await openViewApiClients();
+  const popup = await openPopup(browser.context, browser.extensionId, await tabIdOf(browser.context, page));
+  try {
+    const section = popup.locator('section.tenant.current[data-tenant="acme"]');
+    await section.waitFor();
+    assert.deepEqual(await popupValues(popup, 'acme'), EXPECTED);
+    // The client IDs carry their API client's name.
+    const clientNames = await popup.locator('li.value[data-kind="client_id"] .value-meta').allTextContents();
+    assert.deepEqual(clientNames, ['Microsoft Defender for Cloud Apps', 'Reporting Portal']);
+    // Grouped under the page they came from.
+    assert.equal(await popup.locator('section.page[data-page="view_api_clients"] h3 span').first().textContent(), 'View API Clients');
+    // Stored in the session, per tenant; nothing in local storage but preferences.
+    const stored = await sessionStorage(browser.context);
+    assert.deepEqual(Object.keys(stored), ['tenant:acme']);
+    assert.equal(stored['tenant:acme'].params.length, EXPECTED_COUNT);
+    const worker = await currentWorker(browser.context);
+    const local = await worker.evaluate(() => chrome.storage.local.get(null));
+    assert.ok(Object.keys(local).every((k) => k.startsWith('prefs:')), `unexpected local keys ${Object.keys(local)}`);
+  } finally {
+    await popup.close();
+    await page.close();
+  }
+});
+
+test('2. SSO "yes" turns redirect-n-missing into an error with the fixed URL', async () => {
+  await clearSession();
+  const page = await openViewApiClients();
+  const popup = await openPopup(browser.context, browser.extensionId, await tabIdOf(browser.context, page));
+  try {
+    const auth = popup.locator('li.value[data-kind="authorization_endpoint"]');
+    // Unknown SSO: a warning.
+    await auth.locator('li.finding.warning[data-code="redirect-n-missing"]').waitFor();
+    await popup.locator('section.tenant.current label[for="sso-acme-yes"]').click();
+    const error = auth.locator('li.finding.error[data-code="redirect-n-missing"]');
+    await error.waitFor();
+    assert.equal(await error.locator('.fixed-value').textContent(), 'https://wd3-impl.workday.com/acme/authorize?redirect=n');
+    assert.match(await popup.locator('section.tenant.current .summary').textContent(), /1 error/);
+    // The answer is a preference (local storage, not a secret), and it holds on reopening.
+    const worker = await currentWorker(browser.context);
+    assert.deepEqual(await worker.evaluate(() => chrome.storage.local.get('prefs:acme')), { 'prefs:acme': { sso: 'yes' } });
+    await popup.reload();
+    await popup.waitForSelector('body[data-ready="true"]');
+    assert.equal(await popup.locator('section.tenant.current input[value="yes"]').isChecked(), true);
+    await popup.locator('li.finding.error[data-code="redirect-n-missing"]').waitFor();
+    // "No": the rule does not apply, the finding goes.
+    await popup.locator('section.tenant.current label[for="sso-acme-no"]').click();
+    await waitFor(async () => (await popup.locator('li.finding[data-code="redirect-n-missing"]').count()) === 0, {
+      what: 'redirect-n-missing to disappear with SSO "no"',
+    });
+    // The page's mark follows the tenant's checks once the page is read again.
+    await worker.evaluate(() => chrome.storage.local.set({ 'prefs:acme': { sso: 'yes' } }));
+    await page.reload();
+    await waitFor(
+      async () => (await page.locator('wdcap-mark[data-wdcap-kind="authorization_endpoint"]').getAttribute('data-wdcap-severity')) === 'error',
+      { what: 'the authorization endpoint mark to show an error' },
+    );
+  } finally {
+    const worker = await currentWorker(browser.context);
+    await worker.evaluate(() => chrome.storage.local.remove('prefs:acme'));
+    await popup.close();
+    await page.close();
+  }
+});
+
+test('3. Copy puts the exact value on the clipboard', async () => {
+  await clearSession();
+  // CDP refuses an origin of chrome-extension://…, so the grant is for every origin.
+  await browser.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const page = await openViewApiClients();
+  const popup = await openPopup(browser.context, browser.extensionId, await tabIdOf(browser.context, page));
+  try {
+    await popup.bringToFront();
+    for (const [kind, values] of Object.entries(EXPECTED)) {
+      const items = popup.locator(`li.value[data-kind="${kind}"]`);
+      for (let i = 0; i < values.length; i++) {
+        await popup.evaluate(() => navigator.clipboard.writeText('(empty)'));
+        const button = items.nth(i).locator('.value-row button.copy');
+        await button.click();
+        await waitFor(async () => (await button.textContent()) === 'Copied', { what: `the ${kind} copy button to confirm` });
+        assert.equal(await popup.evaluate(() => navigator.clipboard.readText()), values[i]);
+      }
+    }
+    // The corrected value has its own copy button.
+    const fixed = popup.locator('li.value[data-kind="authorization_endpoint"] .fixed button.copy');
+    await fixed.click();
+    await waitFor(async () => (await fixed.textContent()) === 'Copied', { what: 'the corrected value copy button to confirm' });
+    assert.equal(await popup.evaluate(() => navigator.clipboard.readText()), 'https://wd3-impl.workday.com/acme/authorize?redirect=n');
+  } finally {
+    await popup.close();
+    await page.close();
+  }
+});
+
+test('4a. Marks sit beside each captured value, are inert and do not feed back', async () => {
+  await clearSession();
+  const page = await openViewApiClients();
+  try {
+    const marks = await page.evaluate(() =>
+      [...document.querySelectorAll('wdcap-mark')].map((m) => ({
+        kind: m.dataset.wdcapKind,
+        severity: m.dataset.wdcapSeverity,
+        // The text of the element the mark sits in (the mark's own text is in its closed shadow root).
+        beside: m.parentElement.textContent.trim(),
+        light: m.childNodes.length,
+        shadow: m.shadowRoot,
+      })),
+    );
+    assert.equal(marks.length, EXPECTED_COUNT);
+    for (const [kind, values] of Object.entries(EXPECTED)) {
+      const ofKind = marks.filter((m) => m.kind === kind);
+      assert.deepEqual(
+        ofKind.map((m) => m.beside),
+        values,
+        `marks of ${kind} beside their values`,
+      );
+    }
+    assert.ok(marks.every((m) => m.light === 0 && m.shadow === null), 'marks hold no light-DOM content and a closed shadow root');
+    assert.equal(marks.find((m) => m.kind === 'authorization_endpoint').severity, 'warning');
+    assert.equal(marks.find((m) => m.kind === 'token_endpoint').severity, 'ok');
+
+    // Marks change the DOM; the content script must not take that for a page change.
+    const settled = (await workerStats(browser.context)).snapshots;
+    await new Promise((r) => setTimeout(r, 1200)); // > debounce: would have re-sent by now
+    assert.equal((await workerStats(browser.context)).snapshots, settled, 'no snapshot caused by the marks');
+
+    // A real change of the page is seen (MutationObserver, debounced), and marks follow it.
+    await page.evaluate(() => document.querySelector('tr[data-row-id="1"]').remove());
+    await waitFor(async () => (await page.locator('wdcap-mark').count()) === EXPECTED_COUNT - 1, {
+      what: 'one mark fewer after a table row went away',
+    });
+  } finally {
+    await page.close();
+  }
+});
+
+test('4b. A page no recogniser claims leaves nothing in chrome.storage.session; in-app navigation is followed', async () => {
+  await clearSession();
+  const page = await browser.context.newPage();
+  try {
+    await page.goto(HOME_URL);
+    await page.waitForSelector('#wdcap-sim-root[data-sim-page="builtin/home"]');
+    // However many snapshots the two-step rendering produced, one taken after a further change
+    // of the rendered page (the inbox gains an item) is certainly of the rendered page: once it
+    // has been dropped, the page (inbox with people's names, a REST URL in an announcement)
+    // has been analysed in full.
+    const before = (await workerStats(browser.context)).dropped;
+    await page.evaluate(() => {
+      const item = document.createElement('li');
+      item.textContent = 'Expense Report: Eve Example (E-1004)';
+      document.querySelector('[data-automation-id="inbox"] ul').append(item);
+    });
+    await waitFor(async () => (await workerStats(browser.context)).dropped > before, {
+      what: 'the rendered home page to be analysed and dropped',
+    });
+    assert.deepEqual(await sessionStorage(browser.context), {});
+    assert.equal(await page.locator('wdcap-mark').count(), 0);
+
+    // Following the in-app link (no document load) gets View API Clients captured.
+    await page.getByRole('link', { name: 'View API Clients' }).click();
+    await waitFor(async () => (await page.locator('wdcap-mark').count()) === EXPECTED_COUNT, {
+      what: 'marks after in-app navigation to View API Clients',
+    });
+    const stored = await sessionStorage(browser.context);
+    assert.deepEqual(Object.keys(stored), ['tenant:acme']);
+    assert.equal(stored['tenant:acme'].params.length, EXPECTED_COUNT);
+    // Nothing of the home page is in it.
+    const text = JSON.stringify(stored);
+    for (const leaked of ['Ada Example', 'Eve Example', 'Dana Placeholder', 'home']) {
+      assert.ok(!text.includes(leaked), `session storage holds "${leaked}"`);
+    }
+
+    // Back to the home page: the marks go, the captures stay.
+    await page.goBack();
+    await waitFor(async () => (await page.locator('wdcap-mark').count()) === 0, { what: 'marks to go on the home page' });
+  } finally {
+    await page.close();
+  }
+});
+
+test('The popup on a tab that is not a Workday page lists the tenants captured this session', async () => {
+  await clearSession();
+  const page = await openViewApiClients();
+  // Without ?tab= the popup takes the active tab: here, its own (not a Workday page).
+  const popup = await openPopup(browser.context, browser.extensionId, null);
+  try {
+    assert.match(await popup.locator('main > p.hint').textContent(), /not a Workday tenant page/);
+    await popup.locator('details.tenant[data-tenant="acme"][open]').waitFor();
+    assert.deepEqual(await popupValues(popup, 'acme'), EXPECTED);
+    // Forget removes the tenant's values from the session.
+    await popup.locator('button.forget').click();
+    await waitFor(async () => Object.keys(await sessionStorage(browser.context)).length === 0, { what: 'the tenant to be forgotten' });
+  } finally {
+    await popup.close();
+    await page.close();
+  }
+});
