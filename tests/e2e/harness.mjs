@@ -116,7 +116,7 @@ export async function tabIdOf(context, page) {
  */
 export async function openPopup(context, extensionId, tabId) {
   const popup = await context.newPage();
-  await popup.setViewportSize({ width: 440, height: 900 });
+  await popup.setViewportSize({ width: 440, height: 600 }); // a popup's largest size
   await popup.goto(`chrome-extension://${extensionId}/popup.html${tabId == null ? '' : `?tab=${tabId}`}`);
   await popup.waitForSelector('body[data-ready="true"]');
   return popup;
