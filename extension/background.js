@@ -20,6 +20,7 @@ import {
   splitByTenant,
   tenantKey,
   tenantView,
+  unchanged,
   worst,
   SSO_CHOICES,
 } from './captures.js';
@@ -108,7 +109,8 @@ async function onSnapshot(message, sender) {
   const at = Date.now();
   await serially(async () => {
     for (const [tenant, part] of parts) {
-      const record = merge(await readRecord(tenant), {
+      const previous = await readRecord(tenant);
+      const record = merge(previous, {
         tenant,
         page: report.page,
         title: typeof message.title === 'string' ? message.title : '',
@@ -117,7 +119,7 @@ async function onSnapshot(message, sender) {
         params: part.params,
         settings: part.settings,
       });
-      await session.set({ [tenantKey(tenant)]: record });
+      if (!unchanged(previous, record)) await session.set({ [tenantKey(tenant)]: record });
     }
   });
 

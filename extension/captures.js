@@ -125,6 +125,18 @@ export function merge(record, capture) {
   return next;
 }
 
+const withoutTimes = (record) =>
+  JSON.stringify(record, (key, value) => (key === 'at' || key === 'updated' ? undefined : value));
+
+/**
+ * True when `next` says nothing `previous` did not, apart from times, and `previous` is recent
+ * (`freshMs`): the worker then skips the write, so a page that keeps changing does not churn
+ * storage (nor re-render an open popup).
+ */
+export function unchanged(previous, next, freshMs = 60000) {
+  return previous != null && next.updated - previous.updated < freshMs && withoutTimes(previous) === withoutTimes(next);
+}
+
 /** The record in the form checkParams takes: `{params: [ParamInput], settings: [Setting]}`. */
 export function evidence(record) {
   return {

@@ -34,6 +34,7 @@ const ENVIRONMENT_LABELS = { production: 'production', implementation: 'implemen
 const app = document.getElementById('app');
 let tabId = null;
 const revealed = new Set(); // "tenant\0index" of secrets shown in clear
+const opened = new Set(); // other tenants whose section the user opened (kept across refreshes)
 
 /** Creates an element: h('div', {class: 'x', onclick: f}, child, 'text', …). */
 function h(tag, props = {}, ...children) {
@@ -301,9 +302,11 @@ function tenantSection(view, open) {
   if (view.current) {
     return h('section', { class: 'tenant current', 'data-tenant': view.tenant }, head, tenantBody(view));
   }
-  return h('details', { class: 'tenant other', 'data-tenant': view.tenant, open },
+  const details = h('details', { class: 'tenant other', 'data-tenant': view.tenant, open: open || opened.has(view.tenant) },
     h('summary', {}, head),
     tenantBody(view));
+  details.addEventListener('toggle', () => (details.open ? opened.add(view.tenant) : opened.delete(view.tenant)));
+  return details;
 }
 
 // ---- the whole popup ------------------------------------------------------------------------
@@ -333,9 +336,20 @@ function render(state) {
   document.body.dataset.ready = 'true';
 }
 
+let refreshTimer = null;
+
+/** New captures (another page read while the popup is open) show without reopening it. */
+function refreshSoon() {
+  clearTimeout(refreshTimer);
+  refreshTimer = setTimeout(async () => render(await ask({ type: 'wdcap/view' })), 150);
+}
+
 async function main() {
   tabId = await currentTabId();
   render(await ask({ type: 'wdcap/view' }));
+  chrome.storage.onChanged.addListener((_changes, area) => {
+    if (area === 'session') refreshSoon();
+  });
 }
 
 main();

@@ -7,11 +7,12 @@ import { join } from 'node:path';
 import { ROOT, importExtensionModule } from './harness.mjs';
 
 let loaded;
-let splitByTenant, merge, evidence, checkOptions, tenantView, worst, pageTitle, paramKey, MAX_PARAMS, NO_TENANT;
+let splitByTenant, merge, unchanged, evidence, checkOptions, tenantView, worst, pageTitle, paramKey, MAX_PARAMS, NO_TENANT;
 
 before(async () => {
   loaded = await importExtensionModule(join(ROOT, 'extension'), ['captures.js']);
-  ({ splitByTenant, merge, evidence, checkOptions, tenantView, worst, pageTitle, paramKey, MAX_PARAMS, NO_TENANT } = loaded.module);
+  ({ splitByTenant, merge, unchanged, evidence, checkOptions, tenantView, worst, pageTitle, paramKey, MAX_PARAMS, NO_TENANT } =
+    loaded.module);
 });
 
 after(() => loaded?.cleanup());
@@ -90,6 +91,16 @@ test('merge bounds a tenant to MAX_PARAMS values, dropping the least recently se
   assert.equal(record.params.length, MAX_PARAMS);
   assert.ok(!record.params.some((p) => p.value === 'v0'));
   assert.ok(record.params.some((p) => p.value === `v${MAX_PARAMS}`));
+});
+
+test('a capture that adds nothing but newer times is unchanged, for a minute', () => {
+  const capture = { tenant: 'acme', page: 'view_api_clients', title: 'T', url: 'u', params: [rest, client], settings: [tab] };
+  const first = merge(undefined, { ...capture, at: 1000 });
+  assert.equal(unchanged(undefined, first), false);
+  assert.equal(unchanged(first, merge(first, { ...capture, at: 2000 })), true);
+  assert.equal(unchanged(first, merge(first, { ...capture, at: 1000 + 60000 })), false, 'refreshed after a minute');
+  assert.equal(unchanged(first, merge(first, { ...capture, at: 2000, params: [other] })), false);
+  assert.equal(unchanged(first, merge(first, { ...capture, at: 2000, settings: [] })), true, 'settings are kept, not removed');
 });
 
 test('evidence is what checkParams takes; options default to sso unknown', () => {

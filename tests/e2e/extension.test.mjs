@@ -265,3 +265,23 @@ test('The popup on a tab that is not a Workday page lists the tenants captured t
     await page.close();
   }
 });
+
+test('An open popup shows new captures as they arrive', async () => {
+  await clearSession();
+  const page = await browser.context.newPage();
+  await page.goto(HOME_URL);
+  await page.waitForSelector('#wdcap-sim-root[data-sim-page="builtin/home"]');
+  const popup = await openPopup(browser.context, browser.extensionId, await tabIdOf(browser.context, page));
+  try {
+    // The tab's tenant is known from its address, though nothing is captured yet.
+    assert.match(await popup.locator('section.tenant.current[data-tenant="acme"] p.hint').textContent(), /Nothing captured for acme yet/);
+    await page.getByRole('link', { name: 'View API Clients' }).click();
+    await waitFor(async () => (await popup.locator('section.tenant.current li.value').count()) === EXPECTED_COUNT, {
+      what: 'the open popup to list the new captures',
+    });
+    assert.deepEqual(await popupValues(popup, 'acme'), EXPECTED);
+  } finally {
+    await popup.close();
+    await page.close();
+  }
+});
