@@ -285,3 +285,49 @@ test('An open popup shows new captures as they arrive', async () => {
     await page.close();
   }
 });
+
+test('Secrets are masked in the popup until shown; copy gives the raw value', async () => {
+  await clearSession();
+  await browser.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const secret = 'k3xq9v2m7w1p8r4t6y0u5i2o3a9s8d7f6g5h4j3k2l1z0x9c8v7b6n5m4q3w2e1r0t9y8u7i6o5p4a3s2d1f0g9h8j7k6l5z4x3';
+  // What the worker would have stored after Register API Client (values captured there).
+  const worker = await currentWorker(browser.context);
+  await worker.evaluate(
+    (value) =>
+      chrome.storage.session.set({
+        'tenant:acme': {
+          tenant: 'acme',
+          updated: Date.now(),
+          pages: { register_api_client: { title: 'Register API Client', url: '', at: Date.now() } },
+          params: [
+            { kind: 'client_id', value: 'OGQyMzYyYjYtZDhmZC00YTA4LWE3M2EtZDIzNzg1MzY3NmZm', name: null, tenant: 'acme', label: 'Client ID', page: 'register_api_client', at: Date.now() },
+            { kind: 'client_secret', value, name: null, tenant: 'acme', label: 'Client Secret', page: 'register_api_client', at: Date.now() },
+          ],
+          settings: [],
+        },
+      }),
+    secret,
+  );
+  const page = await browser.context.newPage();
+  await page.goto(HOME_URL);
+  const popup = await openPopup(browser.context, browser.extensionId, await tabIdOf(browser.context, page));
+  try {
+    await popup.bringToFront();
+    const item = popup.locator('li.value[data-kind="client_secret"]');
+    const text = item.locator('.value-text');
+    const shown = await text.textContent();
+    assert.ok(!shown.includes(secret.slice(0, 12)), 'the secret is masked by default');
+    assert.match(shown, new RegExp(`${secret.length} chars · sha256:[0-9a-f]{8}`));
+    assert.ok(!(await popup.content()).includes(secret), 'the raw secret is nowhere in the popup document');
+    await item.locator('button.reveal').click();
+    assert.equal(await text.textContent(), secret);
+    await item.locator('button.reveal').click();
+    assert.notEqual(await text.textContent(), secret);
+    await item.locator('button.copy').click();
+    await waitFor(async () => (await item.locator('button.copy').textContent()) === 'Copied', { what: 'the copy to confirm' });
+    assert.equal(await popup.evaluate(() => navigator.clipboard.readText()), secret);
+  } finally {
+    await popup.close();
+    await page.close();
+  }
+});
