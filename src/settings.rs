@@ -13,6 +13,20 @@ pub enum SettingValue {
     Text(String),
     List(Vec<String>),
     Record(BTreeMap<String, String>),
+    /// A list of records (the URLs of a report with their formats).
+    Records(Vec<BTreeMap<String, String>>),
+}
+
+/// A record from `(key, value)` pairs; pairs with an empty value are left out, so a record
+/// holds only what the page showed.
+pub fn record<K: Into<String>, V: Into<String>>(
+    pairs: impl IntoIterator<Item = (K, V)>,
+) -> BTreeMap<String, String> {
+    pairs
+        .into_iter()
+        .map(|(k, v)| (k.into(), v.into()))
+        .filter(|(_, v)| !v.is_empty())
+        .collect()
 }
 
 /// One setting read from a page. Names are snake_case and listed in [`names`].
@@ -27,6 +41,33 @@ impl Setting {
         Setting {
             name: name.to_string(),
             value,
+        }
+    }
+
+    pub fn text(name: &str, value: impl Into<String>) -> Self {
+        Setting::new(name, SettingValue::Text(value.into()))
+    }
+
+    pub fn bool(name: &str, value: bool) -> Self {
+        Setting::new(name, SettingValue::Bool(value))
+    }
+
+    pub fn int(name: &str, value: i64) -> Self {
+        Setting::new(name, SettingValue::Int(value))
+    }
+
+    pub fn list(name: &str, value: Vec<String>) -> Self {
+        Setting::new(name, SettingValue::List(value))
+    }
+
+    pub fn record(name: &str, value: BTreeMap<String, String>) -> Self {
+        Setting::new(name, SettingValue::Record(value))
+    }
+
+    pub fn as_record(&self) -> Option<&BTreeMap<String, String>> {
+        match &self.value {
+            SettingValue::Record(r) => Some(r),
+            _ => None,
         }
     }
 
@@ -72,6 +113,9 @@ pub mod names {
     pub const SECURITY_GROUP: &str = "security_group";
     pub const SECURITY_GROUP_TYPE: &str = "security_group_type";
     pub const SECURITY_GROUP_MEMBERS: &str = "security_group_members";
+    /// Records `{policy, view_modify?, get_put?, view, modify, get, put, functional_areas?}`,
+    /// one per domain security policy row of Maintain Permissions for Security Group: the
+    /// access texts as shown, and what they grant ("true"/"false").
     pub const DOMAIN_PERMISSION: &str = "domain_permission";
     pub const SESSION_TIMEOUT_MINUTES: &str = "session_timeout_minutes";
     pub const DO_NOT_ALLOW_UI_SESSIONS: &str = "do_not_allow_ui_sessions";
@@ -81,8 +125,35 @@ pub mod names {
     pub const ACTIVATION_COMPLETED: &str = "activation_completed";
     pub const REPORT_NAME: &str = "report_name";
     pub const REPORT_OWNER: &str = "report_owner";
+    /// The columns of one custom report (their aliases or headings), a list per report: from a
+    /// report definition page, or from a RaaS JSON sample pasted into `wdcap check`.
+    pub const REPORT_FIELDS: &str = "report_fields";
     pub const OBJECT_NAME: &str = "object_name";
     pub const OBJECT_TYPE: &str = "object_type";
+    /// Records `{type, value}`, one per reference ID on View IDs.
     pub const REFERENCE_ID: &str = "reference_id";
+    /// Records `{name, wid?, parent?, role: root|child, level?}`, one per organisation row.
     pub const ORGANIZATION: &str = "organization";
+    /// The organisation a Headcount Report was run on (its prompt).
+    pub const ORGANIZATION_ROOT: &str = "organization_root";
+    /// Which step of a multi-step task the page shows (`form`, `result`, `confirm`, `done`…),
+    /// so captured values can be grouped by the step they came from.
+    pub const STEP: &str = "step";
+    /// `api_client` or `api_client_for_integrations` (Register / View API Client pages).
+    pub const API_CLIENT_VARIANT: &str = "api_client_variant";
+    /// Every URL on a report's View URLs page: records `{format, url}`.
+    pub const REPORT_URLS: &str = "report_urls";
+    /// The Workday ID (WID) of the object shown on View IDs.
+    pub const WORKDAY_ID: &str = "workday_id";
+    /// The functional area a Domain Security Policies report was run for.
+    pub const FUNCTIONAL_AREA: &str = "functional_area";
+    /// The domain security policies listed for a functional area.
+    pub const DOMAIN_POLICIES: &str = "domain_policies";
+    /// Records `{policy, group, view, modify, get, put}` ("true"/"false"), one per policy and
+    /// security group, from Domain Security Policies for Functional Area.
+    pub const DOMAIN_POLICY_ACCESS: &str = "domain_policy_access";
+    /// `Maintain` or `Copy` on the first step of Maintain Permissions for Security Group.
+    pub const PERMISSIONS_OPERATION: &str = "permissions_operation";
+    /// The API client whose refresh tokens Manage Refresh Tokens for Integrations manages.
+    pub const API_CLIENT: &str = "api_client";
 }

@@ -1,19 +1,39 @@
-//! Workday page recognisers: one file per page, each registered once in [`RECOGNISERS`].
+//! Workday page recognisers: one file per page, named by its page id, each registered once in
+//! [`RECOGNISERS`].
 //!
 //! A recogniser looks at a [`Page`] (the snapshot plus what its URL says) and, when the page is
 //! its own, returns a [`Capture`]: the page id, the parameters shown and the settings read.
 //! It recognises by structure and value shape first (a token URL is a token endpoint whatever
-//! its label), by label text second, and takes every label text from [`crate::labels`].
+//! its label), by label text second, and takes every label text from [`crate::labels`]
+//! (`labels/<lang>.toml`, one table per page id).
+//!
+//! Only the region the admin is looking at is read: the topmost titled popup, else the page
+//! ([`Page::active_scope`]). A popup over a page is therefore claimed by the popup's recogniser
+//! and by no other.
 
 use crate::domain::Tenant;
-use crate::endpoint::Endpoint;
-use crate::param::Param;
+use crate::endpoint::{Endpoint, EndpointKind};
+use crate::labels;
+use crate::param::{Param, ParamKind, Source};
 use crate::settings::Setting;
-use crate::snapshot::Snapshot;
-use crate::workday_dom::{self, Scope};
+use crate::snapshot::{NodeId, Snapshot};
+use crate::workday_dom::{self, Field, Scope};
 use serde::{Deserialize, Serialize};
 
+mod activate_security_changes;
+mod create_isu;
+mod create_security_group;
+mod domain_policies_for_area;
+mod edit_tenant_setup_security;
+mod edit_tenant_setup_system;
+mod headcount_report;
+mod maintain_permissions;
+mod manage_refresh_tokens;
+mod register_api_client;
+mod view_api_client;
 mod view_api_clients;
+mod view_ids;
+mod view_urls;
 
 /// Page ids (snake_case names are part of the CLI's JSON contract).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -36,6 +56,23 @@ pub enum PageId {
 }
 
 impl PageId {
+    pub const ALL: &'static [PageId] = &[
+        PageId::ViewApiClients,
+        PageId::RegisterApiClient,
+        PageId::ViewApiClient,
+        PageId::ManageRefreshTokens,
+        PageId::ViewUrls,
+        PageId::ViewIds,
+        PageId::HeadcountReport,
+        PageId::MaintainPermissions,
+        PageId::DomainPoliciesForArea,
+        PageId::EditTenantSetupSecurity,
+        PageId::EditTenantSetupSystem,
+        PageId::CreateIsu,
+        PageId::CreateSecurityGroup,
+        PageId::ActivateSecurityChanges,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             PageId::ViewApiClients => "view_api_clients",
@@ -53,6 +90,11 @@ impl PageId {
             PageId::CreateSecurityGroup => "create_security_group",
             PageId::ActivateSecurityChanges => "activate_security_changes",
         }
+    }
+
+    /// The page id named `s` (its snake_case form).
+    pub fn parse(s: &str) -> Option<PageId> {
+        PageId::ALL.iter().copied().find(|p| p.as_str() == s)
     }
 }
 
@@ -86,14 +128,164 @@ impl<'a> Page<'a> {
         self.url.as_ref().and_then(|u| u.tenant.clone())
     }
 
-    /// The first scope whose title is the label `key` of `page` in any language, also trying
-    /// the browser tab title for the page itself.
+    /// The region the admin is looking at: the topmost popup that has a title, else the page.
+    /// A titled popup is modal in Workday, so the page beneath it is not what is on screen: no
+    /// recogniser claims the page beneath while such a popup is open (the popup's recogniser
+    /// does, or none). Untitled popups (menus, spinners) do not hide the page.
+    pub fn active_scope(&self) -> Option<&Scope> {
+        self.scopes
+            .iter()
+            .rfind(|s| s.is_popup && !s.title.is_empty())
+            .or_else(|| self.scopes.iter().find(|s| !s.is_popup))
+    }
+
+    /// The active scope when its title is the label `key` of `page` in any language; for the
+    /// page itself the browser tab title is tried too (it is there before the page header, on
+    /// a page still filling in).
     pub fn scope_titled(&self, page: PageId, key: &str) -> Option<&Scope> {
-        self.scopes.iter().find(|s| {
-            crate::labels::matches(page, key, &s.title)
+        self.active_scope().filter(|s| {
+            labels::matches(page, key, &s.title)
                 || (!s.is_popup
-                    && crate::labels::matches(page, key, &workday_dom::document_title(&self.snapshot.title)))
+                    && labels::matches(
+                        page,
+                        key,
+                        &workday_dom::document_title(&self.snapshot.title),
+                    ))
         })
+    }
+
+    /// Whether the active scope's title (or, for the page, the tab title) is the label `key`.
+    pub fn active_title_is(&self, page: PageId, key: &str) -> bool {
+        self.scope_titled(page, key).is_some()
+    }
+
+    /// Where a value on this page came from.
+    pub fn source(&self, page: PageId, label: Option<&str>, node: Option<NodeId>) -> Source {
+        Source {
+            page: Some(page),
+            label: label.map(str::to_string),
+            line: None,
+            node,
+        }
+    }
+}
+
+/// The first of `keys` (label keys of `page`) whose text, in any language, is `label`.
+pub(crate) fn key_of<'k>(page: PageId, keys: &[&'k str], label: &str) -> Option<&'k str> {
+    keys.iter()
+        .copied()
+        .find(|k| labels::matches(page, k, label))
+}
+
+/// A field's first value, if it shows one.
+pub(crate) fn first_value(s: &Snapshot, field: &Field) -> Option<String> {
+    field
+        .value_node
+        .and_then(|v| workday_dom::values(s, v).into_iter().next())
+        .filter(|v| !v.is_empty())
+}
+
+/// A field's values (a prompt's selected items, a list).
+pub(crate) fn all_values(s: &Snapshot, field: &Field) -> Vec<String> {
+    field
+        .value_node
+        .map(|v| workday_dom::values(s, v))
+        .unwrap_or_default()
+}
+
+/// A yes/no field: a check box's state first (shape); on view pages, which show the state as
+/// text, the page's `yes` / `no` label texts.
+pub(crate) fn read_bool(page: PageId, s: &Snapshot, field: &Field) -> Option<bool> {
+    let v = field.value_node?;
+    if let Some(b) = workday_dom::checkbox(s, v) {
+        return Some(b);
+    }
+    let text = workday_dom::values(s, v).into_iter().next()?;
+    if labels::matches(page, "yes", &text) {
+        Some(true)
+    } else if labels::matches(page, "no", &text) {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// A whole number as Workday shows it (`0`, `1,000`, `1 000`, `180 days`): the digits of its
+/// first run of digits and group separators.
+pub(crate) fn read_int(text: &str) -> Option<i64> {
+    let start = text.find(|c: char| c.is_ascii_digit())?;
+    let negative = text[..start].trim_end().ends_with('-');
+    let digits: String = text[start..]
+        .chars()
+        .take_while(|c| {
+            c.is_ascii_digit() || matches!(c, ',' | '.' | ' ' | '\u{a0}' | '\u{202f}' | '\'')
+        })
+        .filter(char::is_ascii_digit)
+        .collect();
+    let n: i64 = digits.parse().ok()?;
+    Some(if negative { -n } else { n })
+}
+
+/// A URL value: its kind from the URL's shape (a URL with `/ccx/oauth2/{tenant}/token` is a
+/// token endpoint whatever its label); the page's label decides only when the shape does not.
+/// UI addresses are not captured.
+pub(crate) fn endpoint_param(page: PageId, label: &str, value: &str) -> Option<Param> {
+    let trimmed = value.trim();
+    let parsed = Endpoint::parse(trimmed).ok();
+    let by_shape = parsed
+        .as_ref()
+        .and_then(|e| e.kind)
+        .filter(|k| *k != EndpointKind::Ui)
+        .map(ParamKind::for_endpoint);
+    let by_label = [
+        ("rest_endpoint", ParamKind::RestEndpoint),
+        ("token_endpoint", ParamKind::TokenEndpoint),
+        ("authorization_endpoint", ParamKind::AuthorizationEndpoint),
+    ]
+    .into_iter()
+    .find(|(key, _)| labels::matches(page, key, label))
+    .map(|(_, kind)| kind)
+    .filter(|_| parsed.is_some());
+    let kind = by_shape.or(by_label)?;
+    Some(Param::new(kind, value.to_string()))
+}
+
+/// The settings of an API client (Register API Client's form, an API client's view page):
+/// the one a field stands for, when its label is one of the page's API-client keys.
+pub(crate) fn api_client_setting(page: PageId, s: &Snapshot, field: &Field) -> Option<Setting> {
+    use crate::settings::names;
+    const KEYS: &[&str] = &[
+        "client_name",
+        "client_grant_type",
+        "access_token_type",
+        "redirection_uri",
+        "non_expiring_refresh_tokens",
+        "refresh_token_timeout",
+        "scopes",
+    ];
+    let key = key_of(page, KEYS, &field.label)?;
+    match key {
+        "client_name" => first_value(s, field).map(|v| Setting::text(names::CLIENT_NAME, v)),
+        "client_grant_type" => {
+            first_value(s, field).map(|v| Setting::text(names::CLIENT_GRANT_TYPE, v))
+        }
+        "access_token_type" => {
+            first_value(s, field).map(|v| Setting::text(names::ACCESS_TOKEN_TYPE, v))
+        }
+        "redirection_uri" => {
+            first_value(s, field).map(|v| Setting::text(names::REDIRECTION_URI, v))
+        }
+        "non_expiring_refresh_tokens" => {
+            read_bool(page, s, field).map(|b| Setting::bool(names::NON_EXPIRING_REFRESH_TOKENS, b))
+        }
+        "refresh_token_timeout" => first_value(s, field)
+            .and_then(|v| read_int(&v))
+            .map(|d| Setting::int(names::REFRESH_TOKEN_TIMEOUT_DAYS, d)),
+        "scopes" => {
+            let scopes = all_values(s, field);
+            (!scopes.is_empty()).then(|| Setting::list(names::SCOPES, scopes))
+        }
+        _ => None,
     }
 }
 
@@ -120,14 +312,53 @@ pub trait Recogniser: Sync {
 }
 
 /// Every recogniser, once.
-pub static RECOGNISERS: &[&dyn Recogniser] = &[&view_api_clients::ViewApiClients];
+pub static RECOGNISERS: &[&dyn Recogniser] = &[
+    &view_api_clients::ViewApiClients,
+    &register_api_client::RegisterApiClient,
+    &view_api_client::ViewApiClient,
+    &manage_refresh_tokens::ManageRefreshTokens,
+    &view_urls::ViewUrls,
+    &view_ids::ViewIds,
+    &headcount_report::HeadcountReport,
+    &maintain_permissions::MaintainPermissions,
+    &domain_policies_for_area::DomainPoliciesForArea,
+    &edit_tenant_setup_security::EditTenantSetupSecurity,
+    &edit_tenant_setup_system::EditTenantSetupSystem,
+    &create_isu::CreateIsu,
+    &create_security_group::CreateSecurityGroup,
+    &activate_security_changes::ActivateSecurityChanges,
+];
 
 /// Runs every recogniser; a popup match wins over a page match, otherwise registry order.
 pub fn recognise(page: &Page) -> Option<Capture> {
-    let mut found: Vec<Capture> = RECOGNISERS.iter().filter_map(|r| r.recognise(page)).collect();
+    let mut found: Vec<Capture> = RECOGNISERS
+        .iter()
+        .filter_map(|r| r.recognise(page))
+        .collect();
     let popup = found.iter().position(|c| c.in_popup);
     match popup {
         Some(i) => Some(found.swap_remove(i)),
         None => found.into_iter().next(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_as_workday_shows_them() {
+        assert_eq!(read_int("0"), Some(0));
+        assert_eq!(read_int("1,000"), Some(1000));
+        assert_eq!(read_int("1\u{a0}000 jours"), Some(1000));
+        assert_eq!(read_int("180 days"), Some(180));
+        assert_eq!(read_int("none"), None);
+    }
+
+    #[test]
+    fn page_ids_round_trip() {
+        for p in PageId::ALL {
+            assert_eq!(PageId::parse(p.as_str()), Some(*p));
+        }
     }
 }

@@ -4,7 +4,6 @@
 //! Service URL"), 000 (Viva Learning, step 5), 003 (Defender).
 
 use super::{Capture, Page, PageId, Recogniser};
-use crate::endpoint::EndpointKind;
 use crate::labels;
 use crate::param::{Param, ParamKind, Source};
 use crate::settings::{names, Setting, SettingValue};
@@ -43,7 +42,7 @@ impl Recogniser for ViewApiClients {
                 continue;
             };
             for value in workday_dom::values(s, value_node) {
-                if let Some(p) = endpoint_param(&field.label, &value) {
+                if let Some(p) = super::endpoint_param(PAGE, &field.label, &value) {
                     params.push(p.with_source(Source {
                         page: Some(PAGE),
                         label: Some(field.label.clone()),
@@ -64,7 +63,8 @@ impl Recogniser for ViewApiClients {
                 .iter()
                 .position(|h| labels::matches(PAGE, "client_name", h));
             for row in &table.rows {
-                let texts: Vec<String> = row.iter().map(|&c| workday_dom::cell_text(s, c)).collect();
+                let texts: Vec<String> =
+                    row.iter().map(|&c| workday_dom::cell_text(s, c)).collect();
                 // Shape first: a cell holding base64-of-a-UUID is a client ID wherever it is;
                 // the labelled column is the fallback for values that are not well formed.
                 let id = texts
@@ -72,7 +72,10 @@ impl Recogniser for ViewApiClients {
                     .position(|t| values::is_client_id(t.trim()))
                     .or(id_col.filter(|&i| texts.get(i).is_some_and(|t| !t.is_empty())));
                 let Some(id) = id else { continue };
-                let name = name_col.or(Some(0)).filter(|&n| n != id).and_then(|n| texts.get(n));
+                let name = name_col
+                    .or(Some(0))
+                    .filter(|&n| n != id)
+                    .and_then(|n| texts.get(n));
                 let mut p = Param::new(ParamKind::ClientId, texts[id].clone())
                     .with_context_tenant(tenant.clone())
                     .with_source(Source {
@@ -88,7 +91,10 @@ impl Recogniser for ViewApiClients {
             }
         }
 
-        if let Some((tab, _)) = workday_dom::tabs(s).into_iter().find(|(_, selected)| *selected) {
+        if let Some((tab, _)) = workday_dom::tabs(s)
+            .into_iter()
+            .find(|(_, selected)| *selected)
+        {
             let which = if labels::matches(PAGE, "tab_api_clients_for_integrations", &tab) {
                 Some("api_clients_for_integrations")
             } else if labels::matches(PAGE, "tab_api_clients", &tab) {
@@ -97,7 +103,10 @@ impl Recogniser for ViewApiClients {
                 None
             };
             if let Some(which) = which {
-                settings.push(Setting::new(names::API_CLIENTS_TAB, SettingValue::Text(which.into())));
+                settings.push(Setting::new(
+                    names::API_CLIENTS_TAB,
+                    SettingValue::Text(which.into()),
+                ));
             }
         }
 
@@ -108,24 +117,4 @@ impl Recogniser for ViewApiClients {
             settings,
         })
     }
-}
-
-/// A URL field: its kind from the URL's shape; the label decides only when the shape does not.
-fn endpoint_param(label: &str, value: &str) -> Option<Param> {
-    let trimmed = value.trim();
-    let by_shape = crate::endpoint::Endpoint::parse(trimmed)
-        .ok()
-        .and_then(|e| e.kind)
-        .filter(|k| *k != EndpointKind::Ui)
-        .map(ParamKind::for_endpoint);
-    let by_label = [
-        ("rest_endpoint", ParamKind::RestEndpoint),
-        ("token_endpoint", ParamKind::TokenEndpoint),
-        ("authorization_endpoint", ParamKind::AuthorizationEndpoint),
-    ]
-    .into_iter()
-    .find(|(key, _)| labels::matches(PAGE, key, label))
-    .map(|(_, kind)| kind);
-    let kind = by_shape.or(by_label)?;
-    Some(Param::new(kind, value.to_string()))
 }

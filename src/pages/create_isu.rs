@@ -1,0 +1,95 @@
+//! Create Integration System User (seeds 001, 002, 004) and its view page. Reads the user name
+//! (also captured as the `isu_username` parameter), Session Timeout Minutes (seed 002: Workday
+//! sets 0 so integration sessions never expire) and Do Not Allow UI Sessions.
+//!
+//! Never the password: password fields are skipped by their input type and by their label
+//! (the snapshotter already drops their values; this is the second lock).
+
+use super::{first_value, key_of, read_bool, read_int, Capture, Page, PageId, Recogniser};
+use crate::param::{Param, ParamKind};
+use crate::settings::{names, Setting};
+use crate::workday_dom;
+
+pub struct CreateIsu;
+
+const PAGE: PageId = PageId::CreateIsu;
+
+const KEYS: &[&str] = &[
+    "password",
+    "user_name",
+    "session_timeout_minutes",
+    "do_not_allow_ui_sessions",
+];
+
+impl Recogniser for CreateIsu {
+    fn page(&self) -> PageId {
+        PAGE
+    }
+
+    fn example_urls(&self) -> &'static [&'static str] {
+        &[
+            "https://wd3-impl.workday.com/acme/d/task/1422$1502.htmld",
+            "https://wd5.myworkday.com/acme/d/inst/15194$5512/rel-task/1422$1503.htmld",
+        ]
+    }
+
+    fn example_titles(&self) -> &'static [&'static str] {
+        &[
+            "Create Integration System User",
+            "View Integration System User",
+        ]
+    }
+
+    fn recognise(&self, page: &Page) -> Option<Capture> {
+        let scope = page.scope_titled(PAGE, "title")?;
+        let s = page.snapshot;
+        let view = page.active_title_is(PAGE, "title_view");
+        let mut params = Vec::new();
+        let mut settings = vec![Setting::text(
+            names::STEP,
+            if view { "view" } else { "form" },
+        )];
+        for field in workday_dom::fields(s, scope.node) {
+            let Some(value_node) = field.value_node else {
+                continue;
+            };
+            let key = key_of(PAGE, KEYS, &field.label);
+            if key == Some("password") || workday_dom::is_password(s, value_node) {
+                continue;
+            }
+            match key {
+                Some("user_name") => {
+                    if let Some(v) = first_value(s, &field) {
+                        settings.push(Setting::text(names::ISU_USER_NAME, v.clone()));
+                        params.push(
+                            Param::new(ParamKind::IsuUsername, v)
+                                .with_context_tenant(page.tenant())
+                                .with_source(page.source(
+                                    PAGE,
+                                    Some(&field.label),
+                                    Some(value_node),
+                                )),
+                        );
+                    }
+                }
+                Some("session_timeout_minutes") => {
+                    if let Some(m) = first_value(s, &field).and_then(|v| read_int(&v)) {
+                        settings.push(Setting::int(names::SESSION_TIMEOUT_MINUTES, m));
+                    }
+                }
+                Some("do_not_allow_ui_sessions") => {
+                    if let Some(b) = read_bool(PAGE, s, &field) {
+                        settings.push(Setting::bool(names::DO_NOT_ALLOW_UI_SESSIONS, b));
+                    }
+                }
+                _ => {}
+            }
+        }
+        Some(Capture {
+            page: PAGE,
+            in_popup: scope.is_popup,
+            params,
+            settings,
+        })
+    }
+}

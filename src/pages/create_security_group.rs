@@ -1,0 +1,72 @@
+//! Create Security Group and the Edit Integration System Security Group page that follows it
+//! (seeds 001, 002, 004). Step `create`: the Type of Tenanted Security Group (the guides want
+//! "Integration System Security Group (Unconstrained)") and the name; step `edit`: the name
+//! and the Integration System Users who are members.
+
+use super::{all_values, first_value, key_of, Capture, Page, PageId, Recogniser};
+use crate::settings::{names, Setting};
+use crate::workday_dom;
+
+pub struct CreateSecurityGroup;
+
+const PAGE: PageId = PageId::CreateSecurityGroup;
+
+impl Recogniser for CreateSecurityGroup {
+    fn page(&self) -> PageId {
+        PAGE
+    }
+
+    fn example_urls(&self) -> &'static [&'static str] {
+        &[
+            "https://wd3-impl.workday.com/acme/d/task/1422$1108.htmld",
+            "https://wd5.myworkday.com/acme/d/inst/15194$6602/rel-task/1422$1109.htmld",
+        ]
+    }
+
+    fn example_titles(&self) -> &'static [&'static str] {
+        &[
+            "Create Security Group",
+            "Edit Integration System Security Group",
+        ]
+    }
+
+    fn recognise(&self, page: &Page) -> Option<Capture> {
+        let scope = page.scope_titled(PAGE, "title")?;
+        let s = page.snapshot;
+        let mut edit = page.active_title_is(PAGE, "title_edit");
+        let mut body = Vec::new();
+        for field in workday_dom::fields(s, scope.node) {
+            match key_of(PAGE, &["group_type", "name", "members"], &field.label) {
+                Some("group_type") => {
+                    if let Some(v) = first_value(s, &field) {
+                        body.push(Setting::text(names::SECURITY_GROUP_TYPE, v));
+                    }
+                }
+                Some("name") => {
+                    if let Some(v) = first_value(s, &field) {
+                        body.push(Setting::text(names::SECURITY_GROUP, v));
+                    }
+                }
+                Some("members") => {
+                    edit = true;
+                    body.push(Setting::list(
+                        names::SECURITY_GROUP_MEMBERS,
+                        all_values(s, &field),
+                    ));
+                }
+                _ => {}
+            }
+        }
+        let mut settings = vec![Setting::text(
+            names::STEP,
+            if edit { "edit" } else { "create" },
+        )];
+        settings.append(&mut body);
+        Some(Capture {
+            page: PAGE,
+            in_popup: scope.is_popup,
+            params: Vec::new(),
+            settings,
+        })
+    }
+}

@@ -1,0 +1,69 @@
+//! Edit Tenant Setup – Security (seeds 000 and 003: "in the OAuth 2.0 Settings section, select
+//! OAuth 2.0 Clients Enabled"), and its view twin View Tenant Setup – Security. Reads whether
+//! OAuth 2.0 clients are enabled and whether SAML authentication is on: the latter is
+//! `saml_sso_enabled`, which decides the `redirect=n` checks (`Context::sso`).
+//!
+//! A state is read from the field's check box (shape) on the edit page, and from the page's
+//! Yes/No texts on the view page.
+
+use super::{key_of, read_bool, Capture, Page, PageId, Recogniser};
+use crate::settings::{names, Setting};
+use crate::workday_dom;
+
+pub struct EditTenantSetupSecurity;
+
+const PAGE: PageId = PageId::EditTenantSetupSecurity;
+
+impl Recogniser for EditTenantSetupSecurity {
+    fn page(&self) -> PageId {
+        PAGE
+    }
+
+    fn example_urls(&self) -> &'static [&'static str] {
+        &[
+            "https://wd3-impl.workday.com/acme/d/task/2997$1542.htmld",
+            "https://wd5.myworkday.com/acme/d/task/2997$1542.htmld",
+        ]
+    }
+
+    fn example_titles(&self) -> &'static [&'static str] {
+        &[
+            "Edit Tenant Setup - Security",
+            "Edit Tenant Setup – Security",
+            "View Tenant Setup - Security",
+        ]
+    }
+
+    fn recognise(&self, page: &Page) -> Option<Capture> {
+        let scope = page.scope_titled(PAGE, "title")?;
+        let s = page.snapshot;
+        let mut oauth = None;
+        let mut saml = None;
+        for field in workday_dom::fields(s, scope.node) {
+            match key_of(
+                PAGE,
+                &["oauth_clients_enabled", "saml_enabled"],
+                &field.label,
+            ) {
+                Some("oauth_clients_enabled") => {
+                    oauth = oauth.or_else(|| read_bool(PAGE, s, &field))
+                }
+                Some("saml_enabled") => saml = saml.or_else(|| read_bool(PAGE, s, &field)),
+                _ => {}
+            }
+        }
+        let mut settings = Vec::new();
+        if let Some(b) = oauth {
+            settings.push(Setting::bool(names::OAUTH_CLIENTS_ENABLED, b));
+        }
+        if let Some(b) = saml {
+            settings.push(Setting::bool(names::SAML_SSO_ENABLED, b));
+        }
+        Some(Capture {
+            page: PAGE,
+            in_popup: scope.is_popup,
+            params: Vec::new(),
+            settings,
+        })
+    }
+}

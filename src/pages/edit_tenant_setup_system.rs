@@ -1,0 +1,46 @@
+//! Edit Tenant Setup – System (seed 003: "under User Activity Logging, select Enable User
+//! Activity Logging"), and its view twin. Reads whether user activity logging is on, which
+//! Defender for Cloud Apps needs to receive Workday events.
+
+use super::{key_of, read_bool, Capture, Page, PageId, Recogniser};
+use crate::settings::{names, Setting};
+use crate::workday_dom;
+
+pub struct EditTenantSetupSystem;
+
+const PAGE: PageId = PageId::EditTenantSetupSystem;
+
+impl Recogniser for EditTenantSetupSystem {
+    fn page(&self) -> PageId {
+        PAGE
+    }
+
+    fn example_urls(&self) -> &'static [&'static str] {
+        &[
+            "https://wd3-impl.workday.com/acme/d/task/2997$1543.htmld",
+            "https://wd5.myworkday.com/acme/d/task/2997$1543.htmld",
+        ]
+    }
+
+    fn example_titles(&self) -> &'static [&'static str] {
+        &["Edit Tenant Setup - System", "View Tenant Setup - System"]
+    }
+
+    fn recognise(&self, page: &Page) -> Option<Capture> {
+        let scope = page.scope_titled(PAGE, "title")?;
+        let s = page.snapshot;
+        let logging = workday_dom::fields(s, scope.node)
+            .into_iter()
+            .filter(|f| key_of(PAGE, &["user_activity_logging"], &f.label).is_some())
+            .find_map(|f| read_bool(PAGE, s, &f));
+        Some(Capture {
+            page: PAGE,
+            in_popup: scope.is_popup,
+            params: Vec::new(),
+            settings: logging
+                .map(|b| Setting::bool(names::USER_ACTIVITY_LOGGING, b))
+                .into_iter()
+                .collect(),
+        })
+    }
+}

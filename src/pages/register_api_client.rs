@@ -1,0 +1,137 @@
+//! Register API Client and Register API Client for Integrations: the form (client name, grant
+//! type, access token type, redirection URI, non-expiring refresh tokens or the timeout in
+//! days, scopes) and the result page (Client ID, the Client Secret shown once, and on the plain
+//! variant the REST API, token and authorization endpoints). Seeds: 003 (Defender, the plain
+//! task), 001 (Kombo) and 000 (Viva Learning, the integrations task).
+//!
+//! Values are told by shape first: a base64-of-a-UUID value is the client ID under whatever
+//! label, a URL's path decides which endpoint it is. The secret's shape is weak evidence
+//! (notes §3), so the `Client Secret` label decides, with the shape only as a fallback when no
+//! field is labelled so.
+
+use super::{api_client_setting, endpoint_param, key_of, Capture, Page, PageId, Recogniser};
+use crate::param::{Param, ParamKind};
+use crate::settings::{names, Setting};
+use crate::values;
+use crate::workday_dom;
+
+pub struct RegisterApiClient;
+
+const PAGE: PageId = PageId::RegisterApiClient;
+
+impl Recogniser for RegisterApiClient {
+    fn page(&self) -> PageId {
+        PAGE
+    }
+
+    fn example_urls(&self) -> &'static [&'static str] {
+        &[
+            "https://wd3-impl.workday.com/acme/d/task/2997$2141.htmld",
+            "https://wd3-impl.workday.com/acme/d/task/2997$10102.htmld",
+            "https://wd5.myworkday.com/acme/d/task/2997$2141.htmld",
+        ]
+    }
+
+    fn example_titles(&self) -> &'static [&'static str] {
+        &[
+            "Register API Client",
+            "Register API Client for Integrations",
+            "Register API Client for Integrations - Workday",
+        ]
+    }
+
+    fn recognise(&self, page: &Page) -> Option<Capture> {
+        let scope = page.scope_titled(PAGE, "title")?;
+        let s = page.snapshot;
+        let tenant = page.tenant();
+        let integrations = page.active_title_is(PAGE, "title_integrations");
+        let mut params: Vec<Param> = Vec::new();
+        let mut settings: Vec<Setting> = Vec::new();
+        // Secret-shaped values seen under labels that are not the secret's, kept in case no
+        // field is labelled Client Secret.
+        let mut secret_like = Vec::new();
+
+        for field in workday_dom::fields(s, scope.node) {
+            let Some(value_node) = field.value_node else {
+                continue;
+            };
+            if workday_dom::is_password(s, value_node) {
+                continue;
+            }
+            if let Some(setting) = api_client_setting(PAGE, s, &field) {
+                settings.push(setting);
+                continue;
+            }
+            let key = key_of(PAGE, &["client_id", "client_secret"], &field.label);
+            let source = page.source(PAGE, Some(&field.label), Some(value_node));
+            for value in workday_dom::values(s, value_node) {
+                let kind = if values::is_client_id(value.trim()) {
+                    Some(ParamKind::ClientId)
+                } else {
+                    match key {
+                        Some("client_id") => Some(ParamKind::ClientId),
+                        Some("client_secret") => Some(ParamKind::ClientSecret),
+                        _ => None,
+                    }
+                };
+                if let Some(kind) = kind {
+                    params.push(
+                        Param::new(kind, value)
+                            .with_context_tenant(tenant.clone())
+                            .with_source(source.clone()),
+                    );
+                } else if let Some(p) = endpoint_param(PAGE, &field.label, &value) {
+                    params.push(p.with_source(source.clone()));
+                } else if values::is_secret_like(value.trim()) {
+                    secret_like.push((value, source.clone()));
+                }
+            }
+        }
+        if !params.iter().any(|p| p.kind == ParamKind::ClientSecret) {
+            if let [(value, source)] = secret_like.as_slice() {
+                params.push(
+                    Param::new(ParamKind::ClientSecret, value.clone())
+                        .with_context_tenant(tenant.clone())
+                        .with_source(source.clone()),
+                );
+            }
+        }
+
+        let client_name = settings
+            .iter()
+            .find(|s| s.name == names::CLIENT_NAME)
+            .and_then(|s| s.as_text())
+            .map(str::to_string);
+        if let Some(name) = client_name {
+            for p in params
+                .iter_mut()
+                .filter(|p| matches!(p.kind, ParamKind::ClientId | ParamKind::ClientSecret))
+            {
+                p.name = Some(name.clone());
+            }
+        }
+
+        let result = params
+            .iter()
+            .any(|p| matches!(p.kind, ParamKind::ClientId | ParamKind::ClientSecret));
+        let mut head = vec![
+            Setting::text(names::STEP, if result { "result" } else { "form" }),
+            Setting::text(
+                names::API_CLIENT_VARIANT,
+                if integrations {
+                    "api_client_for_integrations"
+                } else {
+                    "api_client"
+                },
+            ),
+        ];
+        head.append(&mut settings);
+
+        Some(Capture {
+            page: PAGE,
+            in_popup: scope.is_popup,
+            params,
+            settings: head,
+        })
+    }
+}

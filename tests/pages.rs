@@ -1,0 +1,661 @@
+//! The Workday page recognisers against their fixtures (`tests/fixtures/pages/<page_id>/*.html`):
+//!
+//! - **fixture expectations**: each fixture's analysis (`Report::view(true)`, default options)
+//!   equals its sidecar `<name>.expected.json`; `WDCAP_BLESS=1` rewrites the sidecars (review
+//!   every diff: the sidecars are the spec). The browser tests compare the same sidecars;
+//! - **cross-matrix** (as github-url-detection does): every recogniser accepts each of its own
+//!   fixtures and rejects every other page's, popups included (a popup is its own page; the
+//!   page beneath it is not claimed while it is open);
+//! - **conventions**: every registered recogniser has a fixture directory with two or more
+//!   fixtures, Workday-shaped example URLs and example titles its label data accepts; every file
+//!   in `src/pages/` is a registered page; every fixture has a unique Workday-shaped address
+//!   (the simulator serves each fixture at it);
+//! - the CLI names the page of a fixture, and a 10 000-row Headcount Report is captured whole,
+//!   in time linear in its rows.
+#![cfg(not(target_arch = "wasm32"))]
+
+use serde_json::Value;
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+use wdcap::analysis;
+use wdcap::checks::Options;
+use wdcap::endpoint::{Endpoint, EndpointKind};
+use wdcap::html::snapshot_from_html;
+use wdcap::labels;
+use wdcap::pages::{Capture, Page, PageId, Recogniser, RECOGNISERS};
+use wdcap::param::ParamKind;
+use wdcap::settings::names;
+use wdcap::snapshot::Snapshot;
+use wdcap::workday_dom;
+
+fn manifest_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn fixtures_root() -> PathBuf {
+    manifest_dir().join("tests/fixtures/pages")
+}
+
+/// One page fixture.
+struct Fixture {
+    /// The directory it is in: the page id it must be recognised as.
+    dir: String,
+    path: PathBuf,
+    html: String,
+}
+
+impl Fixture {
+    fn name(&self) -> String {
+        format!(
+            "{}/{}",
+            self.dir,
+            self.path.file_name().unwrap().to_string_lossy()
+        )
+    }
+
+    fn snapshot(&self) -> Snapshot {
+        snapshot_from_html(&self.html, None)
+    }
+
+    fn sidecar(&self) -> PathBuf {
+        self.path.with_extension("expected.json")
+    }
+}
+
+/// Every `.html` fixture under `root`, sorted by directory and name.
+fn fixtures_in(root: &Path) -> Vec<Fixture> {
+    let mut out = Vec::new();
+    let Ok(dirs) = fs::read_dir(root) else {
+        return out;
+    };
+    for dir in dirs.flatten().filter(|d| d.path().is_dir()) {
+        let dir_name = dir.file_name().to_string_lossy().to_string();
+        for file in fs::read_dir(dir.path()).unwrap().flatten() {
+            let path = file.path();
+            if path.extension().is_some_and(|e| e == "html") {
+                let html = fs::read_to_string(&path)
+                    .unwrap_or_else(|e| panic!("read {}: {e}", path.display()));
+                out.push(Fixture {
+                    dir: dir_name.clone(),
+                    path,
+                    html,
+                });
+            }
+        }
+    }
+    out.sort_by(|a, b| a.path.cmp(&b.path));
+    out
+}
+
+fn fixtures() -> Vec<Fixture> {
+    fixtures_in(&fixtures_root())
+}
+
+/// The sidecar text for a fixture: exactly what the browser test compares against.
+fn analysis_json(snapshot: &Snapshot) -> String {
+    let report = analysis::analyse_snapshot(snapshot, &Options::default());
+    serde_json::to_string_pretty(&report.view(true)).expect("a report view serialises") + "\n"
+}
+
+/// The first line where two texts differ, for a readable failure.
+fn first_difference(expected: &str, actual: &str) -> String {
+    for (i, (e, a)) in expected.lines().zip(actual.lines()).enumerate() {
+        if e != a {
+            return format!(
+                "line {}: expected `{}`, got `{}`",
+                i + 1,
+                e.trim(),
+                a.trim()
+            );
+        }
+    }
+    format!(
+        "lengths differ: expected {} lines, got {}",
+        expected.lines().count(),
+        actual.lines().count()
+    )
+}
+
+#[test]
+fn every_fixture_matches_its_sidecar() {
+    let bless = std::env::var("WDCAP_BLESS").is_ok_and(|v| v == "1");
+    let mut failures = Vec::new();
+    let all = fixtures();
+    assert!(
+        all.len() >= 2 * RECOGNISERS.len(),
+        "fixtures are missing: {} for {} pages",
+        all.len(),
+        RECOGNISERS.len()
+    );
+    for f in &all {
+        let actual = analysis_json(&f.snapshot());
+        let sidecar = f.sidecar();
+        let expected = fs::read_to_string(&sidecar).ok();
+        if bless {
+            if expected.as_deref() != Some(actual.as_str()) {
+                fs::write(&sidecar, &actual)
+                    .unwrap_or_else(|e| panic!("write {}: {e}", sidecar.display()));
+                eprintln!("blessed {}", sidecar.display());
+            }
+            continue;
+        }
+        match expected {
+            None => failures.push(format!(
+                "{}: no sidecar (run with WDCAP_BLESS=1, then review it)",
+                f.name()
+            )),
+            Some(expected) => {
+                let e: Value = serde_json::from_str(&expected)
+                    .unwrap_or_else(|err| panic!("{}: {err}", sidecar.display()));
+                let a: Value = serde_json::from_str(&actual).unwrap();
+                if e != a {
+                    failures.push(format!(
+                        "{}: {}",
+                        f.name(),
+                        first_difference(&expected, &actual)
+                    ));
+                }
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "fixture analyses differ from their sidecars (WDCAP_BLESS=1 rewrites them):\n{}",
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn every_sidecar_has_its_fixture() {
+    let mut orphans = Vec::new();
+    for dir in fs::read_dir(fixtures_root()).unwrap().flatten() {
+        for file in fs::read_dir(dir.path()).unwrap().flatten() {
+            let name = file.file_name().to_string_lossy().to_string();
+            if let Some(stem) = name.strip_suffix(".expected.json") {
+                if !dir.path().join(format!("{stem}.html")).exists() {
+                    orphans.push(file.path().display().to_string());
+                }
+            }
+        }
+    }
+    assert!(
+        orphans.is_empty(),
+        "sidecars without a fixture: {orphans:?}"
+    );
+}
+
+#[test]
+fn cross_matrix_each_recogniser_accepts_its_own_fixtures_and_rejects_all_others() {
+    let all = fixtures();
+    let snapshots: Vec<Snapshot> = all.iter().map(Fixture::snapshot).collect();
+    let mut failures = Vec::new();
+    for r in RECOGNISERS {
+        for (f, snap) in all.iter().zip(&snapshots) {
+            let page = Page::new(snap);
+            let got = r.recognise(&page).map(|c: Capture| c.page);
+            let own = f.dir == r.page().as_str();
+            match (own, got) {
+                (true, Some(p)) if p == r.page() => {}
+                (true, other) => failures.push(format!(
+                    "{} does not accept its own fixture {} (gave {other:?})",
+                    r.page(),
+                    f.name()
+                )),
+                (false, None) => {}
+                (false, Some(p)) => failures.push(format!(
+                    "{} claims {} as {p}, a fixture of another page",
+                    r.page(),
+                    f.name()
+                )),
+            }
+        }
+    }
+    // The whole pipeline agrees with the directories too.
+    for (f, snap) in all.iter().zip(&snapshots) {
+        let report = analysis::analyse_snapshot(snap, &Options::default());
+        if report.page.map(PageId::as_str) != Some(f.dir.as_str()) {
+            failures.push(format!("{} is analysed as {:?}", f.name(), report.page));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// Everything the conventions require, as a list of violations (empty when they hold).
+fn convention_violations(
+    recognisers: &[&dyn Recogniser],
+    fixtures_root: &Path,
+    pages_src: &Path,
+) -> Vec<String> {
+    let mut v = Vec::new();
+    let mut seen = BTreeSet::new();
+    for r in recognisers {
+        let id = r.page().as_str();
+        if !seen.insert(id) {
+            v.push(format!("{id} is registered twice"));
+        }
+        let dir = fixtures_root.join(id);
+        let count = fs::read_dir(&dir)
+            .map(|d| {
+                d.flatten()
+                    .filter(|e| e.path().extension().is_some_and(|x| x == "html"))
+                    .count()
+            })
+            .unwrap_or(0);
+        if count < 2 {
+            v.push(format!(
+                "{id} has {count} fixture(s) in {}; at least 2 are required",
+                dir.display()
+            ));
+        }
+        if r.example_urls().is_empty() {
+            v.push(format!("{id} has no example URLs"));
+        }
+        for url in r.example_urls() {
+            match Endpoint::parse(url) {
+                Ok(e)
+                    if e.is_workday() && e.kind == Some(EndpointKind::Ui) && e.tenant.is_some() => {
+                }
+                _ => v.push(format!(
+                    "{id}: example URL {url} is not a Workday UI address with a tenant"
+                )),
+            }
+        }
+        if r.example_titles().is_empty() {
+            v.push(format!("{id} has no example titles"));
+        }
+        for title in r.example_titles() {
+            let task = workday_dom::document_title(title);
+            if !labels::matches(r.page(), "title", &task) {
+                v.push(format!(
+                    "{id}: example title `{title}` is not among its `title` labels"
+                ));
+            }
+        }
+    }
+    if let Ok(files) = fs::read_dir(pages_src) {
+        for file in files.flatten() {
+            let name = file.file_name().to_string_lossy().to_string();
+            let Some(stem) = name.strip_suffix(".rs") else {
+                continue;
+            };
+            if stem != "mod" && !seen.contains(stem) {
+                v.push(format!(
+                    "src/pages/{name} is not a registered recogniser (one file per page, named by its page id)"
+                ));
+            }
+        }
+    }
+    if let Ok(dirs) = fs::read_dir(fixtures_root) {
+        for dir in dirs.flatten().filter(|d| d.path().is_dir()) {
+            let name = dir.file_name().to_string_lossy().to_string();
+            if !seen.contains(name.as_str()) {
+                v.push(format!(
+                    "fixture directory {name} is not a registered page id"
+                ));
+            }
+        }
+    }
+    let mut addresses: BTreeMap<String, String> = BTreeMap::new();
+    for f in fixtures_in(fixtures_root) {
+        let url = f.snapshot().url;
+        match Endpoint::parse(&url) {
+            Ok(e) if e.is_workday() && e.tenant.is_some() => {}
+            _ => v.push(format!(
+                "{}: its `<!-- saved from url=… -->` address `{url}` is not a Workday address with a tenant",
+                f.name()
+            )),
+        }
+        if let Some(other) = addresses.insert(url.clone(), f.name()) {
+            v.push(format!(
+                "{} and {other} are both saved from {url}: the simulator serves each fixture at its own address",
+                f.name()
+            ));
+        }
+    }
+    v
+}
+
+#[test]
+fn conventions_hold_for_every_registered_recogniser() {
+    let violations = convention_violations(
+        RECOGNISERS,
+        &fixtures_root(),
+        &manifest_dir().join("src/pages"),
+    );
+    assert!(violations.is_empty(), "{}", violations.join("\n"));
+    assert_eq!(
+        RECOGNISERS.len(),
+        PageId::ALL.len(),
+        "every page id has its recogniser"
+    );
+}
+
+/// A recogniser that breaks every convention, to prove the conventions test catches it.
+struct Careless;
+
+impl Recogniser for Careless {
+    fn page(&self) -> PageId {
+        PageId::ActivateSecurityChanges
+    }
+    fn example_urls(&self) -> &'static [&'static str] {
+        &["https://example.com/acme/d/task/1$1.htmld"]
+    }
+    fn example_titles(&self) -> &'static [&'static str] {
+        &[]
+    }
+    fn recognise(&self, _page: &Page) -> Option<Capture> {
+        None
+    }
+}
+
+/// Registered, with fixtures, but no example URLs.
+struct NoUrls;
+
+impl Recogniser for NoUrls {
+    fn page(&self) -> PageId {
+        PageId::ViewUrls
+    }
+    fn example_urls(&self) -> &'static [&'static str] {
+        &[]
+    }
+    fn example_titles(&self) -> &'static [&'static str] {
+        &["View URLs"]
+    }
+    fn recognise(&self, _page: &Page) -> Option<Capture> {
+        None
+    }
+}
+
+#[test]
+fn conventions_test_fails_on_missing_fixtures_urls_titles_and_stray_files() {
+    let scratch =
+        std::env::temp_dir().join(format!("wdcap-pages-conventions-{}", std::process::id()));
+    let fixtures = scratch.join("fixtures");
+    let src = scratch.join("pages");
+    fs::create_dir_all(fixtures.join("activate_security_changes")).unwrap();
+    fs::create_dir_all(&src).unwrap();
+    fs::write(
+        fixtures.join("activate_security_changes/only_one.html"),
+        "<!-- saved from url=(0056)https://wd3-impl.workday.com/acme/d/task/1422$1120.htmld --><title>x</title>",
+    )
+    .unwrap();
+    fs::write(src.join("mod.rs"), "").unwrap();
+    fs::write(src.join("stray_page.rs"), "").unwrap();
+
+    let careless: &dyn Recogniser = &Careless;
+    let violations = convention_violations(&[careless], &fixtures, &src);
+    let joined = violations.join("\n");
+    assert!(joined.contains("1 fixture(s)"), "{joined}");
+    assert!(joined.contains("not a Workday UI address"), "{joined}");
+    assert!(joined.contains("no example titles"), "{joined}");
+    assert!(
+        joined.contains("stray_page.rs is not a registered recogniser"),
+        "{joined}"
+    );
+
+    let no_urls: &dyn Recogniser = &NoUrls;
+    // The real fixtures root: `NoUrls` stands for a page that does have fixtures.
+    let violations = convention_violations(&[no_urls], &fixtures_root(), &src);
+    assert!(
+        violations
+            .iter()
+            .any(|v| v == "view_urls has no example URLs"),
+        "{violations:?}"
+    );
+    fs::remove_dir_all(&scratch).ok();
+}
+
+fn fixture(dir: &str, name: &str) -> Fixture {
+    let path = fixtures_root().join(dir).join(name);
+    Fixture {
+        dir: dir.into(),
+        html: fs::read_to_string(&path).unwrap(),
+        path,
+    }
+}
+
+#[test]
+fn passwords_are_never_read_and_secrets_print_masked() {
+    let isu = fixture("create_isu", "create_form.html");
+    assert!(
+        isu.html.contains("Fake-Passw0rd-not-real-1"),
+        "the fixture carries a password"
+    );
+    let json = analysis_json(&isu.snapshot());
+    assert!(
+        !json.contains("Fake-Passw0rd"),
+        "a password reached the report"
+    );
+
+    for (dir, name) in [
+        ("register_api_client", "result_plain.html"),
+        ("manage_refresh_tokens", "result.html"),
+    ] {
+        let f = fixture(dir, name);
+        let report = analysis::analyse_snapshot(&f.snapshot(), &Options::default());
+        let secrets: Vec<&str> = report
+            .params
+            .iter()
+            .filter(|p| p.kind.is_secret())
+            .map(|p| p.raw())
+            .collect();
+        assert!(!secrets.is_empty(), "{dir}/{name} shows a secret");
+        let masked = report.to_json(false);
+        for s in secrets {
+            assert!(
+                !masked.contains(s),
+                "{dir}/{name}: a secret printed unmasked"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_e2e_flow_fixtures_share_one_tenant_and_client() {
+    // register client → copy ID/secret → manage refresh token → view URLs → view IDs.
+    let flow = [
+        ("register_api_client", "result_plain.html"),
+        ("manage_refresh_tokens", "result.html"),
+        ("view_urls", "json_user_report.html"),
+        ("view_ids", "supervisory_org.html"),
+    ];
+    let mut kinds = BTreeSet::new();
+    for (dir, name) in flow {
+        let report =
+            analysis::analyse_snapshot(&fixture(dir, name).snapshot(), &Options::default());
+        assert_eq!(report.page.map(PageId::as_str), Some(dir));
+        for p in &report.params {
+            assert_eq!(
+                p.tenant().map(|t| t.as_str()),
+                Some("acme"),
+                "{dir}/{name}: {:?} is not on tenant acme",
+                p.kind
+            );
+            kinds.insert(p.kind);
+        }
+    }
+    for kind in [
+        ParamKind::ClientId,
+        ParamKind::ClientSecret,
+        ParamKind::RestEndpoint,
+        ParamKind::TokenEndpoint,
+        ParamKind::AuthorizationEndpoint,
+        ParamKind::RefreshToken,
+        ParamKind::RaasUrl,
+        ParamKind::OrgId,
+        ParamKind::IsuUsername,
+    ] {
+        assert!(kinds.contains(&kind), "the flow never shows a {kind}");
+    }
+}
+
+/// Runs `wdcap scan <fixture> --json` and returns (exit code, report JSON).
+fn scan(path: &Path, extra: &[&str]) -> (i32, Value, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_wdcap"))
+        .arg("scan")
+        .arg(path)
+        .arg("--json")
+        .args(extra)
+        .output()
+        .expect("run wdcap");
+    let stdout = String::from_utf8(out.stdout).expect("UTF-8 output");
+    let value = serde_json::from_str(&stdout)
+        .unwrap_or_else(|e| panic!("{}: not JSON ({e}): {stdout}", path.display()));
+    (out.status.code().unwrap_or(-1), value, stdout)
+}
+
+#[test]
+fn cli_scan_names_the_page_of_fixtures() {
+    for (dir, name) in [
+        ("register_api_client", "result_plain.html"),
+        ("view_urls", "fr_user_report.html"),
+        ("headcount_report", "treegrid_levels.html"),
+        ("view_ids", "popup_over_headcount.html"),
+    ] {
+        let path = fixtures_root().join(dir).join(name);
+        let (code, report, stdout) = scan(&path, &[]);
+        assert_eq!(report["page"], dir, "{dir}/{name}");
+        let errors = report["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["severity"] == "error");
+        assert_eq!(code, i32::from(errors), "{dir}/{name}: exit code {code}");
+        if dir == "register_api_client" {
+            assert!(
+                !stdout.contains("1cbfno6b9m80o2rak1vrjnvgfygwwqc38hyf9"),
+                "the client secret printed without --reveal"
+            );
+        }
+    }
+}
+
+#[test]
+fn cli_scan_of_a_page_no_recogniser_claims_gives_null() {
+    let path = std::env::temp_dir().join(format!("wdcap-pages-home-{}.html", std::process::id()));
+    fs::write(
+        &path,
+        "<!-- saved from url=(0045)https://wd3-impl.workday.com/acme/d/home.htmld -->\
+         <html><head><title>Home - Workday</title></head><body><h1>Home</h1></body></html>",
+    )
+    .unwrap();
+    let (code, report, _) = scan(&path, &[]);
+    fs::remove_file(&path).ok();
+    assert_eq!(code, 0);
+    assert_eq!(report["page"], Value::Null);
+    assert_eq!(report["params"], serde_json::json!([]));
+}
+
+/// A Headcount Report of `rows` organisations (a root, then children under it, each with its
+/// Workday ID), in Workday's table markup.
+fn headcount_html(rows: usize) -> String {
+    let mut html = String::with_capacity(rows * 700);
+    html.push_str(
+        "<!DOCTYPE html><html lang=\"en-US\"><head><title>Headcount Report - Workday</title></head><body>\
+         <div data-automation-id=\"pageContent\"><div data-automation-id=\"pageHeader\"><h1>\
+         <span data-automation-id=\"pageHeaderTitleText\">Headcount Report</span></h1></div>\
+         <div data-automation-id=\"formLabelRow\"><label data-automation-id=\"formLabel\">Organization</label>\
+         <div data-automation-id=\"decorationWrapper\"><div data-automation-id=\"promptOption\" data-automation-label=\"Org 0\">Org 0</div></div></div>\
+         <table data-automation-id=\"table\"><thead><tr data-automation-id=\"tableHeaderRow\">\
+         <th data-automation-id=\"columnHeader0\" role=\"columnheader\">Organization</th>\
+         <th data-automation-id=\"columnHeader1\" role=\"columnheader\">Superior Organization</th>\
+         <th data-automation-id=\"columnHeader2\" role=\"columnheader\">Workday ID</th>\
+         <th data-automation-id=\"columnHeader3\" role=\"columnheader\">Headcount</th></tr></thead><tbody>",
+    );
+    for i in 0..rows {
+        let parent = if i == 0 {
+            String::new()
+        } else {
+            format!("Org {}", (i - 1) / 10)
+        };
+        let wid = format!(
+            "{:032x}",
+            (i as u128 + 1).wrapping_mul(0x9e37_79b9_7f4a_7c15_f39c_c060_5ced_c835)
+        );
+        html.push_str(&format!(
+            "<tr data-automation-id=\"row\" data-row-id=\"{i}\" role=\"row\">\
+             <th data-automation-id=\"cell\" role=\"rowheader\"><div data-automation-id=\"cellContainer\"><div data-automation-id=\"promptOption\" data-automation-label=\"Org {i}\">Org {i}</div></div></th>\
+             <td data-automation-id=\"cell\" role=\"gridcell\"><div data-automation-id=\"cellContainer\"><div data-automation-id=\"promptOption\" data-automation-label=\"{parent}\">{parent}</div></div></td>\
+             <td data-automation-id=\"cell\" role=\"gridcell\"><div data-automation-id=\"cellContainer\"><div data-automation-id=\"textView\">{wid}</div></div></td>\
+             <td data-automation-id=\"cell\" role=\"gridcell\"><div data-automation-id=\"cellContainer\"><div data-automation-id=\"numericText\">{}</div></div></td></tr>",
+            i % 97 + 1
+        ));
+    }
+    html.push_str("</tbody></table></div></body></html>");
+    html
+}
+
+const HEADCOUNT_URL: &str = "https://wd3-impl.workday.com/acme/d/task/1422$3127.htmld";
+
+/// The fastest of `runs` analyses of `snapshot`.
+fn fastest_analysis(snapshot: &Snapshot, runs: usize) -> Duration {
+    (0..runs)
+        .map(|_| {
+            let t = Instant::now();
+            let report = analysis::analyse_snapshot(snapshot, &Options::default());
+            let elapsed = t.elapsed();
+            assert_eq!(report.page, Some(PageId::HeadcountReport));
+            elapsed
+        })
+        .min()
+        .unwrap()
+}
+
+#[test]
+fn headcount_report_of_10000_rows_is_captured_whole_in_linear_time() {
+    let html = headcount_html(10_000);
+    let t = Instant::now();
+    let snapshot = snapshot_from_html(&html, Some(HEADCOUNT_URL));
+    let parse = t.elapsed();
+    let t = Instant::now();
+    let report = analysis::analyse_snapshot(&snapshot, &Options::default());
+    let analyse = t.elapsed();
+    let t = Instant::now();
+    let json = report.to_json(false);
+    let serialise = t.elapsed();
+
+    assert_eq!(report.page, Some(PageId::HeadcountReport));
+    let orgs: Vec<_> = report
+        .settings
+        .iter()
+        .filter(|s| s.name == names::ORGANIZATION)
+        .filter_map(|s| s.as_record())
+        .collect();
+    assert_eq!(orgs.len(), 10_000, "every row is captured");
+    let org_ids = report
+        .params
+        .iter()
+        .filter(|p| p.kind == ParamKind::OrgId)
+        .count();
+    assert_eq!(org_ids, 10_000, "every row's Workday ID is captured");
+    assert_eq!(orgs[0].get("role").map(String::as_str), Some("root"));
+    assert_eq!(
+        orgs[9_999].get("name").map(String::as_str),
+        Some("Org 9999")
+    );
+    assert_eq!(
+        orgs[9_999].get("parent").map(String::as_str),
+        Some("Org 999")
+    );
+    assert_eq!(orgs[9_999].get("role").map(String::as_str), Some("child"));
+
+    // Linear, not quadratic: four times the rows must cost well under sixteen times the time.
+    let small = snapshot_from_html(&headcount_html(2_500), Some(HEADCOUNT_URL));
+    let t_small = fastest_analysis(&small, 3);
+    let t_large = fastest_analysis(&snapshot, 3);
+    let ratio = t_large.as_secs_f64() / t_small.as_secs_f64().max(1e-9);
+    eprintln!(
+        "headcount 10 000 rows ({} snapshot nodes, {} KB of HTML): parse {parse:?}, analyse {analyse:?} \
+         (fastest of 3: {t_large:?}; 2 500 rows: {t_small:?}; ratio {ratio:.1}), report JSON {serialise:?} ({} KB)",
+        snapshot.len(),
+        html.len() / 1024,
+        json.len() / 1024
+    );
+    assert!(
+        ratio < 10.0,
+        "analysis time grows faster than the rows: 4x rows took {ratio:.1}x the time"
+    );
+}
