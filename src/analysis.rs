@@ -1,7 +1,7 @@
 //! The three entry points every edge (CLI, wasm, tests) calls: analyse a page snapshot, check
 //! pasted text, re-check a set of parameters gathered across pages.
 
-use crate::checks::{self, Context, Options};
+use crate::checks::{self, Context, Coverage, Options};
 use crate::extract;
 use crate::pages::{self, Page};
 use crate::param::{Param, ParamInput};
@@ -14,32 +14,56 @@ use crate::snapshot::Snapshot;
 pub fn analyse_snapshot(snapshot: &Snapshot, options: &Options) -> Report {
     let page = Page::new(snapshot);
     match pages::recognise(&page) {
-        Some(capture) => finish(Some(capture.page), capture.params, capture.settings, options),
+        Some(capture) => finish(
+            Some(capture.page),
+            capture.params,
+            capture.settings,
+            &[],
+            options,
+            Coverage::OnePage,
+        ),
         None => Report::default(),
     }
 }
 
 /// Extracts every parameter from pasted text and checks them.
 pub fn check_text(text: &str, options: &Options) -> Report {
-    finish(None, extract::extract(text), Vec::new(), options)
+    let found = extract::extract_all(text);
+    finish(
+        None,
+        found.params,
+        found.settings,
+        &found.samples,
+        options,
+        Coverage::Gathered,
+    )
 }
 
 /// Checks parameters (and settings) gathered from several pages of one tenant.
 pub fn check_params(params: Vec<ParamInput>, settings: Vec<Setting>, options: &Options) -> Report {
-    finish(None, params.into_iter().map(Param::from).collect(), settings, options)
+    finish(
+        None,
+        params.into_iter().map(Param::from).collect(),
+        settings,
+        &[],
+        options,
+        Coverage::Gathered,
+    )
 }
 
 fn finish(
     page: Option<pages::PageId>,
     params: Vec<Param>,
     settings: Vec<Setting>,
+    samples: &[extract::ReportSample],
     options: &Options,
+    coverage: Coverage,
 ) -> Report {
-    let findings = checks::run_all(&Context {
-        params: &params,
-        settings: &settings,
-        options,
-    });
+    let mut cx = Context::new(&params, &settings, options).with_samples(samples);
+    if coverage == Coverage::OnePage {
+        cx = cx.on_one_page();
+    }
+    let findings = checks::run_all(&cx);
     Report {
         page,
         params,

@@ -12,6 +12,7 @@ pub mod html;
 pub mod labels;
 pub mod pages;
 pub mod param;
+pub mod partners;
 pub mod probe;
 pub mod redirect_n;
 pub mod report;

@@ -61,7 +61,10 @@ pub fn state(raw: &str) -> State {
     let (body, _) = split_fragment(raw.trim());
     let lower = body.to_ascii_lowercase();
     let mut mistakes = Vec::new();
-    if lower.contains("redirect%3d") || lower.contains("%3fredirect") || lower.contains("%26redirect") {
+    if lower.contains("redirect%3d")
+        || lower.contains("%3fredirect")
+        || lower.contains("%26redirect")
+    {
         mistakes.push(Mistake::Encoded);
     }
     let (path, query) = match body.find('?') {
@@ -157,12 +160,25 @@ mod tests {
         assert_eq!(state(A), State::Absent);
         assert_eq!(state(&format!("{A}?redirect=n")), State::Correct);
         assert_eq!(state(&format!("{A}?x=1&redirect=n")), State::Correct);
-        assert!(matches!(state(&format!("{A}&redirect=n")), State::Malformed(m) if m == vec![Mistake::AmpersandWithoutQuery]));
-        assert!(matches!(state(&format!("{A}?x=1?redirect=n")), State::Malformed(m) if m.contains(&Mistake::SecondQuestionMark)));
-        assert!(matches!(state(&format!("{A}?redirect=n&redirect=n")), State::Malformed(m) if m.contains(&Mistake::Duplicate)));
-        assert!(matches!(state(&format!("{A}?redirect=no")), State::Malformed(m) if m.contains(&Mistake::OtherValue("redirect=no".into()))));
-        assert!(matches!(state(&format!("{A}?redirect=N")), State::Malformed(_)));
-        assert!(matches!(state(&format!("{A}%3Fredirect%3Dn")), State::Malformed(m) if m.contains(&Mistake::Encoded)));
+        assert!(
+            matches!(state(&format!("{A}&redirect=n")), State::Malformed(m) if m == vec![Mistake::AmpersandWithoutQuery])
+        );
+        assert!(
+            matches!(state(&format!("{A}?x=1?redirect=n")), State::Malformed(m) if m.contains(&Mistake::SecondQuestionMark))
+        );
+        assert!(
+            matches!(state(&format!("{A}?redirect=n&redirect=n")), State::Malformed(m) if m.contains(&Mistake::Duplicate))
+        );
+        assert!(
+            matches!(state(&format!("{A}?redirect=no")), State::Malformed(m) if m.contains(&Mistake::OtherValue("redirect=no".into())))
+        );
+        assert!(matches!(
+            state(&format!("{A}?redirect=N")),
+            State::Malformed(_)
+        ));
+        assert!(
+            matches!(state(&format!("{A}%3Fredirect%3Dn")), State::Malformed(m) if m.contains(&Mistake::Encoded))
+        );
     }
 
     #[test]
@@ -172,9 +188,18 @@ mod tests {
         assert_eq!(with_redirect_n(&format!("{A}&redirect=n")), fixed);
         assert_eq!(with_redirect_n(&format!("{A}?redirect=no")), fixed);
         assert_eq!(with_redirect_n(&format!("{A}%3Fredirect%3Dn")), fixed);
-        assert_eq!(with_redirect_n(&format!("{A}?x=1?redirect=n")), format!("{A}?x=1&redirect=n"));
-        assert_eq!(with_redirect_n(&format!("{A}?x=1")), format!("{A}?x=1&redirect=n"));
-        for case in [A, "https://impl.workday.com/acme/authorize?a=b?redirect=N&redirect=n"] {
+        assert_eq!(
+            with_redirect_n(&format!("{A}?x=1?redirect=n")),
+            format!("{A}?x=1&redirect=n")
+        );
+        assert_eq!(
+            with_redirect_n(&format!("{A}?x=1")),
+            format!("{A}?x=1&redirect=n")
+        );
+        for case in [
+            A,
+            "https://impl.workday.com/acme/authorize?a=b?redirect=N&redirect=n",
+        ] {
             assert_eq!(state(&with_redirect_n(case)), State::Correct);
         }
     }

@@ -16,10 +16,14 @@ impl Check for DataCenterMismatch {
         "The URLs' hosts are in different Workday data centers."
     }
 
+    fn severities(&self) -> &'static [Severity] {
+        &[Severity::Error]
+    }
+
     fn run(&self, cx: &Context) -> Vec<Finding> {
         let labelled: Vec<(usize, DataCenter)> = cx
             .workday_urls()
-            .filter_map(|(i, p)| p.endpoint.as_ref()?.data_center().map(|d| (i, d.clone())))
+            .filter_map(|(i, _, e)| e.data_center().map(|d| (i, d.clone())))
             .collect();
         let dcs: Vec<DataCenter> = labelled.iter().map(|(_, d)| d.clone()).collect();
         let Some(expected) = majority(&dcs) else {
@@ -30,28 +34,26 @@ impl Check for DataCenterMismatch {
             .filter(|(_, d)| *d != expected)
             .map(|(i, d)| {
                 let p = &cx.params[i];
+                let e = cx.endpoint(i);
                 // A host of the right data center and the same role, if another URL has one.
-                let role = p.endpoint.as_ref().and_then(|e| e.host.as_ref()).map(|h| h.role);
-                let good_host = cx.workday_urls().find_map(|(_, q)| {
-                    let h = q.endpoint.as_ref()?.host.as_ref()?;
+                let role = e.and_then(|e| e.host.as_ref()).map(|h| h.role);
+                let good_host = cx.workday_urls().find_map(|(_, _, q)| {
+                    let h = q.host.as_ref()?;
                     (h.data_center.as_ref() == Some(&expected) && Some(h.role) == role).then(|| h.name.clone())
                 });
                 let fixed_value = good_host.and_then(|h| {
-                    let mut u = p.endpoint.as_ref()?.url.clone();
+                    let mut u = e?.url.clone();
                     u.set_host(Some(&h)).ok()?;
                     Some(u.to_string())
                 });
-                Finding {
-                    code: self.code(),
-                    severity: Severity::Error,
-                    param: Some(i),
-                    message: format!(
-                        "{} is on data center `{d}`, the other URLs on `{expected}`.",
-                        p.kind.title()
-                    ),
-                    fix: "Copy the endpoints from one tenant's View API Clients page so they share its data center.".into(),
-                    fixed_value,
-                }
+                Finding::new(
+                    self.code(),
+                    Severity::Error,
+                    Some(i),
+                    format!("{} is on data center `{d}`, the other URLs on `{expected}`.", p.kind.title()),
+                    "Copy the endpoints from one tenant's View API Clients page so they share its data center.",
+                )
+                .fixed(fixed_value)
             })
             .collect()
     }

@@ -16,10 +16,14 @@ impl Check for EnvironmentMismatch {
         "Production and non-production (sandbox, implementation, preview) URLs are mixed."
     }
 
+    fn severities(&self) -> &'static [Severity] {
+        &[Severity::Error]
+    }
+
     fn run(&self, cx: &Context) -> Vec<Finding> {
         let envs: Vec<(usize, Environment)> = cx
             .workday_urls()
-            .filter_map(|(i, p)| p.endpoint.as_ref()?.environment().map(|e| (i, e)))
+            .filter_map(|(i, _, e)| e.environment().map(|x| (i, x)))
             .collect();
         let prod = envs.iter().filter(|(_, e)| e.is_production()).count();
         let nonprod = envs.len() - prod;
@@ -34,14 +38,13 @@ impl Check for EnvironmentMismatch {
             .map(|(i, e)| {
                 let p = &cx.params[i];
                 let others = if flag_production { "non-production" } else { "production" };
-                Finding {
-                    code: self.code(),
-                    severity: Severity::Error,
-                    param: Some(i),
-                    message: format!("{} points at a {e} tenant, the other URLs at {others} ones.", p.kind.title()),
-                    fix: "Take every value from the same tenant: all production, or all from one sandbox or implementation tenant.".into(),
-                    fixed_value: None,
-                }
+                Finding::new(
+                    self.code(),
+                    Severity::Error,
+                    Some(i),
+                    format!("{} points at a {e} tenant, the other URLs at {others} ones.", p.kind.title()),
+                    "Take every value from the same tenant: all production, or all from one sandbox or implementation tenant.",
+                )
             })
             .collect()
     }

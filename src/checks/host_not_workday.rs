@@ -17,34 +17,39 @@ impl Check for HostNotWorkday {
         "A connection URL points at a host outside Workday's domains."
     }
 
+    fn severities(&self) -> &'static [Severity] {
+        &[Severity::Error]
+    }
+
     fn run(&self, cx: &Context) -> Vec<Finding> {
-        cx.params
-            .iter()
-            .enumerate()
-            .filter(|(_, p)| p.kind.is_url())
-            .filter_map(|(i, p)| {
-                let e = p.endpoint.as_ref()?;
-                if e.is_workday() {
-                    return None;
-                }
+        cx.urls()
+            // A `{prefix}` host is reported once, by `placeholder`.
+            .filter(|(i, _, e)| !e.is_workday() && !cx.facts(*i).placeholder)
+            .map(|(i, p, e)| {
                 let host = e.url.host_str().unwrap_or("(none)");
                 let trick = if !e.url.username().is_empty() || e.url.password().is_some() {
                     " (the part before `@` is a user name, not the host)"
+                } else if host.contains("xn--") {
+                    " (an internationalised look-alike, shown here in punycode)"
+                } else if WORKDAY_DOMAINS.iter().any(|d| host.contains(d)) {
+                    " (it contains a Workday domain but does not end in one)"
                 } else {
                     ""
                 };
-                Some(Finding {
-                    code: self.code(),
-                    severity: Severity::Error,
-                    param: Some(i),
-                    message: format!("{} points at `{host}`{trick}, which is not a Workday host.", p.kind.title()),
-                    fix: format!(
+                Finding::new(
+                    self.code(),
+                    Severity::Error,
+                    Some(i),
+                    format!(
+                        "{} points at `{host}`{trick}, which is not a Workday host.",
+                        p.kind.title()
+                    ),
+                    format!(
                         "Copy the {} again from Workday; a genuine one ends in {}.",
                         p.kind.title(),
                         WORKDAY_DOMAINS.join(", ")
                     ),
-                    fixed_value: None,
-                })
+                )
             })
             .collect()
     }

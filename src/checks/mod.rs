@@ -1,18 +1,67 @@
 //! Checks: one file per check, each registered once in [`CHECKS`], each with a stable
-//! kebab-case code, a one-line summary, a section in `docs/checks.md` and a passing and a
-//! failing fixture under `tests/fixtures/checks/<code>/` (the conventions test enforces all of
+//! kebab-case code (the file name with `_`), a one-line summary, the severities it may report,
+//! a section in `docs/checks.md` and a passing and a failing fixture under
+//! `tests/fixtures/checks/<code>/` (the conventions test in `tests/checks.rs` enforces all of
 //! it, as ruff and zizmor do for their rules).
+//!
+//! Severity policy (issue #4): **error** for what will certainly break the connection or leak
+//! it; **warning** for what is likely wrong or depends on something unknown; **info** for what
+//! is worth knowing. Nothing `workday-notes.md` marks unconfirmed is ever an error.
+//!
+//! Checks never put a secret's value into a message: they name the parameter and, where it
+//! helps, its fingerprint and length.
 
+use crate::endpoint::Endpoint;
 use crate::param::{Param, ParamKind};
-use crate::settings::{names, Setting};
+use crate::partners::{self, Partner};
+use crate::settings::{names, Setting, SettingValue};
+use crate::values;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
+mod api_host_for_authorize;
+mod changes_not_activated;
+mod client_id_malformed;
+mod conflicting_values;
 mod data_center_mismatch;
 mod environment_mismatch;
+mod grant_type_mismatch;
 mod host_not_workday;
+mod invisible_char;
+mod isu_session_timeout;
+mod missing_parameter;
+mod not_https;
+mod oauth_clients_disabled;
+mod org_id_duplicate;
+mod org_id_environment;
+mod org_id_malformed;
+mod permission_access;
+mod permission_missing;
+mod placeholder;
+mod quoted;
+mod raas_not_json;
+mod raas_not_report_url;
+mod raas_owner_mismatch;
 mod redirect_n_malformed;
+mod redirect_n_misplaced;
 mod redirect_n_missing;
+mod redirect_uri_mismatch;
+mod refresh_token_expiring;
+mod report_field_missing;
+mod report_value_not_allowed;
+mod sandbox_refresh;
+mod scope_missing;
+mod security_group_type;
+mod soap_service_mismatch;
+mod soap_version_mismatch;
+mod swapped_values;
 mod tenant_mismatch;
+mod token_type_mismatch;
+mod truncated;
+mod ui_host_for_api;
+mod user_activity_logging_off;
+mod whitespace;
+mod wrong_path;
 
 /// How bad a finding is. Error: the connection will certainly break or leak. Warning: likely
 /// wrong, or depends on something unknown. Info: worth knowing.
@@ -47,6 +96,30 @@ pub struct Finding {
     pub fixed_value: Option<String>,
 }
 
+impl Finding {
+    pub fn new(
+        code: &'static str,
+        severity: Severity,
+        param: Option<usize>,
+        message: impl Into<String>,
+        fix: impl Into<String>,
+    ) -> Self {
+        Finding {
+            code,
+            severity,
+            param,
+            message: message.into(),
+            fix: fix.into(),
+            fixed_value: None,
+        }
+    }
+
+    pub fn fixed(mut self, value: Option<String>) -> Self {
+        self.fixed_value = value;
+        self
+    }
+}
+
 /// Whether the tenant uses SAML single sign-on (decides the `redirect=n` checks).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -65,39 +138,273 @@ pub struct Options {
     pub sso: Sso,
 }
 
+impl Options {
+    /// The chosen partner; `Err` names the unknown id and the known ones.
+    pub fn partner(&self) -> Result<Option<&'static Partner>, String> {
+        match self.integration.as_deref().map(str::trim) {
+            None | Some("") => Ok(None),
+            Some(id) => partners::partner(id).map(Some).ok_or_else(|| {
+                format!(
+                    "unknown integration `{id}` (known: {})",
+                    partners::ids().join(", ")
+                )
+            }),
+        }
+    }
+}
+
+/// How much of the tenant's evidence the checks see.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Coverage {
+    /// Everything gathered (pasted text, the values collected across pages): a value not
+    /// there is missing.
+    #[default]
+    Gathered,
+    /// One page: it shows only some values, so nothing is reported missing.
+    OnePage,
+}
+
+/// What the checks derive once per parameter.
+#[derive(Debug, Clone)]
+pub struct Facts {
+    /// The value without surrounding white space, invisible characters or wrapping quotes:
+    /// what the value-shape checks judge, so one stray space is reported once (`whitespace`),
+    /// not again as a malformed ID.
+    pub clean: String,
+    /// The URL parsed from `clean` (URL kinds only).
+    pub endpoint: Option<Endpoint>,
+    /// The value still holds a placeholder (`{tenant}`, `yourorg`, `xxxx` …).
+    pub placeholder: bool,
+    /// The value is cut short (an ellipsis, or a known shape's prefix).
+    pub truncated: bool,
+}
+
 /// Everything a check sees.
 pub struct Context<'a> {
     pub params: &'a [Param],
     pub settings: &'a [Setting],
     pub options: &'a Options,
+    pub partner: Option<&'static Partner>,
+    pub coverage: Coverage,
+    /// RaaS JSON samples found in pasted text (kept out of the report: they hold people's data).
+    pub samples: &'a [crate::extract::ReportSample],
+    facts: Vec<Facts>,
 }
 
 impl<'a> Context<'a> {
-    /// Parameters of `kind`, with their indices.
-    pub fn of_kind(&self, kind: ParamKind) -> impl Iterator<Item = (usize, &'a Param)> + 'a {
-        self.params.iter().enumerate().filter(move |(_, p)| p.kind == kind)
+    pub fn new(params: &'a [Param], settings: &'a [Setting], options: &'a Options) -> Self {
+        let facts = params
+            .iter()
+            .map(|p| {
+                let clean = values::clean(p.raw());
+                let endpoint = if p.kind.is_url() {
+                    Endpoint::parse(&clean).ok()
+                } else {
+                    None
+                };
+                Facts {
+                    placeholder: values::has_placeholder(&clean, p.kind),
+                    truncated: values::truncation(&clean, p.kind).is_some(),
+                    clean,
+                    endpoint,
+                }
+            })
+            .collect();
+        Context {
+            params,
+            settings,
+            options,
+            partner: options.partner().ok().flatten(),
+            coverage: Coverage::Gathered,
+            samples: &[],
+            facts,
+        }
     }
 
-    /// URL parameters on a Workday host, with their indices.
-    pub fn workday_urls(&self) -> impl Iterator<Item = (usize, &'a Param)> + 'a {
+    pub fn with_samples(mut self, samples: &'a [crate::extract::ReportSample]) -> Self {
+        self.samples = samples;
+        self
+    }
+
+    pub fn on_one_page(mut self) -> Self {
+        self.coverage = Coverage::OnePage;
+        self
+    }
+
+    pub fn facts(&self, i: usize) -> &Facts {
+        &self.facts[i]
+    }
+
+    /// The parsed URL of parameter `i` (after cleaning).
+    pub fn endpoint(&self, i: usize) -> Option<&Endpoint> {
+        self.facts[i].endpoint.as_ref()
+    }
+
+    /// Parameters of `kind`, with their indices.
+    pub fn of_kind(&self, kind: ParamKind) -> impl Iterator<Item = (usize, &'a Param)> + 'a {
         self.params
             .iter()
             .enumerate()
-            .filter(|(_, p)| p.endpoint.as_ref().is_some_and(|e| e.is_workday()))
+            .filter(move |(_, p)| p.kind == kind)
+    }
+
+    /// URL parameters with a parsed URL, with their indices.
+    pub fn urls(&self) -> impl Iterator<Item = (usize, &'a Param, &Endpoint)> + '_ {
+        self.params
+            .iter()
+            .enumerate()
+            .filter_map(|(i, p)| self.endpoint(i).map(|e| (i, p, e)))
+    }
+
+    /// URL parameters on a Workday host that hold no placeholder: the evidence the consistency
+    /// checks compare.
+    pub fn workday_urls(&self) -> impl Iterator<Item = (usize, &'a Param, &Endpoint)> + '_ {
+        self.urls()
+            .filter(|(i, _, e)| e.is_workday() && !self.facts[*i].placeholder)
+    }
+
+    /// The tenant most Workday URLs name (ties: the first seen).
+    pub fn connection_tenant(&self) -> Option<crate::domain::Tenant> {
+        let tenants: Vec<_> = self
+            .workday_urls()
+            .filter_map(|(_, _, e)| e.tenant.clone())
+            .collect();
+        majority(&tenants)
     }
 
     /// SSO as the caller said, else as read from Edit Tenant Setup – Security.
     pub fn sso(&self) -> Sso {
         match self.options.sso {
             Sso::Unknown => self
-                .settings
-                .iter()
-                .find(|s| s.name == names::SAML_SSO_ENABLED)
-                .and_then(Setting::as_bool)
+                .bool_setting(names::SAML_SSO_ENABLED)
                 .map(|on| if on { Sso::Yes } else { Sso::No })
                 .unwrap_or(Sso::Unknown),
             known => known,
         }
+    }
+
+    /// Every setting called `name`.
+    pub fn settings_named(&self, name: &'a str) -> impl Iterator<Item = &'a Setting> + 'a {
+        self.settings.iter().filter(move |s| s.name == name)
+    }
+
+    /// The last setting called `name` (a later page read wins over an earlier one).
+    pub fn setting(&self, name: &str) -> Option<&'a Setting> {
+        self.settings.iter().rev().find(|s| s.name == name)
+    }
+
+    /// A yes/no setting, whichever shape the page gave it (`true`, `"Yes"`, `1` …).
+    pub fn bool_setting(&self, name: &str) -> Option<bool> {
+        self.setting(name).and_then(|s| as_bool(&s.value))
+    }
+
+    /// A number setting (`0`, `"0"`).
+    pub fn int_setting(&self, name: &str) -> Option<i64> {
+        self.setting(name).and_then(|s| match &s.value {
+            SettingValue::Int(n) => Some(*n),
+            SettingValue::Text(t) => t.trim().parse().ok(),
+            _ => None,
+        })
+    }
+
+    /// A text setting (a one-item list counts).
+    pub fn text_setting(&self, name: &str) -> Option<&'a str> {
+        self.setting(name).and_then(|s| match &s.value {
+            SettingValue::Text(t) => Some(t.as_str()),
+            SettingValue::List(l) if l.len() == 1 => Some(l[0].as_str()),
+            _ => None,
+        })
+    }
+
+    /// A list setting; a text is split at commas, semicolons and line breaks.
+    pub fn list_setting(&self, name: &str) -> Option<Vec<String>> {
+        self.setting(name).and_then(|s| as_list(&s.value))
+    }
+
+    /// Every record of every setting called `name` (a record, or a list of records).
+    pub fn records(&self, name: &'a str) -> Vec<&'a BTreeMap<String, String>> {
+        self.settings_named(name)
+            .flat_map(|s| match &s.value {
+                SettingValue::Record(r) => vec![r],
+                SettingValue::Records(rs) => rs.iter().collect(),
+                _ => Vec::new(),
+            })
+            .collect()
+    }
+
+    /// The kind a value was given as: what its label says (a pasted `Client ID: …`, a page's
+    /// field label), else its kind. [`swapped_values`] compares the two.
+    pub fn slot(&self, i: usize) -> ParamKind {
+        let p = &self.params[i];
+        p.source
+            .label
+            .as_deref()
+            .and_then(crate::extract::label_kind)
+            .unwrap_or(p.kind)
+    }
+
+    /// Whether the API client whose settings were read is the partner's: false only when both
+    /// names are known and differ (the admin looked at another partner's client).
+    pub fn client_is_partners(&self) -> bool {
+        let expected = self
+            .partner
+            .and_then(|p| p.oauth_client.as_ref()?.client_name);
+        match (expected, self.text_setting(names::CLIENT_NAME)) {
+            (Some(e), Some(read)) => partners::fold(e) == partners::fold(read),
+            _ => true,
+        }
+    }
+
+    /// How a parameter is named in a message: its kind, and for secrets the fingerprint and
+    /// length (never the value).
+    pub fn describe(&self, i: usize) -> String {
+        let p = &self.params[i];
+        match &p.value {
+            crate::param::ParamValue::Secret(s) => {
+                format!(
+                    "{} (sha256:{}, {} chars)",
+                    p.kind.title(),
+                    s.fingerprint(),
+                    s.len()
+                )
+            }
+            crate::param::ParamValue::Plain(_) => p.kind.title().to_string(),
+        }
+    }
+}
+
+/// A yes/no value in any of the shapes a page may give it.
+pub fn as_bool(v: &SettingValue) -> Option<bool> {
+    match v {
+        SettingValue::Bool(b) => Some(*b),
+        SettingValue::Int(n) => Some(*n != 0),
+        SettingValue::Text(t) => text_bool(t),
+        _ => None,
+    }
+}
+
+/// `yes`/`no`, `true`/`false`, `on`/`off`, `checked`, `enabled`, `✓` …
+pub fn text_bool(t: &str) -> Option<bool> {
+    match t.trim().to_lowercase().as_str() {
+        "true" | "yes" | "y" | "on" | "1" | "checked" | "enabled" | "x" | "✓" | "✔" => {
+            Some(true)
+        }
+        "false" | "no" | "n" | "off" | "0" | "unchecked" | "disabled" | "" | "none" => Some(false),
+        _ => None,
+    }
+}
+
+pub(crate) fn as_list(v: &SettingValue) -> Option<Vec<String>> {
+    match v {
+        SettingValue::List(l) => Some(l.clone()),
+        SettingValue::Text(t) => Some(
+            t.split([',', ';', '\n'])
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(str::to_string)
+                .collect(),
+        ),
+        _ => None,
     }
 }
 
@@ -107,25 +414,75 @@ pub trait Check: Sync {
     fn code(&self) -> &'static str;
     /// One line: what the check finds.
     fn summary(&self) -> &'static str;
+    /// Every severity the check may report (the docs list them; the tests hold it to them).
+    fn severities(&self) -> &'static [Severity];
     fn run(&self, cx: &Context) -> Vec<Finding>;
 }
 
 /// Every check, once.
 pub static CHECKS: &[&dyn Check] = &[
+    // Hosts and URLs.
     &host_not_workday::HostNotWorkday,
+    &not_https::NotHttps,
+    &ui_host_for_api::UiHostForApi,
+    &api_host_for_authorize::ApiHostForAuthorize,
+    &wrong_path::WrongPath,
+    &placeholder::Placeholder,
+    // Consistency across every URL.
     &tenant_mismatch::TenantMismatch,
     &data_center_mismatch::DataCenterMismatch,
     &environment_mismatch::EnvironmentMismatch,
+    &sandbox_refresh::SandboxRefresh,
+    // SSO.
     &redirect_n_missing::RedirectNMissing,
     &redirect_n_malformed::RedirectNMalformed,
+    &redirect_n_misplaced::RedirectNMisplaced,
+    // RaaS.
+    &raas_not_json::RaasNotJson,
+    &raas_not_report_url::RaasNotReportUrl,
+    &raas_owner_mismatch::RaasOwnerMismatch,
+    &report_field_missing::ReportFieldMissing,
+    &report_value_not_allowed::ReportValueNotAllowed,
+    // SOAP.
+    &soap_service_mismatch::SoapServiceMismatch,
+    &soap_version_mismatch::SoapVersionMismatch,
+    // Values.
+    &whitespace::Whitespace,
+    &invisible_char::InvisibleChar,
+    &quoted::Quoted,
+    &truncated::Truncated,
+    &client_id_malformed::ClientIdMalformed,
+    &swapped_values::SwappedValues,
+    &conflicting_values::ConflictingValues,
+    &org_id_malformed::OrgIdMalformed,
+    &org_id_duplicate::OrgIdDuplicate,
+    &org_id_environment::OrgIdEnvironment,
+    // Settings read from Workday pages.
+    &oauth_clients_disabled::OauthClientsDisabled,
+    &user_activity_logging_off::UserActivityLoggingOff,
+    &scope_missing::ScopeMissing,
+    &grant_type_mismatch::GrantTypeMismatch,
+    &token_type_mismatch::TokenTypeMismatch,
+    &redirect_uri_mismatch::RedirectUriMismatch,
+    &refresh_token_expiring::RefreshTokenExpiring,
+    &permission_missing::PermissionMissing,
+    &permission_access::PermissionAccess,
+    &isu_session_timeout::IsuSessionTimeout,
+    &security_group_type::SecurityGroupType,
+    &changes_not_activated::ChangesNotActivated,
+    // The partner's requirements.
+    &missing_parameter::MissingParameter,
 ];
+
+/// The check registered under `code`.
+pub fn check(code: &str) -> Option<&'static dyn Check> {
+    CHECKS.iter().copied().find(|c| c.code() == code)
+}
 
 /// Runs every check; findings sorted by severity, then parameter, then code.
 pub fn run_all(cx: &Context) -> Vec<Finding> {
     let mut findings: Vec<Finding> = CHECKS.iter().flat_map(|c| c.run(cx)).collect();
-    findings.sort_by(|a, b| {
-        (a.severity, a.param, a.code).cmp(&(b.severity, b.param, b.code))
-    });
+    findings.sort_by(|a, b| (a.severity, a.param, a.code).cmp(&(b.severity, b.param, b.code)));
     findings
 }
 
@@ -140,4 +497,9 @@ pub(crate) fn majority<T: PartialEq + Clone>(values: &[T]) -> Option<T> {
         }
     }
     best.map(|(v, _)| v.clone())
+}
+
+/// The partner's name for messages ("Microsoft Defender for Cloud Apps"), or a neutral phrase.
+pub(crate) fn partner_name(cx: &Context) -> &'static str {
+    cx.partner.map(|p| p.name).unwrap_or("the partner")
 }

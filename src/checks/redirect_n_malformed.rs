@@ -16,20 +16,26 @@ impl Check for RedirectNMalformed {
         "`redirect=n` on the authorization endpoint is written so Workday will not read it."
     }
 
+    fn severities(&self) -> &'static [Severity] {
+        &[Severity::Error]
+    }
+
     fn run(&self, cx: &Context) -> Vec<Finding> {
         cx.of_kind(ParamKind::AuthorizationEndpoint)
-            .filter_map(|(i, p)| match redirect_n::state(p.raw()) {
+            .filter_map(|(i, _)| match redirect_n::state(&cx.facts(i).clean) {
                 State::Malformed(mistakes) => {
-                    let fixed = redirect_n::with_redirect_n(p.raw());
+                    let fixed = redirect_n::with_redirect_n(&cx.facts(i).clean);
                     let what: Vec<String> = mistakes.iter().map(|m| m.describe()).collect();
-                    Some(Finding {
-                        code: self.code(),
-                        severity: Severity::Error,
-                        param: Some(i),
-                        message: format!("`redirect=n` is malformed: {}.", what.join("; ")),
-                        fix: format!("Use `{fixed}`."),
-                        fixed_value: Some(fixed),
-                    })
+                    Some(
+                        Finding::new(
+                            self.code(),
+                            Severity::Error,
+                            Some(i),
+                            format!("`redirect=n` is malformed: {}.", what.join("; ")),
+                            format!("Use `{fixed}`."),
+                        )
+                        .fixed(Some(fixed)),
+                    )
                 }
                 _ => None,
             })

@@ -17,6 +17,10 @@ impl Check for RedirectNMissing {
         "The authorization endpoint lacks `redirect=n`, which a SAML SSO tenant needs."
     }
 
+    fn severities(&self) -> &'static [Severity] {
+        &[Severity::Error, Severity::Warning]
+    }
+
     fn run(&self, cx: &Context) -> Vec<Finding> {
         let severity = match cx.sso() {
             Sso::No => return Vec::new(),
@@ -24,22 +28,22 @@ impl Check for RedirectNMissing {
             Sso::Unknown => Severity::Warning,
         };
         cx.of_kind(ParamKind::AuthorizationEndpoint)
-            .filter(|(_, p)| redirect_n::state(p.raw()) == State::Absent)
-            .map(|(i, p)| {
-                let fixed = redirect_n::with_redirect_n(p.raw());
-                let message = if severity == Severity::Error {
-                    "The tenant uses SAML SSO, and its authorization endpoint lacks `redirect=n`.".to_string()
+            .filter(|(i, _)| !cx.facts(*i).placeholder)
+            .filter(|(i, _)| redirect_n::state(&cx.facts(*i).clean) == State::Absent)
+            .map(|(i, _)| {
+                let fixed = redirect_n::with_redirect_n(&cx.facts(i).clean);
+                let (message, fix) = if severity == Severity::Error {
+                    (
+                        "The tenant uses SAML SSO, and its authorization endpoint lacks `redirect=n`.".to_string(),
+                        format!("Use `{fixed}`."),
+                    )
                 } else {
-                    "The authorization endpoint lacks `redirect=n`; a tenant that uses SAML SSO needs it.".to_string()
+                    (
+                        "The authorization endpoint lacks `redirect=n`; a tenant that uses SAML SSO needs it (whether this one does is unknown).".to_string(),
+                        format!("If the tenant uses SAML SSO, use `{fixed}`."),
+                    )
                 };
-                Finding {
-                    code: self.code(),
-                    severity,
-                    param: Some(i),
-                    message,
-                    fix: format!("If the tenant uses SAML SSO, use `{fixed}`."),
-                    fixed_value: Some(fixed),
-                }
+                Finding::new(self.code(), severity, Some(i), message, fix).fixed(Some(fixed))
             })
             .collect()
     }

@@ -1,8 +1,9 @@
-//! `tenant-mismatch`: the URLs (and values captured on a tenant's pages) do not all name the
-//! same tenant. Tenant names are case sensitive (notes §2), so `Acme` and `acme` differ.
+//! `tenant-mismatch`: the URLs (and an ISU user name written `user@tenant`, notes §3) do not all
+//! name the same tenant. Tenant names are case sensitive (notes §2), so `Acme` and `acme` differ.
 
 use super::{majority, Check, Context, Finding, Severity};
 use crate::domain::Tenant;
+use crate::param::ParamKind;
 
 pub struct TenantMismatch;
 
@@ -12,18 +13,31 @@ impl Check for TenantMismatch {
     }
 
     fn summary(&self) -> &'static str {
-        "Not every parameter names the same Workday tenant."
+        "Not every parameter names the same Workday tenant (names are case sensitive)."
+    }
+
+    fn severities(&self) -> &'static [Severity] {
+        &[Severity::Error]
     }
 
     fn run(&self, cx: &Context) -> Vec<Finding> {
-        let tenants: Vec<(usize, Tenant)> = cx
+        let mut tenants: Vec<(usize, Tenant)> = cx
             .workday_urls()
-            .filter_map(|(i, p)| p.tenant().map(|t| (i, t.clone())))
+            .filter_map(|(i, _, e)| e.tenant.clone().map(|t| (i, t)))
             .collect();
         let names: Vec<Tenant> = tenants.iter().map(|(_, t)| t.clone()).collect();
         let Some(expected) = majority(&names) else {
             return Vec::new();
         };
+        // User names join in once the URLs have decided the tenant.
+        for (i, _) in cx.of_kind(ParamKind::IsuUsername) {
+            let clean = &cx.facts(i).clean;
+            if crate::values::is_isu_at_tenant(clean) && !cx.facts(i).placeholder {
+                if let Some((_, t)) = clean.split_once('@') {
+                    tenants.push((i, Tenant::new(t)));
+                }
+            }
+        }
         tenants
             .into_iter()
             .filter(|(_, t)| *t != expected)
@@ -34,18 +48,18 @@ impl Check for TenantMismatch {
                 } else {
                     ""
                 };
-                let fixed = p.endpoint.as_ref().map(|e| replace_tenant(e.url.as_str(), &t, &expected));
-                Finding {
-                    code: self.code(),
-                    severity: Severity::Error,
-                    param: Some(i),
-                    message: format!(
-                        "{} names tenant `{t}`, the others `{expected}`{case_only}.",
-                        p.kind.title()
-                    ),
-                    fix: format!("Use tenant `{expected}` in every URL, or copy all values from the same tenant."),
-                    fixed_value: fixed,
-                }
+                let fixed = match cx.endpoint(i) {
+                    Some(e) => Some(replace_tenant(e.url.as_str(), &t, &expected)),
+                    None => cx.facts(i).clean.split_once('@').map(|(u, _)| format!("{u}@{expected}")),
+                };
+                Finding::new(
+                    self.code(),
+                    Severity::Error,
+                    Some(i),
+                    format!("{} names tenant `{t}`, the others `{expected}`{case_only}.", p.kind.title()),
+                    format!("Use tenant `{expected}` everywhere, or copy all values from the same tenant."),
+                )
+                .fixed(fixed)
             })
             .collect()
     }
@@ -60,8 +74,18 @@ fn replace_tenant(url: &str, from: &Tenant, to: &Tenant) -> String {
     let segments: Vec<String> = u
         .path_segments()
         .map(|s| {
-            s.map(|seg| if seg == from.as_str() { to.as_str().to_string() } else { seg.to_string() })
-                .collect()
+            s.map(|seg| {
+                let decoded = url::form_urlencoded::parse(format!("x={seg}").as_bytes())
+                    .next()
+                    .map(|(_, v)| v.into_owned())
+                    .unwrap_or_default();
+                if decoded == from.as_str() {
+                    to.as_str().to_string()
+                } else {
+                    seg.to_string()
+                }
+            })
+            .collect()
         })
         .unwrap_or_default();
     if let Ok(mut path) = u.path_segments_mut() {

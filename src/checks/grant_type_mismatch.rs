@@ -1,0 +1,42 @@
+//! `grant-type-mismatch`: the API client's Client Grant Type is not the one the partner's guide
+//! sets (Defender: Authorization Code Grant, seed 003 step 5). A client of another grant type
+//! cannot take part in the partner's OAuth flow.
+
+use super::{partner_name, Check, Context, Finding, Severity};
+use crate::partners::fold;
+use crate::settings::names;
+
+pub struct GrantTypeMismatch;
+
+impl Check for GrantTypeMismatch {
+    fn code(&self) -> &'static str {
+        "grant-type-mismatch"
+    }
+
+    fn summary(&self) -> &'static str {
+        "The API client's grant type is not the one the partner needs."
+    }
+
+    fn severities(&self) -> &'static [Severity] {
+        &[Severity::Error]
+    }
+
+    fn run(&self, cx: &Context) -> Vec<Finding> {
+        let Some(expected) = cx.partner.and_then(|p| p.oauth_client.as_ref()?.grant_type) else {
+            return Vec::new();
+        };
+        let Some(read) = cx.text_setting(names::CLIENT_GRANT_TYPE) else {
+            return Vec::new();
+        };
+        if fold(read) == fold(expected) || !cx.client_is_partners() {
+            return Vec::new();
+        }
+        vec![Finding::new(
+            self.code(),
+            Severity::Error,
+            None,
+            format!("The API client's grant type is `{read}`; {} needs `{expected}`.", partner_name(cx)),
+            format!("Register the client again with Client Grant Type `{expected}` (the grant type cannot be changed afterwards in most tenants; if yours allows it, edit the client)."),
+        )]
+    }
+}

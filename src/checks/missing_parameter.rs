@@ -1,0 +1,102 @@
+//! `missing-parameter`: the chosen partner needs a value nobody has captured or pasted yet
+//! (the partner profile's required parameters, `partners/<id>.toml`, each citing its seed).
+//! Judged only on gathered evidence (pasted text, the values collected across pages): a single
+//! page shows only some values, so a page scan never reports anything missing.
+
+use super::{Check, Context, Coverage, Finding, Severity};
+use crate::param::ParamKind;
+use std::collections::{BTreeMap, BTreeSet};
+
+pub struct MissingParameter;
+
+impl Check for MissingParameter {
+    fn code(&self) -> &'static str {
+        "missing-parameter"
+    }
+
+    fn summary(&self) -> &'static str {
+        "The chosen partner needs a parameter that was not captured or pasted."
+    }
+
+    fn severities(&self) -> &'static [Severity] {
+        &[Severity::Error]
+    }
+
+    fn run(&self, cx: &Context) -> Vec<Finding> {
+        let Some(partner) = cx.partner else {
+            return Vec::new();
+        };
+        if cx.coverage == Coverage::OnePage {
+            return Vec::new();
+        }
+        let need: BTreeMap<ParamKind, usize> = partner
+            .parameters
+            .iter()
+            .filter(|r| r.required)
+            .map(|r| (r.kind, r.count as usize))
+            .collect();
+        // Distinct values per kind; placeholders do not count as a value.
+        let mut seen: BTreeSet<(ParamKind, &str)> = BTreeSet::new();
+        let mut have: BTreeMap<ParamKind, usize> = BTreeMap::new();
+        let mut ambiguous: Vec<(ParamKind, &[ParamKind])> = Vec::new();
+        for (i, p) in cx.params.iter().enumerate() {
+            let clean = cx.facts(i).clean.as_str();
+            if clean.is_empty() || cx.facts(i).placeholder || !seen.insert((p.kind, clean)) {
+                continue;
+            }
+            *have.entry(p.kind).or_default() += 1;
+            if !p.ambiguous_with.is_empty() {
+                ambiguous.push((p.kind, &p.ambiguous_with));
+            }
+        }
+        // A value whose kind was a guess between two (an unlabelled secret or token) fills the
+        // other kind when its own has more than enough.
+        for (own, others) in ambiguous {
+            for other in others {
+                let short =
+                    have.get(other).copied().unwrap_or(0) < need.get(other).copied().unwrap_or(0);
+                let spare =
+                    have.get(&own).copied().unwrap_or(0) > need.get(&own).copied().unwrap_or(0);
+                if short && spare {
+                    *have.entry(own).or_default() -= 1;
+                    *have.entry(*other).or_default() += 1;
+                    break;
+                }
+            }
+        }
+        partner
+            .parameters
+            .iter()
+            .filter(|r| r.required)
+            .filter_map(|r| {
+                let got = have.get(&r.kind).copied().unwrap_or(0);
+                let want = r.count as usize;
+                if got >= want {
+                    return None;
+                }
+                let message = if want == 1 {
+                    format!(
+                        "{} needs the {} ({}); none was found.",
+                        partner.name,
+                        r.label,
+                        r.kind.title()
+                    )
+                } else {
+                    format!(
+                        "{} needs {want} {} values ({}); found {got}.",
+                        partner.name,
+                        r.kind.title(),
+                        r.label
+                    )
+                };
+                Some(Finding::new(
+                    self.code(),
+                    Severity::Error,
+                    None,
+                    message,
+                    format!("Where to find it: {}", r.r#where),
+                ))
+            })
+            .collect()
+    }
+}

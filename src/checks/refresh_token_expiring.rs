@@ -1,0 +1,58 @@
+//! `refresh-token-expiring`: the API client's refresh tokens expire (Non-Expiring Refresh Tokens
+//! unchecked, or a refresh token timeout in days). Viva Learning ("set expiry of refresh token
+//! as Never", seed 000), Kombo (seed 001) and Defender (seed 003) all need non-expiring tokens:
+//! the connection works until the token expires, then stops. An error for those partners; with
+//! no partner chosen, a warning.
+
+use super::{partner_name, Check, Context, Finding, Severity};
+use crate::settings::names;
+
+pub struct RefreshTokenExpiring;
+
+impl Check for RefreshTokenExpiring {
+    fn code(&self) -> &'static str {
+        "refresh-token-expiring"
+    }
+
+    fn summary(&self) -> &'static str {
+        "The API client's refresh tokens expire; the partner needs non-expiring ones."
+    }
+
+    fn severities(&self) -> &'static [Severity] {
+        &[Severity::Error, Severity::Warning]
+    }
+
+    fn run(&self, cx: &Context) -> Vec<Finding> {
+        let non_expiring = cx.bool_setting(names::NON_EXPIRING_REFRESH_TOKENS);
+        let days = cx
+            .int_setting(names::REFRESH_TOKEN_TIMEOUT_DAYS)
+            .filter(|d| *d > 0);
+        let expiring =
+            non_expiring == Some(false) || (non_expiring != Some(true) && days.is_some());
+        if !expiring || !cx.client_is_partners() {
+            return Vec::new();
+        }
+        let severity = match cx.partner {
+            Some(p) => match p
+                .oauth_client
+                .as_ref()
+                .and_then(|c| c.non_expiring_refresh_tokens)
+            {
+                Some(true) => Severity::Error,
+                _ => return Vec::new(),
+            },
+            None => Severity::Warning,
+        };
+        let after = days.map(|d| format!(" after {d} days")).unwrap_or_default();
+        vec![Finding::new(
+            self.code(),
+            severity,
+            None,
+            format!(
+                "The API client's refresh tokens expire{after}; {} needs non-expiring refresh tokens, or the connection stops when the token expires.",
+                if cx.partner.is_some() { partner_name(cx) } else { "a lasting connection" }
+            ),
+            "Edit the API client: check Non-Expiring Refresh Tokens (refresh token expiry \"Never\"), then generate a new refresh token.",
+        )]
+    }
+}

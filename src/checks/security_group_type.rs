@@ -1,0 +1,59 @@
+//! `security-group-type`: the ISU's security group is not of the type the partner's guide
+//! chooses: "Integration System Security Group (Unconstrained)" (Kombo seed 001, Viva Learning
+//! seed 002 step 3, 10KC seed 004 step 2). A constrained integration group works but sees only
+//! its organisations' data (a warning); any other type is an error.
+
+use super::{partner_name, Check, Context, Finding, Severity};
+use crate::partners::fold;
+use crate::settings::names;
+
+pub struct SecurityGroupType;
+
+impl Check for SecurityGroupType {
+    fn code(&self) -> &'static str {
+        "security-group-type"
+    }
+
+    fn summary(&self) -> &'static str {
+        "The ISU's security group is not an Integration System Security Group (Unconstrained)."
+    }
+
+    fn severities(&self) -> &'static [Severity] {
+        &[Severity::Error, Severity::Warning]
+    }
+
+    fn run(&self, cx: &Context) -> Vec<Finding> {
+        let Some(expected) = cx.partner.and_then(|p| p.isu.as_ref()?.security_group_type) else {
+            return Vec::new();
+        };
+        let Some(read) = cx.text_setting(names::SECURITY_GROUP_TYPE) else {
+            return Vec::new();
+        };
+        let r = fold(read);
+        if r == fold(expected) {
+            return Vec::new();
+        }
+        let (severity, why) = if r.contains("integrationsystem")
+            && r.contains("constrained")
+            && !r.contains("unconstrained")
+        {
+            (
+                Severity::Warning,
+                "a constrained group sees only the data of its organisations",
+            )
+        } else {
+            (
+                Severity::Error,
+                "the ISU's permissions come from an integration system security group",
+            )
+        };
+        vec![Finding::new(
+            self.code(),
+            severity,
+            None,
+            format!("The security group is of type `{read}`; {} asks for `{expected}` ({why}).", partner_name(cx)),
+            format!("Create Security Group with Type of Tenanted Security Group `{expected}`, add the ISU, and grant it the permissions."),
+        )
+        .fixed(Some(expected.to_string()))]
+    }
+}

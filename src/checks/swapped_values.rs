@@ -1,0 +1,142 @@
+//! `swapped-values`: a value given as one kind whose shape says it is another: a secret where
+//! the client ID goes, a client ID where the secret goes, the token endpoint where the REST
+//! endpoint goes, a Workday page address where an API endpoint goes; or one value given as two
+//! different kinds (the client secret pasted again as the refresh token). "Given as" is the
+//! label it came with (pasted text, a page's field) or the kind it was stored as. Only shapes
+//! the notes know well decide; the weak secret shape only ever says "a secret or a token".
+
+use super::{Check, Context, Finding, Severity};
+use crate::endpoint::Endpoint;
+use crate::extract::value_shape;
+use crate::param::ParamKind;
+
+pub struct SwappedValues;
+
+/// The value of kind `slot` derived from a URL of the same tenant on the same services host,
+/// where the notes' shapes fix it (REST ↔ token).
+fn derived(slot: ParamKind, e: &Endpoint) -> Option<String> {
+    let tenant = e.tenant.as_ref()?;
+    let path = match slot {
+        ParamKind::RestEndpoint => format!("/ccx/api/v1/{tenant}"),
+        ParamKind::TokenEndpoint => format!("/ccx/oauth2/{tenant}/token"),
+        _ => return None,
+    };
+    let host = e.host.as_ref()?;
+    if host.role != crate::domain::HostRole::Services {
+        return None;
+    }
+    let mut u = e.url.clone();
+    u.set_path(&path);
+    u.set_query(None);
+    u.set_fragment(None);
+    Some(u.to_string())
+}
+
+fn titles(kinds: &[ParamKind]) -> String {
+    kinds
+        .iter()
+        .map(|k| k.title())
+        .collect::<Vec<_>>()
+        .join(" or ")
+}
+
+impl Check for SwappedValues {
+    fn code(&self) -> &'static str {
+        "swapped-values"
+    }
+
+    fn summary(&self) -> &'static str {
+        "A value is given as one kind but is another (a secret as the client ID, the token endpoint as the REST endpoint …)."
+    }
+
+    fn severities(&self) -> &'static [Severity] {
+        &[Severity::Error]
+    }
+
+    fn run(&self, cx: &Context) -> Vec<Finding> {
+        let mut out = Vec::new();
+        for (i, p) in cx.params.iter().enumerate() {
+            let facts = cx.facts(i);
+            if facts.placeholder || facts.truncated {
+                continue;
+            }
+            let slot = cx.slot(i);
+            let shape = value_shape(&facts.clean);
+            let is_url = facts.clean.contains("://");
+            // `raas-not-report-url` speaks for report URLs; a UI URL is the catch-all kind.
+            if shape.is_empty()
+                || shape.contains(&slot)
+                || slot == ParamKind::UiUrl
+                || (slot == ParamKind::RaasUrl && is_url)
+            {
+                continue;
+            }
+            let how = if slot != p.kind || p.source.label.is_none() {
+                "given"
+            } else {
+                "labelled"
+            };
+            let fixed = cx.endpoint(i).and_then(|e| derived(slot, e)).or_else(|| {
+                // The right value may already be among the others.
+                cx.params
+                    .iter()
+                    .enumerate()
+                    .find(|(j, q)| {
+                        *j != i
+                            && q.kind == slot
+                            && value_shape(&cx.facts(*j).clean).contains(&slot)
+                    })
+                    .map(|(j, _)| cx.facts(j).clean.clone())
+                    .filter(|_| !slot.is_secret())
+            });
+            out.push(
+                Finding::new(
+                    self.code(),
+                    Severity::Error,
+                    Some(i),
+                    format!(
+                        "The value {how} as {} looks like a {}.",
+                        slot.title(),
+                        titles(&shape)
+                    ),
+                    format!(
+                        "Put the {} in its own field and copy the {} again from Workday.",
+                        titles(&shape),
+                        slot.title()
+                    ),
+                )
+                .fixed(fixed),
+            );
+        }
+        // One value given as two kinds.
+        for (j, q) in cx.params.iter().enumerate() {
+            let clean = &cx.facts(j).clean;
+            if clean.is_empty() || cx.facts(j).placeholder {
+                continue;
+            }
+            if let Some((_, p)) = cx
+                .params
+                .iter()
+                .enumerate()
+                .take(j)
+                .find(|(i, p)| p.kind != q.kind && cx.facts(*i).clean == *clean)
+            {
+                if out.iter().any(|f| f.param == Some(j)) {
+                    continue;
+                }
+                out.push(Finding::new(
+                    self.code(),
+                    Severity::Error,
+                    Some(j),
+                    format!(
+                        "The same value is given as {} and as {}; they are different values.",
+                        p.kind.title(),
+                        q.kind.title()
+                    ),
+                    format!("Copy the {} again from Workday.", q.kind.title()),
+                ));
+            }
+        }
+        out
+    }
+}

@@ -1,0 +1,47 @@
+//! `token-type-mismatch`: the API client's Access Token Type is not the one the partner's guide
+//! sets (Defender: Bearer, seed 003 step 5). The partner sends its token as that type.
+
+use super::{partner_name, Check, Context, Finding, Severity};
+use crate::partners::fold;
+use crate::settings::names;
+
+pub struct TokenTypeMismatch;
+
+impl Check for TokenTypeMismatch {
+    fn code(&self) -> &'static str {
+        "token-type-mismatch"
+    }
+
+    fn summary(&self) -> &'static str {
+        "The API client's access token type is not the one the partner needs."
+    }
+
+    fn severities(&self) -> &'static [Severity] {
+        &[Severity::Error]
+    }
+
+    fn run(&self, cx: &Context) -> Vec<Finding> {
+        let Some(expected) = cx
+            .partner
+            .and_then(|p| p.oauth_client.as_ref()?.access_token_type)
+        else {
+            return Vec::new();
+        };
+        let Some(read) = cx.text_setting(names::ACCESS_TOKEN_TYPE) else {
+            return Vec::new();
+        };
+        if fold(read) == fold(expected) || !cx.client_is_partners() {
+            return Vec::new();
+        }
+        vec![Finding::new(
+            self.code(),
+            Severity::Error,
+            None,
+            format!(
+                "The API client's access token type is `{read}`; {} needs `{expected}`.",
+                partner_name(cx)
+            ),
+            format!("Edit the API client: Access Token Type `{expected}`."),
+        )]
+    }
+}

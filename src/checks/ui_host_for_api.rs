@@ -1,0 +1,79 @@
+//! `ui-host-for-api`: a REST, token, SOAP or RaaS URL on the tenant's UI host
+//! (`wd3-impl.workday.com`) instead of its services host (`wd3-impl-services1.workday.com`).
+//! The notes list it among integrators' mistakes but mark the failure (a 500) unconfirmed, and
+//! the Viva Learning guide's own example builds the SOAP URL on `wd3.myworkday.com`: a warning.
+
+use super::{Check, Context, Finding, Severity};
+use crate::domain::HostRole;
+use crate::param::ParamKind;
+
+pub struct UiHostForApi;
+
+/// The services host Workday pairs with a UI host, by the pattern of the notes' examples
+/// (`wd3-impl` → `wd3-impl-services1`, `www.myworkday.com` → `services1.myworkday.com`,
+/// `impl.wd12` → `impl-services1.wd12`). A guess: only ever offered as a suggestion.
+pub(crate) fn services_host_for(ui_host: &str) -> Option<String> {
+    let (first, rest) = ui_host.split_once('.')?;
+    let first = if first == "www" {
+        "services1".to_string()
+    } else {
+        format!("{first}-services1")
+    };
+    Some(format!("{first}.{rest}"))
+}
+
+impl Check for UiHostForApi {
+    fn code(&self) -> &'static str {
+        "ui-host-for-api"
+    }
+
+    fn summary(&self) -> &'static str {
+        "An API URL (REST, token, SOAP, RaaS) is on the UI host instead of the services host."
+    }
+
+    fn severities(&self) -> &'static [Severity] {
+        &[Severity::Warning]
+    }
+
+    fn run(&self, cx: &Context) -> Vec<Finding> {
+        let api = [
+            ParamKind::RestEndpoint,
+            ParamKind::TokenEndpoint,
+            ParamKind::SoapEndpoint,
+            ParamKind::RaasUrl,
+        ];
+        cx.workday_urls()
+            .filter(|(_, p, e)| api.contains(&p.kind) && e.host.as_ref().is_some_and(|h| h.role == HostRole::Ui))
+            .map(|(i, p, e)| {
+                let host = e.url.host_str().unwrap_or_default();
+                // A services host another URL of the same tenant and data center already uses.
+                let known = cx.workday_urls().find_map(|(_, _, o)| {
+                    let h = o.host.as_ref()?;
+                    (h.role == HostRole::Services && o.tenant == e.tenant && o.data_center() == e.data_center())
+                        .then(|| h.name.clone())
+                });
+                let fixed_value = known.as_ref().and_then(|h| {
+                    let mut u = e.url.clone();
+                    u.set_host(Some(h)).ok()?;
+                    Some(u.to_string())
+                });
+                let fix = match (&known, services_host_for(host)) {
+                    (Some(h), _) => format!("Use the services host `{h}`, as the other endpoints do."),
+                    (None, Some(guess)) => format!(
+                        "Use the tenant's services host (probably `{guess}`): copy the {} from View API Clients or the partner's guide.",
+                        p.kind.title()
+                    ),
+                    (None, None) => format!("Use the tenant's services host; copy the {} from View API Clients.", p.kind.title()),
+                };
+                Finding::new(
+                    self.code(),
+                    Severity::Warning,
+                    Some(i),
+                    format!("{} is on the UI host `{host}`; Workday serves its APIs from the services host.", p.kind.title()),
+                    fix,
+                )
+                .fixed(fixed_value)
+            })
+            .collect()
+    }
+}
