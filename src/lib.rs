@@ -14,6 +14,7 @@ pub mod pages;
 pub mod param;
 pub mod partners;
 pub mod probe;
+pub mod redact;
 pub mod redirect_n;
 pub mod report;
 pub mod secret;

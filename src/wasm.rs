@@ -52,7 +52,12 @@ fn options(value: JsValue) -> Result<Options, JsValue> {
     if value.is_undefined() || value.is_null() {
         return Ok(Options::default());
     }
-    serde_wasm_bindgen::from_value(value).map_err(|e| err("bad_options", format!("options: {e}")))
+    let opts: Options = serde_wasm_bindgen::from_value(value)
+        .map_err(|e| err("bad_options", format!("options: {e}")))?;
+    // An unknown partner id is an error the page can show, not a silently empty profile.
+    opts.partner()
+        .map_err(|reason| err("unknown_integration", reason))?;
+    Ok(opts)
 }
 
 /// Analyses a page snapshot (JSON text, see `src/snapshot.rs`). Secrets are revealed in the
@@ -98,6 +103,24 @@ pub fn check_params(evidence: JsValue, options_value: JsValue) -> JsValue {
         Ok(ev) => ok(analysis::check_params(ev.params, ev.settings, &opts).view(true)),
         Err(e) => err("bad_evidence", format!("evidence: {e}")),
     }
+}
+
+/// The redacted Markdown report of pasted text (the verify page's "copy for the ticket"):
+/// `{ok: true, report: "# wdcap verification report…"}`. Secrets appear only as fingerprint and
+/// length.
+#[wasm_bindgen(js_name = redactText)]
+pub fn redact_text(text: &str, options_value: JsValue) -> JsValue {
+    match options(options_value) {
+        Ok(o) => ok(crate::redact::markdown(&analysis::check_text(text, &o), &o)),
+        Err(e) => e,
+    }
+}
+
+/// Every partner profile (requirements, permission tables, checklist steps), for the popup's
+/// partner picker and the trainer checklist: `{ok: true, report: [Partner…]}`.
+#[wasm_bindgen]
+pub fn partners() -> JsValue {
+    ok(crate::partners::PARTNERS)
 }
 
 /// The fingerprint shown for a secret (same function as the CLI's).
@@ -210,7 +233,10 @@ pub async fn live_test(
         Err(e) => return err("bad_evidence", format!("evidence: {e}")),
     };
     let input = crate::probe::ProbeInput::new(
-        ev.params.into_iter().map(crate::param::Param::from).collect(),
+        ev.params
+            .into_iter()
+            .map(crate::param::Param::from)
+            .collect(),
         ev.isu_password.map(crate::secret::Secret::new),
         &opts,
     );

@@ -51,7 +51,7 @@ impl Check for RedirectNMisplaced {
                     Severity::Error,
                     Some(i),
                     format!("{} carries `redirect=n`{also}.", p.kind.title()),
-                    format!("Use `{fixed}`."),
+                    "Remove `redirect=n` from it.",
                 )
                 .fixed(Some(fixed))
             })

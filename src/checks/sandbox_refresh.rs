@@ -47,7 +47,8 @@ impl Check for SandboxRefresh {
             Severity::Info,
             Some(i),
             format!(
-                "The connection points at a {env} tenant; when Workday refreshes it from production, the connection breaks.{partner_says}"
+                "The connection points at {} {env} tenant; when Workday refreshes it from production, the connection breaks.{partner_says}",
+                if env.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" }
             ),
             "Reconnect after each refresh (new client secret and refresh token), or connect the production tenant.",
         )]

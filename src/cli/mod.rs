@@ -30,6 +30,10 @@ enum Command {
     Check {
         /// A text file, or `-` (the default) for standard input.
         file: Option<PathBuf>,
+        /// The input is evidence JSON `{"params": [{kind, value, name?, tenant?}], "settings":
+        /// [{name, value}]}` (what the extension gathers across pages), not pasted text.
+        #[arg(long)]
+        evidence: bool,
         #[command(flatten)]
         common: Common,
     },
@@ -50,8 +54,11 @@ struct Common {
     #[arg(long, value_enum, default_value_t = SsoArg::Unknown)]
     sso: SsoArg,
     /// Print one JSON object (the documented contract) instead of text.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "markdown")]
     json: bool,
+    /// Print a redacted Markdown report for a ticket (secrets as fingerprint and length).
+    #[arg(long)]
+    markdown: bool,
     /// Show secret values instead of masking them.
     #[arg(long)]
     reveal: bool,
@@ -112,11 +119,27 @@ fn read_text(path: Option<&PathBuf>) -> Result<String, String> {
             bytes.len()
         }
     };
-    let name = path.map(|p| p.display().to_string()).unwrap_or_else(|| "standard input".into());
+    let name = path
+        .map(|p| p.display().to_string())
+        .unwrap_or_else(|| "standard input".into());
     String::from_utf8(bytes).map_err(|_| format!("{name} is not UTF-8 text"))
 }
 
+/// Evidence gathered across pages, as `wdcap check --evidence` reads it.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Evidence {
+    #[serde(default)]
+    params: Vec<wdcap::param::ParamInput>,
+    #[serde(default)]
+    settings: Vec<wdcap::settings::Setting>,
+}
+
 fn run(cli: Cli) -> Result<i32, String> {
+    // An unknown partner id is unusable input (exit 2), not an empty profile.
+    if let Command::Scan { common, .. } | Command::Check { common, .. } = &cli.command {
+        common.options().partner()?;
+    }
     match cli.command {
         Command::Scan { file, url, common } => {
             let html = read_text(Some(&file))?;
@@ -124,9 +147,19 @@ fn run(cli: Cli) -> Result<i32, String> {
             let report = analysis::analyse_snapshot(&snapshot, &common.options());
             Ok(print(&report, &common))
         }
-        Command::Check { file, common } => {
+        Command::Check {
+            file,
+            evidence,
+            common,
+        } => {
             let text = read_text(file.as_ref())?;
-            let report = analysis::check_text(&text, &common.options());
+            let report = if evidence {
+                let ev: Evidence = serde_json::from_str(&text)
+                    .map_err(|e| format!("evidence is not {{params, settings}} JSON: {e}"))?;
+                analysis::check_params(ev.params, ev.settings, &common.options())
+            } else {
+                analysis::check_text(&text, &common.options())
+            };
             Ok(print(&report, &common))
         }
         Command::Snapshot { file, url } => {
@@ -144,6 +177,8 @@ fn run(cli: Cli) -> Result<i32, String> {
 fn print(report: &Report, common: &Common) -> i32 {
     if common.json {
         println!("{}", report.to_json(common.reveal));
+    } else if common.markdown {
+        print!("{}", wdcap::redact::markdown(report, &common.options()));
     } else {
         print!("{}", render_text(report, common.reveal));
     }
@@ -155,7 +190,11 @@ pub fn render_text(report: &Report, reveal: bool) -> String {
     use std::fmt::Write as _;
     let view = report.view(reveal);
     let mut out = String::new();
-    let _ = writeln!(out, "page: {}", view.page.map(|p| p.as_str()).unwrap_or("(not recognised)"));
+    let _ = writeln!(
+        out,
+        "page: {}",
+        view.page.map(|p| p.as_str()).unwrap_or("(not recognised)")
+    );
     let _ = writeln!(out, "params: {}", view.params.len());
     for (i, p) in view.params.iter().enumerate() {
         let mut facts = Vec::new();
@@ -171,7 +210,19 @@ pub fn render_text(report: &Report, reveal: bool) -> String {
         if let Some(n) = &p.name {
             facts.push(format!("name {n:?}"));
         }
-        let facts = if facts.is_empty() { String::new() } else { format!("  ({})", facts.join(", ")) };
+        // Masked values already carry fingerprint and length.
+        if let (true, Some(fp), Some(len)) = (reveal, &p.fingerprint, p.length) {
+            facts.push(format!("secret, sha256:{fp}, {len} chars"));
+        }
+        if !p.ambiguous_with.is_empty() {
+            let or: Vec<&str> = p.ambiguous_with.iter().map(|k| k.as_str()).collect();
+            facts.push(format!("or {}?", or.join(", ")));
+        }
+        let facts = if facts.is_empty() {
+            String::new()
+        } else {
+            format!("  ({})", facts.join(", "))
+        };
         let _ = writeln!(out, "  [{i}] {:<22} {}{facts}", p.kind.as_str(), p.value);
     }
     if !view.settings.is_empty() {

@@ -1,0 +1,254 @@
+//! The redacted report: a verification as Markdown that a support agent can paste into a ticket.
+//! Every value of a secret (client secret, refresh token) is replaced by its fingerprint and
+//! length, so an admin and an agent can confirm they hold the same value without either showing
+//! it (same [`crate::secret::fingerprint`] as the CLI and the extension). Nothing secret is in
+//! it: corrected values of secrets are fingerprinted too, and a last pass replaces any secret
+//! that might still appear verbatim.
+//!
+//! Text that came from the input (hosts, tenant names, messages quoting them) is escaped so a
+//! ticket system's Markdown renderer shows it as text: no raw HTML, no broken tables.
+
+use crate::checks::{Options, Severity, Sso};
+use crate::param::{Param, ParamValue};
+use crate::report::Report;
+use crate::secret::Secret;
+use std::fmt::Write as _;
+
+/// The report as Markdown, secrets fingerprinted.
+pub fn markdown(report: &Report, options: &Options) -> String {
+    let mut o = String::new();
+    let _ = writeln!(o, "# wdcap verification report\n");
+    let partner = options.partner().ok().flatten();
+    let _ = writeln!(
+        o,
+        "- Partner: {}",
+        match partner {
+            Some(p) => format!("{} (`{}`)", text(p.name), p.id),
+            None => "not chosen".into(),
+        }
+    );
+    let _ = writeln!(
+        o,
+        "- SAML SSO: {}",
+        match options.sso {
+            Sso::Yes => "yes",
+            Sso::No => "no",
+            Sso::Unknown => "unknown",
+        }
+    );
+    if let Some(page) = report.page {
+        let _ = writeln!(o, "- Page: `{page}`");
+    }
+    let count = |s: Severity| report.findings.iter().filter(|f| f.severity == s).count();
+    let (e, w, i) = (
+        count(Severity::Error),
+        count(Severity::Warning),
+        count(Severity::Info),
+    );
+    let result = if report.findings.is_empty() {
+        "no findings".to_string()
+    } else {
+        format!("{e} error(s), {w} warning(s), {i} info")
+    };
+    let _ = writeln!(o, "- Result: **{result}**");
+    let _ = writeln!(o, "- Checked by: wdcap {}\n", text(crate::BUILD));
+    let _ = writeln!(
+        o,
+        "Secrets are shown only as `sha256:` fingerprint and length. To confirm you hold the same \
+         value, compare the fingerprint that wdcap shows for your copy.\n"
+    );
+
+    let _ = writeln!(o, "## Parameters\n");
+    if report.params.is_empty() {
+        let _ = writeln!(o, "None found.\n");
+    } else {
+        let _ = writeln!(
+            o,
+            "| # | Parameter | Value | Tenant | Environment | Data center |\n| --- | --- | --- | --- | --- | --- |"
+        );
+        for (n, p) in report.params.iter().enumerate() {
+            let e = p.endpoint.as_ref();
+            let mut kind = p.kind.title().to_string();
+            if !p.ambiguous_with.is_empty() {
+                let others: Vec<&str> = p.ambiguous_with.iter().map(|k| k.title()).collect();
+                kind.push_str(&format!(" (or {})", others.join(", ")));
+            }
+            let _ = writeln!(
+                o,
+                "| {n} | {} | {} | {} | {} | {} |",
+                cell(&kind),
+                value_cell(p),
+                cell(&p.tenant().map(|t| t.to_string()).unwrap_or_default()),
+                e.and_then(|e| e.environment())
+                    .map(|x| x.as_str())
+                    .unwrap_or(""),
+                cell(
+                    &e.and_then(|e| e.data_center())
+                        .map(|d| d.to_string())
+                        .unwrap_or_default()
+                ),
+            );
+        }
+        o.push('\n');
+    }
+
+    let _ = writeln!(o, "## Findings\n");
+    if report.findings.is_empty() {
+        let _ = writeln!(o, "No problem found.\n");
+    }
+    for (n, f) in report.findings.iter().enumerate() {
+        let about = f
+            .param
+            .and_then(|i| {
+                report
+                    .params
+                    .get(i)
+                    .map(|p| format!(" · [{i}] {}", p.kind.title()))
+            })
+            .unwrap_or_default();
+        let _ = writeln!(
+            o,
+            "### {}. {} `{}`{about}\n",
+            n + 1,
+            f.severity.as_str(),
+            f.code
+        );
+        let _ = writeln!(o, "{}\n", text(&f.message));
+        let _ = writeln!(o, "**Fix:** {}\n", text(&f.fix));
+        if let Some(v) = &f.fixed_value {
+            let secret = f
+                .param
+                .and_then(|i| report.params.get(i))
+                .is_some_and(|p| p.value.is_secret());
+            let shown = if secret {
+                fingerprinted(&Secret::new(v.clone()))
+            } else {
+                code(v)
+            };
+            let _ = writeln!(o, "**Corrected value:** {shown}\n");
+        }
+    }
+
+    if !report.settings.is_empty() {
+        let _ = writeln!(o, "## Settings read\n\n| Setting | Value |\n| --- | --- |");
+        for s in &report.settings {
+            let v = serde_json::to_string(&s.value).unwrap_or_default();
+            let _ = writeln!(
+                o,
+                "| `{}` | {} |",
+                cell(&s.name),
+                code(&v).replace('|', "\\|")
+            );
+        }
+        o.push('\n');
+    }
+    scrub(o, &report.params)
+}
+
+/// A secret as its fingerprint and length.
+fn fingerprinted(s: &Secret) -> String {
+    format!("secret · `sha256:{}` · {} chars", s.fingerprint(), s.len())
+}
+
+fn value_cell(p: &Param) -> String {
+    match &p.value {
+        ParamValue::Secret(s) => fingerprinted(s),
+        ParamValue::Plain(v) => code(v).replace('|', "\\|"),
+    }
+}
+
+/// A code span that holds `v` verbatim, whatever backticks it contains. Invisible and white
+/// space characters are shown by name, so the reader sees them.
+fn code(v: &str) -> String {
+    let shown: String = v
+        .chars()
+        .map(|c| match c {
+            '\n' => "⏎".to_string(),
+            '\t' => "⇥".to_string(),
+            c if crate::values::invisible_name(c).is_some() => format!("<U+{:04X}>", c as u32),
+            c => c.to_string(),
+        })
+        .collect();
+    let longest = shown.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    let fence = "`".repeat(longest + 1);
+    let pad = if shown.starts_with('`')
+        || shown.ends_with('`')
+        || shown.starts_with(' ')
+        || shown.ends_with(' ')
+    {
+        " "
+    } else {
+        ""
+    };
+    format!("{fence}{pad}{shown}{pad}{fence}")
+}
+
+/// Text for a table cell.
+fn cell(s: &str) -> String {
+    text(s).replace('|', "\\|")
+}
+
+/// Text from the input, safe for Markdown: `<`, `>` and `&` escaped outside code spans, so a
+/// renderer never takes them for HTML; code spans kept as they are.
+fn text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut in_code = false;
+    for c in s.chars() {
+        match c {
+            '`' => {
+                in_code = !in_code;
+                out.push(c);
+            }
+            '<' if !in_code => out.push_str("&lt;"),
+            '>' if !in_code => out.push_str("&gt;"),
+            '&' if !in_code => out.push_str("&amp;"),
+            '\n' | '\r' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The last line of defence: any secret value still present verbatim is replaced by its
+/// fingerprint (values shorter than 8 characters are too common to replace safely, and no
+/// check puts a secret into text in the first place).
+fn scrub(mut md: String, params: &[Param]) -> String {
+    for p in params {
+        if let ParamValue::Secret(s) = &p.value {
+            for v in [s.expose().to_string(), crate::values::clean(s.expose())] {
+                if v.chars().count() >= 8 && md.contains(&v) {
+                    md = md.replace(&v, &format!("[secret sha256:{}]", s.fingerprint()));
+                }
+            }
+        }
+    }
+    md
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis;
+
+    #[test]
+    fn secrets_never_appear() {
+        let secret = "k3j4h5g6f7d8s9a0".repeat(6);
+        let token = "z9y8x7w6v5u4t3s2".repeat(6);
+        let text = format!(
+            "Client secret: {secret} \nRefresh token: {token}\nToken endpoint: https://wd3-impl-services1.workday.com/ccx/oauth2/acme/token"
+        );
+        let report = analysis::check_text(&text, &Options::default());
+        let md = markdown(&report, &Options::default());
+        assert!(!md.contains(&secret) && !md.contains(&token), "{md}");
+        assert!(md.contains(&format!("sha256:{}", crate::secret::fingerprint(&secret))));
+        assert!(md.contains("| Token Endpoint |"));
+    }
+
+    #[test]
+    fn input_text_cannot_inject_html_or_break_tables() {
+        assert_eq!(text("a <b> & `<c>`"), "a &lt;b&gt; &amp; `<c>`");
+        assert_eq!(cell("x|y"), "x\\|y");
+        assert_eq!(code("a`b"), "``a`b``");
+        assert_eq!(code("a\u{200B}"), "`a<U+200B>`");
+    }
+}
