@@ -331,3 +331,39 @@ test('Secrets are masked in the popup until shown; copy gives the raw value', as
     await page.close();
   }
 });
+
+test('Values from several pages of one tenant gather in one view; a captured secret stays in the session', async () => {
+  await clearSession();
+  const first = await openViewApiClients();
+  const second = await browser.context.newPage();
+  // Register API Client, the result screen: client ID, client secret and the three endpoints.
+  await second.goto('http://wd3-impl.workday.com/acme/d/inst/15194$7410/rel-task/2997$2141.htmld?wdcap-fixture=register_api_client/result_plain');
+  await waitFor(async () => (await second.locator('wdcap-mark').count()) === 5, { what: '5 marks on the Register API Client result' });
+  const secretMark = second.locator('wdcap-mark[data-wdcap-kind="client_secret"]');
+  assert.equal(await secretMark.count(), 1);
+  const popup = await openPopup(browser.context, browser.extensionId, await tabIdOf(browser.context, second));
+  try {
+    const values = await popupValues(popup, 'acme');
+    // Deduplicated by kind + value: the endpoints both pages show count once.
+    assert.equal(Object.values(values).flat().length, EXPECTED_COUNT + 2);
+    assert.equal(values.client_id.length, 3);
+    assert.equal(values.client_secret.length, 1);
+    assert.match(values.client_secret[0], /^•+ +\d+ chars · sha256:[0-9a-f]{8}$/);
+    const pages = await popup.locator('section.tenant.current section.page').evaluateAll((s) => s.map((e) => e.dataset.page));
+    assert.deepEqual(pages.sort(), ['register_api_client', 'view_api_clients']);
+
+    const stored = await sessionStorage(browser.context);
+    const secret = stored['tenant:acme'].params.find((p) => p.kind === 'client_secret').value;
+    assert.ok(secret.length > 20);
+    const worker = await currentWorker(browser.context);
+    const local = JSON.stringify(await worker.evaluate(() => chrome.storage.local.get(null)));
+    assert.ok(!local.includes(secret), 'no secret in storage.local');
+    assert.ok(!(await popup.content()).includes(secret), 'the secret is not in the popup document');
+    const markHtml = await second.locator('wdcap-mark').evaluateAll((ms) => ms.map((m) => m.outerHTML).join(''));
+    assert.ok(!markHtml.includes(secret), 'no mark carries the secret');
+  } finally {
+    await popup.close();
+    await second.close();
+    await first.close();
+  }
+});
