@@ -35,8 +35,9 @@ function printView(view, heading) {
 }
 
 function printFindings(view, heading) {
-  const all = [...view.findings, ...view.params.flatMap((p) => p.findings)];
-  console.log(`\n${heading}: ${all.length ? '' : 'no findings'}`);
+  const rank = { error: 0, warning: 1, info: 2 };
+  const all = [...view.findings, ...view.params.flatMap((p) => p.findings)].sort((a, b) => rank[a.severity] - rank[b.severity]);
+  console.log(`\n${heading}:${all.length ? '' : ' no findings'}`);
   for (const f of all) {
     console.log(`  ${f.severity.padEnd(8)} ${f.code}: ${f.message}`);
     if (f.fix) console.log(`  ${''.padEnd(8)} fix: ${f.fix}`);
