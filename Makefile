@@ -69,7 +69,7 @@ test-e2e: build
 	@if [ -z "$(E2E_TESTS)" ]; then \
 		echo "test-e2e: note: no tests/e2e/*.test.mjs yet, end-to-end tests skipped"; \
 	else \
-		node --test $(E2E_TESTS); \
+		node --test --test-reporter=spec $(E2E_TESTS); \
 	fi
 
 demo: setup build
