@@ -49,8 +49,7 @@ fn input(extra: &[(ParamKind, &str)]) -> ProbeInput {
     ProbeInput {
         params,
         isu_password: None,
-        required_report_fields: vec!["First Name".into(), "Email".into()],
-        likely_permissions: vec!["Worker Data: Public Worker Reports (Get)".into()],
+        partner: wdcap::partners::partner("ten-thousand-coffees"),
     }
 }
 
@@ -69,7 +68,7 @@ fn healthy(r: &HttpRequest) -> Result<HttpResponse, TransportError> {
     } else if path.contains("customreport2") {
         json(
             200,
-            r#"{"Report_Entry":[{"First_Name":"Jane","Email":"jane@example.com"}]}"#,
+            r#"{"Report_Entry":[{"First_Name":"Jane","lastName":"Doe","Work_Email":"jane@example.com","Management_Level":"Director"}]}"#,
         )
     } else {
         Ok(HttpResponse {
@@ -120,7 +119,15 @@ fn happy_path_passes_every_probe_and_uses_the_bearer_token() {
         );
     }
     assert!(report.passed());
-    assert!(codes(&report).is_empty(), "{:?}", codes(&report));
+    assert!(
+        codes(&report).is_empty(),
+        "{:?}",
+        report
+            .steps
+            .iter()
+            .flat_map(|s| s.findings.iter().map(|f| f.message.clone()))
+            .collect::<Vec<_>>()
+    );
     let seen = t.seen.borrow();
     let token_body = seen[0].body.as_ref().unwrap().expose().to_string();
     assert!(token_body.contains("grant_type=refresh_token"));
@@ -318,7 +325,10 @@ fn raas_checks_json_report_entry_and_partner_fields() {
 
     let missing = |r: &HttpRequest| {
         if r.url.path().contains("customreport2") {
-            json(200, r#"{"Report_Entry":[{"firstName":"J"}]}"#)
+            json(
+                200,
+                r#"{"Report_Entry":[{"firstName":"J","Last_Name":"D","Role":"VP"}]}"#,
+            )
         } else {
             healthy(r)
         }
@@ -342,6 +352,7 @@ fn raas_checks_json_report_entry_and_partner_fields() {
         .findings[0]
         .message;
     assert!(msg.contains("`Email`") && !msg.contains("First"), "{msg}");
+    assert!(msg.contains("User Report"), "{msg}");
 }
 
 #[test]
@@ -367,16 +378,52 @@ fn soap_faults_are_reported() {
 
 #[test]
 fn every_live_code_is_listed_and_documented() {
-    let doc = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/live-test.md")).unwrap();
+    let doc =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/live-test.md")).unwrap();
     for code in wdcap::probe::CODES {
-        assert!(doc.contains(&format!("\n## {code}\n")), "docs/live-test.md lacks a section for {code}");
+        assert!(
+            doc.contains(&format!("\n## {code}\n")),
+            "docs/live-test.md lacks a section for {code}"
+        );
     }
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src/probe");
     for entry in std::fs::read_dir(dir).unwrap() {
         let source = std::fs::read_to_string(entry.unwrap().path()).unwrap();
         for (i, _) in source.match_indices("\"live-") {
             let code = &source[i + 1..i + 1 + source[i + 1..].find('"').unwrap()];
-            assert!(wdcap::probe::CODES.contains(&code), "{code} is used but not in probe::CODES");
+            assert!(
+                wdcap::probe::CODES.contains(&code),
+                "{code} is used but not in probe::CODES"
+            );
         }
     }
+}
+
+#[test]
+fn forbidden_names_the_partners_permissions() {
+    let t = Scripted {
+        answer: |r: &HttpRequest| {
+            if r.url.path().ends_with("/workers") {
+                json(403, r#"{"error":"forbidden"}"#)
+            } else {
+                healthy(r)
+            }
+        },
+        seen: RefCell::new(Vec::new()),
+    };
+    let report = pollster::block_on(run(&input(&[]), &t));
+    let rest = report
+        .steps
+        .iter()
+        .find(|s| s.probe == ProbeKind::Rest)
+        .unwrap();
+    assert_eq!(rest.status, StepStatus::Failed);
+    assert_eq!(rest.findings[0].code, "live-forbidden");
+    assert!(
+        rest.findings[0]
+            .fix
+            .contains("Worker Data: Public Worker Reports (Get)"),
+        "{}",
+        rest.findings[0].fix
+    );
 }

@@ -13,6 +13,7 @@ mod resources;
 
 use crate::domain::WorkdayHost;
 use crate::param::{Param, ParamKind};
+use crate::partners::Partner;
 use crate::secret::Secret;
 use http::{HttpRequest, HttpResponse, Transport, TransportError};
 use serde::Serialize;
@@ -129,22 +130,49 @@ pub struct ProbeInput {
     pub params: Vec<Param>,
     /// The ISU's password, typed in for this test only (RaaS/SOAP basic auth); never stored.
     pub isu_password: Option<Secret>,
-    /// Report fields the partner needs (checked against the RaaS JSON's keys).
-    pub required_report_fields: Vec<String>,
-    /// Domain policies and scopes the partner needs, named when a call is forbidden (403).
-    pub likely_permissions: Vec<String>,
+    /// The partner being set up: its report fields are looked for in the RaaS answer, and its
+    /// domain policies and scopes are named when a call is forbidden.
+    pub partner: Option<&'static Partner>,
 }
 
 impl ProbeInput {
     /// The input for a test of `params`, with what the chosen partner (if any) needs.
-    pub fn new(params: Vec<Param>, isu_password: Option<Secret>, options: &crate::checks::Options) -> Self {
-        let _ = options;
+    pub fn new(
+        params: Vec<Param>,
+        isu_password: Option<Secret>,
+        options: &crate::checks::Options,
+    ) -> Self {
         ProbeInput {
             params,
             isu_password,
-            required_report_fields: Vec::new(),
-            likely_permissions: Vec::new(),
+            partner: options
+                .integration
+                .as_deref()
+                .and_then(crate::partners::partner),
         }
+    }
+
+    /// What to name when a call is forbidden: the partner's domain policies with the
+    /// integration access each needs, and its API client's scopes.
+    fn likely_permissions(&self) -> Vec<String> {
+        let Some(p) = self.partner else {
+            return Vec::new();
+        };
+        let mut out: Vec<String> = p
+            .domain_policies
+            .iter()
+            .filter(|d| !d.integration.is_empty())
+            .map(|d| {
+                let access: Vec<&str> = d.integration.iter().map(|a| a.as_str()).collect();
+                format!("{} ({})", d.target(), access.join(", "))
+            })
+            .collect();
+        if let Some(client) = &p.oauth_client {
+            if !client.scopes.is_empty() {
+                out.push(format!("API client scopes: {}", client.scopes.join(", ")));
+            }
+        }
+        out
     }
 
     fn first(&self, kind: ParamKind) -> Option<&Param> {

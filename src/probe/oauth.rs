@@ -158,7 +158,9 @@ pub(super) async fn probe<T: Transport>(
             let f = r
                 .oauth_error()
                 .and_then(|e| oauth_error_finding(&e))
-                .unwrap_or_else(|| failure(ProbeKind::Oauth, &outcome, &input.likely_permissions));
+                .unwrap_or_else(|| {
+                    failure(ProbeKind::Oauth, &outcome, &input.likely_permissions())
+                });
             step.summary = f.message.clone();
             step.findings.push(f);
             None

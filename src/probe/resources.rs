@@ -5,6 +5,7 @@
 use super::http::{HeaderValue, HttpRequest, HttpResponse, Method, Transport};
 use super::{failure, send, LiveFinding, ProbeInput, ProbeKind, StepResult, StepStatus};
 use crate::param::ParamKind;
+use crate::partners::FieldLevel;
 use crate::secret::Secret;
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
@@ -135,19 +136,10 @@ pub(super) async fn rest<T: Transport>(
             }
         }
         _ => {
-            let f = failure(ProbeKind::Rest, &outcome, &input.likely_permissions);
+            let f = failure(ProbeKind::Rest, &outcome, &input.likely_permissions());
             failed(ProbeKind::Rest, f, records)
         }
     }
-}
-
-/// Lowercase letters and digits only, so `First_Name`, `firstName` and `First name` compare
-/// equal: report column aliases are chosen by whoever built the report.
-fn normalise(s: &str) -> String {
-    s.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
 }
 
 pub(super) async fn raas<T: Transport>(
@@ -176,7 +168,7 @@ pub(super) async fn raas<T: Transport>(
     let r = match &outcome {
         Ok(r) if (200..300).contains(&r.status) => r,
         _ => {
-            let f = failure(ProbeKind::Raas, &outcome, &input.likely_permissions);
+            let f = failure(ProbeKind::Raas, &outcome, &input.likely_permissions());
             return failed(ProbeKind::Raas, f, records);
         }
     };
@@ -210,10 +202,10 @@ pub(super) async fn raas<T: Transport>(
         );
     };
     let mut findings = Vec::new();
-    let keys: Vec<String> = entries
+    let columns: Vec<&str> = entries
         .first()
         .and_then(|e| e.as_object())
-        .map(|o| o.keys().map(|k| normalise(k)).collect())
+        .map(|o| o.keys().map(String::as_str).collect())
         .unwrap_or_default();
     if entries.is_empty() {
         findings.push(LiveFinding {
@@ -223,17 +215,12 @@ pub(super) async fn raas<T: Transport>(
             fix: "Share the report with the ISU and give its security group Get access to the domains behind the report's fields; an ISU without access sees an empty report.".into(),
         });
     } else {
-        let missing: Vec<&String> = input
-            .required_report_fields
-            .iter()
-            .filter(|f| !keys.contains(&normalise(f)))
-            .collect();
-        if !missing.is_empty() {
+        if let Some((report, missing)) = missing_fields(input, &columns) {
             findings.push(LiveFinding {
                 code: "live-report-field-missing",
                 severity: "warning",
                 message: format!(
-                    "No column that looks like {} in the report's first entry (column names are the report's aliases, so this may be a naming difference).",
+                    "No column that looks like {} (required in the partner's {report}) in the report's first entry; column names are the report's aliases, so this may be a naming difference.",
                     missing.iter().map(|m| format!("`{m}`")).collect::<Vec<_>>().join(", ")
                 ),
                 fix: "Add the field to the report (or check its alias), and make sure the ISU can see it: a field the ISU has no access to is left out.".into(),
@@ -246,6 +233,34 @@ pub(super) async fn raas<T: Transport>(
         findings,
         records,
     )
+}
+
+/// The partner's required report fields the columns lack, for the report spec the columns
+/// match best (a partner may read several reports, and the URL does not say which one this is):
+/// most required fields present, then fewest missing.
+fn missing_fields(
+    input: &ProbeInput,
+    columns: &[&str],
+) -> Option<(&'static str, Vec<&'static str>)> {
+    let partner = input.partner?;
+    partner
+        .reports
+        .iter()
+        .map(|spec| {
+            let (present, missing): (Vec<_>, Vec<_>) = spec
+                .fields
+                .iter()
+                .filter(|f| f.level == FieldLevel::Required)
+                .partition(|f| columns.iter().any(|c| f.matches(c)));
+            (
+                present.len(),
+                spec.name,
+                missing.into_iter().map(|f| f.name).collect::<Vec<_>>(),
+            )
+        })
+        .max_by(|a, b| a.0.cmp(&b.0).then(b.2.len().cmp(&a.2.len())))
+        .filter(|(_, _, missing)| !missing.is_empty())
+        .map(|(_, name, missing)| (name, missing))
 }
 
 /// A minimal, read-only request for the services the partners use; `None` for others.
@@ -337,6 +352,6 @@ pub(super) async fn soap<T: Transport>(
             );
         }
     }
-    let f = failure(ProbeKind::Soap, &outcome, &input.likely_permissions);
+    let f = failure(ProbeKind::Soap, &outcome, &input.likely_permissions());
     failed(ProbeKind::Soap, f, records)
 }
