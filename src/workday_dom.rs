@@ -90,20 +90,43 @@ pub fn scopes(s: &Snapshot) -> Vec<Scope> {
     let Some(root) = s.root() else {
         return Vec::new();
     };
-    let mut popups: Vec<NodeId> = s.ids().filter(|&n| has_hook(s, n, POPUP_IDS)).collect();
+    // One pass over the visible page collects popups, dialogs, titles and headings.
+    let mut popups: Vec<NodeId> = Vec::new();
+    let mut dialogs: Vec<NodeId> = Vec::new();
+    let mut titles: Vec<NodeId> = Vec::new();
+    let mut headings: Vec<NodeId> = Vec::new();
+    for n in visible_nodes(s, root) {
+        if !s.is_element(n) {
+            continue;
+        }
+        let h = hook(s, n);
+        if h.is_some_and(|h| POPUP_IDS.contains(&h)) {
+            popups.push(n);
+        } else if matches!(s.attr(n, "role"), Some("dialog" | "alertdialog")) {
+            dialogs.push(n);
+        }
+        if h.is_some_and(|h| TITLE_IDS.contains(&h)) {
+            titles.push(n);
+        } else if s.tag(n) == Some("h1") {
+            headings.push(n);
+        }
+    }
+    // The title elements within `node`'s subtree (`titles` is in document order).
+    let titles_in = |node: NodeId| {
+        let end = s.subtree_end(node);
+        let from = titles.partition_point(|&t| t < node);
+        let to = titles.partition_point(|&t| t < end);
+        &titles[from..to]
+    };
     // A dialog without the hook counts when it carries a title of its own and is not the
     // wrapper (or the content) of a hooked popup.
-    let dialogs: Vec<NodeId> = s
-        .ids()
-        .filter(|&n| matches!(s.attr(n, "role"), Some("dialog" | "alertdialog")))
-        .filter(|&d| {
-            !popups.iter().any(|&p| {
-                p == d || s.ancestors(p).any(|a| a == d) || s.ancestors(d).any(|a| a == p)
-            })
-        })
-        .collect();
+    let hooked = popups.clone();
     for d in dialogs {
-        if visible_nodes(s, d).any(|t| has_hook(s, t, TITLE_IDS)) {
+        let related = hooked.iter().any(|&p| {
+            let (outer, inner) = if p < d { (p, d) } else { (d, p) };
+            inner < s.subtree_end(outer)
+        });
+        if !related && !titles_in(d).is_empty() {
             popups.push(d);
         }
     }
@@ -118,22 +141,24 @@ pub fn scopes(s: &Snapshot) -> Vec<Scope> {
         .iter()
         .map(|&node| Scope {
             node,
-            title: visible_nodes(s, node)
-                .filter(|&t| has_hook(s, t, TITLE_IDS))
-                .map(|t| title_text(s, t))
+            title: titles_in(node)
+                .iter()
+                .map(|&t| title_text(s, t))
                 .find(|t| !t.is_empty())
                 .unwrap_or_default(),
             is_popup: true,
         })
         .collect();
-    let page_title = visible_nodes(s, root)
-        .filter(|&t| hook(s, t) == Some("pageHeaderTitleText") && !in_popup(t))
-        .map(|t| title_text(s, t))
+    let page_title = titles
+        .iter()
+        .filter(|&&t| hook(s, t) == Some("pageHeaderTitleText") && !in_popup(t))
+        .map(|&t| title_text(s, t))
         .find(|t| !t.is_empty())
         .or_else(|| {
-            visible_nodes(s, root)
-                .filter(|&h| s.tag(h) == Some("h1") && !in_popup(h))
-                .map(|h| s.text(h))
+            headings
+                .iter()
+                .filter(|&&h| !in_popup(h))
+                .map(|&h| s.text(h))
                 .find(|t| !t.is_empty())
         })
         .unwrap_or_else(|| document_title(&s.title));
@@ -174,9 +199,29 @@ pub struct Sections {
 /// `fieldSetLegendLabel`, a plain `<fieldset>` with its `<legend>`, or an ARIA `role=group`
 /// named by its `aria-label`).
 pub fn sections(s: &Snapshot, scope: NodeId) -> Sections {
+    scan_fields(s, scope).0
+}
+
+/// One pass over `scope`: the legends of its field sets, and its visible label elements.
+fn scan_fields(s: &Snapshot, scope: NodeId) -> (Sections, Vec<NodeId>) {
     let mut legends = HashMap::new();
+    let mut labels = Vec::new();
     for n in visible_nodes(s, scope) {
-        if s.attr(n, "role") == Some("group") {
+        if !s.is_element(n) {
+            continue;
+        }
+        let h = hook(s, n);
+        if h.is_some_and(|h| LABEL_IDS.contains(&h)) {
+            labels.push(n);
+        } else if h.is_some_and(|h| LEGEND_IDS.contains(&h)) || s.tag(n) == Some("legend") {
+            let text = title_text(s, n);
+            if text.is_empty() {
+                continue;
+            }
+            if let Some(set) = s.ancestors(n).find(|&a| is_field_set(s, a)) {
+                legends.entry(set).or_insert(text);
+            }
+        } else if s.attr(n, "role") == Some("group") {
             if let Some(name) = s
                 .attr(n, "aria-label")
                 .map(fold_whitespace)
@@ -184,20 +229,9 @@ pub fn sections(s: &Snapshot, scope: NodeId) -> Sections {
             {
                 legends.entry(n).or_insert(name);
             }
-            continue;
-        }
-        if !(has_hook(s, n, LEGEND_IDS) || s.tag(n) == Some("legend")) {
-            continue;
-        }
-        let text = title_text(s, n);
-        if text.is_empty() {
-            continue;
-        }
-        if let Some(set) = s.ancestors(n).find(|&a| is_field_set(s, a)) {
-            legends.entry(set).or_insert(text);
         }
     }
-    Sections { legends }
+    (Sections { legends }, labels)
 }
 
 fn is_field_set(s: &Snapshot, n: NodeId) -> bool {
@@ -220,14 +254,11 @@ impl Sections {
 /// Every visible label/value field inside `scope`, in document order. Ghost copies of a label
 /// (`aria-hidden="true"`) are skipped, so each field appears once.
 pub fn fields(s: &Snapshot, scope: NodeId) -> Vec<Field> {
-    let sections = sections(s, scope);
+    let (sections, labels) = scan_fields(s, scope);
     let scope_end = s.subtree_end(scope);
     let mut by_id: Option<HashMap<&str, NodeId>> = None;
     let mut out = Vec::new();
-    for label_node in visible_nodes(s, scope) {
-        if !has_hook(s, label_node, LABEL_IDS) {
-            continue;
-        }
+    for label_node in labels {
         let label = clean_label(&s.text(label_node));
         if label.is_empty() {
             continue;
@@ -364,12 +395,34 @@ fn radio_label(s: &Snapshot, radio: NodeId, within: NodeId) -> String {
 /// values come from `data-automation-label` or `title`, which hold the clean text without
 /// decoration. A password field has no value here, whatever the markup says.
 pub fn values(s: &Snapshot, value_node: NodeId) -> Vec<String> {
+    // One pass sorts the widgets inside (cells of a 10 000-row report come through here).
+    let mut radios = Vec::new();
+    let mut options = Vec::new();
+    let mut items = Vec::new();
+    let mut inputs = Vec::new();
+    for n in visible_nodes(s, value_node) {
+        if !s.is_element(n) {
+            continue;
+        }
+        if let Some(ty) = input_type(s, n) {
+            match ty.as_str() {
+                "password" => return Vec::new(),
+                "radio" => radios.push(n),
+                "checkbox" | "hidden" => {}
+                _ => inputs.push(n),
+            }
+            continue;
+        }
+        match hook(s, n) {
+            Some("promptOption") => options.push(n),
+            Some(h) if h == "selectedItem" || h.starts_with("selectedItem_") => items.push(n),
+            _ if s.attr(n, "role") == Some("radio") => radios.push(n),
+            _ => {}
+        }
+    }
     if is_password(s, value_node) {
         return Vec::new();
     }
-    let radios: Vec<NodeId> = visible_nodes(s, value_node)
-        .filter(|&n| is_radio(s, n))
-        .collect();
     if !radios.is_empty() {
         return radios
             .into_iter()
@@ -378,8 +431,8 @@ pub fn values(s: &Snapshot, value_node: NodeId) -> Vec<String> {
             .filter(|t| !t.is_empty())
             .collect();
     }
-    let options: Vec<String> = visible_nodes(s, value_node)
-        .filter(|&n| hook(s, n) == Some("promptOption"))
+    let options: Vec<String> = options
+        .into_iter()
         .map(|n| {
             s.attr(n, "data-automation-label")
                 .or_else(|| s.attr(n, "title"))
@@ -392,38 +445,28 @@ pub fn values(s: &Snapshot, value_node: NodeId) -> Vec<String> {
     if !options.is_empty() {
         return options;
     }
-    let items: Vec<String> = visible_nodes(s, value_node)
-        .filter(|&n| {
-            hook(s, n).is_some_and(|h| h == "selectedItem" || h.starts_with("selectedItem_"))
-        })
+    let items: Vec<String> = items
+        .into_iter()
         .map(|n| s.text(n))
         .filter(|t| !t.is_empty())
         .collect();
     if !items.is_empty() {
         return items;
     }
-    if let Some(ty) = input_type(s, value_node) {
-        if matches!(ty.as_str(), "checkbox" | "radio" | "hidden") {
-            return Vec::new();
-        }
-        return s
-            .attr(value_node, "value")
-            .map(fold_whitespace)
+    let input_values = |nodes: &[NodeId]| -> Vec<String> {
+        nodes
+            .iter()
+            .filter_map(|&n| s.attr(n, "value").map(fold_whitespace))
             .filter(|v| !v.is_empty())
-            .map(|v| vec![v])
-            .unwrap_or_default();
+            .collect()
+    };
+    if s.tag(value_node) == Some("input") {
+        return input_values(&inputs);
     }
     let text = s.text(value_node);
     if text.is_empty() {
         // An input inside the container (forms).
-        visible_nodes(s, value_node)
-            .filter(|&n| {
-                input_type(s, n)
-                    .is_some_and(|t| !matches!(t.as_str(), "checkbox" | "radio" | "hidden"))
-            })
-            .filter_map(|n| s.attr(n, "value").map(fold_whitespace))
-            .filter(|v| !v.is_empty())
-            .collect()
+        input_values(&inputs)
     } else {
         vec![text]
     }
@@ -512,13 +555,25 @@ impl Table {
 /// `role=grid`/`table`/`treegrid`, or a plain `<table>`, outermost first. Nested tables are
 /// reported on their own.
 pub fn tables(s: &Snapshot, scope: NodeId) -> Vec<Table> {
-    let candidates: Vec<NodeId> = visible_nodes(s, scope)
-        .filter(|&n| {
-            hook(s, n) == Some("table")
-                || matches!(s.attr(n, "role"), Some("grid" | "table" | "treegrid"))
-                || (s.tag(n) == Some("table") && hook(s, n).is_none())
-        })
-        .collect();
+    // One pass collects the table candidates and the grid titles (captions).
+    let mut candidates: Vec<NodeId> = Vec::new();
+    let mut captions: Vec<(NodeId, String)> = Vec::new();
+    for n in visible_nodes(s, scope) {
+        if hook(s, n) == Some("table")
+            || matches!(s.attr(n, "role"), Some("grid" | "table" | "treegrid"))
+            || (s.tag(n) == Some("table") && hook(s, n).is_none())
+        {
+            candidates.push(n);
+        } else if hook(s, n) == Some("gridTitleLabel") {
+            let t = s
+                .attr(n, "title")
+                .map(fold_whitespace)
+                .unwrap_or_else(|| s.text(n));
+            if !t.is_empty() {
+                captions.push((n, t));
+            }
+        }
+    }
     // A role=grid wrapper around a data-automation-id=table is the same table: drop the
     // wrapper, keep the inner one. A table nested inside a row of another stays separate.
     // Each candidate walks up to its nearest candidate ancestor once: linear in the number of
@@ -539,7 +594,11 @@ pub fn tables(s: &Snapshot, scope: NodeId) -> Vec<Table> {
     candidates
         .into_iter()
         .filter(|n| !wrappers.contains(n))
-        .map(|n| read_table(s, n))
+        .map(|n| {
+            let mut t = read_table(s, n);
+            t.caption = caption_for(s, n, &captions);
+            t
+        })
         .collect()
 }
 
@@ -547,110 +606,130 @@ fn is_row(s: &Snapshot, n: NodeId) -> bool {
     hook(s, n) == Some("row") || s.attr(n, "role") == Some("row") || s.tag(n) == Some("tr")
 }
 
-fn is_header_cell(s: &Snapshot, n: NodeId) -> bool {
-    s.attr(n, "role") == Some("columnheader")
-        || hook(s, n).is_some_and(|a| a.starts_with("columnHeader"))
-        || (s.tag(n) == Some("th")
-            && s.attr(n, "role").is_none()
-            && hook(s, n).is_none()
-            && s.ancestors(n).any(|a| s.tag(a) == Some("thead")))
+/// What an element is to a table, from one look at its hook, role and tag.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Part {
+    HeaderCell,
+    Row,
+    Cell,
+    Head,
+    Other,
 }
 
-fn is_cell(s: &Snapshot, n: NodeId) -> bool {
-    hook(s, n) == Some("cell")
-        || matches!(s.attr(n, "role"), Some("gridcell" | "cell" | "rowheader"))
-        || (matches!(s.tag(n), Some("td" | "th"))
-            && s.attr(n, "role").is_none()
-            && hook(s, n).is_none())
+fn part(s: &Snapshot, n: NodeId, in_head: bool) -> Part {
+    let tag = s.tag(n);
+    let h = hook(s, n);
+    let role = s.attr(n, "role");
+    if role == Some("columnheader") || h.is_some_and(|a| a.starts_with("columnHeader")) {
+        return Part::HeaderCell;
+    }
+    if h == Some("row") || role == Some("row") || tag == Some("tr") {
+        return Part::Row;
+    }
+    if h == Some("cell") || matches!(role, Some("gridcell" | "cell" | "rowheader")) {
+        return Part::Cell;
+    }
+    if role.is_none() && h.is_none() {
+        match tag {
+            Some("th") if in_head => return Part::HeaderCell,
+            Some("td" | "th") => return Part::Cell,
+            Some("thead") => return Part::Head,
+            _ => {}
+        }
+    }
+    Part::Other
 }
 
+/// Reads a table in one pass: header cells (wherever they are) give the headers, a row with a
+/// header cell is a header row, the outermost cells of every other row are its cells (a cell's
+/// content, nested tables included, is not looked into).
 fn read_table(s: &Snapshot, table: NodeId) -> Table {
+    struct OpenRow {
+        node: NodeId,
+        end: NodeId,
+        cells: Vec<NodeId>,
+        header: bool,
+    }
     let end = s.subtree_end(table);
     let mut headers = Vec::new();
     let mut rows = Vec::new();
     let mut row_nodes = Vec::new();
+    let mut head_end = 0;
+    let mut open: Option<OpenRow> = None;
+    fn close(row: OpenRow, rows: &mut Vec<Vec<NodeId>>, row_nodes: &mut Vec<NodeId>) {
+        if !row.header && !row.cells.is_empty() {
+            rows.push(row.cells);
+            row_nodes.push(row.node);
+        }
+    }
     let mut n = table + 1;
     while n < end {
+        if open.as_ref().is_some_and(|r| n >= r.end) {
+            close(open.take().expect("checked"), &mut rows, &mut row_nodes);
+        }
+        if !s.is_element(n) {
+            n += 1;
+            continue;
+        }
         if s.attr(n, "aria-hidden") == Some("true") {
             n = s.subtree_end(n);
             continue;
         }
-        if is_header_cell(s, n) {
-            let t = s.text(n);
-            headers.push(if t.is_empty() {
-                s.attr(n, "title").map(fold_whitespace).unwrap_or_default()
-            } else {
-                t
-            });
-            n = s.subtree_end(n);
-            continue;
-        }
-        if is_row(s, n) {
-            let row_end = s.subtree_end(n);
-            if (n + 1..row_end).any(|d| is_header_cell(s, d)) {
-                // A header row: read its header cells on the way down.
-                n += 1;
+        match part(s, n, n < head_end) {
+            Part::HeaderCell => {
+                let t = s.text(n);
+                headers.push(if t.is_empty() {
+                    s.attr(n, "title").map(fold_whitespace).unwrap_or_default()
+                } else {
+                    t
+                });
+                if let Some(r) = open.as_mut() {
+                    r.header = true;
+                }
+                n = s.subtree_end(n);
                 continue;
             }
-            let cells = row_cells(s, n);
-            if !cells.is_empty() {
-                rows.push(cells);
-                row_nodes.push(n);
+            Part::Row if open.is_none() => {
+                open = Some(OpenRow {
+                    node: n,
+                    end: s.subtree_end(n),
+                    cells: Vec::new(),
+                    header: false,
+                });
             }
-            n = row_end;
-            continue;
+            Part::Cell => {
+                if let Some(r) = open.as_mut() {
+                    r.cells.push(n);
+                }
+                n = s.subtree_end(n);
+                continue;
+            }
+            Part::Head => head_end = s.subtree_end(n),
+            _ => {}
         }
         n += 1;
     }
+    if let Some(r) = open.take() {
+        close(r, &mut rows, &mut row_nodes);
+    }
     Table {
         node: table,
-        caption: caption_for(s, table),
+        caption: None,
         headers,
         rows,
         row_nodes,
     }
 }
 
-/// The outermost cells of a row (a cell's nested cells are its content, not more columns).
-fn row_cells(s: &Snapshot, row: NodeId) -> Vec<NodeId> {
-    let end = s.subtree_end(row);
-    let mut cells = Vec::new();
-    let mut n = row + 1;
-    while n < end {
-        if s.attr(n, "aria-hidden") == Some("true") {
-            n = s.subtree_end(n);
-            continue;
-        }
-        if is_cell(s, n) {
-            cells.push(n);
-            n = s.subtree_end(n);
-            continue;
-        }
-        n += 1;
-    }
-    cells
-}
-
-/// The grid title shown above a table: a `gridTitleLabel` in the table's surroundings.
-fn caption_for(s: &Snapshot, table: NodeId) -> Option<String> {
-    // The nearest one: the last title before the table's end within a close ancestor.
+/// The grid title shown with a table: the last `gridTitleLabel` before the table's end (so
+/// one above it or inside it) that lies within the table's third ancestor. `captions` is in
+/// document order, so this is a binary search, not a scan.
+fn caption_for(s: &Snapshot, table: NodeId, captions: &[(NodeId, String)]) -> Option<String> {
     let table_end = s.subtree_end(table);
-    for ancestor in s.ancestors(table).take(3) {
-        let label = visible_nodes(s, ancestor)
-            .take_while(|&l| l < table_end)
-            .filter(|&l| hook(s, l) == Some("gridTitleLabel"))
-            .last();
-        if let Some(l) = label {
-            let t = s
-                .attr(l, "title")
-                .map(fold_whitespace)
-                .unwrap_or_else(|| s.text(l));
-            if !t.is_empty() {
-                return Some(t);
-            }
-        }
-    }
-    None
+    let before_end = captions.partition_point(|(n, _)| *n < table_end);
+    let (node, text) = captions[..before_end].last()?;
+    let near = s.ancestors(table).take(3).last().unwrap_or(table);
+    (*node >= near).then(|| text.clone())
 }
 
 /// Text of a table cell, preferring a prompt option's clean label.
@@ -783,6 +862,33 @@ mod tests {
         assert_eq!(t[0].headers, vec!["Organization"]);
         assert_eq!(t[0].row_nodes, vec![5]);
         assert_eq!(cell_text(&s, t[0].rows[0][0]), "Finance");
+    }
+
+    #[test]
+    fn each_table_takes_the_grid_title_next_to_it() {
+        let s = snap(&[
+            (None, "body", &[]),
+            (Some(0), "section", &[]),
+            (Some(1), "div", &[]),
+            (
+                Some(2),
+                "span",
+                &[
+                    ("data-automation-id", "gridTitleLabel"),
+                    ("title", "Reference IDs"),
+                ],
+            ),
+            (Some(2), "table", &[("data-automation-id", "table")]),
+            (Some(0), "section", &[]),
+            (Some(5), "div", &[]),
+            (Some(6), "div", &[]),
+            (Some(7), "div", &[("role", "grid")]),
+        ]);
+        let t = tables(&s, 0);
+        assert_eq!(t.len(), 2);
+        assert_eq!(t[0].caption.as_deref(), Some("Reference IDs"));
+        // The second grid has no title of its own; the first one's is not within its reach.
+        assert_eq!(t[1].caption, None);
     }
 
     #[test]

@@ -15,7 +15,7 @@ use super::{key_of, Capture, Page, PageId, Recogniser};
 use crate::endpoint::{Endpoint, EndpointKind, RaasFormat};
 use crate::param::{Param, ParamKind, Source};
 use crate::settings::{names, record, Setting, SettingValue};
-use crate::snapshot::NodeId;
+use crate::snapshot::{NodeId, Snapshot};
 use crate::workday_dom;
 use std::collections::{BTreeSet, HashSet};
 
@@ -55,6 +55,9 @@ impl Recogniser for ViewUrls {
         let s = page.snapshot;
         let titled = page.scope_titled(PAGE, "title");
         let scope = titled.or_else(|| page.active_scope())?;
+        if titled.is_none() && !mentions_report_url(s, scope.node) {
+            return None; // the common case on every other page: one cheap pass
+        }
         let urls = report_urls(page, scope.node);
         if titled.is_none() && !several_formats_of_one_report(&urls) {
             return None;
@@ -198,6 +201,20 @@ fn report_urls(page: &Page, scope: NodeId) -> Vec<ReportUrl> {
         });
     }
     out
+}
+
+/// Whether any link, copy action or text in `scope` holds a RaaS address.
+fn mentions_report_url(s: &Snapshot, scope: NodeId) -> bool {
+    const MARK: &str = "/customreport2/";
+    workday_dom::visible_nodes(s, scope).any(|n| {
+        if s.is_element(n) {
+            ["href", "data-clipboard-text"]
+                .iter()
+                .any(|a| s.attr(n, a).is_some_and(|v| v.contains(MARK)))
+        } else {
+            s.text(n).contains(MARK)
+        }
+    })
 }
 
 /// The format a report URL asks for: `?xsd` / `?wsdl` describe the report; otherwise the
