@@ -460,30 +460,50 @@ fn words(s: &str) -> Vec<(usize, usize, String)> {
     out
 }
 
-/// The label nearest the end of `window`: its kind (or `None` for a label of something else)
-/// and its text as written.
-fn find_label(window: &str) -> Option<(Option<ParamKind>, String)> {
-    let ws = words(window);
-    let mut best: Option<(usize, usize, Option<ParamKind>, usize)> = None; // (end word, len, kind, start word)
-    for (phrase, kind) in LABELS {
-        let pw: Vec<&str> = phrase.split(' ').collect();
-        if pw.len() > ws.len() {
-            continue;
-        }
-        for start in 0..=ws.len() - pw.len() {
-            if ws[start..start + pw.len()]
-                .iter()
-                .zip(&pw)
-                .all(|(w, p)| w.2 == *p)
-            {
-                let end = start + pw.len() - 1;
-                if best.is_none_or(|(e, l, _, _)| end > e || (end == e && pw.len() > l)) {
-                    best = Some((end, pw.len(), *kind, start));
-                }
+/// Label phrases (their words and kind), indexed by their last word.
+type LabelIndex = HashMap<&'static str, Vec<(Vec<&'static str>, Option<ParamKind>)>>;
+
+/// The label index, built once.
+fn label_index() -> &'static LabelIndex {
+    static INDEX: std::sync::OnceLock<LabelIndex> = std::sync::OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut m = LabelIndex::new();
+        for (phrase, kind) in LABELS {
+            let pw: Vec<&'static str> = phrase.split(' ').collect();
+            if let Some(last) = pw.last() {
+                m.entry(*last).or_default().push((pw.clone(), *kind));
             }
         }
+        m
+    })
+}
+
+/// The label nearest the end of `window`: its kind (or `None` for a label of something else)
+/// and its text as written. Scans the words from the end, looking up the phrases that end in
+/// each word, so the cost is one lookup per word.
+fn find_label(window: &str) -> Option<(Option<ParamKind>, String)> {
+    let ws = words(window);
+    let index = label_index();
+    for end in (0..ws.len()).rev() {
+        let Some(phrases) = index.get(ws[end].2.as_str()) else {
+            continue;
+        };
+        let best = phrases
+            .iter()
+            .filter(|(pw, _)| {
+                pw.len() <= end + 1
+                    && ws[end + 1 - pw.len()..=end]
+                        .iter()
+                        .zip(pw)
+                        .all(|(w, p)| w.2 == *p)
+            })
+            .max_by_key(|(pw, _)| pw.len());
+        if let Some((pw, kind)) = best {
+            let start = end + 1 - pw.len();
+            return Some((*kind, window[ws[start].0..ws[end].1].to_string()));
+        }
     }
-    best.map(|(end, _, kind, start)| (kind, window[ws[start].0..ws[end].1].to_string()))
+    None
 }
 
 /// The kind a label names (`Client ID`, `Token Endpoint`, `client_id`), for a whole label text.
@@ -546,9 +566,10 @@ fn intended_url_kind(e: &Endpoint) -> Option<ParamKind> {
 #[derive(Default)]
 struct Sink {
     params: Vec<Param>,
-    /// (kind, value) → the block it was first seen in. A value repeated in another block (a
-    /// quoted reply) is dropped; repeated within one list it is kept (`org-id-duplicate`).
-    seen: HashMap<(ParamKind, String), usize>,
+    /// (kind, value) → the block it was first seen in, and how often. A value repeated in
+    /// another block (a quoted reply) is dropped; an org ID repeated within one list is kept
+    /// once more (`org-id-duplicate`); anything else is kept once.
+    seen: HashMap<(ParamKind, String), (usize, usize)>,
 }
 
 impl Sink {
@@ -564,13 +585,14 @@ impl Sink {
         if value.is_empty() {
             return;
         }
-        let key = (kind, value.to_string());
-        match self.seen.get(&key) {
-            Some(b) if *b != block => return,
-            Some(_) => {}
-            None => {
-                self.seen.insert(key, block);
-            }
+        let entry = self
+            .seen
+            .entry((kind, value.to_string()))
+            .or_insert((block, 0));
+        entry.1 += 1;
+        let repeat_in_list = kind == ParamKind::OrgId && entry.0 == block && entry.1 == 2;
+        if entry.1 > 1 && !repeat_in_list {
+            return;
         }
         let mut p = Param::new(kind, value).with_source(Source {
             page: None,
@@ -929,13 +951,17 @@ impl<'t> Scanner<'t> {
                 // `client_id=abc`, `secret:abc` in one word.
                 let (value, inline_label) = split_inline_label(&value, item.delimited);
                 let separated = is_separator_end(window) || inline_label.is_some();
+                // A carried label applies to a list line's values as if separated.
+                let labelled = separated
+                    || (carry.is_some() && found_on_line == 0 && window.trim().len() <= 3);
+                // A word of no known shape after no label is prose: skip the label search.
+                if !labelled && value_shape(&values::clean(&value)).is_empty() {
+                    continue;
+                }
                 let (label_kind, label_text) = match &inline_label {
                     Some((k, t)) => (Some(*k), Some(t.clone())),
                     None => self.label_for(window, &carry, sole_item),
                 };
-                // A carried label applies to a list line's values as if separated.
-                let labelled = separated
-                    || (carry.is_some() && found_on_line == 0 && window.trim().len() <= 3);
                 if let Some((kind, amb)) = value_kind(&value, label_kind, labelled) {
                     sink.push(kind, amb, &value, label_text, Some(li + 1), block);
                     found_on_line += 1;
@@ -943,7 +969,13 @@ impl<'t> Scanner<'t> {
                 }
             }
             // A label with nothing after it carries to the next lines.
-            let tail = &line[last_end.min(line.len())..];
+            let mut tail_start = last_end
+                .min(line.len())
+                .max(line.len().saturating_sub(LABEL_WINDOW));
+            while !line.is_char_boundary(tail_start) {
+                tail_start += 1;
+            }
+            let tail = &line[tail_start..];
             if found_on_line == 0 || !tail.trim().is_empty() {
                 if let Some((kind, text)) = find_label(tail) {
                     if is_separator_end(tail) || tail.trim_end().ends_with(text.as_str()) {

@@ -40,11 +40,7 @@ impl Check for ApiHostForAuthorize {
             })
             .map(|(i, p, e)| {
                 let host = e.url.host_str().unwrap_or_default();
-                let known = cx.workday_urls().find_map(|(_, _, o)| {
-                    let h = o.host.as_ref()?;
-                    (h.role == HostRole::Ui && o.tenant == e.tenant && o.data_center() == e.data_center())
-                        .then(|| h.name.clone())
-                });
+                let known = cx.host_like(HostRole::Ui, e.tenant.as_ref(), e.data_center());
                 let fixed_value = known.as_ref().and_then(|h| {
                     let mut u = e.url.clone();
                     u.set_host(Some(h)).ok()?;

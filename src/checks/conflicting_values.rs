@@ -24,7 +24,8 @@ impl Check for ConflictingValues {
     fn run(&self, cx: &Context) -> Vec<Finding> {
         let mut out = Vec::new();
         for kind in [ParamKind::ClientSecret, ParamKind::RefreshToken] {
-            let mut seen: Vec<(usize, &str)> = Vec::new();
+            let mut first: Option<usize> = None;
+            let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
             for (i, p) in cx.of_kind(kind) {
                 let facts = cx.facts(i);
                 // A kind guessed from shape alone (an unlabelled secret or token) proves no
@@ -32,10 +33,10 @@ impl Check for ConflictingValues {
                 if facts.placeholder || facts.clean.is_empty() || !p.ambiguous_with.is_empty() {
                     continue;
                 }
-                if seen.iter().any(|(_, v)| *v == facts.clean) {
+                if !seen.insert(facts.clean.as_str()) {
                     continue;
                 }
-                if let Some((first, _)) = seen.first() {
+                if let Some(first) = first {
                     let error = if kind == ParamKind::ClientSecret {
                         "invalid_client"
                     } else {
@@ -48,12 +49,12 @@ impl Check for ConflictingValues {
                         format!(
                             "{} differs from {} given earlier; generating a new one invalidates the old ({error}).",
                             cx.describe(i),
-                            cx.describe(*first)
+                            cx.describe(first)
                         ),
                         format!("Keep only the newest {}; compare fingerprints with the admin who generated it.", kind.title()),
                     ));
                 }
-                seen.push((i, facts.clean.as_str()));
+                first.get_or_insert(i);
             }
         }
         out

@@ -36,11 +36,9 @@ impl Check for DataCenterMismatch {
                 let p = &cx.params[i];
                 let e = cx.endpoint(i);
                 // A host of the right data center and the same role, if another URL has one.
-                let role = e.and_then(|e| e.host.as_ref()).map(|h| h.role);
-                let good_host = cx.workday_urls().find_map(|(_, _, q)| {
-                    let h = q.host.as_ref()?;
-                    (h.data_center.as_ref() == Some(&expected) && Some(h.role) == role).then(|| h.name.clone())
-                });
+                let good_host = e
+                    .and_then(|e| e.host.as_ref())
+                    .and_then(|h| cx.host_like(h.role, None, Some(&expected)));
                 let fixed_value = good_host.and_then(|h| {
                     let mut u = e?.url.clone();
                     u.set_host(Some(&h)).ok()?;

@@ -11,13 +11,14 @@
 //! Checks never put a secret's value into a message: they name the parameter and, where it
 //! helps, its fingerprint and length.
 
+use crate::domain::{DataCenter, HostRole, Tenant};
 use crate::endpoint::Endpoint;
 use crate::param::{Param, ParamKind};
 use crate::partners::{self, Partner};
 use crate::settings::{names, Setting, SettingValue};
 use crate::values;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 mod api_host_for_authorize;
 mod changes_not_activated;
@@ -189,7 +190,12 @@ pub struct Context<'a> {
     /// RaaS JSON samples found in pasted text (kept out of the report: they hold people's data).
     pub samples: &'a [crate::extract::ReportSample],
     facts: Vec<Facts>,
+    tenant: Option<crate::domain::Tenant>,
+    hosts: HashMap<HostKey, String>,
 }
+
+/// A host's role, tenant (`None`: any) and data center, for finding the host a URL should use.
+type HostKey = (HostRole, Option<Tenant>, Option<DataCenter>);
 
 impl<'a> Context<'a> {
     pub fn new(params: &'a [Param], settings: &'a [Setting], options: &'a Options) -> Self {
@@ -218,7 +224,32 @@ impl<'a> Context<'a> {
             coverage: Coverage::Gathered,
             samples: &[],
             facts,
+            tenant: None,
+            hosts: HashMap::new(),
         }
+        .with_tenant()
+    }
+
+    fn with_tenant(mut self) -> Self {
+        let tenants: Vec<_> = self
+            .workday_urls()
+            .filter_map(|(_, _, e)| e.tenant.clone())
+            .collect();
+        self.tenant = majority(&tenants);
+        let mut hosts = HashMap::new();
+        for (_, _, e) in self.workday_urls() {
+            if let Some(h) = &e.host {
+                let dc = e.data_center().cloned();
+                hosts
+                    .entry((h.role, e.tenant.clone(), dc.clone()))
+                    .or_insert_with(|| h.name.clone());
+                hosts
+                    .entry((h.role, None, dc))
+                    .or_insert_with(|| h.name.clone());
+            }
+        }
+        self.hosts = hosts;
+        self
     }
 
     pub fn with_samples(mut self, samples: &'a [crate::extract::ReportSample]) -> Self {
@@ -265,11 +296,20 @@ impl<'a> Context<'a> {
 
     /// The tenant most Workday URLs name (ties: the first seen).
     pub fn connection_tenant(&self) -> Option<crate::domain::Tenant> {
-        let tenants: Vec<_> = self
-            .workday_urls()
-            .filter_map(|(_, _, e)| e.tenant.clone())
-            .collect();
-        majority(&tenants)
+        self.tenant.clone()
+    }
+
+    /// The first host of `role` that a Workday URL of `tenant` (`None`: any tenant) and data
+    /// center `dc` uses.
+    pub fn host_like(
+        &self,
+        role: HostRole,
+        tenant: Option<&Tenant>,
+        dc: Option<&DataCenter>,
+    ) -> Option<String> {
+        self.hosts
+            .get(&(role, tenant.cloned(), dc.cloned()))
+            .cloned()
     }
 
     /// SSO as the caller said, else as read from Edit Tenant Setup – Security.
@@ -546,10 +586,15 @@ fn combine_fixes(cx: &Context, findings: &mut [Finding]) {
 
 /// The value most parameters agree on (ties go to the first seen), used by the consistency
 /// checks to decide which value is the odd one out.
-pub(crate) fn majority<T: PartialEq + Clone>(values: &[T]) -> Option<T> {
+pub(crate) fn majority<T: Eq + std::hash::Hash + Clone>(values: &[T]) -> Option<T> {
+    // Counted in one pass (a pasted log may hold thousands of URLs).
+    let mut counts: std::collections::HashMap<&T, usize> = std::collections::HashMap::new();
+    for v in values {
+        *counts.entry(v).or_default() += 1;
+    }
     let mut best: Option<(&T, usize)> = None;
     for v in values {
-        let count = values.iter().filter(|x| *x == v).count();
+        let count = counts[v];
         if best.is_none_or(|(_, c)| count > c) {
             best = Some((v, count));
         }

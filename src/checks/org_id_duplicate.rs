@@ -21,14 +21,14 @@ impl Check for OrgIdDuplicate {
     }
 
     fn run(&self, cx: &Context) -> Vec<Finding> {
-        let mut seen: Vec<String> = Vec::new();
+        let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
         let mut out = Vec::new();
         for (i, _) in cx.of_kind(ParamKind::OrgId) {
             let key = cx.facts(i).clean.to_ascii_lowercase();
             if key.is_empty() {
                 continue;
             }
-            if seen.contains(&key) {
+            if !seen.insert(key) {
                 out.push(Finding::new(
                     self.code(),
                     Severity::Warning,
@@ -36,8 +36,6 @@ impl Check for OrgIdDuplicate {
                     format!("The org ID `{}` is listed more than once.", cx.facts(i).clean),
                     "Remove the repeat, and check whether another organisation was meant in its place.",
                 ));
-            } else {
-                seen.push(key);
             }
         }
         out

@@ -76,19 +76,7 @@ impl Check for SwappedValues {
             } else {
                 "labelled"
             };
-            let fixed = cx.endpoint(i).and_then(|e| derived(slot, e)).or_else(|| {
-                // The right value may already be among the others.
-                cx.params
-                    .iter()
-                    .enumerate()
-                    .find(|(j, q)| {
-                        *j != i
-                            && q.kind == slot
-                            && value_shape(&cx.facts(*j).clean).contains(&slot)
-                    })
-                    .map(|(j, _)| cx.facts(j).clean.clone())
-                    .filter(|_| !slot.is_secret())
-            });
+            let fixed = cx.endpoint(i).and_then(|e| derived(slot, e));
             out.push(
                 Finding::new(
                     self.code(),
@@ -108,20 +96,19 @@ impl Check for SwappedValues {
                 .fixed(fixed),
             );
         }
-        // One value given as two kinds.
+        // One value given as two kinds (indexed by value: a paste may hold thousands).
+        let flagged: std::collections::HashSet<usize> =
+            out.iter().filter_map(|f| f.param).collect();
+        let mut by_value: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
         for (j, q) in cx.params.iter().enumerate() {
-            let clean = &cx.facts(j).clean;
+            let clean = cx.facts(j).clean.as_str();
             if clean.is_empty() || cx.facts(j).placeholder {
                 continue;
             }
-            if let Some((_, p)) = cx
-                .params
-                .iter()
-                .enumerate()
-                .take(j)
-                .find(|(i, p)| p.kind != q.kind && cx.facts(*i).clean == *clean)
-            {
-                if out.iter().any(|f| f.param == Some(j)) {
+            let first = *by_value.entry(clean).or_insert(j);
+            let p = &cx.params[first];
+            if p.kind != q.kind {
+                if flagged.contains(&j) {
                     continue;
                 }
                 out.push(Finding::new(

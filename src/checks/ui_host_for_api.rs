@@ -47,11 +47,7 @@ impl Check for UiHostForApi {
             .map(|(i, p, e)| {
                 let host = e.url.host_str().unwrap_or_default();
                 // A services host another URL of the same tenant and data center already uses.
-                let known = cx.workday_urls().find_map(|(_, _, o)| {
-                    let h = o.host.as_ref()?;
-                    (h.role == HostRole::Services && o.tenant == e.tenant && o.data_center() == e.data_center())
-                        .then(|| h.name.clone())
-                });
+                let known = cx.host_like(HostRole::Services, e.tenant.as_ref(), e.data_center());
                 let fixed_value = known.as_ref().and_then(|h| {
                     let mut u = e.url.clone();
                     u.set_host(Some(h)).ok()?;
