@@ -659,3 +659,46 @@ fn headcount_report_of_10000_rows_is_captured_whole_in_linear_time() {
         "analysis time grows faster than the rows: 4x rows took {ratio:.1}x the time"
     );
 }
+
+#[test]
+fn french_fixtures_are_recognised_through_the_french_label_file() {
+    let french: Vec<Fixture> = fixtures()
+        .into_iter()
+        .filter(|f| {
+            f.path
+                .file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with("fr_"))
+        })
+        .collect();
+    assert!(!french.is_empty(), "at least one non-English fixture");
+    for f in french {
+        let snap = f.snapshot();
+        assert!(
+            snap.lang.starts_with("fr"),
+            "{}: lang {}",
+            f.name(),
+            snap.lang
+        );
+        let page = Page::new(&snap);
+        let title = page.active_scope().expect("a page scope").title.clone();
+        let langs: BTreeSet<&str> = labels::LABELS
+            .iter()
+            .filter(|l| l.page == f.dir && l.key == "title")
+            .filter(|l| l.texts.iter().any(|t| t.eq_ignore_ascii_case(&title)))
+            .map(|l| l.lang)
+            .collect();
+        assert_eq!(
+            langs,
+            BTreeSet::from(["fr"]),
+            "{}: its title `{title}` comes from labels/fr.toml alone",
+            f.name()
+        );
+        let report = analysis::analyse_snapshot(&snap, &Options::default());
+        assert_eq!(report.page.map(PageId::as_str), Some(f.dir.as_str()));
+        assert!(
+            !report.settings.is_empty(),
+            "{}: the French page's values are read",
+            f.name()
+        );
+    }
+}

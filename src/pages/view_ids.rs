@@ -33,8 +33,9 @@ const ORGANIZATION_ID_TYPES: &[&str] = &[
     "Supervisory_Organization_Reference_ID",
 ];
 
-/// ID types that name the WID itself rather than a reference ID.
-const WID_TYPES: &[&str] = &["WID", "Workday_ID", "Workday ID"];
+/// ID types that name the WID itself rather than a reference ID, as the web services name it
+/// (a page may also show the display text, the `workday_id` label).
+const WID_TYPES: &[&str] = &["WID", "Workday_ID"];
 
 impl Recogniser for ViewIds {
     fn page(&self) -> PageId {
@@ -121,7 +122,10 @@ impl Recogniser for ViewIds {
                             .then(|| (t.trim().to_string(), v.trim().to_string()))
                     });
                 let Some((ty, value)) = pair else { continue };
-                if WID_TYPES.iter().any(|w| w.eq_ignore_ascii_case(&ty)) || values::is_wid(&value) {
+                if WID_TYPES.iter().any(|w| w.eq_ignore_ascii_case(&ty))
+                    || labels::matches(PAGE, "workday_id", &ty)
+                    || values::is_wid(&value)
+                {
                     if wid.is_none() && values::is_wid(&value) {
                         let node = cells
                             .get(value_col.unwrap_or(cells.len() - 1))
