@@ -3,9 +3,11 @@
 //! (`src/wasm.rs`) are thin callers of [`analysis`].
 
 pub mod analysis;
+pub mod checklist;
 pub mod checks;
 pub mod domain;
 pub mod endpoint;
+pub mod export;
 pub mod extract;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod html;

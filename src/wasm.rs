@@ -123,6 +123,49 @@ pub fn partners() -> JsValue {
     ok(crate::partners::PARTNERS)
 }
 
+/// The trainer checklist of partner `partner` (issue #5): each step with its state judged from
+/// the evidence `{pages: [page id], params: [ParamInput], settings: [Setting] (oldest first),
+/// manual: [step id]}` (see `src/checklist.rs`), and the progress.
+#[wasm_bindgen]
+pub fn checklist(partner: &str, evidence: JsValue, options_value: JsValue) -> JsValue {
+    let opts = match options(options_value) {
+        Ok(o) => o,
+        Err(e) => return e,
+    };
+    let ev: crate::checklist::Evidence = if evidence.is_undefined() || evidence.is_null() {
+        Default::default()
+    } else {
+        match serde_wasm_bindgen::from_value(evidence) {
+            Ok(ev) => ev,
+            Err(e) => return err("bad_evidence", format!("evidence: {e}")),
+        }
+    };
+    match crate::checklist::checklist(partner, ev, &opts) {
+        Ok(c) => ok(c),
+        Err(reason) => err("unknown_integration", reason),
+    }
+}
+
+/// "Export for partner": the values partner `partner` needs, in its form's order, corrected
+/// where a check can, with the error findings that block the export (see `src/export.rs`).
+/// `gathered` is `{params: [ParamInput], settings: [Setting]}`, oldest first. Secret values are
+/// in clear (the extension copies them).
+#[wasm_bindgen(js_name = exportFor)]
+pub fn export_for(partner: &str, gathered: JsValue, options_value: JsValue) -> JsValue {
+    let opts = match options(options_value) {
+        Ok(o) => o,
+        Err(e) => return e,
+    };
+    let g: crate::export::Gathered = match serde_wasm_bindgen::from_value(gathered) {
+        Ok(g) => g,
+        Err(e) => return err("bad_evidence", format!("evidence: {e}")),
+    };
+    match crate::export::export(partner, g, &opts) {
+        Ok(x) => ok(x),
+        Err(reason) => err("unknown_integration", reason),
+    }
+}
+
 /// The fingerprint shown for a secret (same function as the CLI's).
 #[wasm_bindgen]
 pub fn fingerprint(value: &str) -> String {

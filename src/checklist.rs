@@ -1,0 +1,656 @@
+//! The trainer checklist (issue #5): a partner's setup steps (`partners/<id>.toml`, `[[step]]`)
+//! with the state of each one, judged from what the extension gathered on one tenant — the pages
+//! visited, the values captured, the settings read — and the steps the trainer ticked by hand.
+//!
+//! A step is **done** when
+//! - the page that evidences it was visited (if it names one),
+//! - every kind of value it yields was captured (as many as the partner needs: 10KC's two RaaS
+//!   URLs), and
+//! - none of its settings was read as wrong: no error or warning finding about the setting
+//!   (the checks judge them against the partner's profile: scopes, permissions, grant type …),
+//!   and a yes/no setting it names is not "no" (`activation_completed: false` is the comment page
+//!   of a task not finished yet).
+//!
+//! A setting read as wrong makes the step **wrong** (with the findings that say why); some
+//! evidence but not all makes it **started**; none, **todo**. A step the extension cannot see at
+//! all (no page, no value, no setting: "Share both reports with the ISU", "Send the JSON
+//! endpoints to 10KC") is **manual**: only a hand tick completes it. A hand tick completes any
+//! step.
+//!
+//! Findings about a captured value (the authorization endpoint lacks `redirect=n`) do not undo a
+//! step that captured it: the step was done, the value needs the fix. They are listed as the
+//! step's `notes`, and the partner export (`crate::export`) applies the fix.
+//!
+//! Progress counts the steps that are not optional.
+
+use crate::analysis;
+use crate::checks::{Options, Severity};
+use crate::endpoint::EndpointKind;
+use crate::pages::PageId;
+use crate::param::{Param, ParamInput, ParamKind};
+use crate::partners::{self, Partner, Step};
+use crate::report::FindingView;
+use crate::settings::{names, Setting, SettingValue};
+use serde::{Deserialize, Serialize};
+
+/// What the extension gathered on one tenant (since the checklist was last reset).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct Evidence {
+    /// Pages visited.
+    pub pages: Vec<PageId>,
+    pub params: Vec<ParamInput>,
+    /// Oldest first: a later read of a setting wins.
+    pub settings: Vec<Setting>,
+    /// Step ids ticked by hand.
+    pub manual: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StepState {
+    Done,
+    Wrong,
+    Started,
+    Todo,
+    Manual,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PageEvidence {
+    pub id: PageId,
+    pub seen: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct CaptureEvidence {
+    pub kind: ParamKind,
+    pub needed: usize,
+    pub found: usize,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SettingEvidence {
+    pub name: &'static str,
+    pub seen: bool,
+    /// Seen and not wrong.
+    pub right: bool,
+}
+
+/// A value the extension can build for a step no Workday page shows it on (Viva Learning's SOAP
+/// endpoint, from the services host and tenant of a captured URL and the partner's service and
+/// version).
+#[derive(Debug, Serialize)]
+pub struct Suggestion {
+    pub kind: ParamKind,
+    pub value: String,
+    /// The captured value it was built from.
+    pub from: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct StepView {
+    #[serde(flatten)]
+    pub step: &'static Step,
+    pub state: StepState,
+    /// Done, or ticked by hand.
+    pub ticked: bool,
+    pub by_hand: bool,
+    /// The extension can tick it from what it sees.
+    pub automatic: bool,
+    pub page: Option<PageEvidence>,
+    pub captures: Vec<CaptureEvidence>,
+    pub settings: Vec<SettingEvidence>,
+    /// Why the step is wrong: findings about its settings.
+    pub problems: Vec<FindingView>,
+    /// Errors and warnings about the values it captured.
+    pub notes: Vec<FindingView>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suggestion: Option<Suggestion>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Progress {
+    pub done: usize,
+    pub total: usize,
+    pub percent: u32,
+    pub optional_done: usize,
+    pub optional_total: usize,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PartnerRef {
+    pub id: &'static str,
+    pub name: &'static str,
+    pub summary: &'static str,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Checklist {
+    pub partner: PartnerRef,
+    pub steps: Vec<StepView>,
+    pub progress: Progress,
+}
+
+/// Which settings each settings check judges: a finding with this code is about these settings.
+/// (Checks that judge values carry the value's index instead.)
+pub const SETTING_CHECKS: &[(&str, &[&str])] = &[
+    ("oauth-clients-disabled", &[names::OAUTH_CLIENTS_ENABLED]),
+    ("user-activity-logging-off", &[names::USER_ACTIVITY_LOGGING]),
+    ("scope-missing", &[names::SCOPES]),
+    ("grant-type-mismatch", &[names::CLIENT_GRANT_TYPE]),
+    ("token-type-mismatch", &[names::ACCESS_TOKEN_TYPE]),
+    ("redirect-uri-mismatch", &[names::REDIRECTION_URI]),
+    (
+        "refresh-token-expiring",
+        &[
+            names::NON_EXPIRING_REFRESH_TOKENS,
+            names::REFRESH_TOKEN_TIMEOUT_DAYS,
+        ],
+    ),
+    (
+        "permission-missing",
+        &[names::DOMAIN_PERMISSION, names::DOMAIN_POLICY_ACCESS],
+    ),
+    (
+        "permission-access",
+        &[names::DOMAIN_PERMISSION, names::DOMAIN_POLICY_ACCESS],
+    ),
+    ("isu-session-timeout", &[names::SESSION_TIMEOUT_MINUTES]),
+    ("security-group-type", &[names::SECURITY_GROUP_TYPE]),
+    (
+        "changes-not-activated",
+        &[names::ACTIVATION_COMPLETED, names::ACTIVATION_CONFIRMED],
+    ),
+];
+
+/// Settings that evidence the same thing as a step's named setting, read from another page
+/// (Domain Security Policies for Functional Area lists a group's access per policy, Maintain
+/// Permissions its own list).
+fn same_evidence(name: &str) -> &'static [&'static str] {
+    match name {
+        names::DOMAIN_PERMISSION => &[names::DOMAIN_PERMISSION, names::DOMAIN_POLICY_ACCESS],
+        names::NON_EXPIRING_REFRESH_TOKENS => &[
+            names::NON_EXPIRING_REFRESH_TOKENS,
+            names::REFRESH_TOKEN_TIMEOUT_DAYS,
+        ],
+        _ => &[],
+    }
+}
+
+fn settings_of_code(code: &str) -> &'static [&'static str] {
+    SETTING_CHECKS
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map(|(_, s)| *s)
+        .unwrap_or(&[])
+}
+
+/// The partner's checklist for this evidence. `Err` names an unknown partner.
+pub fn checklist(
+    partner_id: &str,
+    evidence: Evidence,
+    options: &Options,
+) -> Result<Checklist, String> {
+    let partner = partners::partner(partner_id).ok_or_else(|| {
+        format!(
+            "unknown integration `{partner_id}` (known: {})",
+            partners::ids().join(", ")
+        )
+    })?;
+    let options = Options {
+        integration: Some(partner.id.to_string()),
+        sso: options.sso,
+    };
+    let params: Vec<Param> = evidence.params.iter().cloned().map(Param::from).collect();
+    let report =
+        analysis::check_params(evidence.params.clone(), evidence.settings.clone(), &options);
+    let view = report.view(false);
+
+    let steps: Vec<StepView> = partner
+        .steps
+        .iter()
+        .map(|step| judge(partner, step, &evidence, &params, &view.findings))
+        .collect();
+    let count = |optional: bool| {
+        let of: Vec<&StepView> = steps
+            .iter()
+            .filter(|s| s.step.optional == optional)
+            .collect();
+        (of.iter().filter(|s| s.ticked).count(), of.len())
+    };
+    let (done, total) = count(false);
+    let (optional_done, optional_total) = count(true);
+    // Whole percent, rounded down, so 100 means every step (and a list of no steps is done).
+    let percent = (done * 100)
+        .checked_div(total)
+        .map_or(100, |p| u32::try_from(p).unwrap_or(100));
+    Ok(Checklist {
+        partner: PartnerRef {
+            id: partner.id,
+            name: partner.name,
+            summary: partner.summary,
+        },
+        steps,
+        progress: Progress {
+            done,
+            total,
+            percent,
+            optional_done,
+            optional_total,
+        },
+    })
+}
+
+fn judge(
+    partner: &'static Partner,
+    step: &'static Step,
+    evidence: &Evidence,
+    params: &[Param],
+    findings: &[FindingView],
+) -> StepView {
+    let page = step.evidence_page.map(|id| PageEvidence {
+        id,
+        seen: evidence.pages.contains(&id),
+    });
+    let captures: Vec<CaptureEvidence> = step
+        .capture
+        .iter()
+        .map(|&kind| CaptureEvidence {
+            kind,
+            needed: partner
+                .parameters
+                .iter()
+                .filter(|r| r.kind == kind)
+                .map(|r| r.count as usize)
+                .max()
+                .unwrap_or(1)
+                .max(1),
+            found: distinct(params.iter().filter(|p| p.kind == kind)),
+        })
+        .collect();
+
+    // Findings about this step's settings.
+    let mut problems: Vec<FindingView> = Vec::new();
+    let mut settings = Vec::new();
+    for &name in step.evidence_settings {
+        let related: Vec<&str> = if same_evidence(name).is_empty() {
+            vec![name]
+        } else {
+            same_evidence(name).to_vec()
+        };
+        let read: Vec<&Setting> = evidence
+            .settings
+            .iter()
+            .filter(|s| related.contains(&s.name.as_str()))
+            .collect();
+        let against: Vec<&FindingView> = findings
+            .iter()
+            .filter(|f| f.param.is_none() && f.severity != Severity::Info.as_str())
+            .filter(|f| settings_of_code(f.code).iter().any(|s| related.contains(s)))
+            .collect();
+        // The newest read of a yes/no setting: "no" is not done yet.
+        let off = read
+            .last()
+            .is_some_and(|s| matches!(s.value, SettingValue::Bool(false)));
+        let seen = !read.is_empty();
+        settings.push(SettingEvidence {
+            name,
+            seen,
+            right: seen && against.is_empty() && !off,
+        });
+        for f in against {
+            if !problems
+                .iter()
+                .any(|p| p.code == f.code && p.message == f.message)
+            {
+                problems.push(copy(f));
+            }
+        }
+    }
+
+    // Errors and warnings about the values this step yields.
+    let notes: Vec<FindingView> = findings
+        .iter()
+        .filter(|f| f.severity != Severity::Info.as_str())
+        .filter(|f| {
+            f.param
+                .and_then(|i| params.get(i))
+                .is_some_and(|p| step.capture.contains(&p.kind))
+        })
+        .map(copy)
+        .collect();
+
+    let automatic = page.is_some() || !captures.is_empty() || !settings.is_empty();
+    let page_ok = page.as_ref().is_none_or(|p| p.seen);
+    let captured = captures.iter().all(|c| c.found >= c.needed);
+    let wrong = settings.iter().any(|s| s.seen && !s.right);
+    let any = page.as_ref().is_some_and(|p| p.seen)
+        || captures.iter().any(|c| c.found > 0)
+        || settings.iter().any(|s| s.seen);
+    let state = if !automatic {
+        StepState::Manual
+    } else if wrong {
+        StepState::Wrong
+    } else if page_ok && captured {
+        StepState::Done
+    } else if any {
+        StepState::Started
+    } else {
+        StepState::Todo
+    };
+    let by_hand = evidence.manual.iter().any(|m| m == step.id);
+    let suggestion = if captured {
+        None
+    } else {
+        suggest(partner, step, params)
+    };
+    StepView {
+        step,
+        state,
+        ticked: state == StepState::Done || by_hand,
+        by_hand,
+        automatic,
+        page,
+        captures,
+        settings,
+        problems,
+        notes,
+        suggestion,
+    }
+}
+
+/// A copy of a finding view (the report's type is not `Clone`).
+pub(crate) fn copy(f: &FindingView) -> FindingView {
+    FindingView {
+        code: f.code,
+        severity: f.severity,
+        param: f.param,
+        message: f.message.clone(),
+        fix: f.fix.clone(),
+        fixed_value: f.fixed_value.clone(),
+    }
+}
+
+/// How many different values (white space aside) there are.
+fn distinct<'a>(params: impl Iterator<Item = &'a Param>) -> usize {
+    let mut seen: Vec<String> = Vec::new();
+    for p in params {
+        let v = p.raw().trim().to_string();
+        if !seen.contains(&v) {
+            seen.push(v);
+        }
+    }
+    seen.len()
+}
+
+/// The SOAP endpoint a partner with a fixed SOAP service needs, built on the services host of a
+/// captured URL that names the tenant: `https://{svc-host}/ccx/service/{tenant}/{Service}/{v}`
+/// (workday-notes.md §2). Only a services host is used: the notes do not say how a UI host maps
+/// to its services host.
+fn suggest(partner: &Partner, step: &Step, params: &[Param]) -> Option<Suggestion> {
+    if !step.capture.contains(&ParamKind::SoapEndpoint) {
+        return None;
+    }
+    let soap = partner.soap.as_ref()?;
+    params.iter().find_map(|p| {
+        let e = p.endpoint.as_ref()?;
+        let host = e.host.as_ref()?;
+        if host.role != crate::domain::HostRole::Services
+            || !matches!(
+                e.kind,
+                Some(EndpointKind::Rest | EndpointKind::Token | EndpointKind::Soap)
+            )
+        {
+            return None;
+        }
+        let tenant = e.tenant.as_ref()?;
+        let mut url = url::Url::parse(&format!("https://{}/", host.name)).ok()?;
+        url.path_segments_mut().ok()?.extend([
+            "ccx",
+            "service",
+            tenant.as_str(),
+            soap.service,
+            soap.version,
+        ]);
+        Some(Suggestion {
+            kind: ParamKind::SoapEndpoint,
+            value: url.to_string(),
+            from: p.raw().to_string(),
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::Sso;
+    use serde_json::json;
+
+    fn evidence(v: serde_json::Value) -> Evidence {
+        serde_json::from_value(v).expect("evidence parses")
+    }
+
+    fn state<'a>(c: &'a Checklist, id: &str) -> &'a StepView {
+        c.steps
+            .iter()
+            .find(|s| s.step.id == id)
+            .unwrap_or_else(|| panic!("no step {id}"))
+    }
+
+    #[test]
+    fn nothing_seen_is_todo_except_steps_only_a_hand_can_tick() {
+        let c = checklist(
+            "ten-thousand-coffees",
+            Evidence::default(),
+            &Options::default(),
+        )
+        .unwrap();
+        assert_eq!(state(&c, "create-isu").state, StepState::Todo);
+        assert_eq!(state(&c, "share-reports").state, StepState::Manual);
+        assert!(!state(&c, "share-reports").automatic);
+        assert_eq!(c.progress.done, 0);
+        assert_eq!(c.progress.percent, 0);
+        assert_eq!(
+            c.progress.total,
+            c.steps.iter().filter(|s| !s.step.optional).count()
+        );
+    }
+
+    #[test]
+    fn page_and_value_tick_a_step() {
+        let ev = evidence(json!({
+            "pages": ["view_api_clients"],
+            "params": [{"kind": "rest_endpoint", "value": "https://wd3-impl-services1.workday.com/ccx/api/v1/acme"}],
+        }));
+        let c = checklist("kombo", ev, &Options::default()).unwrap();
+        let s = state(&c, "rest-endpoint");
+        assert_eq!(s.state, StepState::Done);
+        assert!(s.ticked && !s.by_hand);
+        // Visited without the value: started.
+        let c = checklist(
+            "kombo",
+            evidence(json!({"pages": ["view_api_clients"]})),
+            &Options::default(),
+        )
+        .unwrap();
+        assert_eq!(state(&c, "rest-endpoint").state, StepState::Started);
+    }
+
+    #[test]
+    fn a_setting_read_wrong_makes_the_step_wrong_with_the_reason() {
+        let ev = evidence(json!({
+            "pages": ["edit_tenant_setup_security"],
+            "settings": [{"name": "oauth_clients_enabled", "value": false}],
+        }));
+        let c = checklist("defender-for-cloud-apps", ev, &Options::default()).unwrap();
+        let s = state(&c, "enable-oauth");
+        assert_eq!(s.state, StepState::Wrong);
+        assert!(!s.ticked);
+        assert!(s
+            .problems
+            .iter()
+            .any(|f| f.code == "oauth-clients-disabled"));
+        // Read again as on: the later read wins.
+        let ev = evidence(json!({
+            "pages": ["edit_tenant_setup_security"],
+            "settings": [
+                {"name": "oauth_clients_enabled", "value": false},
+                {"name": "oauth_clients_enabled", "value": true}
+            ],
+        }));
+        let c = checklist("defender-for-cloud-apps", ev, &Options::default()).unwrap();
+        assert_eq!(state(&c, "enable-oauth").state, StepState::Done);
+    }
+
+    #[test]
+    fn activation_is_done_only_when_completed() {
+        let comment = evidence(json!({
+            "pages": ["activate_security_changes"],
+            "settings": [{"name": "activation_completed", "value": false}],
+        }));
+        let c = checklist("kombo", comment, &Options::default()).unwrap();
+        assert_eq!(state(&c, "activate").state, StepState::Wrong);
+        let done = evidence(json!({
+            "pages": ["activate_security_changes"],
+            "settings": [{"name": "activation_confirmed", "value": true}, {"name": "activation_completed", "value": true}],
+        }));
+        let c = checklist("kombo", done, &Options::default()).unwrap();
+        assert_eq!(state(&c, "activate").state, StepState::Done);
+    }
+
+    #[test]
+    fn ten_thousand_coffees_needs_both_report_urls() {
+        let one = "https://wd3-impl-services1.workday.com/ccx/service/customreport2/acme/ISU_10KC/Users?format=json";
+        let two = "https://wd3-impl-services1.workday.com/ccx/service/customreport2/acme/ISU_10KC/Groups?format=json";
+        let c = checklist(
+            "ten-thousand-coffees",
+            evidence(
+                json!({"pages": ["view_urls"], "params": [{"kind": "raas_url", "value": one}]}),
+            ),
+            &Options::default(),
+        )
+        .unwrap();
+        let s = state(&c, "json-urls");
+        assert_eq!(s.state, StepState::Started);
+        assert_eq!((s.captures[0].found, s.captures[0].needed), (1, 2));
+        let c = checklist(
+            "ten-thousand-coffees",
+            evidence(json!({"pages": ["view_urls"], "params": [
+                {"kind": "raas_url", "value": one}, {"kind": "raas_url", "value": two}, {"kind": "raas_url", "value": format!(" {two}")}
+            ]})),
+            &Options::default(),
+        )
+        .unwrap();
+        assert_eq!(state(&c, "json-urls").state, StepState::Done);
+    }
+
+    #[test]
+    fn a_value_finding_is_a_note_not_an_undone_step() {
+        let ev = evidence(json!({
+            "pages": ["view_api_clients"],
+            "params": [
+                {"kind": "rest_endpoint", "value": "https://wd3-impl-services1.workday.com/ccx/api/v1/acme"},
+                {"kind": "token_endpoint", "value": "https://wd3-impl-services1.workday.com/ccx/oauth2/acme/token"},
+                {"kind": "authorization_endpoint", "value": "https://wd3-impl.workday.com/acme/authorize"}
+            ],
+        }));
+        let c = checklist(
+            "defender-for-cloud-apps",
+            ev,
+            &Options {
+                integration: None,
+                sso: Sso::Yes,
+            },
+        )
+        .unwrap();
+        let s = state(&c, "endpoints");
+        assert_eq!(s.state, StepState::Done);
+        assert!(s
+            .notes
+            .iter()
+            .any(|f| f.code == "redirect-n-missing" && f.severity == "error"));
+    }
+
+    #[test]
+    fn hand_ticks_complete_any_step_and_count_in_progress() {
+        let c = checklist(
+            "ten-thousand-coffees",
+            evidence(json!({"manual": ["share-reports", "send-urls"]})),
+            &Options::default(),
+        )
+        .unwrap();
+        let s = state(&c, "share-reports");
+        assert!(s.ticked && s.by_hand && s.state == StepState::Manual);
+        assert_eq!(c.progress.done, 2);
+    }
+
+    #[test]
+    fn viva_soap_endpoint_is_suggested_from_a_services_host() {
+        let ev = evidence(json!({
+            "params": [
+                {"kind": "authorization_endpoint", "value": "https://wd5.myworkday.com/acme/authorize"},
+                {"kind": "rest_endpoint", "value": "https://wd5-services1.myworkday.com/ccx/api/v1/acme"}
+            ],
+        }));
+        let c = checklist("viva-learning", ev, &Options::default()).unwrap();
+        let s = state(&c, "soap-endpoint");
+        let sug = s.suggestion.as_ref().expect("a suggestion");
+        assert_eq!(
+            sug.value,
+            "https://wd5-services1.myworkday.com/ccx/service/acme/Learning/v39.2"
+        );
+        assert_eq!(
+            sug.from,
+            "https://wd5-services1.myworkday.com/ccx/api/v1/acme"
+        );
+        // Once captured, no suggestion and the step is done.
+        let ev = evidence(json!({
+            "params": [{"kind": "soap_endpoint", "value": "https://wd5-services1.myworkday.com/ccx/service/acme/Learning/v39.2"}],
+        }));
+        let c = checklist("viva-learning", ev, &Options::default()).unwrap();
+        let s = state(&c, "soap-endpoint");
+        assert!(s.suggestion.is_none());
+        assert_eq!(s.state, StepState::Done);
+        // Nothing on a services host: nothing to build from.
+        let c = checklist("viva-learning", Evidence::default(), &Options::default()).unwrap();
+        assert!(state(&c, "soap-endpoint").suggestion.is_none());
+    }
+
+    #[test]
+    fn unknown_partner_is_an_error() {
+        let e = checklist("nobody", Evidence::default(), &Options::default())
+            .err()
+            .unwrap();
+        assert!(e.contains("unknown integration `nobody`"));
+    }
+
+    #[test]
+    fn the_settings_table_names_registered_checks_and_known_settings() {
+        for (code, settings) in SETTING_CHECKS {
+            assert!(
+                crate::checks::check(code).is_some(),
+                "{code} is not a registered check"
+            );
+            assert!(!settings.is_empty());
+        }
+        // Every setting a step names is one a check judges or one read as yes/no.
+        for p in crate::partners::PARTNERS {
+            for s in p.steps {
+                for name in s.evidence_settings {
+                    let judged = SETTING_CHECKS.iter().any(|(_, names)| names.contains(name));
+                    let plain = matches!(
+                        *name,
+                        names::SECURITY_GROUP_MEMBERS | names::GENERATE_NEW_REFRESH_TOKEN
+                    );
+                    assert!(
+                        judged || plain,
+                        "{}: step {} names setting {name}, which nothing judges",
+                        p.id,
+                        s.id
+                    );
+                }
+            }
+        }
+    }
+}
