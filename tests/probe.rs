@@ -427,3 +427,160 @@ fn forbidden_names_the_partners_permissions() {
         rest.findings[0].fix
     );
 }
+
+#[test]
+fn oauth_errors_are_read_from_bodies_that_are_not_json() {
+    // Workday's error shape is unconfirmed (notes §4): an HTML page naming the code is read.
+    let html = |code: &'static str| {
+        move |r: &HttpRequest| {
+            if r.url.path().ends_with("/token") {
+                Ok(HttpResponse {
+                    status: 400,
+                    content_type: Some("text/html".into()),
+                    body: format!("<html><h1>Error</h1><p>error: {code}</p><p>see docs for invalid_request_uri</p></html>"),
+                })
+            } else {
+                healthy(r)
+            }
+        }
+    };
+    for (code, expected) in [
+        ("invalid_grant", "live-invalid-grant"),
+        ("invalid_request", "live-invalid-request"),
+    ] {
+        let t = Scripted {
+            answer: html(code),
+            seen: RefCell::new(Vec::new()),
+        };
+        let report = pollster::block_on(run(&input(&[]), &t));
+        assert_eq!(codes(&report), vec![expected]);
+    }
+    // invalid_client in an HTML page still triggers the one retry with HTTP Basic.
+    let t = Scripted {
+        answer: html("invalid_client"),
+        seen: RefCell::new(Vec::new()),
+    };
+    let report = pollster::block_on(run(&input(&[]), &t));
+    assert_eq!(t.seen.borrow().len(), 2);
+    assert_eq!(codes(&report), vec!["live-invalid-client"]);
+    // A code inside a longer identifier is not the code.
+    let r = HttpResponse {
+        status: 400,
+        content_type: None,
+        body: "not_invalid_grant_here; x_invalid_client".into(),
+    };
+    assert_eq!(r.oauth_error(), None);
+    // JSON without an `error` field names none, whatever its text.
+    let r = HttpResponse {
+        status: 400,
+        content_type: None,
+        body: r#"{"message":"invalid_grant"}"#.into(),
+    };
+    assert_eq!(r.oauth_error(), None);
+}
+
+#[test]
+fn soap_authentication_faults_are_unauthorized_with_the_password_and_sso_fix() {
+    for (code, text) in [
+        ("SOAP-ENV:Client.authenticationError", "Invalid credentials"),
+        ("SOAP-ENV:Client", "Invalid username or password!"),
+    ] {
+        let body = format!("<SOAP-ENV:Envelope><SOAP-ENV:Body><SOAP-ENV:Fault><faultcode>{code}</faultcode><faultstring>{text}</faultstring></SOAP-ENV:Fault></SOAP-ENV:Body></SOAP-ENV:Envelope>");
+        let t = Scripted {
+            answer: move |r: &HttpRequest| {
+                if r.url.path().contains("/Learning/") {
+                    Ok(HttpResponse {
+                        status: 500,
+                        content_type: Some("text/xml".into()),
+                        body: body.clone(),
+                    })
+                } else {
+                    healthy(r)
+                }
+            },
+            seen: RefCell::new(Vec::new()),
+        };
+        let report = pollster::block_on(run(&input(&[(ParamKind::SoapEndpoint, SOAP)]), &t));
+        let soap = report
+            .steps
+            .iter()
+            .find(|s| s.probe == ProbeKind::Soap)
+            .unwrap();
+        assert_eq!(soap.findings[0].code, "live-unauthorized", "{text}");
+        assert!(soap.findings[0].fix.contains("authentication policy"));
+        assert!(soap.findings[0].fix.contains("user@tenant"));
+        assert!(soap.findings[0].message.contains(text));
+    }
+    // Any other fault is reported as it is, with the service and version to check.
+    let t = Scripted {
+        answer: |r: &HttpRequest| {
+            if r.url.path().contains("/Learning/") {
+                Ok(HttpResponse {
+                    status: 500,
+                    content_type: Some("text/xml".into()),
+                    body: "<Fault><faultcode>SOAP-ENV:Client</faultcode><faultstring>Invalid request service</faultstring></Fault>".into(),
+                })
+            } else {
+                healthy(r)
+            }
+        },
+        seen: RefCell::new(Vec::new()),
+    };
+    let report = pollster::block_on(run(&input(&[(ParamKind::SoapEndpoint, SOAP)]), &t));
+    assert_eq!(codes(&report), vec!["live-soap-fault"]);
+}
+
+#[test]
+fn the_secret_is_tested_with_the_client_id_of_the_same_api_client() {
+    let mut i = input(&[]);
+    // View API Clients listed another client first; the secret belongs to "Acme Sync".
+    i.params.retain(|p| p.kind != ParamKind::ClientId);
+    i.params.insert(
+        0,
+        Param::new(
+            ParamKind::ClientId,
+            "MTE2Mjk0ODYtNDk5YS00MTBmLWFiNjgtYjk0YWUwMGVjODZi",
+        )
+        .with_name("Reporting Portal"),
+    );
+    i.params
+        .push(Param::new(ParamKind::ClientId, CLIENT_ID).with_name("Acme Sync"));
+    for p in i
+        .params
+        .iter_mut()
+        .filter(|p| p.kind == ParamKind::ClientSecret)
+    {
+        p.name = Some("Acme Sync".into());
+    }
+    let t = Scripted {
+        answer: healthy,
+        seen: RefCell::new(Vec::new()),
+    };
+    let report = pollster::block_on(run(&i, &t));
+    assert_eq!(status_of(&report, ProbeKind::Oauth), StepStatus::Passed);
+    let first = &t.seen.borrow()[0];
+    let body = first.body.as_ref().unwrap().expose().to_string();
+    assert!(
+        body.contains(&format!("client_id={CLIENT_ID}")),
+        "the secret's own client is used"
+    );
+
+    // Without names to match, the first client ID is used.
+    let mut i = input(&[]);
+    i.params.push(Param::new(
+        ParamKind::ClientId,
+        "MTE2Mjk0ODYtNDk5YS00MTBmLWFiNjgtYjk0YWUwMGVjODZi",
+    ));
+    let t = Scripted {
+        answer: healthy,
+        seen: RefCell::new(Vec::new()),
+    };
+    pollster::block_on(run(&i, &t));
+    let body = t.seen.borrow()[0]
+        .body
+        .as_ref()
+        .unwrap()
+        .expose()
+        .to_string();
+    assert!(body.contains(&format!("client_id={CLIENT_ID}")));
+}

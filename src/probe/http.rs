@@ -90,11 +90,41 @@ impl HttpResponse {
         serde_json::from_str(self.body.trim_start_matches('\u{feff}')).ok()
     }
 
-    /// The RFC 6749 `error` field of a JSON error body, if the body is one. Workday's exact
-    /// error shape is unconfirmed (notes §4): a non-JSON body simply yields `None`.
+    /// The RFC 6749 error code of an error answer. Workday's exact error shape is unconfirmed
+    /// (notes §4): the `error` field of a JSON body, else, for a body that is not JSON (an HTML
+    /// error page, plain text), the first RFC 6749 §5.2 code the text names as a whole word.
     pub fn oauth_error(&self) -> Option<String> {
-        self.json()?.get("error")?.as_str().map(str::to_string)
+        if let Some(json) = self.json() {
+            return json.get("error")?.as_str().map(str::to_string);
+        }
+        OAUTH_ERRORS
+            .iter()
+            .filter_map(|code| word_at(&self.body, code).map(|at| (at, *code)))
+            .min()
+            .map(|(_, code)| code.to_string())
     }
+}
+
+/// RFC 6749 §5.2's error codes.
+const OAUTH_ERRORS: &[&str] = &[
+    "invalid_request",
+    "invalid_client",
+    "invalid_grant",
+    "unauthorized_client",
+    "unsupported_grant_type",
+    "invalid_scope",
+];
+
+/// Where `word` first occurs in `text` with no identifier character on either side.
+fn word_at(text: &str, word: &str) -> Option<usize> {
+    let ident = |c: char| c.is_ascii_alphanumeric() || c == '_';
+    text.match_indices(word)
+        .find(|(at, _)| {
+            let before = text[..*at].chars().next_back();
+            let after = text[at + word.len()..].chars().next();
+            !before.is_some_and(ident) && !after.is_some_and(ident)
+        })
+        .map(|(at, _)| at)
 }
 
 /// Why a request got no response.

@@ -183,6 +183,23 @@ impl ProbeInput {
         self.first(kind).map(|p| p.raw().trim().to_string())
     }
 
+    /// The client ID and secret to test: the first secret, with the client ID captured under the
+    /// same API client name when there is one (a tenant's pages list several clients, and a
+    /// secret only works with its own ID), else the first client ID.
+    fn client_credentials(&self) -> (String, String) {
+        let secret = self.first(ParamKind::ClientSecret);
+        let id = secret
+            .and_then(|s| s.name.as_deref())
+            .and_then(|name| {
+                self.params
+                    .iter()
+                    .find(|p| p.kind == ParamKind::ClientId && p.name.as_deref() == Some(name))
+            })
+            .or_else(|| self.first(ParamKind::ClientId));
+        let trimmed = |p: Option<&Param>| p.map(|p| p.raw().trim().to_string()).unwrap_or_default();
+        (trimmed(id), trimmed(secret))
+    }
+
     /// Hosts requests may go to: the Workday hosts of the captured URLs.
     fn allowed_hosts(&self) -> Vec<String> {
         self.params
@@ -263,6 +280,10 @@ pub(crate) fn failure(
     })
 }
 
+/// The fix for credentials a resource endpoint does not accept (HTTP 401, or SOAP's
+/// authentication fault): issue #6's two causes, seed 001's troubleshooting.
+pub(crate) const UNAUTHORIZED_FIX: &str = "If the ISU's password expired, reset it (and add the ISU to the list of system users so it stops expiring). If the tenant uses SSO, add an authentication policy rule allowing User Name Password for the ISU's security group, then activate pending authentication policy changes (seed 001).";
+
 /// The finding for a failure common to every probe (status codes and transport errors), with
 /// the fix issue #6 maps it to.
 pub(crate) fn common_failure(
@@ -312,7 +333,7 @@ pub(crate) fn common_failure(
                 "live-unauthorized",
                 "error",
                 format!("{what} answered 401: the credentials were not accepted."),
-                "If the ISU's password expired, reset it (and add the ISU to the list of system users so it stops expiring). If the tenant uses SSO, add an authentication policy rule allowing User Name Password for the ISU's security group, then activate pending authentication policy changes (seed 001).".into(),
+                UNAUTHORIZED_FIX.into(),
             )),
             403 => Some(f(
                 "live-forbidden",

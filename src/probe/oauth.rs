@@ -121,8 +121,7 @@ pub(super) async fn probe<T: Transport>(
             )
         }
     };
-    let client_id = input.value(ParamKind::ClientId).unwrap_or_default();
-    let secret = input.value(ParamKind::ClientSecret).unwrap_or_default();
+    let (client_id, secret) = input.client_credentials();
     let refresh = input.value(ParamKind::RefreshToken).unwrap_or_default();
 
     let mut records = Vec::new();

@@ -275,12 +275,24 @@ fn soap_operation(service: &str, version: &str) -> Option<String> {
     ))
 }
 
-/// The text of a SOAP fault's `faultstring`. A plain substring search, not an XML parser: the
-/// element is flat text, and an XML crate would add size to the wasm module for this one read.
-fn fault_string(body: &str) -> Option<String> {
-    let start = body.find("faultstring>")? + "faultstring>".len();
+/// The text of a SOAP fault's element `name` (`faultstring`, `faultcode`). A plain substring
+/// search, not an XML parser: the elements are flat text, and an XML crate would add size to the
+/// wasm module for this one read.
+fn fault_element(body: &str, name: &str) -> Option<String> {
+    let open = format!("{name}>");
+    let start = body.find(&open)? + open.len();
     let end = body[start..].find("</")?;
     Some(body[start..start + end].trim().to_string())
+}
+
+/// Whether a fault says the credentials were refused: Workday's `Client.authenticationError`
+/// "Invalid credentials" (notes §4), or the "Invalid username or password" an SSO tenant gives
+/// an ISU without a user-name/password authentication policy (notes §4, seed 001).
+fn authentication_fault(code: Option<&str>, text: &str) -> bool {
+    let text = text.to_ascii_lowercase();
+    code.is_some_and(|c| c.contains("authenticationError"))
+        || text.contains("invalid credentials")
+        || text.contains("invalid username or password")
 }
 
 pub(super) async fn soap<T: Transport>(
@@ -321,25 +333,33 @@ pub(super) async fn soap<T: Transport>(
     let mut records = Vec::new();
     let outcome = send(transport, allowed, &request, &mut records).await;
     if let Ok(r) = &outcome {
-        if let Some(fault) = fault_string(&r.body) {
-            let permission = fault.contains("not authorized");
-            let f = LiveFinding {
-                code: if permission {
-                    "live-forbidden"
-                } else {
-                    "live-soap-fault"
-                },
-                severity: "error",
-                message: format!("The SOAP endpoint answered with a fault: {fault}"),
-                fix: if permission {
-                    "Give the ISU's security group Get access to the domains the partner needs, then run Activate Pending Security Policy Changes.".into()
-                } else if fault.to_ascii_lowercase().contains("invalid credentials")
-                    || fault.contains("authentication")
-                {
-                    "Check the ISU's user name (written user@tenant for SOAP) and password, or the access token.".into()
-                } else {
-                    format!("Check the service name and version (`{service}`, `{version}`) against the partner's guide.")
-                },
+        if let Some(fault) = fault_element(&r.body, "faultstring") {
+            let code = fault_element(&r.body, "faultcode");
+            let message = format!("The SOAP endpoint answered with a fault: {fault}");
+            let f = if fault.contains("not authorized") {
+                LiveFinding {
+                    code: "live-forbidden",
+                    severity: "error",
+                    message,
+                    fix: "Give the ISU's security group Get access to the domains the partner needs, then run Activate Pending Security Policy Changes.".into(),
+                }
+            } else if authentication_fault(code.as_deref(), &fault) {
+                LiveFinding {
+                    code: "live-unauthorized",
+                    severity: "error",
+                    message,
+                    fix: format!(
+                        "{} For SOAP the ISU's user name is written user@tenant.",
+                        super::UNAUTHORIZED_FIX
+                    ),
+                }
+            } else {
+                LiveFinding {
+                    code: "live-soap-fault",
+                    severity: "error",
+                    message,
+                    fix: format!("Check the service name and version (`{service}`, `{version}`) against the partner's guide."),
+                }
             };
             return failed(ProbeKind::Soap, f, records);
         }
