@@ -7,13 +7,22 @@
 //   include secrets). The reply lists which snapshot nodes to mark and how.
 // - From the popup: the view of a tab's tenant (everything captured for it, re-checked together
 //   so cross-page findings show), the per-tenant SSO / partner preference (non-secret, kept in
-//   chrome.storage.local), forgetting a tenant.
+//   chrome.storage.local), forgetting a tenant or everything.
+// - From the popup, side panel and checklist page: the trainer checklist of a tenant for a
+//   partner (hand ticks and reset time in chrome.storage.local), the partner export, accepting a
+//   value wdcap built (Viva Learning's SOAP endpoint).
+// - After a secret was copied: the clipboard is cleared again after the time set in the options
+//   (Chromium: an offscreen document holds the timer and clears it; Firefox: an alarm, then the
+//   background page clears it).
 
 import * as core from './core.js';
 import {
   TENANT_KEY_PREFIX,
+  addParam,
+  checklistKey,
   checkOptions,
   evidence,
+  pagesSeen,
   merge,
   paramKey,
   prefsKey,
@@ -178,12 +187,168 @@ async function view(tabId) {
     } else if (checked.error) {
       views.push({ tenant, current: tenant === current, error: checked.error, prefs: checkOptions(checked.prefs) });
     } else {
-      views.push({ ...tenantView(checked.record, checked.report, checked.prefs), current: tenant === current });
+      const v = { ...tenantView(checked.record, checked.report, checked.prefs), current: tenant === current };
+      // The chosen partner's checklist progress and export, for the tab's own tenant.
+      if (v.current && v.prefs.integration) {
+        const list = await checklistOf(tenant, v.prefs.integration);
+        if (list.ok) v.checklist = list.checklist;
+        const exported = await exportOf(tenant, v.prefs.integration);
+        if (exported.ok) v.export = exported.export;
+      }
+      views.push(v);
     }
   }
   const version = await core.version();
   return { ok: true, current, tabUrlKnown: Boolean(tab?.url), version: version.ok ? version.value : null, tenants: views };
 }
+
+// ---- partners, checklist, export ---------------------------------------------------------------
+
+let partnerList = null;
+
+/** The partner profiles compiled into the core (they never change while it runs). */
+async function partners() {
+  if (!partnerList) {
+    const result = await core.partners();
+    if (!result.ok) return result;
+    partnerList = result.report;
+  }
+  return { ok: true, partners: partnerList };
+}
+
+const isPartner = async (id) => typeof id === 'string' && ((await partners()).partners ?? []).some((p) => p.id === id);
+
+async function readChecklistState(tenant, partner) {
+  const key = checklistKey(tenant, partner);
+  const state = (await local.get(key))[key] ?? {};
+  return { manual: Array.isArray(state.manual) ? state.manual : [], since: Number.isFinite(state.since) ? state.since : 0 };
+}
+
+/** The checklist of `partner` on `tenant` (null: no tenant, nothing gathered). */
+async function checklistOf(tenant, partner) {
+  if (!(await isPartner(partner))) return failure('bad_message', `unknown partner ${JSON.stringify(partner)}`);
+  const state = await readChecklistState(tenant, partner);
+  const record = tenant == null ? null : await readRecord(tenant);
+  const prefs = tenant == null ? {} : await readPrefs(tenant);
+  const gathered = record ? evidence(record, state.since) : { params: [], settings: [] };
+  const result = await core.checklist(
+    partner,
+    { pages: pagesSeen(record, state.since), ...gathered, manual: state.manual },
+    checkOptions(prefs),
+  );
+  if (!result.ok) return result;
+  return { ok: true, tenant, partner, since: state.since, checklist: result.report };
+}
+
+async function exportOf(tenant, partner) {
+  if (!(await isPartner(partner))) return failure('bad_message', `unknown partner ${JSON.stringify(partner)}`);
+  const record = await readRecord(tenant);
+  const prefs = await readPrefs(tenant);
+  const result = await core.exportFor(partner, record ? evidence(record) : { params: [], settings: [] }, checkOptions(prefs));
+  if (!result.ok) return result;
+  return { ok: true, tenant, partner, export: result.report };
+}
+
+const tenantArg = (message) => (typeof message.tenant === 'string' ? message.tenant : null);
+
+async function tick(message) {
+  const tenant = tenantArg(message);
+  if (typeof message.step !== 'string') return failure('bad_message', 'step must be a string');
+  if (!(await isPartner(message.partner))) return failure('bad_message', 'unknown partner');
+  await serially(async () => {
+    const key = checklistKey(tenant, message.partner);
+    const state = await readChecklistState(tenant, message.partner);
+    const manual = new Set(state.manual);
+    if (message.ticked) manual.add(message.step);
+    else manual.delete(message.step);
+    await local.set({ [key]: { ...state, manual: [...manual] } });
+  });
+  return checklistOf(tenant, message.partner);
+}
+
+/** Starts the checklist afresh: no hand ticks, and only what is seen from now on counts. */
+async function resetChecklist(message) {
+  const tenant = tenantArg(message);
+  if (!(await isPartner(message.partner))) return failure('bad_message', 'unknown partner');
+  await serially(() => local.set({ [checklistKey(tenant, message.partner)]: { manual: [], since: Date.now() } }));
+  return checklistOf(tenant, message.partner);
+}
+
+const ADDABLE_KINDS = ['soap_endpoint'];
+
+/** Stores a value the user accepted from a checklist suggestion. */
+async function acceptValue(message) {
+  const tenant = tenantArg(message);
+  if (tenant == null) return failure('bad_message', 'tenant must be a string');
+  if (!ADDABLE_KINDS.includes(message.kind)) return failure('bad_message', `kind must be one of ${ADDABLE_KINDS.join(', ')}`);
+  if (typeof message.value !== 'string' || !message.value.trim() || message.value.length > 2048) {
+    return failure('bad_message', 'value must be a non-empty string');
+  }
+  await serially(async () => {
+    const record = addParam(await readRecord(tenant), tenant, { kind: message.kind, value: message.value.trim(), label: message.label ?? null }, Date.now());
+    await session.set({ [tenantKey(tenant)]: record });
+  });
+  return { ok: true };
+}
+
+async function forgetAll(message) {
+  await serially(async () => {
+    const stored = await session.get(null);
+    await session.remove(Object.keys(stored).filter((k) => k.startsWith(TENANT_KEY_PREFIX)));
+  });
+  return view(message.tabId);
+}
+
+// ---- clearing the clipboard after a secret was copied ----------------------------------------------
+
+const CLIPBOARD_ALARM = 'wdcap-clear-clipboard';
+const OFFSCREEN_PATH = 'offscreen.html';
+
+async function clearAfterSeconds() {
+  const stored = (await local.get('settings')).settings ?? {};
+  const seconds = stored.clipboardClearSeconds ?? 60;
+  return Number.isFinite(seconds) && seconds > 0 ? seconds : 0;
+}
+
+async function closeOffscreen() {
+  try {
+    if (await chrome.offscreen.hasDocument?.()) await chrome.offscreen.closeDocument();
+  } catch {
+    // Already gone.
+  }
+}
+
+/** Schedules the clearing; a later copy restarts the timer. Returns the seconds (0: off). */
+async function secretCopied() {
+  const seconds = await clearAfterSeconds();
+  const deadline = Date.now() + seconds * 1000;
+  if (chrome.offscreen) {
+    // The worker may be stopped before the time is up; the offscreen document keeps the timer.
+    await serially(async () => {
+      await closeOffscreen();
+      if (!seconds) return;
+      await chrome.offscreen.createDocument({
+        url: `${OFFSCREEN_PATH}#${deadline}`,
+        reasons: ['CLIPBOARD'],
+        justification: 'Clears a copied secret from the clipboard after the time set in the options.',
+      });
+    });
+  } else if (chrome.alarms) {
+    await chrome.alarms.clear(CLIPBOARD_ALARM);
+    if (seconds) await chrome.alarms.create(CLIPBOARD_ALARM, { when: deadline });
+  }
+  return { ok: true, seconds };
+}
+
+chrome.alarms?.onAlarm.addListener(async (alarm) => {
+  if (alarm.name !== CLIPBOARD_ALARM) return;
+  try {
+    // Firefox's background page may write the clipboard (clipboardWrite permission).
+    await navigator.clipboard.writeText('');
+  } catch {
+    // Nothing more can be done without a page.
+  }
+});
 
 async function setPrefs(message) {
   const { tenant } = message;
@@ -226,6 +391,31 @@ async function handle(message, sender) {
       return fromExtensionPage(sender) ? setPrefs(message) : failure('forbidden', 'not from an extension page');
     case 'wdcap/forget':
       return fromExtensionPage(sender) ? forget(message) : failure('forbidden', 'not from an extension page');
+    case 'wdcap/forget-all':
+      return fromExtensionPage(sender) ? forgetAll(message) : failure('forbidden', 'not from an extension page');
+    case 'wdcap/partners':
+      return fromExtensionPage(sender) ? partners() : failure('forbidden', 'not from an extension page');
+    case 'wdcap/checklist':
+      return fromExtensionPage(sender)
+        ? checklistOf(tenantArg(message), message.partner)
+        : failure('forbidden', 'not from an extension page');
+    case 'wdcap/checklist-tick':
+      return fromExtensionPage(sender) ? tick(message) : failure('forbidden', 'not from an extension page');
+    case 'wdcap/checklist-reset':
+      return fromExtensionPage(sender) ? resetChecklist(message) : failure('forbidden', 'not from an extension page');
+    case 'wdcap/export':
+      return fromExtensionPage(sender)
+        ? tenantArg(message) == null
+          ? failure('bad_message', 'tenant must be a string')
+          : exportOf(tenantArg(message), message.partner)
+        : failure('forbidden', 'not from an extension page');
+    case 'wdcap/accept-value':
+      return fromExtensionPage(sender) ? acceptValue(message) : failure('forbidden', 'not from an extension page');
+    case 'wdcap/secret-copied':
+      return fromExtensionPage(sender) ? secretCopied() : failure('forbidden', 'not from an extension page');
+    case 'wdcap/clipboard-cleared':
+      // From the offscreen document, its work done.
+      return fromExtensionPage(sender) ? closeOffscreen().then(() => ({ ok: true })) : failure('forbidden', 'not from an extension page');
     default:
       return failure('bad_message', `unknown message type ${JSON.stringify(message?.type)}`);
   }

@@ -137,19 +137,58 @@ export function unchanged(previous, next, freshMs = 60000) {
   return previous != null && next.updated - previous.updated < freshMs && withoutTimes(previous) === withoutTimes(next);
 }
 
-/** The record in the form checkParams takes: `{params: [ParamInput], settings: [Setting]}`. */
-export function evidence(record) {
+/**
+ * The record in the form checkParams takes: `{params: [ParamInput], settings: [Setting]}`.
+ * Settings go oldest first (the record keeps them newest first): the core lets a later read of
+ * a setting win over an earlier one.
+ * `since` (ms) leaves out what was last seen before it (the trainer checklist's reset).
+ */
+export function evidence(record, since = 0) {
+  const fresh = (x) => !(since > 0) || (Number.isFinite(x.at) && x.at >= since);
   return {
-    params: record.params.map((p) => ({
+    params: record.params.filter(fresh).map((p) => ({
       kind: p.kind,
       value: p.value,
       name: p.name ?? null,
       tenant: p.tenant ?? null,
       source: { ...(p.page ? { page: p.page } : {}), ...(p.label ? { label: p.label } : {}) },
     })),
-    settings: record.settings.map((s) => ({ name: s.name, value: s.value })),
+    settings: record.settings
+      .filter(fresh)
+      .reverse()
+      .map((s) => ({ name: s.name, value: s.value })),
   };
 }
+
+/** The pages of a record visited at or after `since` (ms). */
+export function pagesSeen(record, since = 0) {
+  return Object.entries(record?.pages ?? {})
+    .filter(([, p]) => !(since > 0) || (Number.isFinite(p.at) && p.at >= since))
+    .map(([id]) => id);
+}
+
+/**
+ * Adds one value the user accepted (a value wdcap built, such as Viva Learning's SOAP endpoint)
+ * to a tenant's record; returns a new record. It has no page: no page showed it.
+ */
+export function addParam(record, tenant, { kind, value, label = null }, at) {
+  const next = {
+    tenant,
+    updated: at,
+    pages: { ...(record?.pages ?? {}) },
+    params: [...(record?.params ?? [])],
+    settings: [...(record?.settings ?? [])],
+  };
+  const stored = { kind, value, name: null, tenant: tenant === NO_TENANT ? null : tenant, label, page: null, at };
+  const i = next.params.findIndex((p) => paramKey(p) === paramKey(stored));
+  if (i >= 0) next.params[i] = { ...next.params[i], at };
+  else next.params.push(stored);
+  return next;
+}
+
+/** The key of a trainer checklist's state (hand ticks, reset time) in chrome.storage.local. */
+export const CHECKLIST_KEY_PREFIX = 'checklist:';
+export const checklistKey = (tenant, partner) => `${CHECKLIST_KEY_PREFIX}${partner}:${tenant ?? ''}`;
 
 /** The options checkParams takes, from a tenant's stored preferences. */
 export function checkOptions(prefs) {

@@ -70,6 +70,8 @@ export async function guarded(fn) {
   let result;
   try {
     result = fn();
+    // An async export (liveTest) returns a promise; a trap inside it rejects the promise.
+    if (typeof result?.then === 'function') result = await result;
   } catch (e) {
     counters.traps += 1;
     const fresh = reinstantiate();
@@ -98,6 +100,38 @@ export function checkText(text, options = {}) {
 /** Re-checks parameters and settings gathered across pages of one tenant. */
 export function checkParams(evidence, options = {}) {
   return guarded(() => glue.checkParams(evidence, options));
+}
+
+/** The redacted Markdown report of pasted text (`{ok: true, report: "# wdcap …"}`). */
+export function redactText(text, options = {}) {
+  return guarded(() => glue.redactText(text, options));
+}
+
+/** Every partner profile (parameters, permissions, checklist steps). */
+export function partners() {
+  return guarded(() => glue.partners());
+}
+
+/**
+ * The trainer checklist of `partner` for the evidence `{pages, params, settings, manual}`
+ * (settings oldest first).
+ */
+export function checklist(partner, evidence, options = {}) {
+  return guarded(() => glue.checklist(partner, evidence, options));
+}
+
+/** The values `partner` needs, in its form's order, corrected, with what blocks the export. */
+export function exportFor(partner, gathered, options = {}) {
+  return guarded(() => glue.exportFor(partner, gathered, options));
+}
+
+/**
+ * Runs the live connection test (issue #6; sends requests to the tenant's Workday hosts):
+ * `evidence` = {params, isu_password?}, `options` = {integration?, sso?}, `signal` an AbortSignal
+ * (cancel + timeout). Resolves to `{ok: true, report: {passed, steps, new_refresh_token}}`.
+ */
+export function liveTest(evidence, options = {}, signal = null) {
+  return guarded(() => glue.liveTest(evidence, options, signal));
 }
 
 /** `{ok: true, value}` with the fingerprint shown for a secret. */

@@ -1,67 +1,44 @@
-// The popup: the values captured on the current tab's tenant (then any other tenant captured
-// this session), grouped by the page they came from, each with a copy button and its findings.
+// The popup, and the same UI in the side panel (panel.html: <body data-view="panel">): the values
+// captured on the current tab's tenant (then any other tenant captured this session), grouped by
+// the chosen partner's checklist steps (or by the page they came from), each with copy, reveal
+// for secrets, its findings and fixes; the SSO switch and the partner; the checklist's progress;
+// "Export for partner"; forgetting a tenant or everything.
 // Everything is built with DOM calls and textContent: no captured text is ever parsed as HTML.
 //
 // The "current tab" is `?tab=<tabId>` when given (the tests and the demo open the popup in a
-// tab of its own), else the active tab of the current window.
+// tab of its own), else the active tab of the current window. The side panel follows the active
+// tab as it changes, and both re-render when new values are captured.
 
-const KIND_TITLES = {
-  rest_endpoint: 'Workday REST API Endpoint',
-  token_endpoint: 'Token Endpoint',
-  authorization_endpoint: 'Authorization Endpoint',
-  soap_endpoint: 'SOAP Web Service Endpoint',
-  raas_url: 'RaaS report URL',
-  ui_url: 'Workday UI URL',
-  client_id: 'Client ID',
-  client_secret: 'Client Secret',
-  refresh_token: 'Refresh Token',
-  org_id: 'Organization ID',
-  isu_username: 'Integration System User',
-};
+import {
+  announce,
+  ask,
+  copyButton,
+  download,
+  environmentLabel,
+  findingItem,
+  h,
+  kindTitle,
+  loadSettings,
+  localize,
+  masked,
+  openPage,
+  partnerOptions,
+  slug,
+  t,
+  tn,
+} from './ui.js';
+import { liveSection } from './live.js';
 
-// The partner ids the core knows (`wdcap check --integration`); labels for people.
-const PARTNERS = [
-  ['', 'Any partner'],
-  ['defender-for-cloud-apps', 'Microsoft Defender for Cloud Apps'],
-  ['viva-learning', 'Microsoft Viva Learning'],
-  ['kombo', 'Kombo'],
-  ['ten-thousand-coffees', 'Ten Thousand Coffees (WorkOS)'],
-];
-
-const SEVERITY_LABELS = { error: 'Error', warning: 'Warning', info: 'Note' };
-const ENVIRONMENT_LABELS = { production: 'production', implementation: 'implementation', sandbox: 'sandbox', preview: 'preview' };
-
+const PANEL = document.body.dataset.view === 'panel';
 const app = document.getElementById('app');
 let tabId = null;
+let windowId = null;
+let settings = null;
+let partners = [];
+let lastState = null;
 const revealed = new Set(); // "tenant\0index" of secrets shown in clear
-const opened = new Set(); // other tenants whose section the user opened (kept across refreshes)
-
-/** Creates an element: h('div', {class: 'x', onclick: f}, child, 'text', …). */
-function h(tag, props = {}, ...children) {
-  const el = document.createElement(tag);
-  for (const [key, value] of Object.entries(props)) {
-    if (value == null || value === false) continue;
-    if (key === 'class') el.className = value;
-    else if (key === 'text') el.textContent = value;
-    else if (key.startsWith('on')) el.addEventListener(key.slice(2), value);
-    else if (key in el && typeof value !== 'string') el[key] = value;
-    else el.setAttribute(key, value === true ? '' : value);
-  }
-  for (const child of children.flat()) {
-    if (child == null || child === false) continue;
-    el.append(child instanceof Node ? child : document.createTextNode(String(child)));
-  }
-  return el;
-}
-
-async function ask(message) {
-  try {
-    const reply = await chrome.runtime.sendMessage({ ...message, tabId });
-    return reply ?? { ok: false, error: { code: 'no_answer', message: 'the extension did not answer' } };
-  } catch (e) {
-    return { ok: false, error: { code: 'unreachable', message: String(e?.message ?? e) } };
-  }
-}
+const opened = new Set(); // sections the user opened (other tenants, exports), kept across refreshes
+const overridden = new Set(); // "tenant\0partner" exports the user chose to export anyway
 
 async function currentTabId() {
   const param = new URLSearchParams(location.search).get('tab');
@@ -74,110 +51,61 @@ async function currentTabId() {
   }
 }
 
+const view = () => ask({ type: 'wdcap/view', tabId });
+const partnerOf = (id) => partners.find((p) => p.id === id) ?? null;
+
 // ---- small pieces ---------------------------------------------------------------------------
-
-function copyButton(value, what) {
-  const button = h('button', { type: 'button', class: 'copy', 'aria-label': `Copy ${what}`, title: `Copy ${what}` }, 'Copy');
-  button.addEventListener('click', async () => {
-    try {
-      await navigator.clipboard.writeText(value);
-      button.textContent = 'Copied';
-      button.classList.add('done');
-    } catch {
-      button.textContent = 'Failed';
-    }
-    setTimeout(() => {
-      button.textContent = 'Copy';
-      button.classList.remove('done');
-    }, 1500);
-  });
-  return button;
-}
-
-const masked = (p) => `\u2022\u2022\u2022\u2022\u2022\u2022\u2022\u2022  ${p.length ?? '?'} chars \u00b7 sha256:${p.fingerprint ?? '?'}`;
 
 function relativeTime(at) {
   if (!Number.isFinite(at)) return '';
   const seconds = Math.round((at - Date.now()) / 1000);
-  const rtf = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+  const rtf = new Intl.RelativeTimeFormat(document.documentElement.lang || undefined, { numeric: 'auto' });
   if (Math.abs(seconds) < 60) return rtf.format(seconds, 'second');
   if (Math.abs(seconds) < 3600) return rtf.format(Math.round(seconds / 60), 'minute');
   return rtf.format(Math.round(seconds / 3600), 'hour');
 }
 
-function pageName(view, pageId) {
-  const title = view.pages?.[pageId]?.title;
+function pageName(v, pageId) {
+  const title = v.pages?.[pageId]?.title;
   if (title) return title;
-  if (!pageId) return 'Other';
+  if (!pageId) return t('otherValues');
   return pageId.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase());
-}
-
-function plural(n, word) {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
-/** Text with `backtick` spans shown as code (still only text nodes, never parsed HTML). */
-function prose(tag, cls, text) {
-  const el = h(tag, { class: cls });
-  String(text)
-    .split('`')
-    .forEach((part, i) => {
-      if (part) el.append(i % 2 ? h('code', { text: part }) : document.createTextNode(part));
-    });
-  return el;
-}
-
-// ---- findings -------------------------------------------------------------------------------
-
-function findingItem(finding, param) {
-  const item = h(
-    'li',
-    { class: `finding ${finding.severity}`, 'data-code': finding.code },
-    h('div', { class: 'finding-head' },
-      h('span', { class: `badge ${finding.severity}`, text: SEVERITY_LABELS[finding.severity] ?? finding.severity }),
-      prose('span', 'message', finding.message)),
-  );
-  if (finding.fix) item.append(prose('p', 'fix', finding.fix));
-  if (finding.fixed_value) {
-    const secret = Boolean(param?.secret);
-    item.append(
-      h('div', { class: 'fixed' },
-        h('span', { class: 'fixed-label', text: 'Corrected' }),
-        h('code', { class: 'fixed-value', text: secret ? 'corrected secret (hidden)' : finding.fixed_value }),
-        copyButton(finding.fixed_value, 'corrected value')),
-    );
-  }
-  return item;
 }
 
 // ---- one value -------------------------------------------------------------------------------
 
-function valueItem(view, param, index) {
-  const title = param.label || KIND_TITLES[param.kind] || param.kind;
-  const key = `${view.tenant}\u0000${index}`;
+function valueItem(v, param, index) {
+  const title = param.label || kindTitle(param.kind);
+  const key = `${v.tenant}\u0000${index}`;
+  const hidden = param.secret && settings.classMode;
   const code = h('code', { class: 'value-text' });
   const show = () => {
+    if (hidden) {
+      code.textContent = t('hiddenInClassMode');
+      code.classList.add('masked');
+      return;
+    }
     code.textContent = param.secret && !revealed.has(key) ? masked(param) : param.value;
     code.classList.toggle('masked', param.secret && !revealed.has(key));
   };
   show();
   const actions = h('div', { class: 'value-actions' });
-  if (param.secret) {
-    const toggle = h('button', { type: 'button', class: 'reveal', 'aria-pressed': String(revealed.has(key)) },
-      revealed.has(key) ? 'Hide' : 'Show');
+  if (param.secret && !hidden) {
+    const toggle = h('button', { type: 'button', class: 'reveal', 'aria-pressed': String(revealed.has(key)) }, revealed.has(key) ? t('hide') : t('show'));
     toggle.addEventListener('click', () => {
       if (revealed.has(key)) revealed.delete(key);
       else revealed.add(key);
-      toggle.textContent = revealed.has(key) ? 'Hide' : 'Show';
+      toggle.textContent = revealed.has(key) ? t('hide') : t('show');
       toggle.setAttribute('aria-pressed', String(revealed.has(key)));
       show();
     });
     actions.append(toggle);
   }
-  actions.append(copyButton(param.value, title));
+  if (!hidden) actions.append(copyButton(param.value, title, { secret: param.secret }));
 
   // Where a URL's environment or data center is not the only one of the tenant, say which.
-  const where = param.host && hosts(view).mixed ? [param.environment, param.data_center].filter(Boolean).join(' \u00b7 ') : null;
+  const where =
+    param.host && hosts(v).mixed ? [environmentLabel(param.environment), param.data_center].filter(Boolean).join(' \u00b7 ') : null;
   const meta = [param.name, where].filter(Boolean);
   const item = h(
     'li',
@@ -188,22 +116,22 @@ function valueItem(view, param, index) {
     h('div', { class: 'value-row' }, code, actions),
   );
   if (param.findings?.length) {
-    item.append(h('ul', { class: 'findings' }, param.findings.map((f) => findingItem(f, param))));
+    item.append(h('ul', { class: 'findings' }, param.findings.map((f) => findingItem(f, { secret: param.secret }))));
   }
   return item;
 }
 
 // ---- one tenant -----------------------------------------------------------------------------
 
-function ssoControl(view) {
-  const name = `sso-${view.tenant}`;
-  const group = h('fieldset', { class: 'sso' }, h('legend', { text: 'Tenant uses SAML SSO?' }));
-  const choices = h('div', { class: 'segmented', role: 'radiogroup' });
-  for (const [value, label] of [['unknown', "Don't know"], ['yes', 'Yes'], ['no', 'No']]) {
+function ssoControl(v) {
+  const name = `sso-${v.tenant}`;
+  const group = h('fieldset', { class: 'sso segmented-field' }, h('legend', { text: t('ssoQuestion') }));
+  const choices = h('div', { class: 'segmented', role: 'radiogroup', 'aria-label': t('ssoQuestion') });
+  for (const [value, label] of [['unknown', t('ssoUnknown')], ['yes', t('yes')], ['no', t('no')]]) {
     const id = `${name}-${value}`;
-    const input = h('input', { type: 'radio', name, id, value, checked: view.prefs?.sso === value });
+    const input = h('input', { type: 'radio', name, id, value, checked: v.prefs?.sso === value });
     input.addEventListener('change', async () => {
-      if (input.checked) render(await ask({ type: 'wdcap/set-prefs', tenant: view.tenant, sso: value }));
+      if (input.checked) render(await ask({ type: 'wdcap/set-prefs', tenant: v.tenant, sso: value, tabId }));
     });
     choices.append(input, h('label', { for: id, text: label }));
   }
@@ -211,25 +139,25 @@ function ssoControl(view) {
   return group;
 }
 
-function partnerControl(view) {
-  const select = h('select', { class: 'partner', 'aria-label': 'Integration partner' });
-  for (const [value, label] of PARTNERS) {
-    select.append(h('option', { value, selected: (view.prefs?.integration ?? '') === value, text: label }));
+function partnerControl(v) {
+  const select = h('select', { class: 'partner', 'aria-label': t('partner') });
+  for (const [value, label] of partnerOptions(partners)) {
+    select.append(h('option', { value, selected: (v.prefs?.integration ?? '') === value, text: label }));
   }
   select.addEventListener('change', async () => {
-    render(await ask({ type: 'wdcap/set-prefs', tenant: view.tenant, integration: select.value || null }));
+    render(await ask({ type: 'wdcap/set-prefs', tenant: v.tenant, integration: select.value || null, tabId }));
   });
-  return h('label', { class: 'partner-label' }, h('span', { text: 'Partner' }), select);
+  return h('label', { class: 'field-label partner-label' }, h('span', { text: t('partner') }), select);
 }
 
-function summary(view) {
+function summary(v) {
   const parts = [];
-  const n = view.params?.length ?? 0;
-  parts.push(plural(n, 'value'));
-  const c = view.counts ?? {};
-  if (c.error) parts.push(h('span', { class: 'count error', text: plural(c.error, 'error') }));
-  if (c.warning) parts.push(h('span', { class: 'count warning', text: plural(c.warning, 'warning') }));
-  if (!c.error && !c.warning && n) parts.push(h('span', { class: 'count ok', text: 'no problems found' }));
+  const n = v.params?.length ?? 0;
+  parts.push(tn('values', n));
+  const c = v.counts ?? {};
+  if (c.error) parts.push(h('span', { class: 'count error', text: tn('errors', c.error) }));
+  if (c.warning) parts.push(h('span', { class: 'count warning', text: tn('warnings', c.warning) }));
+  if (!c.error && !c.warning && n) parts.push(h('span', { class: 'count ok', text: t('noProblems') }));
   const out = h('span', { class: 'summary' });
   parts.forEach((p, i) => {
     if (i) out.append(' \u00b7 ');
@@ -239,73 +167,217 @@ function summary(view) {
 }
 
 /** The environments and data centers the tenant's URLs name. */
-function hosts(view) {
-  const urls = (view.params ?? []).filter((p) => p.host);
+function hosts(v) {
+  const urls = (v.params ?? []).filter((p) => p.host);
   const envs = [...new Set(urls.map((p) => p.environment).filter(Boolean))];
   const dcs = [...new Set(urls.map((p) => p.data_center).filter(Boolean))];
   return { envs, dcs, mixed: envs.length > 1 || dcs.length > 1 };
 }
 
-function tenantChips(view) {
-  const { envs, dcs } = hosts(view);
-  return [...envs.map((e) => ENVIRONMENT_LABELS[e] ?? e), ...dcs].map((t) => h('span', { class: 'chip', text: t }));
+function tenantChips(v) {
+  const { envs, dcs } = hosts(v);
+  return [...envs.map(environmentLabel), ...dcs].map((x) => h('span', { class: 'chip', text: x }));
 }
 
-function tenantBody(view) {
-  const body = h('div', { class: 'tenant-body' });
-  if (view.error) {
-    body.append(h('p', { class: 'problem', text: `These values could not be checked: ${view.error.message}` }));
-    return body;
+function progressBar(progress, label) {
+  return h('div', { class: 'progress' },
+    h('div', {
+      class: 'progress-track',
+      role: 'progressbar',
+      'aria-label': label,
+      'aria-valuemin': '0',
+      'aria-valuemax': '100',
+      'aria-valuenow': String(progress.percent),
+      'aria-valuetext': t('stepsDone', progress.done, progress.total),
+    }, h('div', { class: 'progress-fill', style: `width: ${progress.percent}%` })),
+    h('span', { class: 'progress-text', text: t('stepsDone', progress.done, progress.total) }));
+}
+
+function checklistStrip(v) {
+  const list = v.checklist;
+  const open = h('button', { type: 'button', class: 'open-checklist' }, t('openChecklist'));
+  open.addEventListener('click', () =>
+    openPage(`checklist.html?tenant=${encodeURIComponent(v.tenant)}&partner=${encodeURIComponent(list.partner.id)}`));
+  return h('div', { class: 'checklist-strip', 'data-percent': String(list.progress.percent) },
+    h('span', { class: 'strip-label', text: t('checklistFor', list.partner.name) }),
+    progressBar(list.progress, t('checklistFor', list.partner.name)),
+    open);
+}
+
+/** The export as text: one "Label: value" line per value, in the partner's order. */
+function exportText(v, x) {
+  const lines = [`${x.partner.name} \u2014 ${v.tenant}`];
+  for (const item of x.items) {
+    if (!item.values.length) {
+      if (item.required) lines.push(`${item.label}: ${t('exportMissingValue')}`);
+      continue;
+    }
+    item.values.forEach((value, i) => {
+      lines.push(`${item.label}${item.values.length > 1 ? ` ${i + 1}` : ''}: ${value.value}`);
+    });
   }
-  body.append(h('div', { class: 'controls' }, ssoControl(view), partnerControl(view)));
-  if (view.empty || !view.params?.length) {
-    body.append(
-      h('p', { class: 'hint' },
-        `Nothing captured for ${view.tenant || 'this tenant'} yet. Open `,
-        h('strong', { text: 'View API Clients' }),
-        ' (or another supported task) in Workday and its values appear here.'),
-    );
-    return body;
-  }
-  if (view.findings?.length) {
-    body.append(h('ul', { class: 'findings general' }, view.findings.map((f) => findingItem(f, null))));
-  }
-  // Group by the page each value came from, most recently visited first.
-  const groups = new Map();
-  view.params.forEach((param, index) => {
-    const page = param.page ?? '';
-    if (!groups.has(page)) groups.set(page, []);
-    groups.get(page).push([param, index]);
+  return `${lines.join('\n')}\n`;
+}
+
+function exportJson(v, x, forced) {
+  return `${JSON.stringify(
+    {
+      partner: { id: x.partner.id, name: x.partner.name },
+      tenant: v.tenant,
+      exported_at: new Date().toISOString(),
+      values: x.items.flatMap((item) => item.values.map((value) => ({ label: item.label, kind: item.kind, value: value.value }))),
+      missing: x.items.filter((item) => item.required && !item.values.length).map((item) => item.label),
+      ...(forced ? { exported_despite: x.blockers.map((f) => ({ code: f.code, message: f.message })) } : {}),
+    },
+    null,
+    2,
+  )}\n`;
+}
+
+function exportSection(v) {
+  const x = v.export;
+  const key = `${v.tenant}\u0000${x.partner.id}`;
+  const openKey = `export\u0000${key}`;
+  const details = h('details', { class: 'export', 'data-partner': x.partner.id, 'data-ready': String(x.ready), open: opened.has(openKey) });
+  details.addEventListener('toggle', () => (details.open ? opened.add(openKey) : opened.delete(openKey)));
+  details.append(h('summary', {}, h('span', { text: t('exportFor', x.partner.name) }),
+    h('span', { class: `badge ${x.ready ? 'ok' : 'error'}`, text: x.ready ? t('exportReady') : t('exportBlockedShort') })));
+
+  const hasSecret = x.items.some((i) => i.values.some((value) => value.secret));
+  const text = exportText(v, x);
+  const json = h('button', { type: 'button', class: 'export-json' }, t('exportDownloadJson'));
+  json.addEventListener('click', () => {
+    download(`wdcap-${slug(x.partner.id)}-${slug(v.tenant)}.json`, exportJson(v, x, !x.ready), 'application/json');
+    announce(t('exportDownloaded'));
   });
-  const ordered = [...groups.keys()].sort((a, b) => (view.pages?.[b]?.at ?? 0) - (view.pages?.[a]?.at ?? 0));
-  for (const page of ordered) {
-    const at = view.pages?.[page]?.at;
+  const realCopy = copyButton(text, t('exportWhat', x.partner.name), { secret: hasSecret, label: t('exportCopyText') });
+  realCopy.classList.add('export-copy');
+  const actions = h('div', { class: 'export-actions' }, realCopy, json);
+
+  const body = h('div', { class: 'export-body' });
+  if (!x.ready) {
+    const allowed = overridden.has(key);
+    const box = h('input', { type: 'checkbox', class: 'override', id: `override-${slug(key)}`, checked: allowed });
+    const setEnabled = (on) => {
+      realCopy.disabled = !on;
+      json.disabled = !on;
+    };
+    setEnabled(allowed);
+    box.addEventListener('change', () => {
+      if (box.checked) overridden.add(key);
+      else overridden.delete(key);
+      setEnabled(box.checked);
+    });
     body.append(
-      h('section', { class: 'page', 'data-page': page },
-        h('h3', {},
-          h('span', { text: pageName(view, page) }),
-          at ? h('span', { class: 'when', text: relativeTime(at) }) : null),
-        h('ul', { class: 'values' }, groups.get(page).map(([param, index]) => valueItem(view, param, index)))),
+      h('div', { class: 'blocked' },
+        h('p', { class: 'blocked-reason', text: tn('exportBlocked', x.blockers.length) }),
+        h('ul', { class: 'findings' }, x.blockers.map((f) => findingItem(f))),
+        h('label', { class: 'override-label', for: box.id }, box, ' ', t('exportAnyway'))),
     );
   }
-  const forget = h('button', { type: 'button', class: 'forget' }, `Forget ${view.tenant || 'these values'}`);
-  forget.addEventListener('click', async () => render(await ask({ type: 'wdcap/forget', tenant: view.tenant })));
+  const list = h('ol', { class: 'export-items' });
+  for (const item of x.items) {
+    const values = item.values.length
+      ? item.values.map((value) =>
+          h('div', { class: 'export-value' },
+            h('code', {
+              class: `value-text${value.secret ? ' masked' : ''}`,
+              text: value.secret ? (settings.classMode ? t('hiddenInClassMode') : masked(value)) : value.value,
+            }),
+            value.corrected.length ? h('span', { class: 'corrected-note', text: t('exportCorrected', value.corrected.join(', ')) }) : null))
+      : [h('span', { class: item.required ? 'missing' : 'optional-missing', text: item.required ? t('exportMissing') : t('exportOptionalMissing') })];
+    const more = item.candidates > item.values.length && item.values.length
+      ? h('span', { class: 'candidates-note', text: t('exportCandidates', item.candidates) })
+      : null;
+    list.append(h('li', { class: 'export-item', 'data-kind': item.kind },
+      h('span', { class: 'export-label', text: item.label }), ...values, more));
+  }
+  body.append(list, actions);
+  details.append(body);
+  return details;
+}
+
+/** Values grouped by the partner step that yields them (else by the page they came from). */
+function valueGroups(v) {
+  const partner = partnerOf(v.prefs?.integration);
+  const groups = [];
+  const placed = new Set();
+  if (partner) {
+    const states = new Map((v.checklist?.steps ?? []).map((s) => [s.id, s]));
+    for (const step of partner.steps) {
+      const items = [];
+      v.params.forEach((param, index) => {
+        if (!placed.has(index) && step.capture.includes(param.kind)) {
+          placed.add(index);
+          items.push([param, index]);
+        }
+      });
+      if (items.length) {
+        const done = states.get(step.id)?.ticked;
+        groups.push({ kind: 'step', id: step.id, title: step.title, done, items });
+      }
+    }
+  }
+  const pages = new Map();
+  v.params.forEach((param, index) => {
+    if (placed.has(index)) return;
+    const page = param.page ?? '';
+    if (!pages.has(page)) pages.set(page, []);
+    pages.get(page).push([param, index]);
+  });
+  const ordered = [...pages.keys()].sort((a, b) => (v.pages?.[b]?.at ?? 0) - (v.pages?.[a]?.at ?? 0));
+  for (const page of ordered) groups.push({ kind: 'page', id: page, title: pageName(v, page), at: v.pages?.[page]?.at, items: pages.get(page) });
+  return groups;
+}
+
+function tenantBody(v) {
+  const body = h('div', { class: 'tenant-body' });
+  if (v.error) {
+    body.append(h('p', { class: 'problem', text: t('couldNotCheck', v.error.message) }));
+    return body;
+  }
+  body.append(h('div', { class: 'controls' }, ssoControl(v), partnerControl(v)));
+  if (v.checklist) body.append(checklistStrip(v));
+  if (v.empty || !v.params?.length) {
+    body.append(h('p', { class: 'hint', text: t('nothingCaptured', v.tenant || t('thisTenant')) }));
+    return body;
+  }
+  if (v.export) body.append(exportSection(v));
+  if (v.findings?.length) {
+    body.append(h('ul', { class: 'findings general' }, v.findings.map((f) => findingItem(f))));
+  }
+  for (const group of valueGroups(v)) {
+    const heading = h('h3', {},
+      h('span', { text: group.title }),
+      group.kind === 'step' && group.done ? h('span', { class: 'step-done', text: t('stepDoneShort') }) : null,
+      group.kind === 'page' && group.at ? h('span', { class: 'when', text: relativeTime(group.at) }) : null);
+    body.append(
+      h('section', { class: group.kind, [`data-${group.kind}`]: group.id }, heading,
+        h('ul', { class: 'values' }, group.items.map(([param, index]) => valueItem(v, param, index)))),
+    );
+  }
+  body.append(liveSection(v)); // the live connection test (live.js)
+  const forget = h('button', { type: 'button', class: 'forget quiet' }, t('forgetTenant', v.tenant || t('theseValues')));
+  forget.addEventListener('click', async () => {
+    render(await ask({ type: 'wdcap/forget', tenant: v.tenant, tabId }));
+    announce(t('forgotten', v.tenant || t('theseValues')));
+  });
   body.append(h('div', { class: 'tenant-foot' }, forget));
   return body;
 }
 
-function tenantSection(view, open) {
-  const name = view.tenant || '(no tenant)';
+function tenantSection(v, open) {
+  const name = v.tenant || t('noTenant');
   const head = h('div', { class: 'tenant-head' },
-    h('h2', {}, h('span', { class: 'tenant-name', text: name }), ...tenantChips(view)),
-    summary(view));
-  if (view.current) {
-    return h('section', { class: 'tenant current', 'data-tenant': view.tenant }, head, tenantBody(view));
+    h('h2', {}, h('span', { class: 'tenant-name', text: name }), ...tenantChips(v)),
+    summary(v));
+  if (v.current) {
+    return h('section', { class: 'tenant current', 'data-tenant': v.tenant, 'aria-label': name }, head, tenantBody(v));
   }
-  const details = h('details', { class: 'tenant other', 'data-tenant': view.tenant, open: open || opened.has(view.tenant) },
+  const details = h('details', { class: 'tenant other', 'data-tenant': v.tenant, open: open || opened.has(v.tenant) },
     h('summary', {}, head),
-    tenantBody(view));
-  details.addEventListener('toggle', () => (details.open ? opened.add(view.tenant) : opened.delete(view.tenant)));
+    tenantBody(v));
+  details.addEventListener('toggle', () => (details.open ? opened.add(v.tenant) : opened.delete(v.tenant)));
   return details;
 }
 
@@ -313,43 +385,126 @@ function tenantSection(view, open) {
 
 function render(state) {
   if (!state?.ok) {
-    app.replaceChildren(h('p', { class: 'problem', text: `wdcap could not load its values: ${state?.error?.message ?? 'unknown error'}` }));
+    app.replaceChildren(h('p', { class: 'problem', text: t('couldNotLoad', state?.error?.message ?? '?') }));
+    document.body.dataset.ready = 'true';
     return;
   }
+  lastState = state;
+  // Keep the keyboard focus where it was across a re-render (same control, found by its path).
+  const focusPath = focusedPath();
   const version = document.getElementById('version');
   version.textContent = state.version ? `v${state.version.split(' ')[0]}` : '';
   version.title = state.version ?? '';
   const nodes = [];
   if (state.current == null) {
-    nodes.push(
-      h('p', { class: 'hint' },
-        state.tenants.length
-          ? 'This tab is not a Workday tenant page. Values captured this session:'
-          : 'Open a Workday admin page (such as View API Clients) and wdcap captures the connection values it shows.'),
-    );
+    nodes.push(h('p', { class: 'hint', text: state.tenants.length ? t('notWorkdayTab') : t('openWorkdayPage') }));
   }
-  const others = state.tenants.filter((t) => !t.current);
-  for (const view of state.tenants.filter((t) => t.current)) nodes.push(tenantSection(view));
-  if (others.length && state.current != null) nodes.push(h('h2', { class: 'others', text: 'Other tenants this session' }));
-  for (const view of others) nodes.push(tenantSection(view, state.current == null && state.tenants.length === 1));
+  const others = state.tenants.filter((x) => !x.current);
+  for (const v of state.tenants.filter((x) => x.current)) nodes.push(tenantSection(v));
+  if (others.length && state.current != null) nodes.push(h('h2', { class: 'others', text: t('otherTenants') }));
+  for (const v of others) nodes.push(tenantSection(v, state.current == null && state.tenants.length === 1));
   app.replaceChildren(...nodes);
+  document.getElementById('forget-all').hidden = !state.tenants.some((x) => !x.empty);
+  restoreFocus(focusPath);
   document.body.dataset.ready = 'true';
+}
+
+function focusedPath() {
+  const el = document.activeElement;
+  if (!el || el === document.body || !app.contains(el)) return null;
+  const path = [];
+  for (let node = el; node && node !== app; node = node.parentElement) {
+    path.unshift([...node.parentElement.children].indexOf(node));
+  }
+  return path;
+}
+
+function restoreFocus(path) {
+  if (!path) return;
+  let node = app;
+  for (const i of path) {
+    node = node?.children[i];
+    if (!node) return;
+  }
+  if (typeof node.focus === 'function') node.focus({ preventScroll: true });
 }
 
 let refreshTimer = null;
 
 /** New captures (another page read while the popup is open) show without reopening it. */
-function refreshSoon() {
+function refreshSoon({ retarget = false } = {}) {
   clearTimeout(refreshTimer);
-  refreshTimer = setTimeout(async () => render(await ask({ type: 'wdcap/view' })), 150);
+  refreshTimer = setTimeout(async () => {
+    if (retarget) tabId = await currentTabId();
+    render(await view());
+  }, 150);
+}
+
+function toolbar() {
+  const tenant = () => lastState?.tenants.find((x) => x.current)?.tenant ?? null;
+  document.getElementById('open-verify').addEventListener('click', () => {
+    const partner = lastState?.tenants.find((x) => x.current)?.prefs?.integration;
+    openPage(`verify.html${partner ? `?partner=${encodeURIComponent(partner)}` : ''}`);
+  });
+  document.getElementById('open-checklist').addEventListener('click', () => {
+    const current = lastState?.tenants.find((x) => x.current);
+    const params = new URLSearchParams();
+    if (tenant() != null) params.set('tenant', tenant());
+    if (current?.prefs?.integration) params.set('partner', current.prefs.integration);
+    openPage(`checklist.html${params.size ? `?${params}` : ''}`);
+  });
+  document.getElementById('open-options').addEventListener('click', () => chrome.runtime.openOptionsPage());
+  const panelButton = document.getElementById('open-panel');
+  const firefoxSidebar = globalThis.browser?.sidebarAction;
+  if (PANEL || (!chrome.sidePanel?.open && !firefoxSidebar)) {
+    panelButton.hidden = true;
+  } else {
+    panelButton.addEventListener('click', () => {
+      // Both must be called straight from the click (a user gesture), without awaiting first.
+      const opening = firefoxSidebar ? firefoxSidebar.open() : chrome.sidePanel.open({ windowId });
+      Promise.resolve(opening).then(() => window.close(), () => announce(t('panelFailed')));
+    });
+  }
+  document.getElementById('forget-all').addEventListener('click', async () => {
+    render(await ask({ type: 'wdcap/forget-all', tabId }));
+    announce(t('forgottenAll'));
+  });
 }
 
 async function main() {
-  tabId = await currentTabId();
-  render(await ask({ type: 'wdcap/view' }));
-  chrome.storage.onChanged.addListener((_changes, area) => {
+  localize();
+  toolbar();
+  [tabId, settings, partners] = await Promise.all([
+    currentTabId(),
+    loadSettings(),
+    ask({ type: 'wdcap/partners' }).then((r) => (r.ok ? r.partners : [])),
+  ]);
+  try {
+    windowId = (await chrome.windows.getCurrent()).id;
+  } catch {
+    windowId = null;
+  }
+  document.body.classList.toggle('class-mode', settings.classMode);
+  render(await view());
+  chrome.storage.onChanged.addListener(async (changes, area) => {
     if (area === 'session') refreshSoon();
+    if (area === 'local') {
+      if (changes.settings) {
+        settings = await loadSettings();
+        document.body.classList.toggle('class-mode', settings.classMode);
+      }
+      refreshSoon();
+    }
   });
+  if (PANEL) {
+    // The side panel stays open: it follows the active tab of its window.
+    chrome.tabs.onActivated.addListener((info) => {
+      if (windowId == null || info.windowId === windowId) refreshSoon({ retarget: true });
+    });
+    chrome.tabs.onUpdated.addListener((id, change) => {
+      if ((change.url || change.status === 'complete') && (id === tabId || change.url)) refreshSoon({ retarget: true });
+    });
+  }
 }
 
 main();

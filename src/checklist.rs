@@ -318,7 +318,17 @@ fn judge(
                 .and_then(|i| params.get(i))
                 .is_some_and(|p| step.capture.contains(&p.kind))
         })
-        .map(copy)
+        .map(|f| {
+            let mut note = copy(f);
+            // The corrected value of a secret is masked in this view: nothing to copy.
+            if f.param
+                .and_then(|i| params.get(i))
+                .is_some_and(|p| p.kind.is_secret())
+            {
+                note.fixed_value = None;
+            }
+            note
+        })
         .collect();
 
     let automatic = page.is_some() || !captures.is_empty() || !settings.is_empty();

@@ -1,7 +1,8 @@
 //! "Export for partner" (issue #5): the values one partner needs, in the order its form asks for
 //! them (the profile's `[[parameter]]` list), picked from what was gathered on a tenant, with
-//! every correction the checks can compute applied (`redirect=n` added for an SSO tenant, a
-//! stray space removed), then checked again as the set the partner will receive. An error
+//! the correction of every error the checks can correct applied (`redirect=n` added for an SSO
+//! tenant, a stray space removed; a warning's fix is not applied, it depends on something
+//! unknown), then checked again as the set the partner will receive. An error
 //! finding on that set blocks the export (the popup says why and lets the user override).
 //!
 //! Picking, when more values of a kind were gathered than the partner needs: for client IDs
@@ -124,7 +125,13 @@ pub fn export(
             let p = &all[i];
             let mut corrected = Vec::new();
             let mut value = p.raw().to_string();
-            for f in before.findings.iter().filter(|f| f.param == Some(i)) {
+            // Only the fixes of errors: a warning's fix depends on something unknown (adding
+            // `redirect=n` while nobody said the tenant uses SSO).
+            for f in before
+                .findings
+                .iter()
+                .filter(|f| f.param == Some(i) && f.severity == Severity::Error)
+            {
                 if let Some(fixed) = &f.fixed_value {
                     // run_all offers every fix of a value already combined: take it once.
                     value = fixed.clone();
@@ -251,6 +258,14 @@ mod tests {
         );
         assert_eq!(auth.corrected, ["redirect-n-missing"]);
         assert!(e.ready, "{:?}", e.blockers);
+    }
+
+    #[test]
+    fn a_warnings_fix_is_not_applied() {
+        let e = defender(Sso::Unknown, "https://wd3-impl.workday.com/acme/authorize");
+        let auth = &e.items[4].values[0];
+        assert_eq!(auth.value, "https://wd3-impl.workday.com/acme/authorize");
+        assert!(auth.corrected.is_empty());
     }
 
     #[test]
