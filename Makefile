@@ -87,3 +87,12 @@ size: extension
 clean:
 	rm -rf dist
 	rm -f $${CARGO_TARGET_DIR:-target}/wdcap-extension.stamp
+
+# --- Hardening (issue #7, native part; fuzz/, benches/, docs/benchmarks.md) -------------------
+.PHONY: fuzz
+
+# Runs each cargo-fuzz target for FUZZ_SECONDS (default 60) and prints executions and findings;
+# fails on any finding. Not part of `make test` (tests/fuzz_corpus.rs replays the corpus there).
+# Installs the pinned cargo-fuzz on first use (fuzz/setup.sh). See fuzz/run.sh for the knobs.
+fuzz:
+	@fuzz/run.sh
