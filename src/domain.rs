@@ -148,7 +148,10 @@ impl WorkdayHost {
                     .strip_suffix(d)
                     .is_some_and(|prefix| prefix.ends_with('.') && prefix.len() > 1)
         })?;
-        let prefix = host.strip_suffix(domain).unwrap_or("").trim_end_matches('.');
+        let prefix = host
+            .strip_suffix(domain)
+            .unwrap_or("")
+            .trim_end_matches('.');
         if prefix.split('.').any(str::is_empty) && !prefix.is_empty() {
             return None;
         }
@@ -205,10 +208,19 @@ mod tests {
         assert_eq!(h.role, HostRole::Services);
         assert_eq!(h.data_center, None);
 
-        assert_eq!(host("impl.workday.com").environment, Environment::Implementation);
-        assert_eq!(host("wd104.myworkdaygov.com").environment, Environment::Production);
+        assert_eq!(
+            host("impl.workday.com").environment,
+            Environment::Implementation
+        );
+        assert_eq!(
+            host("wd104.myworkdaygov.com").environment,
+            Environment::Production
+        );
         assert_eq!(host("wd2.workdaygov.com").environment, Environment::Sandbox);
-        assert_eq!(host("foo.workdaysuv.com").environment, Environment::Development);
+        assert_eq!(
+            host("foo.workdaysuv.com").environment,
+            Environment::Development
+        );
     }
 
     #[test]

@@ -262,7 +262,10 @@ mod tests {
 
         let e = ep("https://wd5-services1.myworkday.com/ccx/service/customreport2/acme/ISU+Job+Requisition/Users?format=json");
         assert_eq!(e.kind, Some(EndpointKind::Raas));
-        assert_eq!(e.detail.report_owner.as_deref(), Some("ISU Job Requisition"));
+        assert_eq!(
+            e.detail.report_owner.as_deref(),
+            Some("ISU Job Requisition")
+        );
         assert_eq!(e.detail.format, Some(RaasFormat::Json));
 
         let e = ep("https://wd5.myworkday.com/acme/d/task/2997$2151.htmld");
@@ -273,7 +276,10 @@ mod tests {
 
         let e = ep("https://wd2-impl-services1.workday.com/ccx/api/staffing/v6/acme/workers");
         assert_eq!(e.kind, Some(EndpointKind::Rest));
-        assert!(matches!(e.path_problem, Some(PathProblem::ResourceSuffix { .. })));
+        assert!(matches!(
+            e.path_problem,
+            Some(PathProblem::ResourceSuffix { .. })
+        ));
     }
 
     #[test]

@@ -20,7 +20,12 @@ pub fn snapshot_from_html(html: &str, url: Option<&str>) -> Snapshot {
         .next()
         .map(|t| t.text().collect::<String>().trim().to_string())
         .unwrap_or_default();
-    let lang = doc.root_element().value().attr("lang").unwrap_or("").to_string();
+    let lang = doc
+        .root_element()
+        .value()
+        .attr("lang")
+        .unwrap_or("")
+        .to_string();
     let saved_from = saved_from_url(html);
 
     // Iterative pre-order walk over (node, index of its parent in `nodes`).
@@ -32,7 +37,10 @@ pub fn snapshot_from_html(html: &str, url: Option<&str>) -> Snapshot {
                 if SKIPPED_TAGS.contains(&tag.as_str()) {
                     continue;
                 }
-                let is_password = tag == "input" && el.attr("type").is_some_and(|t| t.eq_ignore_ascii_case("password"));
+                let is_password = tag == "input"
+                    && el
+                        .attr("type")
+                        .is_some_and(|t| t.eq_ignore_ascii_case("password"));
                 let attrs: BTreeMap<String, String> = el
                     .attrs()
                     .filter(|(k, _)| KEPT_ATTRIBUTES.contains(k))
@@ -79,7 +87,10 @@ pub fn snapshot_from_html(html: &str, url: Option<&str>) -> Snapshot {
 fn saved_from_url(html: &str) -> Option<String> {
     let start = html.find("saved from url=")? + "saved from url=".len();
     let rest = &html[start..];
-    let rest = rest.strip_prefix('(').and_then(|r| r.find(')').map(|i| &r[i + 1..])).unwrap_or(rest);
+    let rest = rest
+        .strip_prefix('(')
+        .and_then(|r| r.find(')').map(|i| &r[i + 1..]))
+        .unwrap_or(rest);
     // The address ends at white space or at the comment's `-->`; a `-` alone does not end it
     // (hosts such as `wd3-impl.workday.com` contain one).
     let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
@@ -119,8 +130,16 @@ mod tests {
         assert_eq!(s.text(label), "Client ID");
         assert_eq!(s.attr(label, "class"), None);
         let inputs: Vec<_> = s.ids().filter(|&n| s.tag(n) == Some("input")).collect();
-        assert_eq!(s.attr(inputs[0], "value"), None, "password values are never kept");
+        assert_eq!(
+            s.attr(inputs[0], "value"),
+            None,
+            "password values are never kept"
+        );
         assert_eq!(s.attr(inputs[1], "value"), Some("shown"));
-        assert!(!s.to_wire().nodes.iter().any(|n| n.text.as_deref() == Some("evil()")));
+        assert!(!s
+            .to_wire()
+            .nodes
+            .iter()
+            .any(|n| n.text.as_deref() == Some("evil()")));
     }
 }

@@ -19,7 +19,8 @@ pub fn texts<'k>(page: PageId, key: &'k str) -> impl Iterator<Item = &'static st
 /// Whether `text` is the label `key` of `page` in any language (case and white space ignored).
 pub fn matches(page: PageId, key: &str, text: &str) -> bool {
     let text = fold_whitespace(text);
-    texts(page, key).any(|t| t.eq_ignore_ascii_case(&text) || t.to_lowercase() == text.to_lowercase())
+    texts(page, key)
+        .any(|t| t.eq_ignore_ascii_case(&text) || t.to_lowercase() == text.to_lowercase())
 }
 
 /// Languages present in the label data.

@@ -237,7 +237,11 @@ impl From<ParamInput> for Param {
     fn from(i: ParamInput) -> Self {
         let mut p = Param::new(i.kind, i.value).with_source(i.source);
         p.name = i.name;
-        if p.endpoint.as_ref().and_then(|e| e.tenant.as_ref()).is_none() {
+        if p.endpoint
+            .as_ref()
+            .and_then(|e| e.tenant.as_ref())
+            .is_none()
+        {
             p.context_tenant = i.tenant.map(Tenant::new);
         }
         p

@@ -41,7 +41,11 @@ impl Report {
     pub fn view(&self, reveal: bool) -> ReportView {
         ReportView {
             page: self.page,
-            params: self.params.iter().map(|p| ParamView::new(p, reveal)).collect(),
+            params: self
+                .params
+                .iter()
+                .map(|p| ParamView::new(p, reveal))
+                .collect(),
             settings: self.settings.clone(),
             findings: self
                 .findings
@@ -115,7 +119,11 @@ impl ParamView {
         let (value, fp, length) = match &p.value {
             ParamValue::Plain(v) => (v.clone(), None, None),
             ParamValue::Secret(s) => (
-                if reveal { s.expose().to_string() } else { s.masked() },
+                if reveal {
+                    s.expose().to_string()
+                } else {
+                    s.masked()
+                },
                 Some(fingerprint(s.expose())),
                 Some(s.len()),
             ),
@@ -126,14 +134,18 @@ impl ParamView {
             tenant: p.tenant().map(|t| t.as_str().to_string()),
             host: e.and_then(|e| e.url.host_str().map(str::to_string)),
             environment: e.and_then(|e| e.environment()).map(|x| x.as_str()),
-            data_center: e.and_then(|e| e.data_center()).map(|d| d.as_str().to_string()),
+            data_center: e
+                .and_then(|e| e.data_center())
+                .map(|d| d.as_str().to_string()),
             label: p.source.label.clone(),
             name: p.name.clone(),
             source: p.source.clone(),
             secret: p.value.is_secret(),
             fingerprint: fp,
             length,
-            detail: e.map(|e| e.detail.clone()).filter(|d| *d != EndpointDetail::default()),
+            detail: e
+                .map(|e| e.detail.clone())
+                .filter(|d| *d != EndpointDetail::default()),
             ambiguous_with: p.ambiguous_with.clone(),
         }
     }

@@ -91,9 +91,17 @@ impl std::fmt::Display for SnapshotError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             SnapshotError::Json(e) => write!(f, "the snapshot is not valid JSON: {e}"),
-            SnapshotError::UnsupportedVersion(v) => write!(f, "snapshot version {v} is not supported (expected 1)"),
-            SnapshotError::TooLarge(n) => write!(f, "the page has {n} nodes, more than the {MAX_NODES} wdcap reads"),
-            SnapshotError::BadParent { node } => write!(f, "snapshot node {node} names a parent that does not precede it"),
+            SnapshotError::UnsupportedVersion(v) => {
+                write!(f, "snapshot version {v} is not supported (expected 1)")
+            }
+            SnapshotError::TooLarge(n) => write!(
+                f,
+                "the page has {n} nodes, more than the {MAX_NODES} wdcap reads"
+            ),
+            SnapshotError::BadParent { node } => write!(
+                f,
+                "snapshot node {node} names a parent that does not precede it"
+            ),
         }
     }
 }
@@ -210,11 +218,17 @@ impl Snapshot {
     }
 
     pub fn children(&self, id: NodeId) -> &[NodeId] {
-        self.nodes.get(id).map(|n| n.children.as_slice()).unwrap_or(&[])
+        self.nodes
+            .get(id)
+            .map(|n| n.children.as_slice())
+            .unwrap_or(&[])
     }
 
     pub fn element_children(&self, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
-        self.children(id).iter().copied().filter(|c| self.is_element(*c))
+        self.children(id)
+            .iter()
+            .copied()
+            .filter(|c| self.is_element(*c))
     }
 
     pub fn ancestors(&self, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
@@ -264,7 +278,10 @@ impl Snapshot {
             }
             if let Some(t) = &node.text {
                 out.push_str(t);
-            } else if matches!(node.tag.as_deref(), Some("br" | "p" | "div" | "li" | "tr" | "td" | "th")) {
+            } else if matches!(
+                node.tag.as_deref(),
+                Some("br" | "p" | "div" | "li" | "tr" | "td" | "th")
+            ) {
                 out.push(' ');
             }
             n += 1;
@@ -288,7 +305,11 @@ impl Snapshot {
     }
 
     /// Elements whose `data-automation-id` starts with `prefix`.
-    pub fn by_automation_id_prefix<'a>(&'a self, root: NodeId, prefix: &'a str) -> impl Iterator<Item = NodeId> + 'a {
+    pub fn by_automation_id_prefix<'a>(
+        &'a self,
+        root: NodeId,
+        prefix: &'a str,
+    ) -> impl Iterator<Item = NodeId> + 'a {
         self.descendants(root)
             .filter(move |&n| self.automation_id(n).is_some_and(|a| a.starts_with(prefix)))
     }
@@ -299,7 +320,8 @@ impl Snapshot {
     }
 
     pub fn by_tag<'a>(&'a self, root: NodeId, tag: &'a str) -> impl Iterator<Item = NodeId> + 'a {
-        self.descendants(root).filter(move |&n| self.tag(n) == Some(tag))
+        self.descendants(root)
+            .filter(move |&n| self.tag(n) == Some(tag))
     }
 
     /// The root node (0), if there is one.
@@ -373,7 +395,10 @@ mod tests {
 
     #[test]
     fn bad_json_is_an_error_not_a_panic() {
-        assert!(matches!(Snapshot::from_json("{"), Err(SnapshotError::Json(_))));
+        assert!(matches!(
+            Snapshot::from_json("{"),
+            Err(SnapshotError::Json(_))
+        ));
         assert!(matches!(
             Snapshot::from_json(r#"{"v":9,"nodes":[]}"#),
             Err(SnapshotError::UnsupportedVersion(9))
