@@ -7,8 +7,16 @@ use crate::snapshot::{Snapshot, WireNode, WireSnapshot, KEPT_ATTRIBUTES};
 use scraper::{Html, Node};
 use std::collections::BTreeMap;
 
-/// Elements whose content is never part of what a person reads on the page.
-pub const SKIPPED_TAGS: &[&str] = &["script", "style", "noscript", "template", "head"];
+/// Elements whose content is never part of what a person reads on the page, and the
+/// extension's own marks (`wdcap-mark`), which a page saved while they show would contain.
+pub const SKIPPED_TAGS: &[&str] = &[
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "head",
+    "wdcap-mark",
+];
 
 /// Parses `html`. `url` is the page's address when known; otherwise the `saved from url=`
 /// comment that browsers write into saved pages is used, if present.
