@@ -6,7 +6,8 @@
 # Needs rustup + cargo and node + npm on PATH (Debian's nodejs/npm are installed when node is
 # missing). Installs:
 #   - the wasm32-unknown-unknown target, rustfmt and clippy (rustup);
-#   - Debian's chromium and chromium-driver (the wasm browser tests and the e2e tests drive them);
+#   - Debian's chromium and chromium-driver (the wasm browser tests and the e2e tests drive them)
+#     and openssl (the simulator's per-run test certificate);
 #   - wasm-bindgen-cli at exactly the wasm-bindgen version in Cargo.lock (the CLI refuses modules
 #     of any other version). Without --locked: its own lockfile pins a crate version the registry
 #     here lacks (/work/shared/toolchain.md);
@@ -68,12 +69,13 @@ for component in rustfmt clippy; do
 done
 
 # --- Browser --------------------------------------------------------------------------------------
+# openssl: the simulator makes a throwaway TLS certificate per run with it (sim/tls.mjs).
 missing=()
-for pkg in chromium chromium-driver; do
+for pkg in chromium chromium-driver openssl; do
   deb_installed "$pkg" || missing+=("$pkg")
 done
 if [ ${#missing[@]} -eq 0 ]; then
-  step "chromium, chromium-driver" "already present"
+  step "chromium, chromium-driver, openssl" "already present"
 else
   command -v apt-get >/dev/null || die "apt-get not found: install ${missing[*]} yourself"
   apt_install "${missing[@]}"

@@ -10,13 +10,22 @@
 //   node sim/server.mjs [--port N] [--body-delay MS]   (prints the Chromium flags to use)
 //
 // Routing is a list of routes tried in order (ROUTES below); each has a `method`, a `match(cx)`
-// predicate and a `handle(cx)`. Issue #6 (OAuth/REST/RaaS endpoints) adds routes there.
+// predicate and a `handle(cx)`. The web-service endpoints (token, REST, RaaS, SOAP; issue #6)
+// are in sim/api.mjs.
+//
+// One port speaks both plain HTTP (the admin pages) and TLS (the API: captured endpoints are
+// https, and every Workday host maps to this one port): the first byte of each connection says
+// which (0x16 starts a TLS handshake). The certificate is self-signed, made per start (sim/tls.mjs).
 
 import { createServer } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
+import { createServer as createNetServer } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { loadFixtures, tenantOfPath } from './fixtures.mjs';
+import { API_ROUTES, createApi, SWITCHES } from './api.mjs';
+import { selfSignedCertificate } from './tls.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 export const ROOT = resolve(HERE, '..');
@@ -230,7 +239,7 @@ ${rows}
 `;
 }
 
-/** The scheme the browser used (the simulator speaks plain http; kept so redirects stay on it). */
+/** The scheme the browser used (pages are plain http, the API https; kept so redirects stay on it). */
 const schemeOf = (req) => (req.socket.encrypted ? 'https' : 'http');
 
 /**
@@ -248,6 +257,7 @@ export const ROUTES = [
       send(cx.res, 200, STATIC[file], readFileSync(join(HERE, 'static', file)));
     },
   },
+  ...API_ROUTES,
   {
     name: 'page content (what the shell fetches after load)',
     method: 'GET',
@@ -339,40 +349,68 @@ function dispatch(sim, req, res) {
   send(res, 404, 'text/html; charset=utf-8', '<!DOCTYPE html><title>Workday</title><h1>Page not found</h1>\n');
 }
 
+/** DNS names for the test certificate (the browser ignores certificate errors anyway). */
+const CERT_NAMES = WORKDAY_DOMAINS.flatMap((d) => [d, `*.${d}`, `*.wd12.${d}`]);
+
 /**
  * Starts the simulator on 127.0.0.1.
- * @param {{port?: number, fixturesDir?: string, delays?: {header?: number, body?: number}}} options
+ * @param {{port?: number, fixturesDir?: string, delays?: {header?: number, body?: number},
+ *          tls?: boolean, api?: {switches?: string[]}}} options
  *   `delays` (ms after the shell loads): when the page header, then the rest, arrive.
- * @returns {Promise<{port: number, url: string, close: () => Promise<void>, fixtures: object[], hostResolverRules: string}>}
+ *   `tls` (default true): also answer TLS on the same port, with a fresh self-signed certificate.
+ *   `api.switches`: API failure switches on from the start (sim/api.mjs, docs/simulator.md).
+ * @returns {Promise<{port: number, url: string, close: () => Promise<void>, fixtures: object[],
+ *   hostResolverRules: string, api: object}>} `api`: the web-service state (switches, request
+ *   log, ISU password; sim/api.mjs createApi)
  */
-export async function start({ port = 0, fixturesDir = FIXTURES_DIR, delays = {} } = {}) {
+export async function start({ port = 0, fixturesDir = FIXTURES_DIR, delays = {}, tls = true, api = {} } = {}) {
   const sim = {
     catalogue: new Catalogue(loadFixtures(fixturesDir)),
     delays: { header: delays.header ?? 0, body: delays.body ?? 350 },
     port: 0,
+    api: createApi({ fixturesDir, switches: api.switches ?? [] }),
   };
-  const server = createServer((req, res) => {
+  const onRequest = (req, res) => {
     try {
       dispatch(sim, req, res);
     } catch (e) {
       if (!res.headersSent) send(res, 500, 'text/plain', `simulator error: ${e.message}\n`);
       else res.destroy();
     }
+  };
+  const server = createServer(onRequest);
+  const tlsServer = tls ? createTlsServer(selfSignedCertificate(CERT_NAMES), onRequest) : null;
+  tlsServer?.on('tlsClientError', () => {}); // a client that gives up mid-handshake
+  // The listening socket: reads the first byte of each connection, then hands the connection to
+  // the HTTP or the TLS server (the byte is put back first).
+  const sockets = new Set();
+  const front = createNetServer((socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+    socket.on('error', () => {});
+    socket.once('data', (chunk) => {
+      socket.pause();
+      socket.unshift(chunk);
+      (chunk[0] === 0x16 && tlsServer ? tlsServer : server).emit('connection', socket);
+      process.nextTick(() => socket.resume());
+    });
   });
   await new Promise((ok, fail) => {
-    server.once('error', fail);
-    server.listen(port, '127.0.0.1', ok);
+    front.once('error', fail);
+    front.listen(port, '127.0.0.1', ok);
   });
-  sim.port = server.address().port;
+  sim.port = front.address().port;
   return {
     port: sim.port,
     url: `http://127.0.0.1:${sim.port}/`,
     fixtures: sim.catalogue.fixtures.map((f) => ({ ref: f.ref, pageId: f.pageId, title: f.title, url: f.url.href })),
     hostResolverRules: hostResolverRules(sim.port),
+    api: sim.api,
     close: () =>
       new Promise((ok) => {
-        server.close(() => ok());
-        server.closeAllConnections();
+        sim.api.release();
+        front.close(() => ok());
+        for (const socket of sockets) socket.destroy();
       }),
   };
 }
@@ -380,17 +418,20 @@ export async function start({ port = 0, fixturesDir = FIXTURES_DIR, delays = {} 
 async function main(argv) {
   let port = 8080;
   let body;
+  const switches = [];
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--port') port = Number(argv[++i]);
     else if (argv[i] === '--body-delay') body = Number(argv[++i]);
+    else if (argv[i] === '--api-failure') switches.push(...argv[++i].split(','));
     else {
-      console.error('usage: node sim/server.mjs [--port N] [--body-delay MS]');
+      console.error(`usage: node sim/server.mjs [--port N] [--body-delay MS] [--api-failure ${Object.keys(SWITCHES).join('|')}[,…]]`);
       process.exit(2);
     }
   }
-  const sim = await start({ port, delays: { body } });
+  const sim = await start({ port, delays: { body }, api: { switches } });
   console.log(`wdcap Workday simulator on ${sim.url} (${sim.fixtures.length} fixture pages)`);
-  console.log(`chromium --host-resolver-rules="${sim.hostResolverRules}" http://<saved-from address>`);
+  console.log(`chromium --ignore-certificate-errors --host-resolver-rules="${sim.hostResolverRules}" http://<saved-from address>`);
+  console.log(`API: https on the same port; ISU password ${sim.api.isuPassword}; switches ${[...sim.api.switches].join(',') || 'none'} (change: ${sim.url}wdcap-sim/api?set=…|reset)`);
   for (const f of sim.fixtures) console.log(`  ${f.ref}  ${f.url.replace(/^https:/, 'http:')}`);
   const stop = () => sim.close().then(() => process.exit(0));
   process.on('SIGINT', stop);

@@ -584,3 +584,25 @@ fn the_secret_is_tested_with_the_client_id_of_the_same_api_client() {
         .to_string();
     assert!(body.contains(&format!("client_id={CLIENT_ID}")));
 }
+
+#[test]
+fn requests_without_a_response_say_why_in_words() {
+    for (error, shown) in [
+        (TransportError::Timeout, "no answer in time"),
+        (TransportError::Cancelled, "cancelled"),
+        (
+            TransportError::Network("Failed to fetch".into()),
+            "no response (Failed to fetch)",
+        ),
+    ] {
+        let t = Scripted {
+            answer: move |_: &HttpRequest| Err(error.clone()),
+            seen: RefCell::new(Vec::new()),
+        };
+        let report = pollster::block_on(run(&input(&[]), &t));
+        let request = &report.steps[0].requests[0];
+        assert_eq!(request.status, None);
+        assert_eq!(request.outcome, shown);
+        assert_eq!(request.url, TOKEN, "shown without query");
+    }
+}

@@ -136,6 +136,17 @@ pub enum TransportError {
     Cancelled,
 }
 
+/// How a request without a response is shown in the list of requests made.
+impl fmt::Display for TransportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            TransportError::Network(detail) => write!(f, "no response ({detail})"),
+            TransportError::Timeout => f.write_str("no answer in time"),
+            TransportError::Cancelled => f.write_str("cancelled"),
+        }
+    }
+}
+
 /// Sends requests. The wasm edge implements it with gloo-net; tests with an in-process fake.
 #[allow(async_fn_in_trait)]
 pub trait Transport {

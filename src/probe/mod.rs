@@ -237,7 +237,7 @@ pub(crate) async fn send<T: Transport>(
             record.status = Some(r.status);
             record.outcome = format!("HTTP {}", r.status);
         }
-        Err(e) => record.outcome = format!("{e:?}"),
+        Err(e) => record.outcome = e.to_string(),
     }
     records.push(record);
     result.map_err(SendError::Transport)

@@ -46,6 +46,9 @@ export async function launch({ headless = true, simulator = {}, viewport = { wid
     `--disable-extensions-except=${EXTENSION_DIR}`,
     `--load-extension=${EXTENSION_DIR}`,
     `--host-resolver-rules=${hostResolverRules(sim.port)}`,
+    // The simulator's API answers TLS with a throwaway self-signed certificate (sim/tls.mjs);
+    // this profile is temporary and talks to nothing but the simulator.
+    '--ignore-certificate-errors',
   ];
   if (headless) args.unshift('--headless=new');
   let context;

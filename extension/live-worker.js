@@ -1,0 +1,162 @@
+// The live connection test in the service worker (issue #6): on an explicit click in the popup,
+// the worker runs the core's liveTest with the tenant's captured values and partner, and answers
+// with each probe's result. The requests go from here (a service worker fetch to a host the
+// extension has permission for is exempt from CORS in Chromium and Firefox), to the tenant's own
+// Workday hosts only (the core refuses any other host before sending); the access token never
+// leaves the wasm call.
+//
+// Protocol: the popup opens a port named LIVE_PORT and posts {type: 'start', tenant,
+// isu_password?}; the worker answers {type: 'started', timeoutMs} then {type: 'result', …}. The
+// popup posts {type: 'cancel'} to stop; closing the popup (the port disconnects) stops the test
+// too. The ISU password is used for this one test and never stored.
+//
+// When the tenant issued a new refresh token, it replaces the tested one in the tenant's
+// captured values (chrome.storage.session) at once: the old one may no longer work.
+
+import { checkOptions, evidence, tenantKey } from './captures.js';
+
+export const LIVE_PORT = 'wdcap/live';
+/** The whole test's time limit: long enough for four slow calls, short enough to wait for. */
+export const DEFAULT_TIMEOUT_MS = 20000;
+const MIN_TIMEOUT_MS = 1000;
+const MAX_TIMEOUT_MS = 60000;
+
+/** The URL kinds the probes call. */
+const PROBED_KINDS = ['token_endpoint', 'rest_endpoint', 'raas_url', 'soap_endpoint'];
+
+/**
+ * The values to test, newest capture first: the probes take the first value of each kind, so
+ * the one the admin saw last (a secret or refresh token just generated) is the one tested.
+ */
+export function liveEvidence(record, isuPassword) {
+  const newestFirst = [...(record?.params ?? [])].sort((a, b) => (b.at ?? 0) - (a.at ?? 0));
+  const params = evidence({ params: newestFirst, settings: [] }).params;
+  const out = { params };
+  if (typeof isuPassword === 'string' && isuPassword !== '') out.isu_password = isuPassword;
+  return out;
+}
+
+/** Host-permission patterns for the https hosts the probes would call. */
+export function probedOrigins(params) {
+  const origins = new Set();
+  for (const p of params ?? []) {
+    if (!PROBED_KINDS.includes(p.kind)) continue;
+    try {
+      const url = new URL(String(p.value).trim());
+      if (url.protocol === 'https:') origins.add(`https://${url.hostname}/*`);
+    } catch {
+      // Not a URL: the core skips the probe and says why.
+    }
+  }
+  return [...origins];
+}
+
+/**
+ * The record with the refresh token `tested` replaced by `fresh` (the one the tenant issued),
+ * marked `renewed`; a new record. A record without `tested` gets `fresh` added.
+ */
+export function renewRefreshToken(record, tested, fresh, at) {
+  const params = (record?.params ?? []).filter((p) => !(p.kind === 'refresh_token' && p.value === fresh));
+  const i = params.findIndex((p) => p.kind === 'refresh_token' && p.value === tested);
+  if (i >= 0) {
+    params[i] = { ...params[i], value: fresh, at, renewed: at };
+  } else {
+    params.push({
+      kind: 'refresh_token',
+      value: fresh,
+      name: null,
+      tenant: record?.tenant || null,
+      label: null,
+      page: null,
+      at,
+      renewed: at,
+    });
+  }
+  return { ...record, updated: at, params };
+}
+
+/** The time limit now (globalThis.wdcapLive.timeoutMs, a diagnostics and test knob), bounded. */
+function timeLimit() {
+  const ms = Number(globalThis.wdcapLive?.timeoutMs);
+  if (!Number.isFinite(ms)) return DEFAULT_TIMEOUT_MS;
+  return Math.min(MAX_TIMEOUT_MS, Math.max(MIN_TIMEOUT_MS, ms));
+}
+
+/**
+ * Installs the port listener.
+ * @param {{core: object, session: object, serially: Function, readRecord: Function,
+ *          readPrefs: Function, fromExtensionPage: Function}} deps the worker's own helpers
+ */
+export function installLiveTest({ core, session, serially, readRecord, readPrefs, fromExtensionPage }) {
+  globalThis.wdcapLive ??= { timeoutMs: DEFAULT_TIMEOUT_MS, runs: 0 };
+
+  chrome.runtime.onConnect.addListener((port) => {
+    if (port.name !== LIVE_PORT) return;
+    if (!fromExtensionPage(port.sender ?? {})) {
+      port.disconnect();
+      return;
+    }
+    const controller = new AbortController();
+    let running = false;
+    let open = true;
+    port.onDisconnect.addListener(() => {
+      open = false;
+      controller.abort(); // the popup closed: nobody is waiting for the answer
+    });
+    const post = (message) => {
+      if (open) port.postMessage(message);
+    };
+
+    port.onMessage.addListener(async (message) => {
+      if (message?.type === 'cancel') {
+        controller.abort();
+        return;
+      }
+      if (message?.type !== 'start' || running) return;
+      running = true;
+      const tenant = message.tenant;
+      if (typeof tenant !== 'string') {
+        post({ type: 'result', ok: false, error: { code: 'bad_message', message: 'tenant must be a string' } });
+        return;
+      }
+      const record = await readRecord(tenant);
+      if (!record) {
+        post({ type: 'result', ok: false, error: { code: 'nothing_captured', message: `nothing is captured for ${tenant}` } });
+        return;
+      }
+      const ev = liveEvidence(record, message.isu_password);
+      const origins = probedOrigins(ev.params);
+      if (origins.length && chrome.permissions?.contains && !(await chrome.permissions.contains({ origins }))) {
+        post({ type: 'result', ok: false, error: { code: 'host_permission', message: origins.join(' ') }, origins });
+        return;
+      }
+      const timeoutMs = timeLimit();
+      const started = Date.now();
+      post({ type: 'started', timeoutMs });
+      globalThis.wdcapLive.runs = (globalThis.wdcapLive.runs ?? 0) + 1;
+      const signal = AbortSignal.any([controller.signal, AbortSignal.timeout(timeoutMs)]);
+      const options = checkOptions(await readPrefs(tenant));
+      const result = await core.liveTest(ev, options, signal);
+      const reply = { type: 'result', ok: result.ok, timeoutMs, elapsedMs: Date.now() - started };
+      if (!result.ok) {
+        post({ ...reply, error: result.error });
+        return;
+      }
+      const { new_refresh_token: fresh, ...report } = result.report;
+      reply.report = report;
+      reply.cancelled = controller.signal.aborted;
+      reply.timedOut = !controller.signal.aborted && signal.aborted;
+      if (fresh) {
+        const tested = ev.params.find((p) => p.kind === 'refresh_token')?.value;
+        await serially(async () => {
+          const current = await readRecord(tenant);
+          if (current) await session.set({ [tenantKey(tenant)]: renewRefreshToken(current, tested, fresh, Date.now()) });
+        });
+        // Shown masked (length, fingerprint) until the user reveals it, like every secret.
+        const fp = await core.fingerprint(fresh);
+        reply.renewed = { value: fresh, length: fresh.length, fingerprint: fp.ok ? fp.value : null, saved: true };
+      }
+      post(reply);
+    });
+  });
+}

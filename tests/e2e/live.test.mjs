@@ -1,0 +1,456 @@
+// End to end, issue #6: the live connection test from the popup, in Chromium, against the
+// simulator's web-service endpoints (sim/api.mjs) over TLS. Values are captured by visiting the
+// simulator's pages (or, where no fixture page shows a value, added to the session store through
+// the worker); each failure switch of the simulator must show its finding and fix; the happy
+// path shows green for each partner that uses the probes; Cancel and the time limit work.
+//
+// Every request the browser makes (pages, popup, and the service worker's fetches, which
+// Playwright reports for Chromium service workers too) is recorded: no request may go to a host
+// that is not one of the tenant's Workday hosts, and every live-test request must go over https
+// to a host of the values it tested.
+
+import { test, before, after, beforeEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, waitFor, tabIdOf, openPopup, sessionStorage, currentWorker } from './harness.mjs';
+import { servicesHost, isWorkdayHost } from '../../sim/server.mjs';
+import { tenantOfPath } from '../../sim/fixtures.mjs';
+import { REDIRECT_TARGET, SWITCHES } from '../../sim/api.mjs';
+
+const TENANT = 'acme';
+const UI = 'http://wd3-impl.workday.com';
+const PAGES = {
+  registerResult: `${UI}/acme/d/inst/15194$7410/rel-task/2997$2141.htmld?wdcap-fixture=register_api_client/result_plain`,
+  refreshTokenResult: `${UI}/acme/d/inst/15194$7410/rel-task/2997$4801.htmld?wdcap-fixture=manage_refresh_tokens/result`,
+  jsonReport: `${UI}/acme/d/inst/1$24/rel-task/2997$1953.htmld?wdcap-fixture=view_urls/json_user_report`,
+  home: `${UI}/acme/d/home.htmld`,
+};
+const SOAP_ENDPOINT = 'https://wd3-impl-services1.workday.com/ccx/service/acme/Learning/v39.2';
+
+let browser;
+let tab; // a Workday page of the tenant: the popup's "current tab"
+let tenantHosts; // the tenant's Workday hosts: its UI and services hosts, and the hosts of its captured values
+const requests = []; // every request the browser made: {url, worker, method, request}
+
+before(async () => {
+  browser = await launch({ simulator: { delays: { body: 60 } } });
+  browser.context.on('request', (r) => requests.push({ url: r.url(), worker: r.serviceWorker() != null, method: r.method(), request: r }));
+  const ui = browser.sim.fixtures.map((f) => new URL(f.url)).filter((u) => tenantOfPath(u.pathname) === TENANT).map((u) => u.hostname);
+  tenantHosts = new Set(ui.flatMap((h) => [h, servicesHost(h)]));
+  tab = await browser.context.newPage();
+});
+
+after(async () => {
+  try {
+    // The test's promise: nothing the browser did went anywhere but the tenant's Workday hosts.
+    const web = requests.filter((r) => /^(https?|wss?):/.test(r.url));
+    assert.ok(web.some((r) => r.worker), 'the worker requests were recorded');
+    for (const r of web) {
+      const host = new URL(r.url).hostname;
+      if (tenantHosts.has(host)) continue;
+      assert.ok(await unsent(r), `a request went to ${host}, not a Workday host of ${TENANT}: ${r.method} ${r.url}`);
+    }
+    const offTenant = browser.sim.api.log.filter((l) => l.host === new URL(REDIRECT_TARGET).hostname);
+    assert.deepEqual(offTenant, [], 'the redirect target was reached');
+    assert.ok([...tenantHosts].every(isWorkdayHost), `hosts: ${[...tenantHosts]}`);
+  } finally {
+    await browser?.close();
+  }
+});
+
+let logMark = 0;
+beforeEach(async () => {
+  browser.sim.api.reset();
+  logMark = browser.sim.api.log.length;
+  await setTimeLimit(20000);
+});
+
+/** The simulator's API log since the test began. */
+const apiLog = () => browser.sim.api.log.slice(logMark);
+
+/**
+ * Chromium announces the target of a redirect before the fetch (redirect: 'manual') declines to
+ * follow it; that request is aborted unsent. (The simulator, which the redirect target maps to,
+ * logs every request it receives there: the `after` hook checks it saw none.)
+ */
+async function unsent(r) {
+  return r.request.redirectedFrom() != null && (await r.request.response()) == null && r.request.failure()?.errorText === 'net::ERR_ABORTED';
+}
+
+async function worker() {
+  return currentWorker(browser.context);
+}
+
+async function setTimeLimit(ms) {
+  await (await worker()).evaluate((v) => {
+    globalThis.wdcapLive ??= {};
+    globalThis.wdcapLive.timeoutMs = v;
+  }, ms);
+}
+
+async function setPartner(integration) {
+  await (await worker()).evaluate(
+    ([key, value]) => chrome.storage.local.set({ [key]: value }),
+    [`prefs:${TENANT}`, { sso: 'unknown', integration }],
+  );
+}
+
+async function record() {
+  return (await sessionStorage(browser.context))[`tenant:${TENANT}`];
+}
+
+const captured = new Map(); // what a set of pages left in the session, once visited
+
+/**
+ * Forgets everything, then visits `pages` in the tab until each one's values are stored. The
+ * first time for a set of pages only: later tests get the same record back through the worker
+ * (as the worker stored it), which saves a second of page rendering per test.
+ */
+async function capture(...pages) {
+  const w = await worker();
+  await w.evaluate(() => chrome.storage.session.clear());
+  const key = JSON.stringify(pages);
+  if (captured.has(key)) {
+    await w.evaluate((stored) => chrome.storage.session.set(stored), captured.get(key));
+    if (tab.url() !== PAGES.home) await tab.goto(PAGES.home);
+    return;
+  }
+  for (const [url, kinds] of pages) {
+    await tab.goto(url);
+    await waitFor(async () => {
+      const stored = (await record())?.params ?? [];
+      return kinds.every((k) => stored.some((p) => p.kind === k));
+    }, { what: `${kinds.join(', ')} captured from ${url}` });
+  }
+  captured.set(key, await sessionStorage(browser.context));
+}
+
+/** OAuth + REST: Register API Client's result and Manage Refresh Tokens' result. */
+const captureOauth = () =>
+  capture(
+    [PAGES.registerResult, ['client_id', 'client_secret', 'token_endpoint', 'rest_endpoint']],
+    [PAGES.refreshTokenResult, ['refresh_token', 'isu_username']],
+  );
+
+/** A RaaS URL (View URLs) and the ISU's user name (Manage Refresh Tokens): no OAuth client. */
+const captureReport = () =>
+  capture([PAGES.jsonReport, ['raas_url']], [PAGES.refreshTokenResult, ['refresh_token', 'isu_username']]);
+
+/** Adds a value no fixture page shows, as the worker stores values (newest capture). */
+async function addValue(kind, value) {
+  await (await worker()).evaluate(
+    ([key, p]) =>
+      chrome.storage.session.get(key).then((got) => {
+        const rec = got[key];
+        rec.params.push({ ...p, at: Date.now() });
+        rec.updated = Date.now();
+        return chrome.storage.session.set({ [key]: rec });
+      }),
+    [`tenant:${TENANT}`, { kind, value, name: null, tenant: TENANT, label: null, page: null }],
+  );
+}
+
+async function popup() {
+  const p = await openPopup(browser.context, browser.extensionId, await tabIdOf(browser.context, tab));
+  await p.locator(`section.tenant.current[data-tenant="${TENANT}"] section.live`).waitFor();
+  return p;
+}
+
+const live = (p) => p.locator(`section.tenant.current[data-tenant="${TENANT}"] section.live`);
+
+/**
+ * Clicks "Run live test" and waits for the result. Returns what it showed and the requests the
+ * run made; checks those went over https to hosts of the tested values only.
+ */
+async function runLive(p, { password } = {}) {
+  const section = live(p);
+  if (password != null) await section.locator('input.live-password').fill(password);
+  const mark = requests.length;
+  const hosts = new Set(
+    ((await record())?.params ?? []).flatMap((x) => {
+      try {
+        return [new URL(x.value).hostname];
+      } catch {
+        return [];
+      }
+    }),
+  );
+  for (const h of hosts) tenantHosts.add(h);
+  const started = Date.now();
+  await section.locator('button.live-run').click();
+  await waitFor(async () => (await section.getAttribute('data-state')) === 'done', { timeout: 30000, what: 'the live test to finish' });
+  const elapsed = Date.now() - started;
+  const made = requests.slice(mark).filter((r) => r.worker && /^https?:/.test(r.url));
+  for (const r of made) {
+    if (await unsent(r)) continue;
+    const u = new URL(r.url);
+    assert.equal(u.protocol, 'https:', `live-test request over ${u.protocol}: ${r.url}`);
+    assert.ok(hosts.has(u.hostname), `live-test request to ${u.hostname}, not a host of the tested values`);
+  }
+  const shown = await section.evaluate((s) => ({
+    outcome: s.dataset.outcome,
+    status: s.querySelector('.live-status').textContent,
+    steps: Object.fromEntries(
+      [...s.querySelectorAll('li.live-step')].map((li) => [
+        li.dataset.probe,
+        {
+          status: li.dataset.status,
+          summary: li.querySelector('.live-summary')?.textContent ?? li.querySelector('li.finding .message')?.textContent ?? '',
+          findings: [...li.querySelectorAll('li.finding')].map((f) => ({
+            code: f.dataset.code,
+            message: f.querySelector('.message')?.textContent ?? '',
+            fix: f.querySelector('.fix')?.textContent ?? '',
+          })),
+          requests: [...li.querySelectorAll('li.live-request')].map((r) => r.textContent),
+        },
+      ]),
+    ),
+  }));
+  return { ...shown, elapsed, made };
+}
+
+/** The one finding of `probe`, asserting its code and that a fix is shown. */
+function findingOf(shown, probe, code) {
+  const step = shown.steps[probe];
+  assert.ok(step, `no ${probe} step shown (${JSON.stringify(shown)})`);
+  const f = step.findings.find((x) => x.code === code);
+  assert.ok(f, `${probe}: expected ${code}, got ${JSON.stringify(step.findings)} (${step.summary})`);
+  assert.ok(f.fix.length > 20, `${code} shows its fix`);
+  return f;
+}
+
+// ---- happy paths, one per partner that uses the probes --------------------------------------
+
+test('Defender for Cloud Apps and Kombo: OAuth + REST show green', async () => {
+  await captureOauth();
+  for (const partner of ['defender-for-cloud-apps', 'kombo']) {
+    await setPartner(partner);
+    const p = await popup();
+    try {
+      const shown = await runLive(p);
+      assert.equal(shown.outcome, 'passed', `${partner}: ${JSON.stringify(shown)}`);
+      assert.equal(shown.steps.oauth.status, 'passed');
+      assert.equal(shown.steps.rest.status, 'passed');
+      assert.equal(shown.steps.raas.status, 'skipped');
+      assert.equal(shown.steps.soap.status, 'skipped');
+      assert.match(shown.steps.oauth.summary, /Access token received \(Bearer, valid for 60 min\)/);
+      assert.match(shown.steps.rest.summary, /3 workers/);
+      // The requests: method, URL without its query, status.
+      assert.deepEqual(shown.steps.oauth.requests, ['POST https://wd3-impl-services1.workday.com/ccx/oauth2/acme/token HTTP 200']);
+      assert.deepEqual(shown.steps.rest.requests, ['GET https://wd3-impl-services1.workday.com/ccx/api/v1/acme/workers HTTP 200']);
+      assert.equal(await live(p).locator('.live-step.passed').count(), 2);
+      assert.equal(await live(p).locator('.live-step.failed').count(), 0);
+    } finally {
+      await p.close();
+    }
+  }
+  // The simulator saw the same two calls per run, over TLS to the host it was asked for.
+  const log = apiLog();
+  assert.equal(log.length, 4);
+  assert.ok(log.every((l) => l.tls && l.servername === l.host && tenantHosts.has(l.host)), JSON.stringify(log));
+});
+
+test('Viva Learning: OAuth + SOAP show green', async () => {
+  await captureOauth();
+  // No fixture page shows Viva Learning's SOAP endpoint (wdcap builds it from the REST host).
+  await addValue('soap_endpoint', SOAP_ENDPOINT);
+  await setPartner('viva-learning');
+  const p = await popup();
+  try {
+    const shown = await runLive(p);
+    assert.equal(shown.outcome, 'passed', JSON.stringify(shown));
+    assert.equal(shown.steps.oauth.status, 'passed');
+    assert.equal(shown.steps.soap.status, 'passed');
+    assert.match(shown.steps.soap.summary, /SOAP `?Learning`? v39\.2 answered without a fault/);
+    assert.deepEqual(shown.steps.soap.requests, [`POST ${SOAP_ENDPOINT} HTTP 200`]);
+  } finally {
+    await p.close();
+  }
+});
+
+test('Ten Thousand Coffees: RaaS with the ISU password shows green; the password is never stored', async () => {
+  await captureReport();
+  await setPartner('ten-thousand-coffees');
+  const p = await popup();
+  try {
+    const password = browser.sim.api.isuPassword;
+    const shown = await runLive(p, { password });
+    assert.equal(shown.outcome, 'passed', JSON.stringify(shown));
+    assert.equal(shown.steps.oauth.status, 'skipped', 'no OAuth client was captured');
+    assert.equal(shown.steps.raas.status, 'passed');
+    assert.match(shown.steps.raas.summary, /JSON, 3 entries/);
+    assert.deepEqual(shown.steps.raas.findings, [], 'the report has the partner fields');
+    // Sent once as basic auth, cleared from the field, stored nowhere.
+    assert.equal(await live(p).locator('input.live-password').inputValue(), '');
+    const w = await worker();
+    const stored = JSON.stringify([await w.evaluate(() => chrome.storage.session.get(null)), await w.evaluate(() => chrome.storage.local.get(null))]);
+    assert.ok(!stored.includes(password), 'the ISU password is in extension storage');
+    assert.ok(!(await p.content()).includes(password), 'the ISU password is in the popup document');
+    // Without the password the report probe says what it needs.
+    const again = await runLive(p);
+    assert.equal(again.steps.raas.status, 'skipped');
+    assert.match(again.steps.raas.summary, /user name and password/);
+  } finally {
+    await p.close();
+  }
+});
+
+// ---- failure switches -----------------------------------------------------------------------
+
+/** Each switch, the capture it needs, the probe it shows on, and the finding code. */
+const CASES = [
+  { sw: ['invalid_client'], probe: 'oauth', code: 'live-invalid-client', fix: /client secret/ },
+  { sw: ['invalid_grant'], probe: 'oauth', code: 'live-invalid-grant', fix: /Manage Refresh Tokens/ },
+  { sw: ['invalid_request'], probe: 'oauth', code: 'live-invalid-request', fix: /tenant name/ },
+  { sw: ['unauthorized'], probe: 'rest', code: 'live-unauthorized', fix: /password expired.*authentication policy/s },
+  { sw: ['forbidden'], probe: 'rest', code: 'live-forbidden', fix: /Check these, which the partner needs: .*Activate Pending Security Policy Changes/s, partner: 'kombo' },
+  { sw: ['not_found'], probe: 'oauth', code: 'live-not-found', fix: /\/ccx\/oauth2\// },
+  { sw: ['unavailable'], probe: 'oauth', code: 'live-server-error', fix: /wrong data center/ },
+  { sw: ['connection_reset'], probe: 'oauth', code: 'live-unreachable', fix: /host name and data center/ },
+  { sw: ['redirect'], probe: 'oauth', code: 'live-unreachable', fix: /host name/ },
+  // An unconfirmed shape: the error as an HTML page, not JSON. The code is still read from it.
+  { sw: ['invalid_grant', 'html_errors'], probe: 'oauth', code: 'live-invalid-grant', fix: /Manage Refresh Tokens/ },
+  { sw: ['unauthorized', 'html_errors'], probe: 'rest', code: 'live-unauthorized', fix: /authentication policy/ },
+  { sw: ['unauthorized'], probe: 'raas', code: 'live-unauthorized', fix: /authentication policy/, report: true },
+  { sw: ['forbidden'], probe: 'soap', code: 'live-forbidden', fix: /Get access/, soap: true },
+  { sw: ['unauthorized'], probe: 'soap', code: 'live-unauthorized', fix: /user@tenant/, soap: true },
+  { sw: ['report_empty'], probe: 'raas', code: 'live-report-empty', fix: /Share the report with the ISU/, report: true, passes: true },
+  { sw: ['report_missing_field'], probe: 'raas', code: 'live-report-field-missing', fix: /Add the field/, report: true, passes: true, partner: 'ten-thousand-coffees' },
+  { sw: ['basic_only'], probe: 'oauth', code: 'live-basic-auth-only', fix: /HTTP Basic/, passes: true },
+];
+
+test('every failure switch of the simulator is covered here', () => {
+  const covered = new Set(CASES.flatMap((c) => c.sw));
+  for (const extra of ['timeout', 'new_refresh_token']) covered.add(extra); // tests of their own below
+  assert.deepEqual([...covered].sort(), Object.keys(SWITCHES).sort());
+});
+
+for (const c of CASES) {
+  const what = `${c.sw.join(' + ')}${c.report ? ' (RaaS)' : c.soap ? ' (SOAP)' : ''}`;
+  test(`switch ${what}: ${c.probe} shows ${c.code} with its fix`, async () => {
+    if (c.report) await captureReport();
+    else await captureOauth();
+    if (c.soap) await addValue('soap_endpoint', SOAP_ENDPOINT);
+    await setPartner(c.partner ?? null);
+    browser.sim.api.set(...c.sw);
+    const p = await popup();
+    try {
+      const shown = await runLive(p, c.report ? { password: browser.sim.api.isuPassword } : {});
+      const f = findingOf(shown, c.probe, c.code);
+      assert.match(f.fix, c.fix);
+      // The fix is on screen, not only in the DOM.
+      assert.ok(await live(p).locator(`li.live-step[data-probe="${c.probe}"] li.finding[data-code="${c.code}"] .fix`).isVisible());
+      assert.equal(shown.steps[c.probe].status, c.passes ? 'passed' : 'failed');
+      assert.equal(shown.outcome, c.passes ? 'passed' : 'failed', shown.status);
+    } finally {
+      await p.close();
+    }
+  });
+}
+
+test('natural failures: /ccx/oauth/ instead of /ccx/oauth2/ is 404, another data center is 503', async () => {
+  await captureOauth();
+  // Newer captures are tested first: a mistyped token endpoint, then one on the wrong data center.
+  for (const [url, code, fix] of [
+    ['https://wd3-impl-services1.workday.com/ccx/oauth/acme/token', 'live-not-found', /\/ccx\/oauth2\//],
+    ['https://wd5-impl-services1.workday.com/ccx/oauth2/acme/token', 'live-server-error', /data center/],
+  ]) {
+    await addValue('token_endpoint', url);
+    const p = await popup();
+    try {
+      const shown = await runLive(p);
+      assert.match(findingOf(shown, 'oauth', code).fix, fix);
+      assert.equal(shown.steps.oauth.requests.length, 1);
+      assert.ok(shown.steps.oauth.requests[0].startsWith(`POST ${url} `), shown.steps.oauth.requests[0]);
+    } finally {
+      await p.close();
+    }
+  }
+});
+
+test('a new refresh token is shown masked, replaces the old one in the session, and works', async () => {
+  await captureOauth();
+  const old = (await record()).params.find((x) => x.kind === 'refresh_token').value;
+  browser.sim.api.set('new_refresh_token');
+  const p = await popup();
+  try {
+    const shown = await runLive(p);
+    assert.equal(shown.outcome, 'passed');
+    findingOf(shown, 'oauth', 'live-new-refresh-token');
+    // Saved in place of the old one.
+    const tokens = (await record()).params.filter((x) => x.kind === 'refresh_token');
+    assert.equal(tokens.length, 1);
+    const fresh = tokens[0].value;
+    assert.notEqual(fresh, old);
+    assert.ok(Number.isFinite(tokens[0].renewed), 'marked as renewed');
+    // Shown masked with a clear note; Show reveals it; it is not in the document before.
+    const box = live(p).locator('.live-renewed');
+    await box.waitFor();
+    assert.match(await box.locator('.live-renewed-note').textContent(), /replaces the old one/);
+    const value = box.locator('.value-text');
+    assert.match(await value.textContent(), new RegExp(`${fresh.length} chars · sha256:[0-9a-f]{8}`));
+    assert.ok(!(await p.content()).includes(fresh), 'the new token is in the document before Show');
+    await box.locator('button.reveal').click();
+    assert.equal(await value.textContent(), fresh);
+    // The popup re-rendered after the save (session storage changed); the result stayed.
+    await waitFor(async () => (await live(p).getAttribute('data-outcome')) === 'passed', { what: 'the result to survive the re-render' });
+    // The old token is dead at the simulator now, the saved one works.
+    browser.sim.api.switches.clear();
+    const again = await runLive(p);
+    assert.equal(again.outcome, 'passed', JSON.stringify(again.steps.oauth));
+    assert.deepEqual(again.steps.oauth.findings, []);
+  } finally {
+    await p.close();
+  }
+});
+
+test('timeout: a host that never answers ends in live-timeout within the time limit', async () => {
+  await captureOauth();
+  await setTimeLimit(3000);
+  browser.sim.api.set('timeout');
+  const p = await popup();
+  try {
+    const shown = await runLive(p);
+    findingOf(shown, 'oauth', 'live-timeout');
+    assert.equal(shown.outcome, 'timeout');
+    assert.match(shown.status, /3 s/);
+    assert.ok(shown.elapsed < 3000 + 2500, `took ${shown.elapsed} ms for a 3000 ms limit`);
+    assert.ok(shown.elapsed >= 2900, `stopped after ${shown.elapsed} ms, before the limit`);
+    assert.deepEqual(shown.steps.oauth.requests, ['POST https://wd3-impl-services1.workday.com/ccx/oauth2/acme/token no answer in time']);
+  } finally {
+    await p.close();
+  }
+});
+
+test('Cancel stops a running test at once', async () => {
+  await captureOauth();
+  browser.sim.api.set('timeout');
+  const p = await popup();
+  try {
+    const section = live(p);
+    await section.locator('button.live-run').click();
+    await waitFor(async () => /stops after 20 s/.test(await section.locator('.live-status').textContent()), { what: 'the test to start' });
+    assert.equal(await section.locator('button.live-cancel').isVisible(), true);
+    assert.equal(await section.locator('button.live-run').isVisible(), false);
+    const started = Date.now();
+    await section.locator('button.live-cancel').click();
+    await waitFor(async () => (await section.getAttribute('data-state')) === 'done', { what: 'the cancelled test to end' });
+    assert.ok(Date.now() - started < 3000, 'cancelled promptly');
+    assert.equal(await section.getAttribute('data-outcome'), 'cancelled');
+    await section.locator('li.live-step[data-probe="oauth"] li.finding[data-code="live-cancelled"]').waitFor();
+  } finally {
+    await p.close();
+  }
+});
+
+test('nothing runs without a click, and the popup asks for nothing on opening', async () => {
+  await captureOauth();
+  const p = await popup();
+  try {
+    await new Promise((r) => setTimeout(r, 500));
+    assert.deepEqual(apiLog(), [], 'opening the popup called the API');
+    assert.equal(await live(p).getAttribute('data-state'), 'idle');
+    assert.match(await live(p).locator('.live-intro').textContent(), /wd3-impl-services1\.workday\.com/);
+  } finally {
+    await p.close();
+  }
+});
