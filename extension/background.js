@@ -33,6 +33,7 @@ import {
   worst,
   SSO_CHOICES,
 } from './captures.js';
+import { installLiveTest } from './live-worker.js';
 
 const session = chrome.storage.session;
 const local = chrome.storage.local;
@@ -425,3 +426,6 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   handle(message, sender).then(sendResponse, (e) => sendResponse(failure('internal', String(e?.message ?? e))));
   return true; // the answer comes asynchronously
 });
+
+// The live connection test (issue #6): a port from the popup, see live-worker.js.
+installLiveTest({ core, session, serially, readRecord, readPrefs, fromExtensionPage });
