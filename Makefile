@@ -96,3 +96,13 @@ clean:
 # Installs the pinned cargo-fuzz on first use (fuzz/setup.sh). See fuzz/run.sh for the knobs.
 fuzz:
 	@fuzz/run.sh
+
+# --- Browser benchmark (issue #7; bench/) ----------------------------------------------------------
+.PHONY: bench
+
+# Prints a table of figures measured in headless Chromium with the built extension (snapshot +
+# analysis against a bare TreeWalker pass, re-analysis after an SPA mutation, worker cold start,
+# wasm + glue size), each next to its goal. Figures only, never a failure on a missed goal.
+# RUNS / WARMUP / COLD_RUNS in the environment change the run counts; see bench/run.mjs.
+bench: build
+	node bench/run.mjs
