@@ -3,8 +3,16 @@
 //! (`extension/snapshot.js`): the same kept attributes, the same skipped elements, never a
 //! password input's value. Tests hold the two to the same fixtures.
 
-use crate::snapshot::{Snapshot, WireNode, WireSnapshot, KEPT_ATTRIBUTES};
+use crate::snapshot::{
+    Snapshot, SnapshotError, WireNode, WireSnapshot, KEPT_ATTRIBUTES, MAX_DEPTH, MAX_NODES,
+};
+use html5ever::tendril::StrTendril;
+use html5ever::tokenizer::states::RawKind;
+use html5ever::tokenizer::{
+    BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
+};
 use scraper::{Html, Node};
+use std::cell::Cell;
 use std::collections::BTreeMap;
 
 /// Elements whose content is never part of what a person reads on the page, and the
@@ -19,8 +27,29 @@ pub const SKIPPED_TAGS: &[&str] = &[
 ];
 
 /// Parses `html`. `url` is the page's address when known; otherwise the `saved from url=`
-/// comment that browsers write into saved pages is used, if present.
+/// comment that browsers write into saved pages is used, if present. A page
+/// [`try_snapshot_from_html`] refuses gives an empty snapshot (no page is recognised in it).
 pub fn snapshot_from_html(html: &str, url: Option<&str>) -> Snapshot {
+    try_snapshot_from_html(html, url).unwrap_or_else(|_| {
+        Snapshot::from_wire(WireSnapshot {
+            v: 1,
+            url: url.unwrap_or_default().to_string(),
+            ..Default::default()
+        })
+        .expect("an empty snapshot is valid")
+    })
+}
+
+/// Like [`snapshot_from_html`], but says why a page cannot be read. Bounds (see
+/// `src/limits.rs`): a page nesting elements more than [`MAX_DEPTH`] levels deep is refused
+/// before parsing, because the HTML parser's tree builder scans its stack of open elements for
+/// each tag (quadratic on a page built to be deep; Chromium's parser stops nesting at 512); past
+/// [`MAX_NODES`] nodes the snapshot ends there, as the extension's snapshotter does.
+pub fn try_snapshot_from_html(html: &str, url: Option<&str>) -> Result<Snapshot, SnapshotError> {
+    let depth = nesting_depth(html);
+    if depth > MAX_DEPTH {
+        return Err(SnapshotError::TooDeep { depth });
+    }
     let doc = Html::parse_document(html);
     let mut nodes: Vec<WireNode> = Vec::new();
     let title = doc
@@ -39,6 +68,9 @@ pub fn snapshot_from_html(html: &str, url: Option<&str>) -> Snapshot {
     // Iterative pre-order walk over (node, index of its parent in `nodes`).
     let mut work = vec![(*doc.root_element(), None::<usize>)];
     while let Some((node, parent)) = work.pop() {
+        if nodes.len() >= MAX_NODES {
+            break;
+        }
         match node.value() {
             Node::Element(el) => {
                 let tag = el.name().to_ascii_lowercase();
@@ -88,7 +120,74 @@ pub fn snapshot_from_html(html: &str, url: Option<&str>) -> Snapshot {
         lang,
         nodes,
     };
-    Snapshot::from_wire(wire).expect("a pre-order walk always yields a valid snapshot")
+    Snapshot::from_wire(wire)
+}
+
+/// How deep `html` nests its elements, from a pass of html5ever's tokenizer alone (linear; no
+/// tree building): elements opened and not yet closed. Void elements, self-closing tags and
+/// elements whose end tag may be left out (`p`, `li`, `td`, …, which the parser closes by
+/// itself) do not count, so for any page a browser saved this is at least the real depth of
+/// the elements that can nest.
+pub fn nesting_depth(html: &str) -> usize {
+    struct DepthSink {
+        depth: Cell<usize>,
+        max: Cell<usize>,
+    }
+    impl TokenSink for DepthSink {
+        type Handle = ();
+        fn process_token(&self, token: Token, _line: u64) -> TokenSinkResult<()> {
+            let Token::TagToken(tag) = token else {
+                return TokenSinkResult::Continue;
+            };
+            let name: &str = &tag.name;
+            const NOT_NESTING: &[&str] = &[
+                // Void elements.
+                "area", "base", "basefont", "bgsound", "br", "col", "embed", "frame", "hr", "img",
+                "input", "keygen", "link", "meta", "param", "source", "track", "wbr",
+                // Elements whose end tag is optional: the tree builder closes them.
+                "html", "head", "body", "p", "li", "dt", "dd", "option", "optgroup", "rb", "rt",
+                "rtc", "rp", "tr", "td", "th", "thead", "tbody", "tfoot", "colgroup", "caption",
+            ];
+            let nests = !NOT_NESTING.contains(&name);
+            match tag.kind {
+                TagKind::StartTag => {
+                    if nests && !tag.self_closing {
+                        let d = self.depth.get() + 1;
+                        self.depth.set(d);
+                        self.max.set(self.max.get().max(d));
+                    }
+                    // The tokenizer alone does not know which elements hold raw text; the
+                    // tree builder would tell it, so this sink does.
+                    match name {
+                        "script" => return TokenSinkResult::RawData(RawKind::ScriptData),
+                        "style" | "xmp" | "iframe" | "noembed" | "noframes" | "noscript" => {
+                            return TokenSinkResult::RawData(RawKind::Rawtext)
+                        }
+                        "title" | "textarea" => return TokenSinkResult::RawData(RawKind::Rcdata),
+                        "plaintext" => return TokenSinkResult::Plaintext,
+                        _ => {}
+                    }
+                }
+                TagKind::EndTag => {
+                    if nests {
+                        self.depth.set(self.depth.get().saturating_sub(1));
+                    }
+                }
+            }
+            TokenSinkResult::Continue
+        }
+    }
+    let sink = DepthSink {
+        depth: Cell::new(0),
+        max: Cell::new(0),
+    };
+    let tokenizer = Tokenizer::new(sink, TokenizerOpts::default());
+    let input = BufferQueue::default();
+    input.push_back(StrTendril::from_slice(html));
+    // The sink never asks to run a script, so one call consumes the whole input.
+    let _ = tokenizer.feed(&input);
+    tokenizer.end();
+    tokenizer.sink.max.get()
 }
 
 /// The address in a `<!-- saved from url=(0071)https://… -->` comment.
@@ -121,6 +220,33 @@ mod tests {
             saved_from_url("<!--saved from url=(0030)https://wd3-impl.workday.com/a-->").as_deref(),
             Some("https://wd3-impl.workday.com/a")
         );
+    }
+
+    #[test]
+    fn nesting_depth_counts_open_elements_only() {
+        assert_eq!(nesting_depth("<div><span>a</span><b>b</b></div>"), 2);
+        // Optional end tags, void and self-closing elements, raw text do not nest.
+        assert_eq!(
+            nesting_depth("<ul><li><p>a<li><p>b<br><img><svg/></ul><script>'<div><div>'</script>"),
+            1
+        );
+        assert_eq!(nesting_depth(&"<div>".repeat(700)), 700);
+    }
+
+    #[test]
+    fn a_page_nested_deeper_than_max_depth_is_refused_quickly() {
+        let depth = 100_000;
+        let html = format!("{}x{}", "<div>".repeat(depth), "</div>".repeat(depth));
+        let started = std::time::Instant::now();
+        assert_eq!(
+            try_snapshot_from_html(&html, None).unwrap_err(),
+            SnapshotError::TooDeep { depth }
+        );
+        assert!(snapshot_from_html(&html, Some("https://x/")).is_empty());
+        assert!(started.elapsed() < std::time::Duration::from_secs(20));
+        // At the limit it is read.
+        let html = format!("{}x{}", "<div>".repeat(500), "</div>".repeat(500));
+        assert_eq!(snapshot_from_html(&html, None).text(0), "x");
     }
 
     #[test]

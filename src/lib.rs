@@ -12,6 +12,7 @@ pub mod extract;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod html;
 pub mod labels;
+pub mod limits;
 pub mod pages;
 pub mod param;
 pub mod partners;

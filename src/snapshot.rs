@@ -46,6 +46,13 @@ pub const KEPT_ATTRIBUTES: &[&str] = &[
 /// rather than exhausting memory.
 pub const MAX_NODES: usize = 2_000_000;
 
+/// Deepest nesting kept. A node deeper than this is attached to its ancestor at this depth's
+/// parent level (it becomes a later sibling), as Chromium's own HTML parser does at 512 levels;
+/// document order and the text are unchanged. Workday's pages nest a few dozen levels; the cap
+/// keeps every ancestor walk and subtree scan bounded on a page built to be deep (a 100 000-level
+/// chain would otherwise make reading labels quadratic).
+pub const MAX_DEPTH: usize = 512;
+
 /// Index of a node in a [`Snapshot`].
 pub type NodeId = usize;
 
@@ -84,7 +91,13 @@ pub enum SnapshotError {
     Json(String),
     UnsupportedVersion(u32),
     TooLarge(usize),
-    BadParent { node: usize },
+    BadParent {
+        node: usize,
+    },
+    /// An HTML page nesting elements deeper than [`MAX_DEPTH`] (the native HTML loader).
+    TooDeep {
+        depth: usize,
+    },
 }
 
 impl std::fmt::Display for SnapshotError {
@@ -101,6 +114,10 @@ impl std::fmt::Display for SnapshotError {
             SnapshotError::BadParent { node } => write!(
                 f,
                 "snapshot node {node} names a parent that does not precede it"
+            ),
+            SnapshotError::TooDeep { depth } => write!(
+                f,
+                "the page nests elements {depth} levels deep, more than the {MAX_DEPTH} wdcap reads"
             ),
         }
     }
@@ -141,15 +158,25 @@ impl Snapshot {
             return Err(SnapshotError::TooLarge(wire.nodes.len()));
         }
         let mut nodes: Vec<Node> = Vec::with_capacity(wire.nodes.len());
+        let mut depth: Vec<u32> = Vec::with_capacity(wire.nodes.len());
         for (i, n) in wire.nodes.into_iter().enumerate() {
-            if let Some(p) = n.parent {
+            let mut parent = n.parent;
+            if let Some(p) = parent {
                 if p >= i {
                     return Err(SnapshotError::BadParent { node: i });
                 }
+                // Flatten beyond MAX_DEPTH: a node at the cap takes no children; they go to its
+                // parent, which keeps the pre-order layout (see MAX_DEPTH).
+                let p = match nodes[p].parent {
+                    Some(up) if depth[p] as usize >= MAX_DEPTH => up,
+                    _ => p,
+                };
                 nodes[p].children.push(i);
+                parent = Some(p);
             }
+            depth.push(parent.map_or(0, |p| depth[p] + 1));
             nodes.push(Node {
-                parent: n.parent,
+                parent,
                 tag: n.tag.map(|t| t.to_ascii_lowercase()),
                 attrs: n.attrs,
                 text: n.text,
@@ -391,6 +418,38 @@ mod tests {
     fn a_parent_after_its_child_is_refused() {
         let e = Snapshot::from_json(r#"{"nodes":[{"t":"a","p":0}]}"#).unwrap_err();
         assert_eq!(e, SnapshotError::BadParent { node: 0 });
+    }
+
+    #[test]
+    fn nesting_beyond_max_depth_is_flattened_in_order() {
+        let depth = MAX_DEPTH + 100;
+        let mut nodes: Vec<WireNode> = (0..depth)
+            .map(|i| WireNode {
+                parent: i.checked_sub(1),
+                tag: Some("div".into()),
+                attrs: BTreeMap::new(),
+                text: None,
+            })
+            .collect();
+        nodes.push(WireNode {
+            parent: Some(depth - 1),
+            tag: None,
+            attrs: BTreeMap::new(),
+            text: Some("deep".into()),
+        });
+        let s = Snapshot::from_wire(WireSnapshot {
+            v: 1,
+            nodes,
+            ..Default::default()
+        })
+        .unwrap();
+        let deepest = s.ids().map(|n| s.ancestors(n).count()).max().unwrap();
+        assert_eq!(deepest, MAX_DEPTH);
+        assert_eq!(s.text(0), "deep");
+        assert_eq!(s.descendants(0).count(), depth);
+        // The flattened form is stable: decoding its own wire form changes nothing.
+        let again = Snapshot::from_wire(s.to_wire()).unwrap();
+        assert_eq!(again.to_wire(), s.to_wire());
     }
 
     #[test]

@@ -70,13 +70,25 @@ pub fn analyse_snapshot(snapshot_json: &str, options_value: JsValue) -> JsValue 
     };
     match Snapshot::from_json(snapshot_json) {
         Ok(s) => ok(analysis::analyse_snapshot(&s, &opts).view(true)),
+        Err(e @ crate::snapshot::SnapshotError::TooLarge(_)) => err("too_large", e.to_string()),
         Err(e) => err("bad_snapshot", e.to_string()),
     }
 }
 
-/// Extracts and checks every parameter in pasted text.
+/// Extracts and checks every parameter in pasted text. Past `limits::MAX_PASTE_BYTES` the
+/// text is refused with `{ok: false, error: {code: "too_large"}}`.
 #[wasm_bindgen(js_name = checkText)]
 pub fn check_text(text: &str, options_value: JsValue) -> JsValue {
+    if text.len() > crate::limits::MAX_PASTE_BYTES {
+        return err(
+            "too_large",
+            crate::limits::too_large(
+                "the pasted text",
+                text.len(),
+                crate::limits::MAX_PASTE_BYTES,
+            ),
+        );
+    }
     match options(options_value) {
         Ok(o) => ok(analysis::check_text(text, &o).view(true)),
         Err(e) => e,

@@ -105,24 +105,45 @@ pub fn main() -> i32 {
     }
 }
 
-fn read_text(path: Option<&PathBuf>) -> Result<String, String> {
-    let mut bytes = Vec::new();
-    match path {
-        None => std::io::stdin()
-            .read_to_end(&mut bytes)
-            .map_err(|e| format!("cannot read standard input: {e}"))?,
-        Some(p) if p.as_os_str() == "-" => std::io::stdin()
-            .read_to_end(&mut bytes)
-            .map_err(|e| format!("cannot read standard input: {e}"))?,
-        Some(p) => {
-            bytes = std::fs::read(p).map_err(|e| format!("cannot read {}: {e}", p.display()))?;
-            bytes.len()
-        }
+/// Reads a file (or standard input for `None` / `-`) as UTF-8 text, refusing more than `limit`
+/// bytes (src/limits.rs) without reading past it: memory stays bounded whatever is piped in.
+fn read_text(path: Option<&PathBuf>, limit: usize) -> Result<String, String> {
+    let name = match path {
+        Some(p) if p.as_os_str() != "-" => p.display().to_string(),
+        _ => "standard input".into(),
     };
-    let name = path
-        .map(|p| p.display().to_string())
-        .unwrap_or_else(|| "standard input".into());
+    let source: Box<dyn Read> = match path {
+        Some(p) if p.as_os_str() != "-" => Box::new(
+            std::fs::File::open(p).map_err(|e| format!("cannot read {}: {e}", p.display()))?,
+        ),
+        _ => Box::new(std::io::stdin()),
+    };
+    let mut bytes = Vec::new();
+    source
+        .take(limit as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read {name}: {e}"))?;
+    if bytes.len() > limit {
+        // A file's size is known; a pipe is not read past the limit to learn it.
+        let file_size = match path {
+            Some(p) if p.as_os_str() != "-" => std::fs::metadata(p).ok().map(|m| m.len()),
+            _ => None,
+        };
+        return Err(match file_size {
+            Some(total) => wdcap::limits::too_large(&name, total as usize, limit),
+            None => format!(
+                "{name} is larger than the {} wdcap reads",
+                wdcap::limits::describe(limit)
+            ),
+        });
+    }
     String::from_utf8(bytes).map_err(|_| format!("{name} is not UTF-8 text"))
+}
+
+/// A saved page as a snapshot, or the one-line reason it cannot be read.
+fn read_page(file: &PathBuf, url: Option<&str>) -> Result<wdcap::snapshot::Snapshot, String> {
+    let html = read_text(Some(file), wdcap::limits::MAX_HTML_BYTES)?;
+    wdcap::html::try_snapshot_from_html(&html, url).map_err(|e| format!("{}: {e}", file.display()))
 }
 
 /// Evidence gathered across pages, as `wdcap check --evidence` reads it.
@@ -142,8 +163,7 @@ fn run(cli: Cli) -> Result<i32, String> {
     }
     match cli.command {
         Command::Scan { file, url, common } => {
-            let html = read_text(Some(&file))?;
-            let snapshot = wdcap::html::snapshot_from_html(&html, url.as_deref());
+            let snapshot = read_page(&file, url.as_deref())?;
             let report = analysis::analyse_snapshot(&snapshot, &common.options());
             Ok(print(&report, &common))
         }
@@ -152,7 +172,7 @@ fn run(cli: Cli) -> Result<i32, String> {
             evidence,
             common,
         } => {
-            let text = read_text(file.as_ref())?;
+            let text = read_text(file.as_ref(), wdcap::limits::MAX_PASTE_BYTES)?;
             let report = if evidence {
                 let ev: Evidence = serde_json::from_str(&text)
                     .map_err(|e| format!("evidence is not {{params, settings}} JSON: {e}"))?;
@@ -163,8 +183,7 @@ fn run(cli: Cli) -> Result<i32, String> {
             Ok(print(&report, &common))
         }
         Command::Snapshot { file, url } => {
-            let html = read_text(Some(&file))?;
-            let snapshot = wdcap::html::snapshot_from_html(&html, url.as_deref());
+            let snapshot = read_page(&file, url.as_deref())?;
             println!(
                 "{}",
                 serde_json::to_string(&snapshot.to_wire()).map_err(|e| e.to_string())?
