@@ -43,45 +43,63 @@ export function snapshot(root, { url, title, lang, maxNodes = MAX_NODES } = {}) 
   const nodes = [];
   const elements = [];
   let truncated = false;
-  const stack = [root, -1];
-  while (stack.length) {
-    const parent = stack.pop();
-    const node = stack.pop();
+  // Pre-order through firstChild/nextSibling (no live NodeList reads, no stack of every
+  // pending sibling): `parent` is the snapshot index of the element being walked into,
+  // `parents` the indexes of its ancestors.
+  const parents = [];
+  let parent = -1;
+  let node = root;
+  while (node) {
     if (nodes.length >= maxNodes) {
       truncated = true;
       break;
     }
-    if (node.nodeType === 1) {
+    const type = node.nodeType;
+    let index = -1;
+    if (type === 1) {
       const tag = node.localName;
-      if (SKIPPED_TAGS.has(tag)) continue;
-      const entry = parent < 0 ? { t: tag } : { p: parent, t: tag };
-      let attrs = null;
-      for (const attr of node.attributes) {
-        if (KEPT_ATTRIBUTES.has(attr.name)) {
-          (attrs ||= {})[attr.name] = attr.value;
+      if (!SKIPPED_TAGS.has(tag)) {
+        const entry = parent < 0 ? { t: tag } : { p: parent, t: tag };
+        let attrs = null;
+        if (node.hasAttributes()) {
+          const list = node.attributes;
+          for (let i = 0; i < list.length; i++) {
+            const attr = list[i];
+            if (KEPT_ATTRIBUTES.has(attr.name)) (attrs ||= {})[attr.name] = attr.value;
+          }
         }
+        if (tag === 'input') {
+          // The live state, not the markup's: what the admin sees now.
+          const inputType = (node.type || '').toLowerCase();
+          attrs ||= {};
+          if (inputType === 'password') delete attrs.value;
+          else if (inputType === 'checkbox' || inputType === 'radio') {
+            if (node.checked) attrs.checked = '';
+            else delete attrs.checked;
+          } else if (node.value) attrs.value = node.value;
+        }
+        if (attrs) entry.a = attrs;
+        index = nodes.length;
+        nodes.push(entry);
+        elements.push(node);
       }
-      if (tag === 'input') {
-        // The live state, not the markup's: what the admin sees now.
-        const type = (node.type || '').toLowerCase();
-        attrs ||= {};
-        if (type === 'password') delete attrs.value;
-        else if (type === 'checkbox' || type === 'radio') {
-          if (node.checked) attrs.checked = '';
-          else delete attrs.checked;
-        } else if (node.value) attrs.value = node.value;
-      }
-      if (attrs) entry.a = attrs;
-      const index = nodes.length;
-      nodes.push(entry);
-      elements.push(node);
-      const children = node.childNodes;
-      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i], index);
-    } else if (node.nodeType === 3 && parent >= 0) {
+    } else if (type === 3 && parent >= 0) {
       const text = node.nodeValue;
       nodes.push({ p: parent, x: BLANK.test(text) ? ' ' : text });
       elements.push(node);
     }
+    if (index >= 0 && node.firstChild) {
+      parents.push(parent);
+      parent = index;
+      node = node.firstChild;
+      continue;
+    }
+    // Next sibling, or the next sibling of the nearest ancestor that has one; never past root.
+    while (node !== root && !node.nextSibling) {
+      node = node.parentNode;
+      parent = parents.pop();
+    }
+    node = node === root ? null : node.nextSibling;
   }
   return {
     snapshot: {
