@@ -201,8 +201,17 @@ function stepItem(step) {
   return item;
 }
 
-/** The refresh token the tenant issued: masked until shown, copyable, already saved. */
+/**
+ * The refresh token the tenant issued: masked until shown, copyable, already saved. In class
+ * mode (a shared screen) it is not shown at all, like every secret there.
+ */
 function showRenewed(s, renewed) {
+  const note = h('p', { class: 'live-renewed-note', text: renewed.saved ? t('liveRenewedSaved') : t('liveRenewedNotSaved') });
+  s.renewed.hidden = false;
+  if (document.body.classList.contains('class-mode')) {
+    s.renewed.replaceChildren(h('h4', { text: t('liveRenewedTitle') }), note, h('p', { class: 'value-text masked', text: t('hiddenInClassMode') }));
+    return;
+  }
   const value = h('code', { class: 'value-text masked' }, masked(renewed));
   let shown = false;
   const toggle = h('button', { type: 'button', class: 'reveal', 'aria-pressed': 'false' }, t('liveShow'));
@@ -215,8 +224,7 @@ function showRenewed(s, renewed) {
   });
   s.renewed.replaceChildren(
     h('h4', { text: t('liveRenewedTitle') }),
-    h('p', { class: 'live-renewed-note', text: renewed.saved ? t('liveRenewedSaved') : t('liveRenewedNotSaved') }),
+    note,
     h('div', { class: 'value-row' }, value, h('div', { class: 'value-actions' }, toggle, copyButton(renewed.value, t('liveRenewedTitle'), { secret: true }))),
   );
-  s.renewed.hidden = false;
 }

@@ -391,6 +391,11 @@ test('a new refresh token is shown masked, replaces the old one in the session, 
     assert.ok(!(await p.content()).includes(fresh), 'the new token is in the document before Show');
     await box.locator('button.reveal').click();
     assert.equal(await value.textContent(), fresh);
+    // Copy gives the raw token.
+    await browser.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await p.bringToFront();
+    await box.locator('button.copy').click();
+    await waitFor(async () => (await p.evaluate(() => navigator.clipboard.readText())) === fresh, { what: 'the new token on the clipboard' });
     // The popup re-rendered after the save (session storage changed); the result stayed.
     await waitFor(async () => (await live(p).getAttribute('data-outcome')) === 'passed', { what: 'the result to survive the re-render' });
     // The old token is dead at the simulator now, the saved one works.
