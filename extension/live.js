@@ -19,6 +19,18 @@ import { LIVE_PORT, probedOrigins } from './live-worker.js';
 const sections = new Map(); // tenant -> state
 
 const PROBES = ['oauth', 'rest', 'raas', 'soap'];
+// Literal keys (not built from the probe's name), so a scan of the sources finds every key used.
+const PROBE_TITLES = {
+  oauth: () => t('liveProbe_oauth'),
+  rest: () => t('liveProbe_rest'),
+  raas: () => t('liveProbe_raas'),
+  soap: () => t('liveProbe_soap'),
+};
+const STATUS_LABELS = {
+  passed: () => t('liveStatus_passed'),
+  failed: () => t('liveStatus_failed'),
+  skipped: () => t('liveStatus_skipped'),
+};
 
 /** The section for `view`'s tenant (the same element on every call). */
 export function liveSection(view) {
@@ -172,8 +184,8 @@ function stepItem(step) {
     h(
       'div',
       { class: 'live-step-head' },
-      h('span', { class: `live-badge ${step.status}`, text: t(`liveStatus_${step.status}`) }),
-      h('strong', { class: 'live-probe', text: t(`liveProbe_${step.probe}`) }),
+      h('span', { class: `live-badge ${step.status}`, text: STATUS_LABELS[step.status]?.() ?? step.status }),
+      h('strong', { class: 'live-probe', text: PROBE_TITLES[step.probe]?.() ?? step.probe }),
     ),
   );
   // A failed step's summary is its finding's message: said once.

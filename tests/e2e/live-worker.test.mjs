@@ -1,11 +1,12 @@
 // The live test's worker side as pure functions (extension/live-worker.js): which values go to
 // the core and in which order, which hosts need permission, how a refresh token the tenant issued
-// replaces the tested one in the stored record. (The port and the UI are tested end to end in
-// live.test.mjs.)
+// replaces the tested one in the stored record; and every message the Live test section uses
+// exists in every language. (The port and the UI are tested end to end in live.test.mjs.)
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
+import { readFileSync, readdirSync } from 'node:fs';
 import { ROOT, importExtensionModule } from './harness.mjs';
 
 let loaded;
@@ -83,4 +84,16 @@ test('a new refresh token already stored is not duplicated; one with nothing to 
   assert.deepEqual(added.params, [
     { kind: 'refresh_token', value: 'fresh-token', name: null, tenant: 'acme', label: null, page: null, at: 5, renewed: 5 },
   ]);
+});
+
+test('every message key the Live test section uses is in every locale', () => {
+  const source = readFileSync(join(ROOT, 'extension', 'live.js'), 'utf8');
+  const keys = [...new Set([...source.matchAll(/\bt\('([A-Za-z0-9_]+)'/g)].map((m) => m[1]))];
+  assert.ok(keys.length > 20, `found ${keys.length} keys`);
+  const locales = readdirSync(join(ROOT, 'extension', '_locales'));
+  assert.ok(locales.includes('en'));
+  for (const lang of locales) {
+    const messages = JSON.parse(readFileSync(join(ROOT, 'extension', '_locales', lang, 'messages.json'), 'utf8'));
+    for (const key of keys) assert.ok(messages[key]?.message, `${lang} lacks ${key}`);
+  }
 });
