@@ -131,7 +131,21 @@ export function exportFor(partner, gathered, options = {}) {
  * (cancel + timeout). Resolves to `{ok: true, report: {passed, steps, new_refresh_token}}`.
  */
 export function liveTest(evidence, options = {}, signal = null) {
-  return guarded(() => glue.liveTest(evidence, options, signal));
+  return guarded(() => glue.liveTest(evidence, options, errorReason(signal)));
+}
+
+/**
+ * `signal`, or one that follows it with an Error as its reason: fetch rejects with the abort
+ * reason, and the module's fetch glue (gloo-net) can only read an Error (any other value would
+ * trap it). AbortSignal.timeout() and abort() without a reason already give DOMExceptions.
+ */
+function errorReason(signal) {
+  if (!signal) return null;
+  const wrap = (reason) => (reason instanceof Error ? reason : new DOMException(String(reason ?? 'aborted'), 'AbortError'));
+  if (signal.aborted) return AbortSignal.abort(wrap(signal.reason));
+  const inner = new AbortController();
+  signal.addEventListener('abort', () => inner.abort(wrap(signal.reason)), { once: true });
+  return inner.signal;
 }
 
 /** `{ok: true, value}` with the fingerprint shown for a secret. */

@@ -75,6 +75,21 @@ export function renewRefreshToken(record, tested, fresh, at) {
   return { ...record, updated: at, params };
 }
 
+/**
+ * `promise`, or an internal error if it has not settled `ms` after the time limit: a module that
+ * trapped inside an asynchronous call never settles it, and the popup must not wait forever.
+ */
+function settles(promise, ms) {
+  let timer;
+  const stuck = new Promise((resolve) => {
+    timer = setTimeout(
+      () => resolve({ ok: false, error: { code: 'internal', message: 'the wdcap core did not finish the test' } }),
+      ms,
+    );
+  });
+  return Promise.race([promise, stuck]).finally(() => clearTimeout(timer));
+}
+
 /** The time limit now (globalThis.wdcapLive.timeoutMs, a diagnostics and test knob), bounded. */
 function timeLimit() {
   const ms = Number(globalThis.wdcapLive?.timeoutMs);
@@ -136,7 +151,7 @@ export function installLiveTest({ core, session, serially, readRecord, readPrefs
       globalThis.wdcapLive.runs = (globalThis.wdcapLive.runs ?? 0) + 1;
       const signal = AbortSignal.any([controller.signal, AbortSignal.timeout(timeoutMs)]);
       const options = checkOptions(await readPrefs(tenant));
-      const result = await core.liveTest(ev, options, signal);
+      const result = await settles(core.liveTest(ev, options, signal), timeoutMs + 5000);
       const reply = { type: 'result', ok: result.ok, timeoutMs, elapsedMs: Date.now() - started };
       if (!result.ok) {
         post({ ...reply, error: result.error });

@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { readFileSync, readdirSync } from 'node:fs';
-import { ROOT, importExtensionModule } from './harness.mjs';
+import { ROOT, EXTENSION_DIR, assertBuilt, importExtensionModule } from './harness.mjs';
 
 let loaded;
 let liveEvidence, probedOrigins, renewRefreshToken;
@@ -95,5 +95,36 @@ test('every message key the Live test section uses is in every locale', () => {
   for (const lang of locales) {
     const messages = JSON.parse(readFileSync(join(ROOT, 'extension', '_locales', lang, 'messages.json'), 'utf8'));
     for (const key of keys) assert.ok(messages[key]?.message, `${lang} lacks ${key}`);
+  }
+});
+
+test('core.liveTest: an abort reason that is not an Error is a cancel, not a trap', async () => {
+  // fetch rejects with the signal's reason, and the module's fetch glue can only read an Error:
+  // core.js hands the module a signal whose reason always is one. The signal is aborted before
+  // the call, so fetch rejects before any connection is made.
+  assertBuilt();
+  const glue = await importExtensionModule(EXTENSION_DIR, ['core.js', 'pkg/wdcap.js', 'pkg/wdcap_bg.wasm']);
+  try {
+    const core = glue.module;
+    core.configure({ wasm: readFileSync(join(glue.dir, 'pkg', 'wdcap_bg.wasm')) });
+    const evidence = {
+      params: [
+        { kind: 'token_endpoint', value: TOKEN },
+        { kind: 'client_id', value: 'OGQyMzYyYjYtZDhmZC00YTA4LWE3M2EtZDIzNzg1MzY3NmZm' },
+        { kind: 'client_secret', value: 'k'.repeat(100) },
+        { kind: 'refresh_token', value: 'r'.repeat(100) },
+      ],
+    };
+    for (const reason of ['the user left', 42, undefined]) {
+      const controller = new AbortController();
+      controller.abort(reason);
+      const result = await core.liveTest(evidence, {}, controller.signal);
+      assert.equal(result.ok, true, JSON.stringify(result));
+      assert.deepEqual(result.report.steps[0].findings.map((f) => f.code), ['live-cancelled']);
+      assert.equal(result.report.steps[0].requests[0].outcome, 'cancelled');
+    }
+    assert.equal(core.stats().traps, 0);
+  } finally {
+    glue.cleanup();
   }
 });
