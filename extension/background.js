@@ -77,12 +77,23 @@ async function readPrefs(tenant) {
   return (await local.get(key))[key] ?? {};
 }
 
+/**
+ * What the user told wdcap about the tenant, added to its evidence: which security group is the
+ * integration's (when the pages list several and none says which).
+ */
+function withChoices(ev, prefs) {
+  if (typeof prefs?.securityGroup === 'string' && prefs.securityGroup) {
+    ev.settings.push({ name: 'security_group', value: prefs.securityGroup });
+  }
+  return ev;
+}
+
 /** Checks everything captured for `tenant`; null when nothing is. */
 async function checkTenant(tenant) {
   const record = await readRecord(tenant);
   if (!record) return null;
   const prefs = await readPrefs(tenant);
-  const checked = await core.checkParams(evidence(record), checkOptions(prefs));
+  const checked = await core.checkParams(withChoices(evidence(record), prefs), checkOptions(prefs));
   if (!checked.ok) return { record, prefs, error: checked.error };
   return { record, prefs, report: checked.report };
 }
@@ -242,7 +253,7 @@ async function checklistOf(tenant, partner) {
   const state = await readChecklistState(tenant, partner);
   const record = tenant == null ? null : await readRecord(tenant);
   const prefs = tenant == null ? {} : await readPrefs(tenant);
-  const gathered = record ? evidence(record, state.since) : { params: [], settings: [] };
+  const gathered = withChoices(record ? evidence(record, state.since) : { params: [], settings: [] }, prefs);
   const result = await core.checklist(
     partner,
     { pages: pagesSeen(record, state.since), ...gathered, manual: state.manual },
@@ -256,7 +267,7 @@ async function exportOf(tenant, partner) {
   if (!(await isPartner(partner))) return failure('bad_message', `unknown partner ${JSON.stringify(partner)}`);
   const record = await readRecord(tenant);
   const prefs = await readPrefs(tenant);
-  const result = await core.exportFor(partner, record ? evidence(record) : { params: [], settings: [] }, checkOptions(prefs));
+  const result = await core.exportFor(partner, withChoices(record ? evidence(record) : { params: [], settings: [] }, prefs), checkOptions(prefs));
   if (!result.ok) return result;
   return { ok: true, tenant, partner, export: result.report };
 }
@@ -369,6 +380,12 @@ async function setPrefs(message) {
   if (message.sso !== undefined) {
     if (!SSO_CHOICES.includes(message.sso)) return failure('bad_message', `sso must be one of ${SSO_CHOICES.join(', ')}`);
     prefs.sso = message.sso;
+  }
+  if (message.securityGroup !== undefined) {
+    if (message.securityGroup !== null && (typeof message.securityGroup !== 'string' || message.securityGroup.length > 200)) {
+      return failure('bad_message', 'securityGroup must be a short string or null');
+    }
+    prefs.securityGroup = message.securityGroup || null;
   }
   if (message.integration !== undefined) {
     if (message.integration !== null && typeof message.integration !== 'string') {

@@ -5,7 +5,8 @@
 //   {tenant, updated,
 //    pages:    {<page_id>: {title, url, at}},
 //    params:   [{kind, value, name, tenant, label, page, at}]   deduplicated by kind + value
-//    settings: [{name, value, page, at}]                        newest first, one per name + page}
+//    settings: [{name, value, page, url, at}]                   newest first, one per name + page
+//                                                               + address}
 //
 // Only what a recogniser captured is ever passed in: a page no recogniser claims never gets here.
 
@@ -116,9 +117,13 @@ export function merge(record, capture) {
     next.params = next.params.filter((p) => keep.has(paramKey(p)));
   }
 
-  const fresh = capture.settings.map((s) => ({ name: s.name, value: s.value, page, at }));
+  // A page read again replaces what it said before; the same kind of page at another address
+  // (another functional area, report or group) is another page, whose settings stay.
+  const url = capture.url ?? '';
+  const fresh = capture.settings.map((s) => ({ name: s.name, value: s.value, page, url, at }));
   const replaced = new Set(fresh.map((s) => s.name));
-  next.settings = [...fresh, ...next.settings.filter((s) => !(s.page === page && replaced.has(s.name)))].slice(
+  const samePage = (s) => s.page === page && (s.url ?? '') === url;
+  next.settings = [...fresh, ...next.settings.filter((s) => !(samePage(s) && replaced.has(s.name)))].slice(
     0,
     MAX_SETTINGS,
   );
@@ -153,10 +158,12 @@ export function evidence(record, since = 0) {
       tenant: p.tenant ?? null,
       source: { ...(p.page ? { page: p.page } : {}), ...(p.label ? { label: p.label } : {}) },
     })),
+    // Stable sort: a page's own settings keep their order.
     settings: record.settings
       .filter(fresh)
-      .reverse()
-      .map((s) => ({ name: s.name, value: s.value })),
+      .map((s, i) => [s, i])
+      .sort(([a, i], [b, j]) => (a.at ?? 0) - (b.at ?? 0) || i - j)
+      .map(([s]) => ({ name: s.name, value: s.value })),
   };
 }
 
@@ -225,7 +232,7 @@ export function tenantView(record, report, prefs) {
   return {
     tenant: record.tenant,
     updated: record.updated,
-    prefs: { sso: checkOptions(prefs).sso, integration: prefs?.integration ?? null },
+    prefs: { sso: checkOptions(prefs).sso, integration: prefs?.integration ?? null, securityGroup: prefs?.securityGroup ?? null },
     pages: record.pages,
     params: report.params.map((view, i) => ({
       ...view,

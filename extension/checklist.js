@@ -81,6 +81,9 @@ function evidenceList(step) {
     const text = !s.seen ? t('evidenceSettingUnseen', settingTitle(s.name)) : s.right ? t('evidenceSettingRight', settingTitle(s.name)) : t('evidenceSettingWrong', settingTitle(s.name));
     items.push(h('li', { class: s.seen ? (s.right ? 'ok' : 'wrong') : 'open' }, mark(s.seen && s.right), text));
   }
+  for (const policy of step.unseen_policies ?? []) {
+    items.push(h('li', { class: 'open' }, mark(false), t('evidencePolicyUnseen', policy)));
+  }
   if (!items.length) return h('p', { class: 'evidence manual-note', text: t('evidenceNone') });
   return h('div', { class: 'evidence' }, h('h4', { text: t('evidenceHeading') }), h('ul', {}, items));
 }
@@ -99,6 +102,21 @@ function suggestionBox(step) {
     h('p', { text: t('suggestionText', kindTitle(s.kind)) }),
     h('div', { class: 'value-row' }, h('code', { class: 'value-text', text: s.value }), copyButton(s.value, kindTitle(s.kind)), use),
     h('p', { class: 'help', text: t('suggestionFrom', s.from) }));
+}
+
+/** Several groups' access is listed and no page said which is the integration's: ask. */
+function groupPicker(step) {
+  const id = `group-${step.id}`;
+  const select = h('select', { id, class: 'group-choice' }, step.groups_in_sight.map((g) => h('option', { value: g, text: g })));
+  const pick = h('button', { type: 'button', class: 'pick-group primary' }, t('groupPick'));
+  pick.addEventListener('click', async () => {
+    const reply = await ask({ type: 'wdcap/set-prefs', tenant: tenant(), securityGroup: select.value });
+    announce(reply.ok ? t('groupChosen', select.value) : t('couldNotLoad', reply.error?.message ?? '?'));
+    refresh();
+  });
+  return h('div', { class: 'group-picker' },
+    h('label', { for: id, text: t('groupQuestion') }),
+    h('div', { class: 'value-row' }, select, pick));
 }
 
 function stepItem(step, n) {
@@ -150,6 +168,7 @@ function stepItem(step, n) {
     body.append(h('div', { class: 'step-notes' }, h('h4', { text: t('valueNotes') }),
       h('ul', { class: 'findings' }, step.notes.map((f) => findingItem(f)))));
   }
+  if (step.groups_in_sight?.length && tenant() != null) body.append(groupPicker(step));
   if (step.suggestion) body.append(suggestionBox(step));
   body.append(h('p', { class: 'source', text: t('sourceLabel', step.source) }));
   item.append(body);
@@ -191,9 +210,22 @@ function render(reply) {
   document.body.dataset.ready = 'true';
 }
 
+let asked = 0;
+
 async function refresh() {
   if (!partner()) return;
-  render(await ask({ type: 'wdcap/checklist', tenant: tenant(), partner: partner() }));
+  const mine = ++asked;
+  const reply = await ask({ type: 'wdcap/checklist', tenant: tenant(), partner: partner() });
+  // An older question answered late must not overwrite a newer answer.
+  if (mine === asked) render(reply);
+}
+
+/** The tenant's partner, when it has none yet, is the one its checklist is opened for. */
+async function adoptPartner() {
+  const view = tenants.find((v) => v.tenant === tenant());
+  if (tenant() != null && partner() && !view?.prefs?.integration) {
+    await ask({ type: 'wdcap/set-prefs', tenant: tenant(), integration: partner() });
+  }
 }
 
 // ---- Markdown for handouts -----------------------------------------------------------------
@@ -235,6 +267,8 @@ function markdown() {
 
 function fillTenants(wanted) {
   const names = tenants.map((v) => v.tenant);
+  // A tenant asked for by name is offered even before anything of it was captured.
+  if (wanted != null && wanted !== NO_TENANT && !names.includes(wanted)) names.unshift(wanted);
   const options = names.map((name) => h('option', { value: name, text: name || t('noTenant') }));
   options.push(h('option', { value: NO_TENANT, text: t('noTenantChoice') }));
   tenantSelect.replaceChildren(...options);
@@ -263,13 +297,17 @@ async function main() {
   fillTenants(params.get('tenant'));
   pickPartner(params.get('partner'));
 
+  await adoptPartner();
   partnerSelect.addEventListener('change', async () => {
     await saveSettings({ lastPartner: partner() });
     if (tenant() != null) await ask({ type: 'wdcap/set-prefs', tenant: tenant(), integration: partner() });
     refresh();
   });
   tenantSelect.addEventListener('change', () => {
-    pickPartner(null);
+    // The tenant's own partner if it has one, else the one shown.
+    const own = tenants.find((v) => v.tenant === tenant())?.prefs?.integration;
+    pickPartner(own ?? partner());
+    adoptPartner();
     refresh();
   });
   classBox.addEventListener('change', async () => {

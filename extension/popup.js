@@ -430,13 +430,17 @@ function restoreFocus(path) {
 }
 
 let refreshTimer = null;
+let asked = 0;
 
 /** New captures (another page read while the popup is open) show without reopening it. */
 function refreshSoon({ retarget = false } = {}) {
   clearTimeout(refreshTimer);
   refreshTimer = setTimeout(async () => {
+    const mine = ++asked;
     if (retarget) tabId = await currentTabId();
-    render(await view());
+    const state = await view();
+    // An older question answered late must not overwrite a newer answer.
+    if (mine === asked) render(state);
   }, 150);
 }
 

@@ -24,7 +24,7 @@
 //! Progress counts the steps that are not optional.
 
 use crate::analysis;
-use crate::checks::{Options, Severity};
+use crate::checks::{self, Context, Options, Severity};
 use crate::endpoint::EndpointKind;
 use crate::pages::PageId;
 use crate::param::{Param, ParamInput, ParamKind};
@@ -105,6 +105,15 @@ pub struct StepView {
     pub problems: Vec<FindingView>,
     /// Errors and warnings about the values it captured.
     pub notes: Vec<FindingView>,
+    /// The partner's domain security policies no page read so far covers: a permissions step is
+    /// done only once every one was seen granted.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub unseen_policies: Vec<&'static str>,
+    /// The security groups whose access the pages listed, when no page said which one is the
+    /// integration's (Domain Security Policies for Functional Area lists every group): the
+    /// user picks one, and the extension passes it on as the `security_group` setting.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub groups_in_sight: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub suggestion: Option<Suggestion>,
 }
@@ -206,11 +215,34 @@ pub fn checklist(
     let report =
         analysis::check_params(evidence.params.clone(), evidence.settings.clone(), &options);
     let view = report.view(false);
+    let cx = Context::new(&params, &evidence.settings, &options);
+    let grants = checks::grants(&cx);
+    let unseen: Vec<&'static str> = partner
+        .domain_policies
+        .iter()
+        .filter(|row| !grants.judges(row))
+        .map(|row| row.target())
+        .collect();
+    let groups = if unseen.is_empty() || cx.setting(names::SECURITY_GROUP).is_some() {
+        Vec::new()
+    } else {
+        groups_listed(&cx)
+    };
 
     let steps: Vec<StepView> = partner
         .steps
         .iter()
-        .map(|step| judge(partner, step, &evidence, &params, &view.findings))
+        .map(|step| {
+            judge(
+                partner,
+                step,
+                &evidence,
+                &params,
+                &view.findings,
+                &unseen,
+                &groups,
+            )
+        })
         .collect();
     let count = |optional: bool| {
         let of: Vec<&StepView> = steps
@@ -248,6 +280,8 @@ fn judge(
     evidence: &Evidence,
     params: &[Param],
     findings: &[FindingView],
+    unseen: &[&'static str],
+    groups: &[String],
 ) -> StepView {
     let page = step.evidence_page.map(|id| PageEvidence {
         id,
@@ -331,9 +365,22 @@ fn judge(
         })
         .collect();
 
+    // A permissions step: every policy of the partner's table must have been seen.
+    let permissions = step.evidence_settings.contains(&names::DOMAIN_PERMISSION);
+    let unseen_policies: Vec<&'static str> = if permissions {
+        unseen.to_vec()
+    } else {
+        Vec::new()
+    };
+    let groups_in_sight = if permissions && groups.len() > 1 {
+        groups.to_vec()
+    } else {
+        Vec::new()
+    };
+
     let automatic = page.is_some() || !captures.is_empty() || !settings.is_empty();
     let page_ok = page.as_ref().is_none_or(|p| p.seen);
-    let captured = captures.iter().all(|c| c.found >= c.needed);
+    let captured = captures.iter().all(|c| c.found >= c.needed) && unseen_policies.is_empty();
     let wrong = settings.iter().any(|s| s.seen && !s.right);
     let any = page.as_ref().is_some_and(|p| p.seen)
         || captures.iter().any(|c| c.found > 0)
@@ -366,8 +413,29 @@ fn judge(
         settings,
         problems,
         notes,
+        unseen_policies,
+        groups_in_sight,
         suggestion,
     }
+}
+
+/// The groups named in the per-area access lists, as shown, in order of appearance. (The record
+/// key is `group`, as `permission_missing` reads it.)
+fn groups_listed(cx: &Context) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for rec in cx.records(names::DOMAIN_POLICY_ACCESS) {
+        let group = rec
+            .iter()
+            .find(|(k, _)| matches!(partners::fold(k).as_str(), "group" | "securitygroup"))
+            .map(|(_, v)| v.trim())
+            .filter(|v| !v.is_empty());
+        if let Some(g) = group {
+            if !out.iter().any(|o| partners::fold(o) == partners::fold(g)) {
+                out.push(g.to_string());
+            }
+        }
+    }
+    out
 }
 
 /// A copy of a finding view (the report's type is not `Clone`).
@@ -625,6 +693,66 @@ mod tests {
         // Nothing on a services host: nothing to build from.
         let c = checklist("viva-learning", Evidence::default(), &Options::default()).unwrap();
         assert!(state(&c, "soap-endpoint").suggestion.is_none());
+    }
+
+    #[test]
+    fn a_permissions_step_needs_every_policy_of_the_partner_seen() {
+        let access = |area: &str, policy: &str| {
+            json!({"name": "domain_policy_access", "value": {
+                "functional_area": area, "policy": policy, "group": "ISU_Defender", "view": "true", "modify": "true", "get": "true", "put": "true"
+            }})
+        };
+        let system = json!([
+            {"name": "security_group", "value": "ISU_Defender"},
+            {"name": "domain_policies", "value": ["Set Up: Tenant Setup – General", "Set Up: Tenant Setup –  Security", "Set Up: Tenant Setup –  System", "Security Administration", "System auditing"]},
+            access("System", "Set Up: Tenant Setup –  Security"),
+            access("System", "Set Up: Tenant Setup –  System"),
+            access("System", "Security Administration"),
+            access("System", "System auditing"),
+        ]);
+        let ev = evidence(json!({"pages": ["domain_policies_for_area"], "settings": system}));
+        let c = checklist("defender-for-cloud-apps", ev, &Options::default()).unwrap();
+        let s = state(&c, "permissions");
+        assert_eq!(s.state, StepState::Started, "{:?}", s.problems);
+        assert_eq!(s.unseen_policies, ["Worker Data: Public Worker Reports"]);
+        let mut all = system.as_array().unwrap().clone();
+        all.push(json!({"name": "domain_policies", "value": ["Worker Data: Public Worker Reports", "Worker Data: Staffing"]}));
+        all.push(access("Staffing", "Worker Data: Public Worker Reports"));
+        let ev = evidence(json!({"pages": ["domain_policies_for_area"], "settings": all.clone()}));
+        let c = checklist("defender-for-cloud-apps", ev, &Options::default()).unwrap();
+        let s = state(&c, "permissions");
+        assert!(s.unseen_policies.is_empty());
+        assert!(s.groups_in_sight.is_empty());
+        assert_eq!(s.state, StepState::Done, "{:?}", s.problems);
+
+        // Another group listed too, and no page said which is the integration's: nothing can be
+        // judged, and the groups are offered for the user to pick.
+        let mut two = all.clone();
+        two.retain(|s| s["name"] != "security_group");
+        let mut other = access("System", "Security Administration");
+        other["value"]["group"] = json!("Security Administrator");
+        two.push(other);
+        let c = checklist(
+            "defender-for-cloud-apps",
+            evidence(json!({"pages": ["domain_policies_for_area"], "settings": two.clone()})),
+            &Options::default(),
+        )
+        .unwrap();
+        let s = state(&c, "permissions");
+        assert_eq!(s.state, StepState::Started);
+        assert_eq!(
+            s.groups_in_sight,
+            ["ISU_Defender", "Security Administrator"]
+        );
+        // Picked: judged again.
+        two.push(json!({"name": "security_group", "value": "ISU_Defender"}));
+        let c = checklist(
+            "defender-for-cloud-apps",
+            evidence(json!({"pages": ["domain_policies_for_area"], "settings": two})),
+            &Options::default(),
+        )
+        .unwrap();
+        assert_eq!(state(&c, "permissions").state, StepState::Done);
     }
 
     #[test]

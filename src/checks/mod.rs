@@ -64,6 +64,10 @@ mod user_activity_logging_off;
 mod whitespace;
 mod wrong_path;
 
+/// What the evidence says the ISU's group is granted (the trainer checklist asks which of a
+/// partner's policies it covers).
+pub(crate) use permission_missing::grants;
+
 /// How bad a finding is. Error: the connection will certainly break or leak. Warning: likely
 /// wrong, or depends on something unknown. Info: worth knowing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]

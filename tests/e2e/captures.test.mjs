@@ -79,8 +79,21 @@ test('merge keeps one entry per kind + value, the newest name/label, and records
   assert.equal(record.params.length, 3, 'a value differing by a trailing space is another value');
   assert.equal(record.params[1].name, 'Defender', 'a later capture without a name keeps the name');
   assert.equal(record.params[1].at, 2);
-  assert.deepEqual(record.settings, [{ name: 'api_clients_tab', value: 'api_clients_for_integrations', page: 'view_api_clients', at: 2 }]);
-  assert.equal(record.updated, 2);
+  // The same page at another address is another page: its settings join, they do not replace.
+  assert.deepEqual(record.settings, [
+    { name: 'api_clients_tab', value: 'api_clients_for_integrations', page: 'view_api_clients', url: 'u', at: 2 },
+    { ...tab, page: 'view_api_clients', url: 'https://wd3-impl.workday.com/acme/d/task/2997$2151.htmld', at: 1 },
+  ]);
+  // Read again at the same address: replaced.
+  record = merge(record, { tenant: 'acme', page: 'view_api_clients', url: 'u', at: 3, params: [], settings: [tab] });
+  assert.deepEqual(
+    record.settings.map((s) => [s.value, s.url, s.at]),
+    [
+      [tab.value, 'u', 3],
+      [tab.value, 'https://wd3-impl.workday.com/acme/d/task/2997$2151.htmld', 1],
+    ],
+  );
+  assert.equal(record.updated, 3);
 });
 
 test('merge bounds a tenant to MAX_PARAMS values, dropping the least recently seen', () => {
@@ -128,7 +141,7 @@ test('the view joins each value with its findings and counts them', () => {
   assert.equal(view.params[0].page, 'view_api_clients');
   assert.deepEqual(view.findings, [general]);
   assert.deepEqual(view.counts, { error: 1, warning: 1, info: 0 });
-  assert.deepEqual(view.prefs, { sso: 'yes', integration: null });
+  assert.deepEqual(view.prefs, { sso: 'yes', integration: null, securityGroup: null });
 });
 
 test('small helpers', () => {
