@@ -40,11 +40,14 @@ const revealed = new Set(); // "tenant\0index" of secrets shown in clear
 const opened = new Set(); // sections the user opened (other tenants, exports), kept across refreshes
 const overridden = new Set(); // "tenant\0partner" exports the user chose to export anyway
 
+const query = new URLSearchParams(location.search);
+const number = (name) => (/^\d+$/.test(query.get(name) ?? '') ? Number(query.get(name)) : null);
+
+/** The tab whose tenant is shown: `?tab=`, else the active tab of the window (`?window=`, else this one). */
 async function currentTabId() {
-  const param = new URLSearchParams(location.search).get('tab');
-  if (param !== null && /^\d+$/.test(param)) return Number(param);
+  if (number('tab') != null) return number('tab');
   try {
-    const [tab] = await chrome.tabs.query({ active: true, currentWindow: true });
+    const [tab] = await chrome.tabs.query(windowId != null ? { active: true, windowId } : { active: true, currentWindow: true });
     return tab?.id ?? null;
   } catch {
     return null;
@@ -478,16 +481,18 @@ function toolbar() {
 async function main() {
   localize();
   toolbar();
+  // The window whose active tab is followed: the panel's own, or `?window=` (tests open the
+  // panel in a window of its own).
+  try {
+    windowId = number('window') ?? (await chrome.windows.getCurrent()).id;
+  } catch {
+    windowId = null;
+  }
   [tabId, settings, partners] = await Promise.all([
     currentTabId(),
     loadSettings(),
     ask({ type: 'wdcap/partners' }).then((r) => (r.ok ? r.partners : [])),
   ]);
-  try {
-    windowId = (await chrome.windows.getCurrent()).id;
-  } catch {
-    windowId = null;
-  }
   document.body.classList.toggle('class-mode', settings.classMode);
   render(await view());
   chrome.storage.onChanged.addListener(async (changes, area) => {

@@ -1,0 +1,280 @@
+// End to end: the popup as people use it (issue #5): "Export for partner" (the partner's values in
+// its form's order, corrected, as text or a JSON file; blocked with the reason while an error
+// stands, overridable), Clear (one tenant, or everything), a copied secret cleared from the
+// clipboard after the time set in the options (and not when that is off, nor for plain values),
+// class mode, and the side panel (the same UI, following the active tab and updating live).
+// One browser for the file.
+
+import { test, before, after, beforeEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { launch, currentWorker, waitFor, tabIdOf, openPopup, sessionStorage, ROOT, VIEW_API_CLIENTS_URL } from './harness.mjs';
+
+const DEMO = join(ROOT, 'dist', 'demo');
+let browser;
+const URLS = new Map();
+
+before(async () => {
+  browser = await launch({ simulator: { delays: { header: 20, body: 60 } } });
+  for (const f of browser.sim.fixtures) if (!URLS.has(f.ref)) URLS.set(f.ref, f.url.replace(/^https:/, 'http:'));
+  await browser.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+beforeEach(async () => {
+  const worker = await currentWorker(browser.context);
+  await worker.evaluate(async () => {
+    await chrome.storage.session.clear();
+    await chrome.storage.local.clear();
+  });
+});
+
+const worker = () => currentWorker(browser.context);
+
+/** Opens fixture `ref` in a new tab and waits until its values are stored. */
+async function capture(ref, { values = 1 } = {}) {
+  const page = await browser.context.newPage();
+  await page.goto(URLS.get(ref));
+  await page.waitForSelector(`#wdcap-sim-root[data-sim-page="${ref}"]`);
+  await waitFor(async () => (await page.locator('wdcap-mark').count()) >= values, { what: `the values of ${ref} to be marked` });
+  return page;
+}
+
+async function setPrefs(tenant, prefs) {
+  const w = await worker();
+  await w.evaluate(([t, p]) => chrome.storage.local.set({ [`prefs:${t}`]: p }), [tenant, prefs]);
+}
+
+const clipboard = (page) => page.evaluate(() => navigator.clipboard.readText());
+
+test('Export for partner: the values Defender asks for, in its order, corrected; text and JSON', async () => {
+  const result = await capture('register_api_client/result_plain', { values: 5 });
+  const clients = await capture('view_api_clients/api_clients_tab', { values: 5 });
+  await setPrefs('acme', { sso: 'yes', integration: 'defender-for-cloud-apps' });
+  const popup = await openPopup(browser.context, browser.extensionId, await tabIdOf(browser.context, clients));
+  try {
+    const exported = popup.locator('details.export[data-partner="defender-for-cloud-apps"]');
+    await exported.waitFor();
+    assert.equal(await exported.getAttribute('data-ready'), 'true');
+    await exported.locator('summary').click();
+    const labels = await exported.locator('li.export-item .export-label').allTextContents();
+    assert.deepEqual(labels, ['Client ID', 'Client Secret', 'Workday REST API Endpoint', 'Token Endpoint', 'Authorization Endpoint']);
+    // The secret is masked in the list; the authorization endpoint carries redirect=n (SSO yes).
+    const secretItem = exported.locator('li.export-item[data-kind="client_secret"] code');
+    assert.match(await secretItem.textContent(), /^•+ \d+ chars · sha256:[0-9a-f]{8}$/);
+    assert.equal(
+      await exported.locator('li.export-item[data-kind="authorization_endpoint"] code').textContent(),
+      'https://wd3-impl.workday.com/acme/authorize?redirect=n',
+    );
+    assert.match(await exported.locator('li.export-item[data-kind="authorization_endpoint"] .corrected-note').textContent(), /redirect-n-missing/);
+    // Three client IDs were seen (two on View API Clients, one registered): the export takes the newest.
+    assert.match(await exported.locator('li.export-item[data-kind="client_id"] .candidates-note').textContent(), /3 captured/);
+
+    const stored = (await sessionStorage(browser.context))['tenant:acme'];
+    const secret = stored.params.find((p) => p.kind === 'client_secret').value;
+    await popup.bringToFront();
+    await exported.locator('button.export-copy').click();
+    const text = await waitFor(async () => {
+      const clip = await clipboard(popup);
+      return clip.startsWith('Microsoft Defender for Cloud Apps') ? clip : null;
+    }, { what: 'the export on the clipboard' });
+    const lines = text.trim().split('\n');
+    assert.equal(lines[0], 'Microsoft Defender for Cloud Apps \u2014 acme');
+    assert.deepEqual(lines.slice(1).map((l) => l.split(': ')[0]), labels);
+    assert.equal(lines[2], `Client Secret: ${secret}`);
+    assert.equal(lines[5], 'Authorization Endpoint: https://wd3-impl.workday.com/acme/authorize?redirect=n');
+
+    const [download] = await Promise.all([popup.waitForEvent('download'), exported.locator('button.export-json').click()]);
+    assert.equal(download.suggestedFilename(), 'wdcap-defender-for-cloud-apps-acme.json');
+    const json = JSON.parse(readFileSync(await download.path(), 'utf8'));
+    assert.deepEqual(json.partner, { id: 'defender-for-cloud-apps', name: 'Microsoft Defender for Cloud Apps' });
+    assert.equal(json.tenant, 'acme');
+    assert.deepEqual(json.values.map((v) => v.kind), ['client_id', 'client_secret', 'rest_endpoint', 'token_endpoint', 'authorization_endpoint']);
+    assert.deepEqual(json.missing, []);
+    assert.ok(!('exported_despite' in json));
+
+    // Values are grouped by the partner's steps.
+    assert.deepEqual(
+      await popup.locator('section.tenant.current section.step').evaluateAll((s) => s.map((e) => e.dataset.step)),
+      ['register-client'],
+    );
+    mkdirSync(DEMO, { recursive: true });
+    await popup.evaluate(() => window.scrollTo(0, 0));
+    await popup.screenshot({ path: join(DEMO, 'popup.png') });
+  } finally {
+    await popup.close();
+    await result.close();
+    await clients.close();
+  }
+});
+
+test('Export is blocked while an error stands, with the reason; "Export anyway" overrides', async () => {
+  const clients = await capture('view_api_clients/api_clients_tab', { values: 5 });
+  await setPrefs('acme', { integration: 'viva-learning' });
+  const popup = await openPopup(browser.context, browser.extensionId, await tabIdOf(browser.context, clients));
+  try {
+    const exported = popup.locator('details.export[data-partner="viva-learning"]');
+    await exported.waitFor();
+    assert.equal(await exported.getAttribute('data-ready'), 'false');
+    await exported.locator('summary').click();
+    assert.match(await exported.locator('.blocked-reason').textContent(), /Export blocked: \d+ errors? still stands?/);
+    const codes = await exported.locator('.blocked li.finding').evaluateAll((items) => items.map((li) => li.dataset.code));
+    assert.ok(codes.includes('missing-parameter'), codes.join(', '));
+    const copy = exported.locator('button.export-copy');
+    const json = exported.locator('button.export-json');
+    assert.equal(await copy.isDisabled(), true);
+    assert.equal(await json.isDisabled(), true);
+    assert.match(await exported.locator('li.export-item[data-kind="soap_endpoint"] .missing').textContent(), /missing/);
+
+    await exported.locator('input.override').check();
+    assert.equal(await json.isDisabled(), false);
+    const [download] = await Promise.all([popup.waitForEvent('download'), json.click()]);
+    const file = JSON.parse(readFileSync(await download.path(), 'utf8'));
+    assert.ok(file.missing.includes('Workday Web Service endpoint') || file.missing.length > 0, JSON.stringify(file.missing));
+    assert.ok(file.exported_despite.some((f) => f.code === 'missing-parameter'));
+  } finally {
+    await popup.close();
+    await clients.close();
+  }
+});
+
+test('Clear: forget one tenant, or everything in one click', async () => {
+  const clients = await capture('view_api_clients/api_clients_tab', { values: 5 });
+  const w = await worker();
+  // A second tenant captured earlier this session.
+  await w.evaluate(() =>
+    chrome.storage.session.set({
+      'tenant:globex': {
+        tenant: 'globex',
+        updated: Date.now(),
+        pages: { view_api_clients: { title: 'View API Clients', url: 'https://wd5.myworkday.com/globex/d/task/2997$2151.htmld', at: Date.now() } },
+        params: [{ kind: 'rest_endpoint', value: 'https://wd5-services1.myworkday.com/ccx/api/v1/globex', name: null, tenant: 'globex', label: null, page: 'view_api_clients', at: Date.now() }],
+        settings: [],
+      },
+    }),
+  );
+  const popup = await openPopup(browser.context, browser.extensionId, await tabIdOf(browser.context, clients));
+  try {
+    await popup.locator('details.tenant[data-tenant="globex"]').waitFor();
+    await popup.locator('section.tenant.current[data-tenant="acme"] button.forget').click();
+    await waitFor(async () => !('tenant:acme' in (await sessionStorage(browser.context))), { what: 'acme to be forgotten' });
+    assert.ok('tenant:globex' in (await sessionStorage(browser.context)), 'globex stays');
+    await popup.locator('#forget-all').click();
+    await waitFor(async () => Object.keys(await sessionStorage(browser.context)).length === 0, { what: 'everything to be forgotten' });
+    await waitFor(async () => (await popup.locator('#forget-all').isHidden()), { what: 'the button to go with nothing left' });
+  } finally {
+    await popup.close();
+    await clients.close();
+  }
+});
+
+test('a copied secret leaves the clipboard after the time set; plain values and "off" stay', async () => {
+  const result = await capture('register_api_client/result_plain', { values: 5 });
+  const popup = await openPopup(browser.context, browser.extensionId, await tabIdOf(browser.context, result));
+  try {
+    await popup.bringToFront();
+    const w = await worker();
+    await w.evaluate(() => chrome.storage.local.set({ settings: { clipboardClearSeconds: 1 } }));
+    const secretCopy = popup.locator('li.value[data-kind="client_secret"] .value-row button.copy');
+    await secretCopy.click();
+    await waitFor(async () => (await clipboard(popup)).length > 50, { what: 'the secret on the clipboard' });
+    await waitFor(async () => (await clipboard(popup)) === '', { timeout: 8000, what: 'the clipboard to be cleared' });
+    // The option's answer names the time.
+    assert.match(await popup.locator('#wdcap-announce').textContent(), /cleared in 1 seconds/);
+
+    // A plain value is not cleared.
+    const rest = popup.locator('li.value[data-kind="rest_endpoint"] .value-row button.copy');
+    await rest.click();
+    await waitFor(async () => (await clipboard(popup)).startsWith('https://'), { what: 'the REST endpoint on the clipboard' });
+    await new Promise((r) => setTimeout(r, 1800)); // longer than the clearing time: nothing must happen
+    assert.match(await clipboard(popup), /^https:\/\/wd3-impl-services1/);
+
+    // Off: the secret stays.
+    await w.evaluate(() => chrome.storage.local.set({ settings: { clipboardClearSeconds: 0 } }));
+    await secretCopy.click();
+    await waitFor(async () => (await clipboard(popup)).length > 50, { what: 'the secret on the clipboard' });
+    await new Promise((r) => setTimeout(r, 1800));
+    assert.ok((await clipboard(popup)).length > 50, 'the secret stays when clearing is off');
+  } finally {
+    await popup.close();
+    await result.close();
+  }
+});
+
+test('class mode hides secrets in the popup entirely', async () => {
+  const result = await capture('register_api_client/result_plain', { values: 5 });
+  await (await worker()).evaluate(() => chrome.storage.local.set({ settings: { classMode: true } }));
+  const popup = await openPopup(browser.context, browser.extensionId, await tabIdOf(browser.context, result));
+  try {
+    const secret = (await sessionStorage(browser.context))['tenant:acme'].params.find((p) => p.kind === 'client_secret').value;
+    const item = popup.locator('li.value[data-kind="client_secret"]');
+    assert.equal(await item.locator('.value-text').textContent(), 'hidden in class mode');
+    assert.equal(await item.locator('button').count(), 0);
+    assert.ok(!(await popup.content()).includes(secret));
+    assert.doesNotMatch(await popup.content(), /sha256:/, 'not even the fingerprint');
+  } finally {
+    await popup.close();
+    await result.close();
+  }
+});
+
+test('side panel: the same UI, following the active tab and updating live', async () => {
+  const w = await worker();
+  assert.deepEqual(await w.evaluate(() => chrome.sidePanel.getOptions({})), { enabled: true, path: 'panel.html' });
+
+  const home = await browser.context.newPage();
+  await home.goto(browser.sim.url); // the simulator's index: not a Workday page
+  const windowId = await w.evaluate(async () => (await chrome.windows.getLastFocused()).id);
+  // The panel in a window of its own, following the active tab of the browser window.
+  const panelWindow = await w.evaluate(
+    (url) => chrome.windows.create({ url, type: 'popup', width: 420, height: 700 }),
+    `chrome-extension://${browser.extensionId}/panel.html?window=${windowId}`,
+  );
+  const panel = await waitFor(() => browser.context.pages().find((p) => p.url().includes('/panel.html')), { what: 'the panel page' });
+  try {
+    await panel.waitForSelector('body[data-ready="true"]');
+    assert.equal(await panel.locator('#open-panel').isHidden(), true, 'no "side panel" button in the panel');
+    await waitFor(async () => /not a Workday|Open a Workday admin page/.test((await panel.locator('main > p.hint').textContent()) ?? ''), {
+      what: 'the panel on a non-Workday tab',
+    });
+
+    // Another tab becomes active, and its page is captured: the panel follows and fills in.
+    const clients = await browser.context.newPage();
+    await clients.bringToFront();
+    await clients.goto(VIEW_API_CLIENTS_URL);
+    await panel.locator('section.tenant.current[data-tenant="acme"] li.value').first().waitFor({ timeout: 15000 });
+    await waitFor(async () => (await panel.locator('section.tenant.current li.value').count()) === 5, { what: 'five values in the panel' });
+
+    // Back to the first tab: the panel follows it.
+    await home.bringToFront();
+    await panel.locator('details.tenant[data-tenant="acme"]').waitFor();
+    assert.equal(await panel.locator('section.tenant.current').count(), 0);
+    await clients.close();
+  } finally {
+    await w.evaluate((id) => chrome.windows.remove(id), panelWindow.id).catch(() => {});
+    await home.close();
+  }
+});
+
+test('options: the clearing time and class mode are saved where the pages read them', async () => {
+  const page = await browser.context.newPage();
+  try {
+    await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await page.waitForSelector('body[data-ready="true"]');
+    assert.equal(await page.inputValue('#clear-after'), '60', 'one minute by default');
+    await page.selectOption('#clear-after', '30');
+    await page.check('#class-mode');
+    await page.locator('#saved:text("Saved.")').waitFor();
+    const w = await worker();
+    await waitFor(async () => {
+      const s = (await w.evaluate(() => chrome.storage.local.get('settings'))).settings;
+      return s?.clipboardClearSeconds === 30 && s?.classMode === true;
+    }, { what: 'the settings to be stored' });
+  } finally {
+    await page.close();
+  }
+});
