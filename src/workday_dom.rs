@@ -13,6 +13,8 @@ use std::collections::{HashMap, HashSet};
 
 /// Hooks that mark a field's label.
 const LABEL_IDS: &[&str] = &["formLabel", "fieldLabel"];
+/// Most nodes (itself included) an element may hold and still be read as a field's label.
+const MAX_LABEL_NODES: usize = 64;
 /// Hooks that hold a field's value.
 const VALUE_CONTAINER_IDS: &[&str] = &["decorationWrapper", "fieldSetContent"];
 /// Value widgets, most specific first.
@@ -259,6 +261,12 @@ pub fn fields(s: &Snapshot, scope: NodeId) -> Vec<Field> {
     let mut by_id: Option<HashMap<&str, NodeId>> = None;
     let mut out = Vec::new();
     for label_node in labels {
+        // A label holds its text and perhaps a required-field marker; an element marked as a
+        // label that wraps a whole region (labels nested in labels, on a page built that way)
+        // is not read as one, which keeps reading a region's labels linear.
+        if s.subtree_end(label_node) - label_node > MAX_LABEL_NODES {
+            continue;
+        }
         let label = clean_label(&s.text(label_node));
         if label.is_empty() {
             continue;
