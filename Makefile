@@ -5,6 +5,8 @@
 #                build, end-to-end tests
 #   make lint    cargo fmt --check + clippy (native and wasm32), warnings are errors
 #   make demo    build, then scripts/demo.mjs (HEADLESS=1 in the environment runs it headless)
+#   make package dist/chrome.zip, dist/edge.zip (the Chrome build), dist/firefox.xpi, then
+#                web-ext lint on the Firefox build (zero errors, zero warnings)
 #   make setup   install the toolchain pieces that are missing (scripts/setup.sh)
 #
 # Every target runs scripts/setup.sh first; it is quick when everything is present.
@@ -28,7 +30,7 @@ WASM_TESTS := $(basename $(notdir $(shell grep -l 'wasm_bindgen_test_configure' 
 E2E_TESTS := $(wildcard tests/e2e/*.test.mjs)
 
 .PHONY: setup build cli extension lint fmt-check clippy test test-native test-wasm test-e2e \
-	demo size clean
+	demo size clean package
 
 setup:
 	@scripts/setup.sh
@@ -53,7 +55,7 @@ clippy: setup
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --lib --bins $(addprefix --test ,$(WASM_TESTS)) --target $(WASM) -- -D warnings
 
-test: setup lint test-native test-wasm build test-e2e
+test: setup lint test-native test-wasm build package test-e2e
 	@echo "make test: all passed"
 
 test-native: setup
@@ -65,12 +67,16 @@ test-wasm: setup
 	@if [ -z "$(WASM_TESTS)" ]; then echo "test-wasm: no browser tests found under tests/"; exit 1; fi
 	cargo test --target $(WASM) $(addprefix --test ,$(WASM_TESTS))
 
-test-e2e: build
+test-e2e: package
 	@if [ -z "$(E2E_TESTS)" ]; then \
 		echo "test-e2e: note: no tests/e2e/*.test.mjs yet, end-to-end tests skipped"; \
 	else \
 		node --test --test-reporter=spec $(E2E_TESTS); \
 	fi
+
+# The store packages; scripts/package.sh ends with web-ext lint of the Firefox build.
+package: setup build
+	@scripts/package.sh
 
 demo: setup build
 	@if [ ! -f scripts/demo.mjs ]; then \

@@ -12,10 +12,10 @@
 //   partner (hand ticks and reset time in chrome.storage.local), the partner export, accepting a
 //   value wdcap built (Viva Learning's SOAP endpoint).
 // - After a secret was copied: the clipboard is cleared again after the time set in the options
-//   (Chromium: an offscreen document holds the timer and clears it; Firefox: an alarm, then the
-//   background page clears it).
+//   (how depends on the browser: platform.js).
 
 import * as core from './core.js';
+import * as platform from './platform.js';
 import {
   TENANT_KEY_PREFIX,
   addParam,
@@ -324,54 +324,20 @@ async function forgetAll(message) {
 
 // ---- clearing the clipboard after a secret was copied ----------------------------------------------
 
-const CLIPBOARD_ALARM = 'wdcap-clear-clipboard';
-const OFFSCREEN_PATH = 'offscreen.html';
-
 async function clearAfterSeconds() {
   const stored = (await local.get('settings')).settings ?? {};
   const seconds = stored.clipboardClearSeconds ?? 60;
   return Number.isFinite(seconds) && seconds > 0 ? seconds : 0;
 }
 
-async function closeOffscreen() {
-  try {
-    if (await chrome.offscreen.hasDocument?.()) await chrome.offscreen.closeDocument();
-  } catch {
-    // Already gone.
-  }
-}
+platform.installClipboardClearing();
 
-/** Schedules the clearing; a later copy restarts the timer. Returns the seconds (0: off). */
+/** Schedules the clearing (platform.js); a later copy restarts the timer. Returns the seconds (0: off). */
 async function secretCopied() {
   const seconds = await clearAfterSeconds();
-  const deadline = Date.now() + seconds * 1000;
-  if (chrome.offscreen) {
-    // The worker may be stopped before the time is up; the offscreen document keeps the timer.
-    await serially(async () => {
-      await closeOffscreen();
-      if (!seconds) return;
-      await chrome.offscreen.createDocument({
-        url: `${OFFSCREEN_PATH}#${deadline}`,
-        reasons: ['CLIPBOARD'],
-        justification: 'Clears a copied secret from the clipboard after the time set in the options.',
-      });
-    });
-  } else if (chrome.alarms) {
-    await chrome.alarms.clear(CLIPBOARD_ALARM);
-    if (seconds) await chrome.alarms.create(CLIPBOARD_ALARM, { when: deadline });
-  }
+  await serially(() => platform.clearClipboardLater(seconds));
   return { ok: true, seconds };
 }
-
-chrome.alarms?.onAlarm.addListener(async (alarm) => {
-  if (alarm.name !== CLIPBOARD_ALARM) return;
-  try {
-    // Firefox's background page may write the clipboard (clipboardWrite permission).
-    await navigator.clipboard.writeText('');
-  } catch {
-    // Nothing more can be done without a page.
-  }
-});
 
 async function setPrefs(message) {
   const { tenant } = message;
@@ -443,8 +409,8 @@ async function handle(message, sender) {
     case 'wdcap/secret-copied':
       return fromExtensionPage(sender) ? secretCopied() : failure('forbidden', 'not from an extension page');
     case 'wdcap/clipboard-cleared':
-      // From the offscreen document, its work done.
-      return fromExtensionPage(sender) ? closeOffscreen().then(() => ({ ok: true })) : failure('forbidden', 'not from an extension page');
+      // From the helper that cleared the clipboard (Chromium's offscreen document), its work done.
+      return fromExtensionPage(sender) ? platform.clipboardCleared().then(() => ({ ok: true })) : failure('forbidden', 'not from an extension page');
     default:
       return failure('bad_message', `unknown message type ${JSON.stringify(message?.type)}`);
   }

@@ -27,6 +27,7 @@ import {
   t,
   tn,
 } from './ui.js';
+import { openSidePanel, sidePanelAvailable } from './platform.js';
 import { liveSection } from './live.js';
 
 const PANEL = document.body.dataset.view === 'panel';
@@ -462,14 +463,12 @@ function toolbar() {
   });
   document.getElementById('open-options').addEventListener('click', () => chrome.runtime.openOptionsPage());
   const panelButton = document.getElementById('open-panel');
-  const firefoxSidebar = globalThis.browser?.sidebarAction;
-  if (PANEL || (!chrome.sidePanel?.open && !firefoxSidebar)) {
+  if (PANEL || !sidePanelAvailable()) {
     panelButton.hidden = true;
   } else {
     panelButton.addEventListener('click', () => {
-      // Both must be called straight from the click (a user gesture), without awaiting first.
-      const opening = firefoxSidebar ? firefoxSidebar.open() : chrome.sidePanel.open({ windowId });
-      Promise.resolve(opening).then(() => window.close(), () => announce(t('panelFailed')));
+      // Called straight from the click (a user gesture), without awaiting anything first.
+      Promise.resolve(openSidePanel(windowId)).then(() => window.close(), () => announce(t('panelFailed')));
     });
   }
   document.getElementById('forget-all').addEventListener('click', async () => {
