@@ -142,7 +142,7 @@ function stepItem(step, n) {
   const item = h('li', { class: `step state-${state}${step.optional ? ' optional' : ''}`, 'data-step': step.id, 'data-state': step.state, 'data-ticked': String(step.ticked) },
     h('div', { class: 'step-head' },
       box,
-      h('label', { for: id, class: 'step-title' }, h('span', { class: 'step-number', text: `${n}.` }), ' ', step.title),
+      h('h3', { class: 'step-title' }, h('label', { for: id }, h('span', { class: 'step-number', text: `${n}.` }), ' ', step.title)),
       step.optional ? h('span', { class: 'chip', text: t('optional') }) : null,
       h('span', { class: `state-badge ${state}`, id: `state-${step.id}`, text: stateText(step) })));
   const body = h('div', { class: 'step-body' });

@@ -163,7 +163,9 @@ export function masked(p) {
 /** A copy button. A copied secret is cleared from the clipboard after the time set in the options. */
 export function copyButton(value, what, { secret = false, label } = {}) {
   const idle = label ?? t('copy');
-  const button = h('button', { type: 'button', class: 'copy', 'aria-label': t('copyWhat', what), title: t('copyWhat', what) }, idle);
+  // The accessible name holds the visible text ("Copy …"), and says what is copied.
+  const name = label ? `${label} — ${what}` : t('copyWhat', what);
+  const button = h('button', { type: 'button', class: 'copy', 'aria-label': name, title: name }, idle);
   let timer = null;
   button.addEventListener('click', async () => {
     try {
