@@ -125,13 +125,92 @@ impl std::fmt::Display for SnapshotError {
 
 impl std::error::Error for SnapshotError {}
 
+/// Index of `data-automation-id` in [`KEPT_ATTRIBUTES`]; stored in its own field.
+const AUTOMATION_ID: u8 = 0;
+
+/// Position of a kept attribute name in [`KEPT_ATTRIBUTES`].
+fn attr_index(name: &str) -> Option<u8> {
+    KEPT_ATTRIBUTES
+        .iter()
+        .position(|k| *k == name)
+        .map(|i| i as u8)
+}
+
+/// "No tag": the node is a text node.
+const NO_TAG: u16 = u16::MAX;
+
+/// One node of the store. Compact on purpose (issue #7): pages reach 100 000 nodes and every
+/// recogniser reads attributes, so an attribute is an index into [`KEPT_ATTRIBUTES`] plus its
+/// value, `data-automation-id` (read by nearly every query) has its own field, `aria-hidden`
+/// is a flag, and tags are interned in [`Snapshot::tags`].
 #[derive(Debug, Clone)]
 struct Node {
     parent: Option<NodeId>,
-    tag: Option<String>,
-    attrs: BTreeMap<String, String>,
-    text: Option<String>,
+    tag: u16,
+    /// `aria-hidden="true"` (also kept in `attrs`, for [`Snapshot::attr`] and the wire form).
+    hidden: bool,
+    automation_id: Option<Box<str>>,
+    attrs: Vec<(u8, Box<str>)>,
+    text: Option<Box<str>>,
     children: Vec<NodeId>,
+}
+
+impl Node {
+    fn new(parent: Option<NodeId>) -> Self {
+        Node {
+            parent,
+            tag: NO_TAG,
+            hidden: false,
+            automation_id: None,
+            attrs: Vec::new(),
+            text: None,
+            children: Vec::new(),
+        }
+    }
+
+    /// Sets a kept attribute (a later duplicate replaces an earlier one, as in a JSON object);
+    /// names outside [`KEPT_ATTRIBUTES`] are dropped, as the snapshotters drop them.
+    fn set_attr(&mut self, name: &str, value: String) {
+        let Some(i) = attr_index(name) else { return };
+        if i == AUTOMATION_ID {
+            self.automation_id = Some(value.into_boxed_str());
+            return;
+        }
+        if name == "aria-hidden" {
+            self.hidden = value == "true";
+        }
+        let value = value.into_boxed_str();
+        match self.attrs.iter_mut().find(|(k, _)| *k == i) {
+            Some(slot) => slot.1 = value,
+            None => self.attrs.push((i, value)),
+        }
+    }
+
+    fn attr(&self, i: u8) -> Option<&str> {
+        if i == AUTOMATION_ID {
+            return self.automation_id.as_deref();
+        }
+        self.attrs.iter().find(|(k, _)| *k == i).map(|(_, v)| &**v)
+    }
+}
+
+/// The tag table: lowercase tag names, each stored once.
+#[derive(Debug, Clone, Default)]
+struct Tags(Vec<Box<str>>);
+
+impl Tags {
+    fn intern(&mut self, tag: &str) -> u16 {
+        if let Some(i) = self.0.iter().position(|t| t.eq_ignore_ascii_case(tag)) {
+            return i as u16;
+        }
+        // A page with more than 65 534 distinct tag names is built to attack; its further names
+        // share the last slot rather than growing the table.
+        if self.0.len() >= (NO_TAG - 1) as usize {
+            return NO_TAG - 1;
+        }
+        self.0.push(tag.to_ascii_lowercase().into_boxed_str());
+        (self.0.len() - 1) as u16
+    }
 }
 
 /// A page as the recognisers see it: an element tree with a few attributes and the text.
@@ -141,13 +220,30 @@ pub struct Snapshot {
     pub title: String,
     pub lang: String,
     nodes: Vec<Node>,
+    tags: Tags,
 }
 
 impl Snapshot {
+    /// Decodes the wire JSON straight into the node store (no intermediate [`WireSnapshot`]:
+    /// its per-node maps and strings cost more than the analysis of a large page).
     pub fn from_json(json: &str) -> Result<Self, SnapshotError> {
-        let wire: WireSnapshot =
-            serde_json::from_str(json).map_err(|e| SnapshotError::Json(e.to_string()))?;
-        Self::from_wire(wire)
+        let mut de = serde_json::Deserializer::from_str(json);
+        let decoded = serde::Deserializer::deserialize_map(&mut de, wire_decode::SnapshotVisitor)
+            .and_then(|d| de.end().map(|()| d))
+            .map_err(|e| SnapshotError::Json(e.to_string()))?;
+        if decoded.v != 1 {
+            return Err(SnapshotError::UnsupportedVersion(decoded.v));
+        }
+        if decoded.count > MAX_NODES {
+            return Err(SnapshotError::TooLarge(decoded.count));
+        }
+        Self::link(
+            decoded.url,
+            decoded.title,
+            decoded.lang,
+            decoded.nodes,
+            decoded.tags,
+        )
     }
 
     pub fn from_wire(wire: WireSnapshot) -> Result<Self, SnapshotError> {
@@ -157,10 +253,37 @@ impl Snapshot {
         if wire.nodes.len() > MAX_NODES {
             return Err(SnapshotError::TooLarge(wire.nodes.len()));
         }
-        let mut nodes: Vec<Node> = Vec::with_capacity(wire.nodes.len());
-        let mut depth: Vec<u32> = Vec::with_capacity(wire.nodes.len());
-        for (i, n) in wire.nodes.into_iter().enumerate() {
-            let mut parent = n.parent;
+        let mut tags = Tags::default();
+        let nodes = wire
+            .nodes
+            .into_iter()
+            .map(|n| {
+                let mut node = Node::new(n.parent);
+                if let Some(t) = n.tag {
+                    node.tag = tags.intern(&t);
+                }
+                for (k, v) in n.attrs {
+                    node.set_attr(&k, v);
+                }
+                node.text = n.text.map(String::into_boxed_str);
+                node
+            })
+            .collect();
+        Self::link(wire.url, wire.title, wire.lang, nodes, tags)
+    }
+
+    /// Checks that every parent precedes its child, flattens nesting beyond [`MAX_DEPTH`] and
+    /// fills in the children lists.
+    fn link(
+        url: String,
+        title: String,
+        lang: String,
+        mut nodes: Vec<Node>,
+        tags: Tags,
+    ) -> Result<Self, SnapshotError> {
+        let mut depth: Vec<u32> = Vec::with_capacity(nodes.len());
+        for i in 0..nodes.len() {
+            let mut parent = nodes[i].parent;
             if let Some(p) = parent {
                 if p >= i {
                     return Err(SnapshotError::BadParent { node: i });
@@ -174,20 +297,15 @@ impl Snapshot {
                 nodes[p].children.push(i);
                 parent = Some(p);
             }
+            nodes[i].parent = parent;
             depth.push(parent.map_or(0, |p| depth[p] + 1));
-            nodes.push(Node {
-                parent,
-                tag: n.tag.map(|t| t.to_ascii_lowercase()),
-                attrs: n.attrs,
-                text: n.text,
-                children: Vec::new(),
-            });
         }
         Ok(Snapshot {
-            url: wire.url,
-            title: wire.title,
-            lang: wire.lang,
+            url,
+            title,
+            lang,
             nodes,
+            tags,
         })
     }
 
@@ -199,13 +317,26 @@ impl Snapshot {
             title: self.title.clone(),
             lang: self.lang.clone(),
             nodes: self
-                .nodes
-                .iter()
-                .map(|n| WireNode {
-                    parent: n.parent,
-                    tag: n.tag.clone(),
-                    attrs: n.attrs.clone(),
-                    text: n.text.clone(),
+                .ids()
+                .map(|id| {
+                    let n = &self.nodes[id];
+                    let mut attrs: BTreeMap<String, String> = n
+                        .attrs
+                        .iter()
+                        .map(|(k, v)| (KEPT_ATTRIBUTES[*k as usize].to_string(), v.to_string()))
+                        .collect();
+                    if let Some(a) = &n.automation_id {
+                        attrs.insert(
+                            KEPT_ATTRIBUTES[AUTOMATION_ID as usize].into(),
+                            a.to_string(),
+                        );
+                    }
+                    WireNode {
+                        parent: n.parent,
+                        tag: self.tag(id).map(str::to_string),
+                        attrs,
+                        text: n.text.as_deref().map(str::to_string),
+                    }
                 })
                 .collect(),
         }
@@ -225,19 +356,20 @@ impl Snapshot {
     }
 
     pub fn tag(&self, id: NodeId) -> Option<&str> {
-        self.nodes.get(id)?.tag.as_deref()
+        let t = self.nodes.get(id)?.tag;
+        (t != NO_TAG).then(|| &*self.tags.0[t as usize])
     }
 
     pub fn is_element(&self, id: NodeId) -> bool {
-        self.tag(id).is_some()
+        self.nodes.get(id).is_some_and(|n| n.tag != NO_TAG)
     }
 
     pub fn attr(&self, id: NodeId, name: &str) -> Option<&str> {
-        self.nodes.get(id)?.attrs.get(name).map(String::as_str)
+        self.nodes.get(id)?.attr(attr_index(name)?)
     }
 
     pub fn automation_id(&self, id: NodeId) -> Option<&str> {
-        self.attr(id, "data-automation-id")
+        self.nodes.get(id)?.automation_id.as_deref()
     }
 
     pub fn parent(&self, id: NodeId) -> Option<NodeId> {
@@ -282,7 +414,7 @@ impl Snapshot {
     pub fn is_hidden(&self, id: NodeId) -> bool {
         std::iter::once(id)
             .chain(self.ancestors(id))
-            .any(|n| self.attr(n, "aria-hidden") == Some("true"))
+            .any(|n| self.nodes.get(n).is_some_and(|n| n.hidden))
     }
 
     /// The text of a node and its descendants, skipping `aria-hidden` subtrees, with white space
@@ -299,14 +431,14 @@ impl Snapshot {
         let mut n = id;
         while n < end {
             let node = &self.nodes[n];
-            if node.attrs.get("aria-hidden").map(String::as_str) == Some("true") {
+            if node.hidden {
                 n = self.subtree_end(n);
                 continue;
             }
             if let Some(t) = &node.text {
                 out.push_str(t);
             } else if matches!(
-                node.tag.as_deref(),
+                self.tag(n),
                 Some("br" | "p" | "div" | "li" | "tr" | "td" | "th")
             ) {
                 out.push(' ');
@@ -357,6 +489,242 @@ impl Snapshot {
             None
         } else {
             Some(0)
+        }
+    }
+}
+
+/// The streaming decoder behind [`Snapshot::from_json`]: serde visitors that read the wire JSON
+/// (module docs) node by node into [`Node`]s. Keys and tags are matched on the borrowed text, so
+/// the only allocations are the kept values and texts themselves.
+mod wire_decode {
+    use super::{attr_index, Node, Tags, MAX_NODES};
+    use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
+    use std::fmt;
+
+    pub(super) struct Decoded {
+        pub v: u32,
+        pub url: String,
+        pub title: String,
+        pub lang: String,
+        pub nodes: Vec<Node>,
+        pub tags: Tags,
+        /// Nodes on the wire; past [`MAX_NODES`] they are counted, not kept.
+        pub count: usize,
+    }
+
+    pub(super) struct SnapshotVisitor;
+
+    impl<'de> Visitor<'de> for SnapshotVisitor {
+        type Value = Decoded;
+
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a snapshot object")
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Decoded, A::Error> {
+            let mut d = Decoded {
+                v: 1,
+                url: String::new(),
+                title: String::new(),
+                lang: String::new(),
+                nodes: Vec::new(),
+                tags: Tags::default(),
+                count: 0,
+            };
+            let mut seen_nodes = false;
+            while let Some(key) = map.next_key::<Key>()? {
+                match key.0 {
+                    Some("v") => d.v = map.next_value()?,
+                    Some("url") => d.url = map.next_value()?,
+                    Some("title") => d.title = map.next_value()?,
+                    Some("lang") => d.lang = map.next_value()?,
+                    Some("nodes") => {
+                        seen_nodes = true;
+                        map.next_value_seed(NodesSeed(&mut d))?;
+                    }
+                    _ => {
+                        map.next_value::<IgnoredAny>()?;
+                    }
+                }
+            }
+            if !seen_nodes {
+                return Err(de::Error::missing_field("nodes"));
+            }
+            Ok(d)
+        }
+    }
+
+    /// An object key, matched against the few the wire uses without allocating.
+    struct Key(Option<&'static str>);
+
+    const KEYS: &[&str] = &["v", "url", "title", "lang", "nodes", "p", "t", "a", "x"];
+
+    impl<'de> de::Deserialize<'de> for Key {
+        fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            struct V;
+            impl Visitor<'_> for V {
+                type Value = Key;
+                fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                    f.write_str("a key")
+                }
+                fn visit_str<E: de::Error>(self, s: &str) -> Result<Key, E> {
+                    Ok(Key(KEYS.iter().copied().find(|k| *k == s)))
+                }
+            }
+            d.deserialize_str(V)
+        }
+    }
+
+    struct NodesSeed<'a>(&'a mut Decoded);
+
+    impl<'de> DeserializeSeed<'de> for NodesSeed<'_> {
+        type Value = ();
+        fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+            d.deserialize_seq(self)
+        }
+    }
+
+    impl<'de> Visitor<'de> for NodesSeed<'_> {
+        type Value = ();
+
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a list of nodes")
+        }
+
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+            let d = self.0;
+            d.nodes = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(MAX_NODES));
+            loop {
+                if d.count < MAX_NODES {
+                    match seq.next_element_seed(NodeSeed(&mut d.tags))? {
+                        Some(node) => d.nodes.push(node),
+                        None => break,
+                    }
+                } else if seq.next_element::<IgnoredAny>()?.is_none() {
+                    break;
+                }
+                d.count += 1;
+            }
+            Ok(())
+        }
+    }
+
+    struct NodeSeed<'a>(&'a mut Tags);
+
+    impl<'de> DeserializeSeed<'de> for NodeSeed<'_> {
+        type Value = Node;
+        fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<Node, D::Error> {
+            d.deserialize_map(self)
+        }
+    }
+
+    impl<'de> Visitor<'de> for NodeSeed<'_> {
+        type Value = Node;
+
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a node object")
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Node, A::Error> {
+            let mut node = Node::new(None);
+            while let Some(key) = map.next_key::<Key>()? {
+                match key.0 {
+                    Some("p") => node.parent = map.next_value()?,
+                    Some("t") => {
+                        node.tag = map
+                            .next_value_seed(TagSeed(self.0))?
+                            .unwrap_or(super::NO_TAG)
+                    }
+                    Some("a") => map.next_value_seed(AttrsSeed(&mut node))?,
+                    Some("x") => {
+                        node.text = map
+                            .next_value::<Option<String>>()?
+                            .map(String::into_boxed_str)
+                    }
+                    _ => {
+                        map.next_value::<IgnoredAny>()?;
+                    }
+                }
+            }
+            Ok(node)
+        }
+    }
+
+    /// A tag name (or null), interned.
+    struct TagSeed<'a>(&'a mut Tags);
+
+    impl<'de> DeserializeSeed<'de> for TagSeed<'_> {
+        type Value = Option<u16>;
+        fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<Option<u16>, D::Error> {
+            d.deserialize_option(self)
+        }
+    }
+
+    impl<'de> Visitor<'de> for TagSeed<'_> {
+        type Value = Option<u16>;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a tag name")
+        }
+        fn visit_none<E: de::Error>(self) -> Result<Option<u16>, E> {
+            Ok(None)
+        }
+        fn visit_unit<E: de::Error>(self) -> Result<Option<u16>, E> {
+            Ok(None)
+        }
+        fn visit_some<D: de::Deserializer<'de>>(self, d: D) -> Result<Option<u16>, D::Error> {
+            d.deserialize_str(self)
+        }
+        fn visit_str<E: de::Error>(self, s: &str) -> Result<Option<u16>, E> {
+            Ok(Some(self.0.intern(s)))
+        }
+    }
+
+    /// The `a` object: kept names become indexes, other names are skipped unread.
+    struct AttrsSeed<'a>(&'a mut Node);
+
+    impl<'de> DeserializeSeed<'de> for AttrsSeed<'_> {
+        type Value = ();
+        fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+            d.deserialize_map(self)
+        }
+    }
+
+    impl<'de> Visitor<'de> for AttrsSeed<'_> {
+        type Value = ();
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("an attribute object")
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+            while let Some(AttrName(i)) = map.next_key()? {
+                match i {
+                    Some(i) => {
+                        let value: String = map.next_value()?;
+                        self.0.set_attr(super::KEPT_ATTRIBUTES[i as usize], value);
+                    }
+                    None => {
+                        map.next_value::<IgnoredAny>()?;
+                    }
+                }
+            }
+            Ok(())
+        }
+    }
+
+    struct AttrName(Option<u8>);
+
+    impl<'de> de::Deserialize<'de> for AttrName {
+        fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            struct V;
+            impl Visitor<'_> for V {
+                type Value = AttrName;
+                fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                    f.write_str("an attribute name")
+                }
+                fn visit_str<E: de::Error>(self, s: &str) -> Result<AttrName, E> {
+                    Ok(AttrName(attr_index(s)))
+                }
+            }
+            d.deserialize_str(V)
         }
     }
 }
