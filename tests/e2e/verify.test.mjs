@@ -113,22 +113,27 @@ test('a problem e-mail: see the findings, copy the fix (clipboard read back)', a
   const text = [
     'Hi support,',
     '',
-    'our values for the connector:',
+    'our values for the Defender connector:',
     'Client ID: "OGQyMzYyYjYtZDhmZC00YTA4LWE3M2EtZDIzNzg1MzY3NmZm "',
+    'Client Secret: k3j4h5g6f7d8s9a0m1n2b3v4c5x6z7l8k9j0h1g2f3d4s5a6p7o8i9u0y1t2r3e4w5q6a7s8d9f0g1h2j3k4l5z6x7c8v9b0n1m2',
     'Token endpoint: https://wd3-impl-services1.workday.com/ccx/oauth/acme/token',
     'Authorization Endpoint: https://wd3-impl.workday.com/acme/authorize',
     '',
     'Thanks, Jordan',
   ].join('\n');
-  await verify(text, { sso: 'yes' });
+  await verify(text, { integration: 'defender-for-cloud-apps', sso: 'yes' });
   const kinds = await page.locator('#values li.value').evaluateAll((items) => items.map((li) => li.dataset.kind));
-  assert.deepEqual(kinds, ['client_id', 'token_endpoint', 'authorization_endpoint']);
+  assert.deepEqual(kinds, ['client_id', 'client_secret', 'token_endpoint', 'authorization_endpoint']);
   const findings = await shownFindings();
-  for (const expected of ['error whitespace', 'error wrong-path', 'error redirect-n-missing']) {
+  for (const expected of ['error whitespace', 'error wrong-path', 'error redirect-n-missing', 'error missing-parameter']) {
     assert.ok(findings.includes(expected), `${expected} in ${findings.join(', ')}`);
   }
   // The label the value was found under and its line.
   assert.match(await page.locator('#values li.value[data-kind="client_id"] .value-meta').textContent(), /Client ID.*line 4/);
+  mkdirSync(DEMO, { recursive: true });
+  await page.setViewportSize({ width: 1100, height: 1000 });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: join(DEMO, 'verify.png') });
   // Copy the corrected token endpoint.
   await page.evaluate(() => navigator.clipboard.writeText('(empty)'));
   const fix = page.locator('#values li.value[data-kind="token_endpoint"] li.finding[data-code="wrong-path"] .fixed button.copy');
@@ -136,7 +141,7 @@ test('a problem e-mail: see the findings, copy the fix (clipboard read back)', a
   await waitFor(async () => (await fix.textContent()) === 'Copied', { what: 'the copy to confirm' });
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), 'https://wd3-impl-services1.workday.com/ccx/oauth2/acme/token');
   // And the SSO answer decides redirect=n: "no" makes the finding go.
-  await verify(text, { sso: 'no' });
+  await verify(text, { integration: 'defender-for-cloud-apps', sso: 'no' });
   assert.ok(!(await shownFindings()).some((f) => f.endsWith('redirect-n-missing')));
 });
 
@@ -166,10 +171,6 @@ test('secrets: fingerprint and length, shown only on request; the redacted repor
   assert.ok(report.includes(fingerprint(secret)), 'the report names the secret by its fingerprint');
   assert.match(report, /Microsoft Defender for Cloud Apps/);
 
-  mkdirSync(DEMO, { recursive: true });
-  await page.setViewportSize({ width: 1100, height: 900 });
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: join(DEMO, 'verify.png') });
 });
 
 test('class mode hides secrets entirely; the partner comes from the address', async () => {
