@@ -14,7 +14,10 @@
   const DEBOUNCE_MS = 300;
   const MAX_WAIT_MS = 2000; // a page that never stops changing is still read this often
   const COLORS = { error: '#c62828', warning: '#b26a00', info: '#1565c0', ok: '#2e7d32' };
-  const SEVERITY_WORDS = { error: 'error', warning: 'warning', info: 'note', ok: 'no problem found' };
+  // The mark's tooltip, in the browser's language (extension/_locales).
+  const say = (key, ...subs) => chrome.i18n.getMessage(key, subs) || key;
+  const SEVERITY_WORDS = { error: 'markError', warning: 'markWarning', info: 'markInfo', ok: 'markOk' };
+  const KIND_KEY = /^[a-z_]+$/;
 
   let stopped = false;
   let timer = null;
@@ -99,9 +102,10 @@
       'user-select': 'none',
     });
     badge.textContent = severity === 'ok' ? '\u2713' : '!';
-    const lines = entries.map((e) => `wdcap captured ${e.label || e.kind.replace(/_/g, ' ')}: ${SEVERITY_WORDS[e.severity] ?? e.severity}`);
+    const what = (e) => e.label || (KIND_KEY.test(e.kind) && chrome.i18n.getMessage(`kind_${e.kind}`)) || e.kind;
+    const lines = entries.map((e) => say('markCaptured', what(e), SEVERITY_WORDS[e.severity] ? say(SEVERITY_WORDS[e.severity]) : e.severity));
     for (const e of entries) for (const m of e.messages ?? []) lines.push(`\u2022 ${m}`);
-    lines.push('Open the wdcap toolbar button to copy and check it.');
+    lines.push(say('markOpen'));
     badge.title = lines.join('\n');
     shadow.append(badge);
     return host;

@@ -23,7 +23,9 @@ function usedKeys() {
   const keys = new Set();
   for (const f of files) {
     const text = source(f);
-    for (const [, key] of text.matchAll(/\bt\(\s*'([A-Za-z0-9_]+)'/g)) keys.add(key);
+    for (const [, key] of text.matchAll(/\b(?:t|say)\(\s*'([A-Za-z0-9_]+)'/g)) keys.add(key);
+    // Keys named in a table (the content script's severity words).
+    for (const [, key] of text.matchAll(/:\s*'(mark[A-Z]\w*)'/g)) keys.add(key);
     for (const [, key] of text.matchAll(/\btn\(\s*'([A-Za-z0-9_]+)'/g)) {
       keys.add(`${key}_one`);
       keys.add(`${key}_other`);
