@@ -128,12 +128,31 @@ impl std::error::Error for SnapshotError {}
 /// Index of `data-automation-id` in [`KEPT_ATTRIBUTES`]; stored in its own field.
 const AUTOMATION_ID: u8 = 0;
 
-/// Position of a kept attribute name in [`KEPT_ATTRIBUTES`].
+/// Position of a kept attribute name in [`KEPT_ATTRIBUTES`]. A `match` rather than a search
+/// of the list: every attribute query goes through here, and the compiler dispatches on the
+/// length first (a test keeps the two in step).
 fn attr_index(name: &str) -> Option<u8> {
-    KEPT_ATTRIBUTES
-        .iter()
-        .position(|k| *k == name)
-        .map(|i| i as u8)
+    Some(match name {
+        "data-automation-id" => 0,
+        "data-automation-label" => 1,
+        "data-testid" => 2,
+        "data-row-id" => 3,
+        "data-clipboard-text" => 4,
+        "role" => 5,
+        "aria-hidden" => 6,
+        "aria-label" => 7,
+        "aria-checked" => 8,
+        "aria-selected" => 9,
+        "aria-level" => 10,
+        "title" => 11,
+        "id" => 12,
+        "for" => 13,
+        "href" => 14,
+        "type" => 15,
+        "checked" => 16,
+        "value" => 17,
+        _ => return None,
+    })
 }
 
 /// "No tag": the node is a text node.
@@ -410,11 +429,16 @@ impl Snapshot {
         last + 1
     }
 
+    /// True when `id` itself is `aria-hidden="true"` (a flag read without an attribute lookup).
+    pub fn is_aria_hidden(&self, id: NodeId) -> bool {
+        self.nodes.get(id).is_some_and(|n| n.hidden)
+    }
+
     /// True when `id` or an ancestor is `aria-hidden="true"` (Workday's "ghost" label copies).
     pub fn is_hidden(&self, id: NodeId) -> bool {
         std::iter::once(id)
             .chain(self.ancestors(id))
-            .any(|n| self.nodes.get(n).is_some_and(|n| n.hidden))
+            .any(|n| self.is_aria_hidden(n))
     }
 
     /// The text of a node and its descendants, skipping `aria-hidden` subtrees, with white space
@@ -780,6 +804,15 @@ mod tests {
         let s = sample();
         assert_eq!(s.descendants(1).collect::<Vec<_>>(), vec![2, 3, 4]);
         assert_eq!(s.descendants(0).count(), 6);
+    }
+
+    #[test]
+    fn attr_index_follows_kept_attributes() {
+        for (i, name) in KEPT_ATTRIBUTES.iter().enumerate() {
+            assert_eq!(attr_index(name), Some(i as u8), "{name}");
+        }
+        assert_eq!(attr_index("class"), None);
+        assert_eq!(attr_index("ROLE"), None);
     }
 
     #[test]

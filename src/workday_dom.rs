@@ -57,7 +57,7 @@ pub fn visible_nodes(s: &Snapshot, root: NodeId) -> impl Iterator<Item = NodeId>
     std::iter::from_fn(move || {
         while n < end {
             let here = n;
-            if s.attr(here, "aria-hidden") == Some("true") {
+            if s.is_aria_hidden(here) {
                 n = s.subtree_end(here);
                 continue;
             }
@@ -333,7 +333,7 @@ fn value_for_label<'s>(
         .min(scope_end);
     let mut n = s.subtree_end(label);
     while n < limit {
-        if s.attr(n, "aria-hidden") == Some("true") {
+        if s.is_aria_hidden(n) {
             n = s.subtree_end(n);
             continue;
         }
@@ -679,7 +679,7 @@ fn read_table(s: &Snapshot, table: NodeId) -> Table {
             n += 1;
             continue;
         }
-        if s.attr(n, "aria-hidden") == Some("true") {
+        if s.is_aria_hidden(n) {
             n = s.subtree_end(n);
             continue;
         }
