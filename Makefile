@@ -112,3 +112,12 @@ fuzz:
 # RUNS / WARMUP / COLD_RUNS in the environment change the run counts; see bench/run.mjs.
 bench: build
 	node bench/run.mjs
+
+.PHONY: bench-native
+# Native benchmarks (criterion, benches/native.rs): `wdcap check` on 1 KB–10 MB pastes and
+# analyse_snapshot / scan on the View API Clients fixture, a 500-row Maintain Permissions grid
+# and a 10 000-row Headcount Report; then a table of the figures (benches/table.mjs).
+# Figures and the machine they came from: docs/benchmarks.md.
+bench-native: setup
+	cargo bench --bench native
+	@node benches/table.mjs
