@@ -11,24 +11,34 @@
 //! (`bench/pages.mjs`: same shapes, same pseudo-random sequence), so native and browser figures
 //! describe the same pages. Each case is checked to be recognised before it is timed.
 
-use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
-use std::hint::black_box;
-use std::time::Duration;
-use wdcap::analysis;
-use wdcap::checks::Options;
-use wdcap::html::snapshot_from_html;
+// The crate builds for wasm32 too (`make lint` runs clippy there with --all-targets); the
+// benchmarks are native only.
+#[cfg(target_arch = "wasm32")]
+fn main() {}
 
-// ---------------------------------------------------------------------------------------------
-// Pastes.
+#[cfg(not(target_arch = "wasm32"))]
+criterion::criterion_main!(native::benches);
 
-/// A support ticket of `bytes` bytes: prose, quoted replies, every URL kind, IDs and secrets,
-/// repeated (with the tenant varying, so values do not all collapse into one).
-fn ticket(bytes: usize) -> String {
-    let mut out = String::with_capacity(bytes + 2048);
-    let mut i = 0usize;
-    while out.len() < bytes {
-        let t = format!("acme{}", i % 13);
-        out.push_str(&format!(
+#[cfg(not(target_arch = "wasm32"))]
+mod native {
+    use criterion::{criterion_group, BenchmarkId, Criterion, Throughput};
+    use std::hint::black_box;
+    use std::time::Duration;
+    use wdcap::analysis;
+    use wdcap::checks::Options;
+    use wdcap::html::snapshot_from_html;
+
+    // ---------------------------------------------------------------------------------------------
+    // Pastes.
+
+    /// A support ticket of `bytes` bytes: prose, quoted replies, every URL kind, IDs and secrets,
+    /// repeated (with the tenant varying, so values do not all collapse into one).
+    fn ticket(bytes: usize) -> String {
+        let mut out = String::with_capacity(bytes + 2048);
+        let mut i = 0usize;
+        while out.len() < bytes {
+            let t = format!("acme{}", i % 13);
+            out.push_str(&format!(
             "From: Jordan Admin <jordan@example.com>\n\
              Subject: Re: Workday connector fails with invalid_client ({i})\n\n\
              Hi support, we followed the guide and entered the values below.\n\
@@ -41,131 +51,131 @@ fn ticket(bytes: usize) -> String {
              > Org: Organization_Reference_ID=SUP_ORG_{i}\n\
              Thanks, Jordan\n\n"
         ));
-        i += 1;
-    }
-    out.truncate(bytes);
-    while !out.is_char_boundary(out.len()) {
-        out.pop();
-    }
-    out
-}
-
-fn bench_check(c: &mut Criterion) {
-    let mut group = c.benchmark_group("check");
-    let options = Options::default();
-    for (name, bytes) in [
-        ("1KB", 1_000usize),
-        ("100KB", 100_000),
-        ("1MB", 1_000_000),
-        ("10MB", 10_000_000),
-    ] {
-        let text = ticket(bytes);
-        assert!(
-            !analysis::check_text(&text, &options).params.is_empty(),
-            "the {name} ticket yields parameters"
-        );
-        group.throughput(Throughput::Bytes(text.len() as u64));
-        if bytes >= 1_000_000 {
-            group.sample_size(10);
-            group.measurement_time(Duration::from_secs(if bytes >= 10_000_000 {
-                20
-            } else {
-                5
-            }));
-        } else {
-            group.sample_size(50);
-            group.measurement_time(Duration::from_secs(3));
+            i += 1;
         }
-        group.bench_with_input(BenchmarkId::from_parameter(name), &text, |b, text| {
-            b.iter(|| analysis::check_text(black_box(text), &options))
-        });
+        out.truncate(bytes);
+        while !out.is_char_boundary(out.len()) {
+            out.pop();
+        }
+        out
     }
-    group.finish();
-}
 
-// ---------------------------------------------------------------------------------------------
-// Pages, as bench/pages.mjs writes them.
+    fn bench_check(c: &mut Criterion) {
+        let mut group = c.benchmark_group("check");
+        let options = Options::default();
+        for (name, bytes) in [
+            ("1KB", 1_000usize),
+            ("100KB", 100_000),
+            ("1MB", 1_000_000),
+            ("10MB", 10_000_000),
+        ] {
+            let text = ticket(bytes);
+            assert!(
+                !analysis::check_text(&text, &options).params.is_empty(),
+                "the {name} ticket yields parameters"
+            );
+            group.throughput(Throughput::Bytes(text.len() as u64));
+            if bytes >= 1_000_000 {
+                group.sample_size(10);
+                group.measurement_time(Duration::from_secs(if bytes >= 10_000_000 {
+                    20
+                } else {
+                    5
+                }));
+            } else {
+                group.sample_size(50);
+                group.measurement_time(Duration::from_secs(3));
+            }
+            group.bench_with_input(BenchmarkId::from_parameter(name), &text, |b, text| {
+                b.iter(|| analysis::check_text(black_box(text), &options))
+            });
+        }
+        group.finish();
+    }
 
-fn esc(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
+    // ---------------------------------------------------------------------------------------------
+    // Pages, as bench/pages.mjs writes them.
 
-fn page(url: &str, title: &str, body: &str) -> String {
-    format!(
+    fn esc(s: &str) -> String {
+        s.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+            .replace('"', "&quot;")
+    }
+
+    fn page(url: &str, title: &str, body: &str) -> String {
+        format!(
         "<!-- saved from url=({:04}){url} -->\n<!DOCTYPE html>\n<html lang=\"en-US\">\n\
          <head><meta charset=\"utf-8\"><title>{}</title></head>\n<body>\n{body}\n</body>\n</html>\n",
         url.len(),
         esc(title)
     )
-}
-
-/// bench/pages.mjs's xorshift32 sequence, as a float in [0, 1).
-struct Rng(u32);
-
-impl Rng {
-    fn next(&mut self) -> f64 {
-        let mut x = self.0;
-        x ^= x << 13;
-        x ^= x >> 17;
-        x ^= x << 5;
-        self.0 = x;
-        f64::from(x) / 4_294_967_296.0
     }
 
-    fn index(&mut self, len: usize) -> usize {
-        (self.next() * len as f64).floor() as usize
+    /// bench/pages.mjs's xorshift32 sequence, as a float in [0, 1).
+    struct Rng(u32);
+
+    impl Rng {
+        fn next(&mut self) -> f64 {
+            let mut x = self.0;
+            x ^= x << 13;
+            x ^= x >> 17;
+            x ^= x << 5;
+            self.0 = x;
+            f64::from(x) / 4_294_967_296.0
+        }
+
+        fn index(&mut self, len: usize) -> usize {
+            (self.next() * len as f64).floor() as usize
+        }
     }
-}
 
-const FIRST: &[&str] = &[
-    "Logan", "Teresa", "Oliver", "Maria", "Ravi", "Jun", "Ana", "Chen", "Amara", "Lars", "Fatima",
-    "Diego",
-];
-const LAST: &[&str] = &[
-    "McNeil", "Serrano", "Reynolds", "Cardoza", "Shah", "Park", "Silva", "Wei", "Okafor", "Berg",
-    "Haddad", "Ruiz",
-];
-const UNITS: &[&str] = &[
-    "Finance",
-    "Payroll",
-    "Engineering",
-    "Platform",
-    "Learning",
-    "Sales",
-    "Support",
-    "Legal",
-    "Facilities",
-    "Research",
-];
+    const FIRST: &[&str] = &[
+        "Logan", "Teresa", "Oliver", "Maria", "Ravi", "Jun", "Ana", "Chen", "Amara", "Lars",
+        "Fatima", "Diego",
+    ];
+    const LAST: &[&str] = &[
+        "McNeil", "Serrano", "Reynolds", "Cardoza", "Shah", "Park", "Silva", "Wei", "Okafor",
+        "Berg", "Haddad", "Ruiz",
+    ];
+    const UNITS: &[&str] = &[
+        "Finance",
+        "Payroll",
+        "Engineering",
+        "Platform",
+        "Learning",
+        "Sales",
+        "Support",
+        "Legal",
+        "Facilities",
+        "Research",
+    ];
 
-/// A Headcount Report treegrid of `rows` organisations (levels 1–4).
-fn headcount_report(rows: usize) -> String {
-    let mut r = Rng(10_000 + rows as u32);
-    let mut out = Vec::with_capacity(rows);
-    let mut level: i64 = 1;
-    for i in 0..rows {
-        level = if i == 0 {
-            1
-        } else {
-            (level + (r.next() * 3.0).floor() as i64 - 1).clamp(2, 4)
-        };
-        let name = format!("{} {i}", UNITS[r.index(UNITS.len())]);
-        let manager = format!(
-            "{} {}",
-            FIRST[r.index(FIRST.len())],
-            LAST[r.index(LAST.len())]
-        );
-        let count = 1 + (r.next() * 400.0).floor() as i64;
-        out.push(format!(
+    /// A Headcount Report treegrid of `rows` organisations (levels 1–4).
+    fn headcount_report(rows: usize) -> String {
+        let mut r = Rng(10_000 + rows as u32);
+        let mut out = Vec::with_capacity(rows);
+        let mut level: i64 = 1;
+        for i in 0..rows {
+            level = if i == 0 {
+                1
+            } else {
+                (level + (r.next() * 3.0).floor() as i64 - 1).clamp(2, 4)
+            };
+            let name = format!("{} {i}", UNITS[r.index(UNITS.len())]);
+            let manager = format!(
+                "{} {}",
+                FIRST[r.index(FIRST.len())],
+                LAST[r.index(LAST.len())]
+            );
+            let count = 1 + (r.next() * 400.0).floor() as i64;
+            out.push(format!(
             "    <div role=\"row\" aria-level=\"{level}\"><div role=\"rowheader\">{}</div><div role=\"gridcell\">{}</div><div role=\"gridcell\">{count}</div></div>",
             esc(&name),
             esc(&manager)
         ));
-    }
-    page(
+        }
+        page(
         "https://wd5.myworkday.com/acme/d/task/1422$3127.htmld",
         "Headcount Report - Workday",
         &format!(
@@ -173,56 +183,56 @@ fn headcount_report(rows: usize) -> String {
             out.join("\n")
         ),
     )
-}
+    }
 
-const ACCESS: &[&str] = &["Get Only", "Get and Put", "View Only", "View and Modify"];
-const POLICIES: &[&str] = &[
-    "Reports: Learning Record",
-    "Manage: Learning Content",
-    "Worker Data: Active and Terminated Workers",
-    "Worker Data: Current Staffing Information",
-    "Workday Accounts",
-    "Person Data: Work Email",
-    "Worker Data: Organization Information",
-    "Set Up: Learning",
-];
-const AREAS: &[&str] = &[
-    "Learning",
-    "Staffing",
-    "System",
-    "Core Navigation",
-    "Organizations and Roles",
-];
+    const ACCESS: &[&str] = &["Get Only", "Get and Put", "View Only", "View and Modify"];
+    const POLICIES: &[&str] = &[
+        "Reports: Learning Record",
+        "Manage: Learning Content",
+        "Worker Data: Active and Terminated Workers",
+        "Worker Data: Current Staffing Information",
+        "Workday Accounts",
+        "Person Data: Work Email",
+        "Worker Data: Organization Information",
+        "Set Up: Learning",
+    ];
+    const AREAS: &[&str] = &[
+        "Learning",
+        "Staffing",
+        "System",
+        "Core Navigation",
+        "Organizations and Roles",
+    ];
 
-fn option(label: &str) -> String {
-    let l = esc(label);
-    format!("<div data-automation-id=\"promptOption\" data-automation-label=\"{l}\" title=\"{l}\">{l}</div>")
-}
+    fn option(label: &str) -> String {
+        let l = esc(label);
+        format!("<div data-automation-id=\"promptOption\" data-automation-label=\"{l}\" title=\"{l}\">{l}</div>")
+    }
 
-/// Maintain Domain Permissions for Security Group with one Integration Permissions grid.
-fn maintain_permissions(rows: usize) -> String {
-    let mut r = Rng(500 + rows as u32);
-    let mut out = Vec::with_capacity(rows);
-    for i in 0..rows {
-        let access = ACCESS[r.index(2)];
-        let policy = format!(
-            "{}{}",
-            POLICIES[r.index(POLICIES.len())],
-            if i >= POLICIES.len() {
-                format!(" {i}")
-            } else {
-                String::new()
-            }
-        );
-        let area = AREAS[r.index(AREAS.len())];
-        out.push(format!(
+    /// Maintain Domain Permissions for Security Group with one Integration Permissions grid.
+    fn maintain_permissions(rows: usize) -> String {
+        let mut r = Rng(500 + rows as u32);
+        let mut out = Vec::with_capacity(rows);
+        for i in 0..rows {
+            let access = ACCESS[r.index(2)];
+            let policy = format!(
+                "{}{}",
+                POLICIES[r.index(POLICIES.len())],
+                if i >= POLICIES.len() {
+                    format!(" {i}")
+                } else {
+                    String::new()
+                }
+            );
+            let area = AREAS[r.index(AREAS.len())];
+            out.push(format!(
             "      <div role=\"row\" data-testid=\"row\"><div role=\"gridcell\" data-testid=\"cell\">{}</div><div role=\"gridcell\" data-testid=\"cell\">{}</div><div role=\"gridcell\" data-testid=\"cell\">{}</div></div>",
             option(access),
             option(&policy),
             option(area)
         ));
-    }
-    page(
+        }
+        page(
         "https://wd5.myworkday.com/acme/d/inst/15194$6650/rel-task/1422$1011.htmld",
         "Maintain Domain Permissions for Security Group - Workday",
         &format!(
@@ -230,79 +240,79 @@ fn maintain_permissions(rows: usize) -> String {
             out.join("\n")
         ),
     )
-}
-
-fn pages() -> Vec<(&'static str, &'static str, String)> {
-    let fixture = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/pages/view_api_clients/api_clients_tab.html"
-    ))
-    .expect("the View API Clients fixture");
-    vec![
-        ("view_api_clients", "view_api_clients", fixture),
-        (
-            "maintain_permissions_500",
-            "maintain_permissions",
-            maintain_permissions(500),
-        ),
-        (
-            "headcount_10000",
-            "headcount_report",
-            headcount_report(10_000),
-        ),
-    ]
-}
-
-fn bench_pages(c: &mut Criterion) {
-    let options = Options::default();
-    let cases: Vec<_> = pages()
-        .into_iter()
-        .map(|(name, page_id, html)| {
-            let snapshot = snapshot_from_html(&html, None);
-            let report = analysis::analyse_snapshot(&snapshot, &options);
-            assert_eq!(
-                report.page.map(|p| p.as_str()),
-                Some(page_id),
-                "{name} is recognised"
-            );
-            assert!(
-                !report.params.is_empty() || !report.settings.is_empty(),
-                "{name}: something is captured"
-            );
-            eprintln!(
-                "{name}: {} bytes of HTML, {} snapshot nodes, {} params, {} settings",
-                html.len(),
-                snapshot.len(),
-                report.params.len(),
-                report.settings.len()
-            );
-            (name, html, snapshot)
-        })
-        .collect();
-
-    let mut group = c.benchmark_group("analyse");
-    group.sample_size(20);
-    group.measurement_time(Duration::from_secs(4));
-    for (name, _, snapshot) in &cases {
-        group.bench_with_input(BenchmarkId::from_parameter(name), snapshot, |b, s| {
-            b.iter(|| analysis::analyse_snapshot(black_box(s), &options))
-        });
     }
-    group.finish();
 
-    let mut group = c.benchmark_group("scan");
-    group.sample_size(10);
-    group.measurement_time(Duration::from_secs(6));
-    for (name, html, _) in &cases {
-        group.bench_with_input(BenchmarkId::from_parameter(name), html, |b, html| {
-            b.iter(|| {
-                let s = snapshot_from_html(black_box(html), None);
-                analysis::analyse_snapshot(&s, &options)
+    fn pages() -> Vec<(&'static str, &'static str, String)> {
+        let fixture = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/pages/view_api_clients/api_clients_tab.html"
+        ))
+        .expect("the View API Clients fixture");
+        vec![
+            ("view_api_clients", "view_api_clients", fixture),
+            (
+                "maintain_permissions_500",
+                "maintain_permissions",
+                maintain_permissions(500),
+            ),
+            (
+                "headcount_10000",
+                "headcount_report",
+                headcount_report(10_000),
+            ),
+        ]
+    }
+
+    fn bench_pages(c: &mut Criterion) {
+        let options = Options::default();
+        let cases: Vec<_> = pages()
+            .into_iter()
+            .map(|(name, page_id, html)| {
+                let snapshot = snapshot_from_html(&html, None);
+                let report = analysis::analyse_snapshot(&snapshot, &options);
+                assert_eq!(
+                    report.page.map(|p| p.as_str()),
+                    Some(page_id),
+                    "{name} is recognised"
+                );
+                assert!(
+                    !report.params.is_empty() || !report.settings.is_empty(),
+                    "{name}: something is captured"
+                );
+                eprintln!(
+                    "{name}: {} bytes of HTML, {} snapshot nodes, {} params, {} settings",
+                    html.len(),
+                    snapshot.len(),
+                    report.params.len(),
+                    report.settings.len()
+                );
+                (name, html, snapshot)
             })
-        });
-    }
-    group.finish();
-}
+            .collect();
 
-criterion_group!(benches, bench_check, bench_pages);
-criterion_main!(benches);
+        let mut group = c.benchmark_group("analyse");
+        group.sample_size(20);
+        group.measurement_time(Duration::from_secs(4));
+        for (name, _, snapshot) in &cases {
+            group.bench_with_input(BenchmarkId::from_parameter(name), snapshot, |b, s| {
+                b.iter(|| analysis::analyse_snapshot(black_box(s), &options))
+            });
+        }
+        group.finish();
+
+        let mut group = c.benchmark_group("scan");
+        group.sample_size(10);
+        group.measurement_time(Duration::from_secs(6));
+        for (name, html, _) in &cases {
+            group.bench_with_input(BenchmarkId::from_parameter(name), html, |b, html| {
+                b.iter(|| {
+                    let s = snapshot_from_html(black_box(html), None);
+                    analysis::analyse_snapshot(&s, &options)
+                })
+            });
+        }
+        group.finish();
+    }
+
+    criterion_group!(benches, bench_check, bench_pages);
+}
