@@ -297,6 +297,7 @@ function exportSection(v) {
       h('span', { class: 'export-label', text: item.label }), ...values, more));
   }
   body.append(list, actions);
+  if (hasSecret) body.append(h('p', { class: 'export-note', text: t('exportSecretNote') }));
   details.append(body);
   return details;
 }
