@@ -48,9 +48,8 @@ lint: setup fmt-check clippy
 fmt-check: setup
 	cargo fmt --all --check
 
-# wasm32: the library, the binary and the browser test files. The other test files are native
-# only (they use native dev-dependencies, files, processes); compiling them for wasm32 would
-# only force every one of them to carry a cfg gate.
+# Both targets, every target kind. Native-only test files and benches carry
+# `#![cfg(not(target_arch = "wasm32"))]` (they use files, processes and native dev-dependencies).
 clippy: setup
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --all-targets --target $(WASM) -- -D warnings
