@@ -405,6 +405,26 @@ fn a_snapshot_over_max_nodes_is_refused_clearly() {
     assert!(err.to_string().contains("more than the 2000000"), "{err}");
 }
 
+#[test]
+fn a_saved_page_over_max_nodes_is_read_up_to_the_limit() {
+    // Regression: the native loader used to panic past MAX_NODES (its snapshot was refused as
+    // too large); it now stops there, as the extension's snapshotter does.
+    if !in_child() {
+        let out = run_in_child(
+            "a_saved_page_over_max_nodes_is_read_up_to_the_limit",
+            3072,
+            Duration::from_secs(300),
+        );
+        assert!(out.contains(&format!("nodes {MAX_NODES}")), "{out}");
+        return;
+    }
+    let html = "<i>x</i>".repeat(MAX_NODES / 2 + 1);
+    let s = try_snapshot_from_html(&html, Some(PAGE_URL)).expect("read up to the limit");
+    assert_eq!(s.len(), MAX_NODES);
+    analysis::analyse_snapshot(&s, &Options::default());
+    println!("nodes {}", s.len());
+}
+
 /// A chain `depth` levels deep of `tag` elements with `attrs`, with a text at the bottom.
 fn chain(depth: usize, tag: &str, attrs: &[(&str, &str)], bottom: &str) -> WireSnapshot {
     let mut n: Vec<WireNode> = (0..depth)
