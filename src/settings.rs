@@ -125,6 +125,12 @@ pub mod names {
     pub const ACTIVATION_COMPLETED: &str = "activation_completed";
     pub const REPORT_NAME: &str = "report_name";
     pub const REPORT_OWNER: &str = "report_owner";
+    /// A custom report's Report Type (`Advanced`, `Simple`, …) as shown.
+    pub const REPORT_TYPE: &str = "report_type";
+    /// A custom report's "Enable As Web Service" check box (RaaS needs it).
+    pub const ENABLE_AS_WEB_SERVICE: &str = "enable_as_web_service";
+    /// The users a custom report is shared with (its Share tab's Authorized Users).
+    pub const REPORT_SHARED_WITH: &str = "report_shared_with";
     /// The columns of one custom report (their aliases or headings), a list per report: from a
     /// report definition page, or from a RaaS JSON sample pasted into `wdcap check`.
     pub const REPORT_FIELDS: &str = "report_fields";

@@ -23,6 +23,7 @@ use serde::{Deserialize, Serialize};
 mod activate_security_changes;
 mod create_isu;
 mod create_security_group;
+mod custom_report;
 mod domain_policies_for_area;
 mod edit_tenant_setup_security;
 mod edit_tenant_setup_system;
@@ -30,6 +31,7 @@ mod headcount_report;
 mod maintain_permissions;
 mod manage_refresh_tokens;
 mod register_api_client;
+mod report_sharing;
 mod view_api_client;
 mod view_api_clients;
 mod view_ids;
@@ -53,6 +55,8 @@ pub enum PageId {
     CreateIsu,
     CreateSecurityGroup,
     ActivateSecurityChanges,
+    CustomReport,
+    ReportSharing,
 }
 
 impl PageId {
@@ -71,6 +75,8 @@ impl PageId {
         PageId::CreateIsu,
         PageId::CreateSecurityGroup,
         PageId::ActivateSecurityChanges,
+        PageId::CustomReport,
+        PageId::ReportSharing,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -89,6 +95,8 @@ impl PageId {
             PageId::CreateIsu => "create_isu",
             PageId::CreateSecurityGroup => "create_security_group",
             PageId::ActivateSecurityChanges => "activate_security_changes",
+            PageId::CustomReport => "custom_report",
+            PageId::ReportSharing => "report_sharing",
         }
     }
 
@@ -327,6 +335,8 @@ pub static RECOGNISERS: &[&dyn Recogniser] = &[
     &create_isu::CreateIsu,
     &create_security_group::CreateSecurityGroup,
     &activate_security_changes::ActivateSecurityChanges,
+    &report_sharing::ReportSharing,
+    &custom_report::CustomReport,
 ];
 
 /// Runs every recogniser; a popup match wins over a page match, otherwise registry order.

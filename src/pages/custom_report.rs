@@ -1,0 +1,121 @@
+//! A custom report's definition as Workday shows it while creating or editing it (tasks "Create
+//! Custom Report" / "Edit Custom Report", seed 004 step 4): the report's name, its Report Type
+//! (10KC wants "Advanced"), the "Enable As Web Service" check box (RaaS needs it) and the
+//! Columns grid, whose rows name a Business Object, a Field and optionally a Column Heading
+//! Override and its XML Alias.
+//!
+//! `report_fields` lists each column as a RaaS consumer sees it: the XML alias when set (the
+//! key in the JSON output), else the heading override, else the field's own name.
+//!
+//! The same task page with its Share tab selected (or showing Authorized Users) is
+//! `report_sharing`'s, not this one's.
+
+use super::{first_value, key_of, read_bool, Capture, Page, PageId, Recogniser};
+use crate::labels;
+use crate::settings::{names, Setting};
+use crate::snapshot::Snapshot;
+use crate::workday_dom::{self, Field};
+
+pub struct CustomReport;
+
+const PAGE: PageId = PageId::CustomReport;
+
+/// Whether the page shows a report's Share tab: the tab is selected, or its Authorized Users
+/// field is in sight. Either label table may be asked (`report_sharing` asks with its own).
+pub(crate) fn shows_share_tab(page: PageId, s: &Snapshot, fields: &[Field]) -> bool {
+    workday_dom::tabs(s)
+        .iter()
+        .any(|(label, selected)| *selected && labels::matches(page, "tab_share", label))
+        || fields
+            .iter()
+            .any(|f| labels::matches(page, "authorized_users", &f.label))
+}
+
+impl Recogniser for CustomReport {
+    fn page(&self) -> PageId {
+        PAGE
+    }
+
+    fn example_urls(&self) -> &'static [&'static str] {
+        &[
+            "https://wd3-impl.workday.com/acme/d/task/1422$1421.htmld",
+            "https://wd5.myworkday.com/acme/d/inst/2998$4517/rel-task/2997$10357.htmld",
+        ]
+    }
+
+    fn example_titles(&self) -> &'static [&'static str] {
+        &["Create Custom Report", "Edit Custom Report"]
+    }
+
+    fn recognise(&self, page: &Page) -> Option<Capture> {
+        let scope = page.scope_titled(PAGE, "title")?;
+        let s = page.snapshot;
+        let fields = workday_dom::fields(s, scope.node);
+        if shows_share_tab(PAGE, s, &fields) {
+            return None;
+        }
+        let mut name = None;
+        let mut report_type = None;
+        let mut web_service = None;
+        for field in &fields {
+            match key_of(
+                PAGE,
+                &["report_name", "report_type", "enable_as_web_service"],
+                &field.label,
+            ) {
+                Some("report_name") => name = name.or_else(|| first_value(s, field)),
+                Some("report_type") => report_type = report_type.or_else(|| first_value(s, field)),
+                Some("enable_as_web_service") => {
+                    web_service = web_service.or_else(|| read_bool(PAGE, s, field));
+                }
+                _ => {}
+            }
+        }
+
+        // The Columns grid: the table that has a Field column.
+        let mut columns: Option<Vec<String>> = None;
+        for table in workday_dom::tables(s, scope.node) {
+            let col = |key: &str| table.column_where(|h| labels::matches(PAGE, key, h));
+            let Some(field_col) = col("col_field") else {
+                continue;
+            };
+            let alias_col = col("col_xml_alias");
+            let heading_col = col("col_heading_override");
+            let out = columns.get_or_insert_with(Vec::new);
+            for cells in &table.rows {
+                let text = |i: Option<usize>| {
+                    i.and_then(|i| cells.get(i))
+                        .map(|&c| workday_dom::cell_text(s, c).trim().to_string())
+                        .filter(|t| !t.is_empty())
+                };
+                if let Some(column) = text(alias_col)
+                    .or_else(|| text(heading_col))
+                    .or_else(|| text(Some(field_col)))
+                {
+                    out.push(column);
+                }
+            }
+        }
+
+        // Report name first: the checklist reads the settings that follow it as this report's.
+        let mut settings = Vec::new();
+        if let Some(n) = name {
+            settings.push(Setting::text(names::REPORT_NAME, n));
+        }
+        if let Some(t) = report_type {
+            settings.push(Setting::text(names::REPORT_TYPE, t));
+        }
+        if let Some(b) = web_service {
+            settings.push(Setting::bool(names::ENABLE_AS_WEB_SERVICE, b));
+        }
+        if let Some(c) = columns {
+            settings.push(Setting::list(names::REPORT_FIELDS, c));
+        }
+        Some(Capture {
+            page: PAGE,
+            in_popup: scope.is_popup,
+            params: Vec::new(),
+            settings,
+        })
+    }
+}
