@@ -120,3 +120,18 @@ bench: build
 bench-native: setup
 	cargo bench --bench native
 	@node benches/table.mjs
+
+.PHONY: audit
+CARGO_DENY_VERSION := 0.20.2
+# Dependency audit with cargo-deny (deny.toml), installed at the pinned version on first use
+# (about 5 minutes cold). Licences, bans and sources work offline. Advisories need the RustSec
+# database cloned from GitHub, which these machines cannot reach: they run only with
+# WDCAP_AUDIT_ADVISORIES=1 (where the network allows it).
+audit: setup
+	@if [ "$$(cargo deny --version 2>/dev/null | awk '{print $$2}')" != "$(CARGO_DENY_VERSION)" ]; then \
+		echo "audit: installing cargo-deny $(CARGO_DENY_VERSION)"; \
+		cargo install --quiet --locked cargo-deny --version $(CARGO_DENY_VERSION); \
+	fi
+	cargo deny check licenses bans sources
+	@if [ "$${WDCAP_AUDIT_ADVISORIES:-0}" = 1 ]; then cargo deny check advisories; \
+	else echo "audit: advisories skipped (need GitHub access; WDCAP_AUDIT_ADVISORIES=1 to run them)"; fi
