@@ -1173,12 +1173,18 @@ fn join_url(url: &str, line_len: usize, next: Option<&str>) -> Option<(String, u
     let shape = |u: &str| Endpoint::parse(u).ok().and_then(|e| e.kind);
     let unfinished = url.ends_with(['/', '?', '&', '=', '-', '_', '.']);
     let shape_only_joined = shape(url).is_none() && shape(&joined).is_some();
+    let plain_word = cont
+        .chars()
+        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit());
+    // A URL that already has its endpoint's full shape, followed by a plain word, ends there:
+    // the word is the next line's prose ("thanks"), not the rest of a tenant name. (A tenant cut
+    // mid-word would still show up, as a tenant mismatch.)
+    let complete = Endpoint::parse(url)
+        .ok()
+        .is_some_and(|e| e.kind.is_some() && e.path_problem.is_none());
     let wrapped_long = line_len >= 60
         && url.len() >= 30
-        && (cont.contains(['/', '?', '=', '&', '_', '%'])
-            || cont
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()));
+        && (cont.contains(['/', '?', '=', '&', '_', '%']) || (plain_word && !complete));
     (unfinished || shape_only_joined || wrapped_long).then_some((joined, first_end))
 }
 
@@ -1307,6 +1313,13 @@ mod tests {
         let ps = extract(&text);
         assert_eq!(ps.len(), 1);
         assert_eq!(ps[0].raw(), secret);
+        // A complete endpoint at the end of a long line keeps the next line's word out.
+        let rest = "https://wd3-impl-services1.workday.com/ccx/api/v1/acme";
+        let ps = extract(&format!(
+            "Our REST endpoint, as shown on View API Clients: {rest}\nthanks, Jordan\n"
+        ));
+        assert_eq!(ps.len(), 1);
+        assert_eq!(ps[0].raw(), rest);
         let url = "https://wd3-impl-services1.workday.com/ccx/service/customreport2/acme/ISU_10KC/";
         let ps = extract(&format!("User report: {url}\nUser_Report?format=json\n"));
         assert_eq!(ps.len(), 1);
