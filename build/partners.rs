@@ -31,6 +31,8 @@ pub const KNOWN_PAGE_IDS: &[&str] = &[
     "view_api_client",
     "manage_refresh_tokens",
     "view_urls",
+    "custom_report",
+    "report_sharing",
     "view_ids",
     "headcount_report",
     "maintain_permissions",
@@ -206,6 +208,12 @@ struct Step {
     evidence_page: Option<String>,
     #[serde(default)]
     evidence_settings: Vec<String>,
+    /// Report ids (`[[report]]`) whose page reads the evidence settings must show right.
+    #[serde(default)]
+    evidence_reports: Vec<String>,
+    /// The step is evidenced by the partner export being used (the e-mail to the partner).
+    #[serde(default)]
+    evidence_export: bool,
     source: String,
 }
 
@@ -489,6 +497,14 @@ fn validate(f: &PartnerFile, stem: &str, report: &mut dyn FnMut(String, String))
                 );
             }
         }
+        for r in &s.evidence_reports {
+            if !f.report.iter().any(|rep| &rep.id == r) {
+                bad(
+                    &item,
+                    format!("evidence_reports names `{r}`, which is no [[report]] id"),
+                );
+            }
+        }
         for n in &s.evidence_settings {
             if !is_snake(n) {
                 bad(
@@ -725,9 +741,9 @@ fn render(partners: &[PartnerFile]) -> String {
             };
             let _ = writeln!(
                 o,
-                "            Step {{ id: {:?}, title: {:?}, task: {}, optional: {}, set: {}, capture: &[{}], pitfalls: {}, evidence_page: {page}, evidence_settings: {}, source: {:?} }},",
+                "            Step {{ id: {:?}, title: {:?}, task: {}, optional: {}, set: {}, capture: &[{}], pitfalls: {}, evidence_page: {page}, evidence_settings: {}, evidence_reports: {}, evidence_export: {}, source: {:?} }},",
                 s.id, s.title, opt(&s.task), s.optional, strs(&s.set), capture.join(", "),
-                strs(&s.pitfalls), strs(&s.evidence_settings), s.source
+                strs(&s.pitfalls), strs(&s.evidence_settings), strs(&s.evidence_reports), s.evidence_export, s.source
             );
         }
         o.push_str("        ],\n    },\n");

@@ -22,6 +22,8 @@ import {
   checklistKey,
   checkOptions,
   evidence,
+  exportedSince,
+  markExported,
   pagesSeen,
   merge,
   paramKey,
@@ -256,7 +258,7 @@ async function checklistOf(tenant, partner) {
   const gathered = withChoices(record ? evidence(record, state.since) : { params: [], settings: [] }, prefs);
   const result = await core.checklist(
     partner,
-    { pages: pagesSeen(record, state.since), ...gathered, manual: state.manual },
+    { pages: pagesSeen(record, state.since), ...gathered, manual: state.manual, exported: exportedSince(record, state.since) },
     checkOptions(prefs),
   );
   if (!result.ok) return result;
@@ -309,6 +311,18 @@ async function acceptValue(message) {
   }
   await serially(async () => {
     const record = addParam(await readRecord(tenant), tenant, { kind: message.kind, value: message.value.trim(), label: message.label ?? null }, Date.now());
+    await session.set({ [tenantKey(tenant)]: record });
+  });
+  return { ok: true };
+}
+
+/** The popup's "Export for partner" was used (copied or downloaded): checklist evidence. */
+async function noteExported(message) {
+  const tenant = tenantArg(message);
+  if (tenant == null) return failure('bad_message', 'tenant must be a string');
+  if (!(await isPartner(message.partner))) return failure('bad_message', 'unknown partner');
+  await serially(async () => {
+    const record = markExported(await readRecord(tenant), tenant, message.partner, Date.now());
     await session.set({ [tenantKey(tenant)]: record });
   });
   return { ok: true };
@@ -404,6 +418,8 @@ async function handle(message, sender) {
           ? failure('bad_message', 'tenant must be a string')
           : exportOf(tenantArg(message), message.partner)
         : failure('forbidden', 'not from an extension page');
+    case 'wdcap/export-used':
+      return fromExtensionPage(sender) ? noteExported(message) : failure('forbidden', 'not from an extension page');
     case 'wdcap/accept-value':
       return fromExtensionPage(sender) ? acceptValue(message) : failure('forbidden', 'not from an extension page');
     case 'wdcap/secret-copied':

@@ -6,7 +6,8 @@
 //    pages:    {<page_id>: {title, url, at}},
 //    params:   [{kind, value, name, tenant, label, page, at}]   deduplicated by kind + value
 //    settings: [{name, value, page, url, at}]                   newest first, one per name + page
-//                                                               + address}
+//                                                               + address
+//    exported: {<partner id>: at}}                              the partner exports used
 //
 // Only what a recogniser captured is ever passed in: a page no recogniser claims never gets here.
 
@@ -82,6 +83,7 @@ export function merge(record, capture) {
     pages: { ...(record?.pages ?? {}) },
     params: [...(record?.params ?? [])],
     settings: [...(record?.settings ?? [])],
+    ...(record?.exported ? { exported: { ...record.exported } } : {}),
   };
   next.pages[page] = { title: pageTitle(capture.title) || next.pages[page]?.title || '', url: capture.url ?? '', at };
 
@@ -185,12 +187,36 @@ export function addParam(record, tenant, { kind, value, label = null }, at) {
     pages: { ...(record?.pages ?? {}) },
     params: [...(record?.params ?? [])],
     settings: [...(record?.settings ?? [])],
+    ...(record?.exported ? { exported: { ...record.exported } } : {}),
   };
   const stored = { kind, value, name: null, tenant: tenant === NO_TENANT ? null : tenant, label, page: null, at };
   const i = next.params.findIndex((p) => paramKey(p) === paramKey(stored));
   if (i >= 0) next.params[i] = { ...next.params[i], at };
   else next.params.push(stored);
   return next;
+}
+
+/**
+ * Notes that the export for `partner` was used on this tenant (copied or downloaded from the
+ * popup): the evidence of a step done outside Workday (10KC's "Send the JSON endpoints").
+ * Kept as `exported: {<partner id>: at}`; returns a new record.
+ */
+export function markExported(record, tenant, partner, at) {
+  return {
+    tenant,
+    updated: at,
+    pages: { ...(record?.pages ?? {}) },
+    params: [...(record?.params ?? [])],
+    settings: [...(record?.settings ?? [])],
+    exported: { ...(record?.exported ?? {}), [partner]: at },
+  };
+}
+
+/** The partners whose export was used at or after `since` (ms). */
+export function exportedSince(record, since = 0) {
+  return Object.entries(record?.exported ?? {})
+    .filter(([, at]) => !(since > 0) || (Number.isFinite(at) && at >= since))
+    .map(([id]) => id);
 }
 
 /** The key of a trainer checklist's state (hand ticks, reset time) in chrome.storage.local. */

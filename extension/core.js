@@ -113,8 +113,8 @@ export function partners() {
 }
 
 /**
- * The trainer checklist of `partner` for the evidence `{pages, params, settings, manual}`
- * (settings oldest first).
+ * The trainer checklist of `partner` for the evidence `{pages, params, settings, manual,
+ * exported}` (settings oldest first; `exported`: partners whose export was used).
  */
 export function checklist(partner, evidence, options = {}) {
   return guarded(() => glue.checklist(partner, evidence, options));

@@ -250,12 +250,16 @@ function exportSection(v) {
   const hasSecret = x.items.some((i) => i.values.some((value) => value.secret));
   const text = exportText(v, x);
   const json = h('button', { type: 'button', class: 'export-json' }, t('exportDownloadJson'));
+  // Using the export is the checklist's evidence of a step done outside Workday (10KC's e-mail).
+  const used = () => ask({ type: 'wdcap/export-used', tenant: v.tenant, partner: x.partner.id });
   json.addEventListener('click', () => {
     download(`wdcap-${slug(x.partner.id)}-${slug(v.tenant)}.json`, exportJson(v, x, !x.ready), 'application/json');
     announce(t('exportDownloaded'));
+    used();
   });
   const realCopy = copyButton(text, t('exportWhat', x.partner.name), { secret: hasSecret, label: t('exportCopyText') });
   realCopy.classList.add('export-copy');
+  realCopy.addEventListener('click', used);
   const actions = h('div', { class: 'export-actions' }, realCopy, json);
 
   const body = h('div', { class: 'export-body' });

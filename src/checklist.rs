@@ -21,6 +21,15 @@
 //! step that captured it: the step was done, the value needs the fix. They are listed as the
 //! step's `notes`, and the partner export (`crate::export`) applies the fix.
 //!
+//! A step that names the partner's reports (`evidence_reports`) reads its settings on each of
+//! those reports' pages: the reads of one report (its definition page, its Share tab) are told
+//! apart by the report name each such page reads first, and a definition is told to be the User
+//! or the Group report by its columns. Per report, `report_fields` is right when every required
+//! field is a column, `enable_as_web_service` when checked, `report_shared_with` when it lists
+//! the captured ISU. The step is done when every named report reads every setting right.
+//!
+//! A step with `evidence_export` is done once the partner's export was used (`exported`).
+//!
 //! Progress counts the steps that are not optional.
 
 use crate::analysis;
@@ -44,6 +53,9 @@ pub struct Evidence {
     pub settings: Vec<Setting>,
     /// Step ids ticked by hand.
     pub manual: Vec<String>,
+    /// Partners whose export was used on this tenant (the popup's "Export for partner"): the
+    /// evidence of a step done outside Workday (`evidence_export`, 10KC's e-mail).
+    pub exported: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -343,6 +355,22 @@ fn judge(
         }
     }
 
+    // Settings read per report of the partner's.
+    let report_judged = (!step.evidence_reports.is_empty())
+        .then(|| judge_reports(partner, step, evidence, params, findings));
+    if let Some((report_settings, report_problems)) = &report_judged {
+        settings = report_settings
+            .iter()
+            .map(|s| SettingEvidence {
+                name: s.name,
+                seen: s.seen,
+                right: s.right,
+            })
+            .collect();
+        problems = report_problems.iter().map(|f| copy(f)).collect();
+    }
+    let exported = step.evidence_export && evidence.exported.iter().any(|p| p == partner.id);
+
     // Errors and warnings about the values this step yields.
     let notes: Vec<FindingView> = findings
         .iter()
@@ -378,18 +406,27 @@ fn judge(
         Vec::new()
     };
 
-    let automatic = page.is_some() || !captures.is_empty() || !settings.is_empty();
+    let automatic =
+        page.is_some() || !captures.is_empty() || !settings.is_empty() || step.evidence_export;
     let page_ok = page.as_ref().is_none_or(|p| p.seen);
-    let captured = captures.iter().all(|c| c.found >= c.needed) && unseen_policies.is_empty();
-    let wrong = settings.iter().any(|s| s.seen && !s.right);
+    let captured = captures.iter().all(|c| c.found >= c.needed)
+        && unseen_policies.is_empty()
+        && (!step.evidence_export || exported);
+    let wrong = match &report_judged {
+        Some((reads, _)) => reads.iter().any(|r| r.wrong),
+        None => settings.iter().any(|s| s.seen && !s.right),
+    };
+    // Report steps need every setting read right on every report, not only none read wrong.
+    let reports_ok = report_judged.is_none() || settings.iter().all(|s| s.right);
     let any = page.as_ref().is_some_and(|p| p.seen)
         || captures.iter().any(|c| c.found > 0)
-        || settings.iter().any(|s| s.seen);
+        || settings.iter().any(|s| s.seen)
+        || exported;
     let state = if !automatic {
         StepState::Manual
     } else if wrong {
         StepState::Wrong
-    } else if page_ok && captured {
+    } else if page_ok && captured && reports_ok {
         StepState::Done
     } else if any {
         StepState::Started
@@ -416,6 +453,201 @@ fn judge(
         unseen_policies,
         groups_in_sight,
         suggestion,
+    }
+}
+
+/// One setting of a report step, judged on each of the step's reports.
+struct ReportRead {
+    name: &'static str,
+    /// Read on at least one of the reports.
+    seen: bool,
+    /// Read, and right, on every one.
+    right: bool,
+    /// Read wrong on at least one.
+    wrong: bool,
+}
+
+/// What the pages read about one report: its name and the settings read after it.
+struct ReportPages<'a> {
+    name: Option<&'a str>,
+    settings: Vec<&'a Setting>,
+}
+
+impl ReportPages<'_> {
+    /// The newest read of `name`.
+    fn get(&self, name: &str) -> Option<&Setting> {
+        self.settings.iter().rev().find(|s| s.name == name).copied()
+    }
+}
+
+/// The settings read about reports, one entry per report: a page reads the report's name
+/// first (`custom_report`, `report_sharing`, `view_urls`), so a `report_name` (or a report
+/// setting read twice) starts the next report's reads; reads under the same name (folded) are
+/// one report's.
+fn report_pages(settings: &[Setting]) -> Vec<ReportPages<'_>> {
+    const ABOUT_A_REPORT: &[&str] = &[
+        names::REPORT_FIELDS,
+        names::REPORT_TYPE,
+        names::ENABLE_AS_WEB_SERVICE,
+        names::REPORT_SHARED_WITH,
+    ];
+    let mut reads: Vec<ReportPages> = Vec::new();
+    let mut current: Option<ReportPages> = None;
+    for s in settings {
+        if s.name == names::REPORT_NAME {
+            reads.extend(current.take());
+            current = Some(ReportPages {
+                name: s.as_text(),
+                settings: Vec::new(),
+            });
+        } else if ABOUT_A_REPORT.contains(&s.name.as_str()) {
+            let cur = current.get_or_insert_with(|| ReportPages {
+                name: None,
+                settings: Vec::new(),
+            });
+            if cur.settings.iter().any(|o| o.name == s.name) {
+                reads.extend(current.take());
+                current = Some(ReportPages {
+                    name: None,
+                    settings: vec![s],
+                });
+            } else {
+                cur.settings.push(s);
+            }
+        }
+    }
+    reads.extend(current);
+    // One entry per named report, in the order first read; unnamed reads stay apart.
+    let mut out: Vec<ReportPages> = Vec::new();
+    for r in reads {
+        let same = r.name.and_then(|n| {
+            out.iter().position(|o| {
+                o.name
+                    .is_some_and(|m| partners::fold(m) == partners::fold(n))
+            })
+        });
+        match same {
+            Some(i) => out[i].settings.extend(r.settings),
+            None => out.push(r),
+        }
+    }
+    out
+}
+
+/// Judges a step's settings on each report it names (see the module's comment); also the
+/// `report-field-missing` warnings about those reports, as the reasons.
+fn judge_reports<'f>(
+    partner: &'static Partner,
+    step: &'static Step,
+    evidence: &Evidence,
+    params: &[Param],
+    findings: &'f [FindingView],
+) -> (Vec<ReportRead>, Vec<&'f FindingView>) {
+    let pages = report_pages(&evidence.settings);
+    // Which of the partner's reports each entry is, by its columns.
+    let kind: Vec<Option<&'static str>> = pages
+        .iter()
+        .map(|p| {
+            p.get(names::REPORT_FIELDS)
+                .and_then(Setting::as_list)
+                .filter(|c| !c.is_empty())
+                .and_then(|c| checks::classify_report(partner, c))
+                .map(|r| r.id)
+        })
+        .collect();
+    // Each named report's pages: the ones whose columns say it is that report, else (a Share tab
+    // of a report whose definition was not seen) one not told to be any.
+    let mut used = vec![false; pages.len()];
+    let mut chosen: Vec<(&'static crate::partners::ReportSpec, Option<usize>)> = Vec::new();
+    for id in step.evidence_reports {
+        let Some(spec) = partner.reports.iter().find(|r| r.id == *id) else {
+            continue;
+        };
+        let at = (0..pages.len())
+            .rev()
+            .find(|&i| kind[i] == Some(spec.id))
+            .or_else(|| (0..pages.len()).find(|&i| kind[i].is_none() && !used[i]));
+        if let Some(i) = at {
+            used[i] = true;
+        }
+        chosen.push((spec, at));
+    }
+    let isu: Vec<String> = params
+        .iter()
+        .filter(|p| p.kind == ParamKind::IsuUsername)
+        .map(|p| partners::fold(p.raw()))
+        .chain(
+            evidence
+                .settings
+                .iter()
+                .filter(|s| s.name == names::ISU_USER_NAME)
+                .filter_map(|s| s.as_text().map(partners::fold)),
+        )
+        .filter(|u| !u.is_empty())
+        .collect();
+
+    let reads = step
+        .evidence_settings
+        .iter()
+        .map(|&name| {
+            // Per report: None (not read), Some(None) read but not judgeable, Some(Some(ok)).
+            let per: Vec<Option<Option<bool>>> = chosen
+                .iter()
+                .map(|(spec, at)| {
+                    let setting = at.and_then(|i| pages[i].get(name))?;
+                    Some(judge_report_setting(spec, setting, &isu))
+                })
+                .collect();
+            ReportRead {
+                name,
+                seen: per.iter().any(Option::is_some),
+                right: !per.is_empty() && per.iter().all(|v| *v == Some(Some(true))),
+                wrong: per.contains(&Some(Some(false))),
+            }
+        })
+        .collect();
+    // The check names the report in its message ("The User Report (columns: …) lacks …").
+    let problems = findings
+        .iter()
+        .filter(|f| f.code == "report-field-missing" && f.severity != Severity::Info.as_str())
+        .filter(|f| {
+            step.evidence_settings.contains(&names::REPORT_FIELDS)
+                && chosen
+                    .iter()
+                    .any(|(spec, _)| f.message.starts_with(&format!("The {} ", spec.name)))
+        })
+        .collect();
+    (reads, problems)
+}
+
+/// One report setting as read: right, wrong, or (`None`) not judgeable (no ISU captured yet to
+/// look for among the users a report is shared with).
+fn judge_report_setting(
+    spec: &crate::partners::ReportSpec,
+    setting: &Setting,
+    isu: &[String],
+) -> Option<bool> {
+    match setting.name.as_str() {
+        names::REPORT_FIELDS => {
+            let columns = setting.as_list().unwrap_or(&[]);
+            Some(
+                spec.fields
+                    .iter()
+                    .filter(|f| f.level == crate::partners::FieldLevel::Required)
+                    .all(|f| columns.iter().any(|c| f.matches(c))),
+            )
+        }
+        names::REPORT_SHARED_WITH => {
+            if isu.is_empty() {
+                return None;
+            }
+            let users = setting.as_list().unwrap_or(&[]);
+            Some(users.iter().any(|u| isu.contains(&partners::fold(u))))
+        }
+        _ => match &setting.value {
+            SettingValue::Bool(b) => Some(*b),
+            _ => None,
+        },
     }
 }
 
@@ -525,8 +757,12 @@ mod tests {
         )
         .unwrap();
         assert_eq!(state(&c, "create-isu").state, StepState::Todo);
-        assert_eq!(state(&c, "share-reports").state, StepState::Manual);
-        assert!(!state(&c, "share-reports").automatic);
+        // Every 10KC step has evidence now (pages, or the export for the e-mail).
+        assert_eq!(state(&c, "share-reports").state, StepState::Todo);
+        assert!(state(&c, "send-urls").automatic);
+        let c = checklist("kombo", Evidence::default(), &Options::default()).unwrap();
+        assert_eq!(state(&c, "authentication-policy").state, StepState::Manual);
+        assert!(!state(&c, "authentication-policy").automatic);
         assert_eq!(c.progress.done, 0);
         assert_eq!(c.progress.percent, 0);
         assert_eq!(
@@ -659,7 +895,7 @@ mod tests {
         )
         .unwrap();
         let s = state(&c, "share-reports");
-        assert!(s.ticked && s.by_hand && s.state == StepState::Manual);
+        assert!(s.ticked && s.by_hand && s.state == StepState::Todo);
         assert_eq!(c.progress.done, 2);
     }
 
@@ -755,6 +991,150 @@ mod tests {
         assert_eq!(state(&c, "permissions").state, StepState::Done);
     }
 
+    /// The settings a custom report's definition page reads (report name first).
+    fn definition(name: &str, fields: &[&str], web_service: bool) -> Vec<serde_json::Value> {
+        vec![
+            json!({"name": "report_name", "value": name}),
+            json!({"name": "report_type", "value": "Advanced"}),
+            json!({"name": "enable_as_web_service", "value": web_service}),
+            json!({"name": "report_fields", "value": fields}),
+        ]
+    }
+
+    fn sharing(name: &str, users: &[&str]) -> Vec<serde_json::Value> {
+        vec![
+            json!({"name": "report_name", "value": name}),
+            json!({"name": "report_shared_with", "value": users}),
+        ]
+    }
+
+    const USER_FIELDS: &[&str] = &["first_name", "last_name", "email", "management_level"];
+
+    #[test]
+    fn report_steps_read_each_report_s_definition_and_sharing() {
+        let isu = json!({"kind": "isu_username", "value": "ISU_10KC"});
+        let mut settings = definition("10KC Users", USER_FIELDS, true);
+        settings.extend(definition("10KC Groups", &["group_name", "parent"], false));
+        let c = checklist(
+            "ten-thousand-coffees",
+            evidence(json!({"pages": ["custom_report"], "params": [isu], "settings": settings})),
+            &Options::default(),
+        )
+        .unwrap();
+        assert_eq!(state(&c, "user-report").state, StepState::Done);
+        // The group report is not enabled as a web service yet: wrong, with the setting named.
+        let g = state(&c, "group-report");
+        assert_eq!(g.state, StepState::Wrong);
+        assert!(g
+            .settings
+            .iter()
+            .any(|s| s.name == "enable_as_web_service" && s.seen && !s.right));
+        assert_eq!(state(&c, "share-reports").state, StepState::Todo);
+
+        // Checked on a later read of the same report: the later read wins.
+        settings.extend(definition("10KC Groups", &["group_name"], true));
+        // Shared: the user report with the ISU, the group report not yet.
+        settings.extend(sharing("10KC Users", &["lmcneil", "isu_10kc"]));
+        settings.extend(sharing("10KC Groups", &["lmcneil"]));
+        let pages = json!(["custom_report", "report_sharing"]);
+        let c = checklist(
+            "ten-thousand-coffees",
+            evidence(json!({"pages": pages, "params": [isu], "settings": settings.clone()})),
+            &Options::default(),
+        )
+        .unwrap();
+        assert_eq!(state(&c, "group-report").state, StepState::Done);
+        assert_eq!(state(&c, "share-reports").state, StepState::Wrong);
+        settings.extend(sharing("10KC Groups", &["lmcneil", "ISU_10KC"]));
+        let c = checklist(
+            "ten-thousand-coffees",
+            evidence(json!({"pages": pages, "params": [isu], "settings": settings.clone()})),
+            &Options::default(),
+        )
+        .unwrap();
+        assert_eq!(state(&c, "share-reports").state, StepState::Done);
+
+        // Without a captured ISU, sharing cannot be judged: started, never done nor wrong.
+        let c = checklist(
+            "ten-thousand-coffees",
+            evidence(json!({"pages": pages, "settings": settings})),
+            &Options::default(),
+        )
+        .unwrap();
+        assert_eq!(state(&c, "share-reports").state, StepState::Started);
+    }
+
+    #[test]
+    fn a_report_lacking_a_required_field_is_wrong_with_the_check_s_reason() {
+        let c = checklist(
+            "ten-thousand-coffees",
+            evidence(json!({
+                "pages": ["custom_report"],
+                "settings": definition("10KC Users", &["first_name", "last_name", "email"], true),
+            })),
+            &Options::default(),
+        )
+        .unwrap();
+        let s = state(&c, "user-report");
+        assert_eq!(s.state, StepState::Wrong);
+        assert!(s
+            .problems
+            .iter()
+            .any(|f| f.code == "report-field-missing" && f.message.contains("Management Level")));
+        // The group report's step is not the one wrong.
+        assert_eq!(state(&c, "group-report").state, StepState::Started);
+        assert!(state(&c, "group-report").problems.is_empty());
+    }
+
+    #[test]
+    fn a_share_tab_of_a_definition_not_seen_still_counts() {
+        let mut settings = sharing("Users for WorkOS", &["ISU_10KC"]);
+        settings.extend(sharing("Groups for WorkOS", &["ISU_10KC"]));
+        let c = checklist(
+            "ten-thousand-coffees",
+            evidence(json!({
+                "pages": ["report_sharing"],
+                "params": [{"kind": "isu_username", "value": "ISU_10KC"}],
+                "settings": settings,
+            })),
+            &Options::default(),
+        )
+        .unwrap();
+        assert_eq!(state(&c, "share-reports").state, StepState::Done);
+        // One report shared only: started.
+        let c = checklist(
+            "ten-thousand-coffees",
+            evidence(json!({
+                "pages": ["report_sharing"],
+                "params": [{"kind": "isu_username", "value": "ISU_10KC"}],
+                "settings": sharing("Users for WorkOS", &["ISU_10KC"]),
+            })),
+            &Options::default(),
+        )
+        .unwrap();
+        assert_eq!(state(&c, "share-reports").state, StepState::Started);
+    }
+
+    #[test]
+    fn the_partner_export_evidences_the_step_done_outside_workday() {
+        let c = checklist(
+            "ten-thousand-coffees",
+            evidence(json!({"exported": ["kombo"]})),
+            &Options::default(),
+        )
+        .unwrap();
+        assert_eq!(state(&c, "send-urls").state, StepState::Todo);
+        let c = checklist(
+            "ten-thousand-coffees",
+            evidence(json!({"exported": ["ten-thousand-coffees"]})),
+            &Options::default(),
+        )
+        .unwrap();
+        let s = state(&c, "send-urls");
+        assert_eq!(s.state, StepState::Done);
+        assert!(s.ticked && !s.by_hand);
+    }
+
     #[test]
     fn unknown_partner_is_an_error() {
         let e = checklist("nobody", Evidence::default(), &Options::default())
@@ -781,8 +1161,16 @@ mod tests {
                         *name,
                         names::SECURITY_GROUP_MEMBERS | names::GENERATE_NEW_REFRESH_TOKEN
                     );
+                    // Judged per report (`judge_report_setting`).
+                    let per_report = !s.evidence_reports.is_empty()
+                        && matches!(
+                            *name,
+                            names::REPORT_FIELDS
+                                | names::ENABLE_AS_WEB_SERVICE
+                                | names::REPORT_SHARED_WITH
+                        );
                     assert!(
-                        judged || plain,
+                        judged || plain || per_report,
                         "{}: step {} names setting {name}, which nothing judges",
                         p.id,
                         s.id

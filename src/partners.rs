@@ -234,6 +234,11 @@ pub struct Step {
     pub evidence_page: Option<PageId>,
     /// Settings that show the step was done right.
     pub evidence_settings: &'static [&'static str],
+    /// The partner's reports (`[[report]]` ids) the evidence settings are read on: each one's
+    /// pages (definition, Share tab) must show them right.
+    pub evidence_reports: &'static [&'static str],
+    /// Evidenced by the partner export being used (the step happens outside Workday).
+    pub evidence_export: bool,
     pub source: &'static str,
 }
 

@@ -49,6 +49,8 @@ mod redirect_n_missing;
 mod redirect_uri_mismatch;
 mod refresh_token_expiring;
 mod report_field_missing;
+/// Which of a partner's reports a list of columns is (the checklist reads report pages with it).
+pub(crate) use report_field_missing::classify as classify_report;
 mod report_value_not_allowed;
 mod sandbox_refresh;
 mod scope_missing;

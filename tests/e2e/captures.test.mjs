@@ -153,3 +153,18 @@ test('small helpers', () => {
   assert.equal(pageTitle(undefined), '');
   assert.notEqual(paramKey({ kind: 'client_id', value: 'a' }), paramKey({ kind: 'client_secret', value: 'a' }));
 });
+
+test('a partner export used is kept through later captures and counts from the checklist reset on', () => {
+  const { markExported, exportedSince, addParam } = loaded.module;
+  let record = merge(null, { tenant: 'acme', page: 'view_urls', title: 'View URLs', url: 'u', at: 1000, params: [rest], settings: [] });
+  assert.deepEqual(exportedSince(record), []);
+  record = markExported(record, 'acme', 'ten-thousand-coffees', 2000);
+  assert.equal(record.params.length, 1, 'the values stay');
+  // Later captures and accepted values keep it.
+  record = merge(record, { tenant: 'acme', page: 'view_ids', title: 'View IDs', url: 'v', at: 3000, params: [], settings: [tab] });
+  record = addParam(record, 'acme', { kind: 'soap_endpoint', value: 'https://wd3-impl-services1.workday.com/ccx/service/acme/Learning/v39.2' }, 3500);
+  assert.deepEqual(exportedSince(record), ['ten-thousand-coffees']);
+  assert.deepEqual(exportedSince(record, 2000), ['ten-thousand-coffees']);
+  // Used before the checklist was reset: not evidence any more.
+  assert.deepEqual(exportedSince(record, 2500), []);
+});

@@ -9,9 +9,11 @@
 //   - Viva Learning "Build the Workday Web Service endpoint": no Workday page shows it; the
 //     checklist builds it from the captured REST endpoint's services host and the trainer
 //     accepts it ("Use this value");
-//   - Ten Thousand Coffees "Create the User report", "Create the Group report", "Share both
-//     reports with the ISU", "Send the JSON endpoints to 10KC": no recogniser sees a custom
-//     report's definition or sharing, and e-mail happens outside Workday.
+//   - Ten Thousand Coffees "Create the Group report": the admin checks "Enable As Web Service"
+//     on the report's page (the test flips the check box in the page, as the admin would);
+//   - Ten Thousand Coffees "Send the JSON endpoints to 10KC": the e-mail happens outside
+//     Workday; its evidence is the trainer using the popup's "Export for partner".
+// No step of any partner is ticked by hand.
 // Also: a permissions page that lacks some of the partner's policies makes the step "not right
 // yet" until the policies are added; the popup shows the same progress; Markdown export;
 // reset; class mode. One browser for the file.
@@ -205,7 +207,7 @@ test('Kombo: every required step ticks itself from the pages', async () => {
   }
 });
 
-test('Ten Thousand Coffees: missing policies make the step not right until added; hand ticks where wdcap cannot see', async () => {
+test('Ten Thousand Coffees: missing policies make the step not right until added; the report pages and the export tick the rest', async () => {
   const list = await openChecklist('ten-thousand-coffees');
   try {
     await walk(list, [
@@ -238,10 +240,42 @@ test('Ten Thousand Coffees: missing policies make the step not right until added
       ['view_urls/json_user_report', 'json-urls', 'started'], // one of the two reports
       ['view_urls/group_report_text', 'json-urls', 'done'],
     ]);
-    // What no Workday page shows: the reports' definitions and sharing, and the e-mail to 10KC.
+    // The reports' definitions: the User report has 10KC's required fields and is a web service;
+    // the Group report is not a web service yet, until the admin checks the box.
+    await walk(list, [
+      ['custom_report/create_user_report', 'user-report', 'done'],
+      ['custom_report/edit_group_report', 'group-report', 'wrong'],
+    ]);
+    await workday.evaluate(() => {
+      const box = [...document.querySelectorAll('[data-automation-id="formLabelRow"]')]
+        .find((row) => row.querySelector('label')?.textContent.trim() === 'Enable As Web Service')
+        .querySelector('[role="checkbox"]');
+      box.setAttribute('aria-checked', 'true');
+    });
+    await expectStep(list, 'group-report', 'done', 'Enable As Web Service checked');
+    // Each report's Share tab lists the ISU captured on Create Integration System User.
+    await walk(list, [
+      ['report_sharing/user_report_share', 'share-reports', 'started'],
+      ['report_sharing/group_report_share', 'share-reports', 'done'],
+    ]);
+    assert.equal(await stepOf(list, 'send-urls').getAttribute('data-state'), 'todo');
+    // The e-mail to 10KC: the trainer uses the popup's export for 10KC.
+    const popup = await openPopup(browser.context, browser.extensionId, await tabIdOf(browser.context, workday));
+    try {
+      const exported = popup.locator('details.export[data-partner="ten-thousand-coffees"]');
+      await exported.waitFor();
+      await exported.locator('summary').click();
+      // An error may block it (the Group report's URL names another owner than the ISU): the
+      // trainer exports anyway, which counts as well.
+      if ((await exported.getAttribute('data-ready')) === 'false') await exported.locator('input.override').check();
+      await Promise.all([popup.waitForEvent('download'), exported.locator('button.export-json').click()]);
+    } finally {
+      await popup.close();
+    }
+    await expectStep(list, 'send-urls', 'done', 'the export for 10KC used');
     for (const id of ['user-report', 'group-report', 'share-reports', 'send-urls']) {
-      assert.equal(await stepOf(list, id).getAttribute('data-state'), 'manual', `${id} has no page evidence`);
-      await tickByHand(list, id);
+      assert.equal(await stepOf(list, id).getAttribute('data-ticked'), 'true', `${id} ticked from evidence`);
+      assert.equal(await stepOf(list, id).locator('input.tick').isDisabled(), true, `${id} needs no hand`);
     }
     await expectComplete(list);
 
@@ -252,7 +286,7 @@ test('Ten Thousand Coffees: missing policies make the step not right until added
     assert.match(text, /^# Ten Thousand Coffees/);
     assert.match(text, /## 3\. \[x\] Add Get access to the eight domain security policies/);
     assert.match(text, /Search Workday for `Create Integration System User`/);
-    assert.match(text, /Done: ticked by hand/);
+    assert.doesNotMatch(text, /ticked by hand/);
     assert.equal((text.match(/^## \d+\. \[x\]/gm) ?? []).length, 9);
 
     mkdirSync(DEMO, { recursive: true });
