@@ -1,8 +1,8 @@
 # wdcap: build, test and demo entry points.
 #
 #   make build   the CLI (target/release/wdcap) and the unpacked extension (dist/chrome/)
-#   make test    everything CI runs (.ci/run): setup, lint, native tests, wasm browser tests,
-#                build, end-to-end tests
+#   make test    everything CI runs (.ci/run): setup, lint, dependency audit (offline part),
+#                native tests, wasm browser tests, build, package + web-ext lint, end-to-end tests
 #   make lint    cargo fmt --check + clippy (native and wasm32), warnings are errors
 #   make demo    build, then scripts/demo.mjs (HEADLESS=1 in the environment runs it headless)
 #   make package dist/chrome.zip, dist/edge.zip (the Chrome build), dist/firefox.xpi, then
@@ -54,7 +54,7 @@ clippy: setup
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --all-targets --target $(WASM) -- -D warnings
 
-test: setup lint test-native test-wasm build package test-e2e
+test: setup lint audit test-native test-wasm build package test-e2e
 	@echo "make test: all passed"
 
 test-native: setup

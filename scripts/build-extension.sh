@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the unpacked extension in dist/chrome/ (called by `make build`; see the Makefile).
 #
-#   1. the wasm core: `cargo build --release --lib --target wasm32-unknown-unknown`, then
+#   1. the wasm core: `cargo build --profile wasm-release --lib --target wasm32-unknown-unknown`, then
 #      wasm-bindgen (--target web) and wasm-opt -Oz from the npm `binaryen` package (Debian's
 #      binaryen corrupts current wasm-bindgen output: /work/shared/toolchain.md) into
 #      dist/chrome/pkg/{wdcap.js,wdcap_bg.wasm};
@@ -49,8 +49,8 @@ install_file() {
 [ -x "$wasm_opt" ] || { echo "build: $wasm_opt missing: run scripts/setup.sh" >&2; exit 1; }
 command -v wasm-bindgen >/dev/null || { echo "build: wasm-bindgen missing: run scripts/setup.sh" >&2; exit 1; }
 
-cargo build --release --lib --target wasm32-unknown-unknown
-raw="$target_dir/wasm32-unknown-unknown/release/wdcap.wasm"
+cargo build --profile wasm-release --lib --target wasm32-unknown-unknown
+raw="$target_dir/wasm32-unknown-unknown/wasm-release/wdcap.wasm"
 [ -f "$raw" ] || { echo "build: cargo produced no $raw" >&2; exit 1; }
 
 stamp_file="$target_dir/wdcap-extension.stamp"
