@@ -213,16 +213,8 @@ pub fn checklist(
     evidence: Evidence,
     options: &Options,
 ) -> Result<Checklist, String> {
-    let partner = partners::partner(partner_id).ok_or_else(|| {
-        format!(
-            "unknown integration `{partner_id}` (known: {})",
-            partners::ids().join(", ")
-        )
-    })?;
-    let options = Options {
-        integration: Some(partner.id.to_string()),
-        sso: options.sso,
-    };
+    let partner = Options::known_partner(partner_id)?;
+    let options = options.for_partner(partner);
     let params: Vec<Param> = evidence.params.iter().cloned().map(Param::from).collect();
     let report =
         analysis::check_params(evidence.params.clone(), evidence.settings.clone(), &options);

@@ -13,7 +13,7 @@ use crate::analysis;
 use crate::checklist::{copy, PartnerRef};
 use crate::checks::{Options, Severity};
 use crate::param::{Param, ParamInput, ParamKind};
-use crate::partners::{self, fold};
+use crate::partners::fold;
 use crate::report::FindingView;
 use crate::secret::{fingerprint, Secret};
 use crate::settings::Setting;
@@ -72,16 +72,8 @@ pub fn export(
     gathered: Gathered,
     options: &Options,
 ) -> Result<PartnerExport, String> {
-    let partner = partners::partner(partner_id).ok_or_else(|| {
-        format!(
-            "unknown integration `{partner_id}` (known: {})",
-            partners::ids().join(", ")
-        )
-    })?;
-    let options = Options {
-        integration: Some(partner.id.to_string()),
-        sso: options.sso,
-    };
+    let partner = Options::known_partner(partner_id)?;
+    let options = options.for_partner(partner);
     let all: Vec<Param> = gathered.params.iter().cloned().map(Param::from).collect();
     let before =
         analysis::check_params(gathered.params.clone(), gathered.settings.clone(), &options);

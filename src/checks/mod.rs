@@ -150,12 +150,25 @@ impl Options {
     pub fn partner(&self) -> Result<Option<&'static Partner>, String> {
         match self.integration.as_deref().map(str::trim) {
             None | Some("") => Ok(None),
-            Some(id) => partners::partner(id).map(Some).ok_or_else(|| {
-                format!(
-                    "unknown integration `{id}` (known: {})",
-                    partners::ids().join(", ")
-                )
-            }),
+            Some(id) => Options::known_partner(id).map(Some),
+        }
+    }
+
+    /// The partner with this id; `Err` names the unknown id and the known ones.
+    pub fn known_partner(id: &str) -> Result<&'static Partner, String> {
+        partners::partner(id).ok_or_else(|| {
+            format!(
+                "unknown integration `{id}` (known: {})",
+                partners::ids().join(", ")
+            )
+        })
+    }
+
+    /// These options with `partner` as the integration (the SSO answer kept).
+    pub fn for_partner(&self, partner: &Partner) -> Options {
+        Options {
+            integration: Some(partner.id.to_string()),
+            sso: self.sso,
         }
     }
 }
