@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
 # Builds the unpacked extension in dist/chrome/ (called by `make build`; see the Makefile).
+# WDCAP_DIST in the environment puts it in $WDCAP_DIST/chrome/ instead (a second build, e.g.
+# for benchmarking, that leaves dist/ alone).
 #
 #   1. the wasm core: `cargo build --profile wasm-release --lib --target wasm32-unknown-unknown`, then
 #      wasm-bindgen (--target web) and wasm-opt -Oz from the npm `binaryen` package (Debian's
@@ -20,7 +22,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
 target_dir="${CARGO_TARGET_DIR:-$root/target}"
-dist="$root/dist/chrome"
+dist="${WDCAP_DIST:-$root/dist}/chrome"
 ext="$root/extension"
 wasm_opt="$root/node_modules/.bin/wasm-opt"
 # The features wasm-bindgen's output uses; not `-all` (toolchain.md).
