@@ -13,7 +13,8 @@
 //!
 //! `t` is the lowercase tag of an element, `x` the text of a text node, `a` the kept attributes,
 //! `p` the index of the parent (absent for the root). Parents precede children and siblings keep
-//! document order. A JSON string crosses the wasm boundary rather than a JS object because
+//! document order: the list is the tree in pre-order, so a subtree is a contiguous range, and
+//! decoding refuses a list where a node follows a later sibling of its parent. A JSON string crosses the wasm boundary rather than a JS object because
 //! `JSON.stringify` plus `serde_json` is far cheaper than a property-by-property conversion for
 //! pages of 100 000 nodes.
 
@@ -94,6 +95,11 @@ pub enum SnapshotError {
     BadParent {
         node: usize,
     },
+    /// A node whose parent is not on the path from the root to the node before it (a child
+    /// listed after its parent's later sibling): the list is not in pre-order.
+    NotPreOrder {
+        node: usize,
+    },
     /// An HTML page nesting elements deeper than [`MAX_DEPTH`] (the native HTML loader).
     TooDeep {
         depth: usize,
@@ -114,6 +120,10 @@ impl std::fmt::Display for SnapshotError {
             SnapshotError::BadParent { node } => write!(
                 f,
                 "snapshot node {node} names a parent that does not precede it"
+            ),
+            SnapshotError::NotPreOrder { node } => write!(
+                f,
+                "snapshot node {node} is out of place: its parent is not among the previous node's ancestors, so the node list is not in pre-order"
             ),
             SnapshotError::TooDeep { depth } => write!(
                 f,
@@ -291,8 +301,10 @@ impl Snapshot {
         Self::link(wire.url, wire.title, wire.lang, nodes, tags)
     }
 
-    /// Checks that every parent precedes its child, flattens nesting beyond [`MAX_DEPTH`] and
-    /// fills in the children lists.
+    /// Checks that the list is in pre-order (every parent precedes its child and is on the path
+    /// from the root to the node before it; a later node without a parent starts a further
+    /// tree, whose range is as contiguous as the first's), flattens nesting beyond
+    /// [`MAX_DEPTH`] and fills in the children lists.
     fn link(
         url: String,
         title: String,
@@ -301,12 +313,28 @@ impl Snapshot {
         tags: Tags,
     ) -> Result<Self, SnapshotError> {
         let mut depth: Vec<u32> = Vec::with_capacity(nodes.len());
+        // The wire's own ancestors of the previous node (before flattening): in pre-order a
+        // node's parent is one of them, and a subtree is then a contiguous range, which
+        // `descendants` relies on. Amortised one push and one pop per node.
+        let mut open: Vec<u32> = Vec::new();
         for i in 0..nodes.len() {
             let mut parent = nodes[i].parent;
+            match parent {
+                Some(p) if p >= i => return Err(SnapshotError::BadParent { node: i }),
+                Some(p) => loop {
+                    match open.last() {
+                        Some(&top) if top as usize == p => break,
+                        Some(_) => {
+                            open.pop();
+                        }
+                        None => return Err(SnapshotError::NotPreOrder { node: i }),
+                    }
+                },
+                None => open.clear(),
+            }
+            // MAX_NODES (2 000 000) fits in a u32; `from_json` and `from_wire` refuse more.
+            open.push(i as u32);
             if let Some(p) = parent {
-                if p >= i {
-                    return Err(SnapshotError::BadParent { node: i });
-                }
                 // Flatten beyond MAX_DEPTH: a node at the cap takes no children; they go to its
                 // parent, which keeps the pre-order layout (see MAX_DEPTH).
                 let p = match nodes[p].parent {

@@ -89,3 +89,39 @@ fn every_fuzz_target_is_listed() {
     listed.sort();
     assert_eq!(on_disk, listed);
 }
+
+#[test]
+fn every_snapshot_the_corpus_decodes_is_a_pre_order_tree() {
+    // The recognisers read a subtree as a contiguous range (`descendants`); a decoded snapshot
+    // whose ranges disagree with its parent links would hand them a later sibling as a child.
+    // Lists that are not in pre-order must be refused instead (src/snapshot.rs, `link`).
+    let mut decoded = 0;
+    for f in inputs("snapshot_json") {
+        let data = fs::read(&f).unwrap_or_else(|e| panic!("read {}: {e}", f.display()));
+        let Ok(s) = wdcap::snapshot::Snapshot::from_json(&String::from_utf8_lossy(&data)) else {
+            continue;
+        };
+        decoded += 1;
+        // Each node's range must end where its parent chain stops reaching it: every node in
+        // the range has its parent inside the range or at its start, and the next node does not.
+        for id in s.ids() {
+            let end = s.subtree_end(id);
+            for j in id + 1..end {
+                let p = s.parent(j).expect("a node inside a subtree has a parent");
+                assert!(
+                    (id..j).contains(&p),
+                    "{}: node {j} is in node {id}'s range but its parent {p} is not",
+                    f.display()
+                );
+            }
+            if end < s.len() {
+                assert!(
+                    !s.ancestors(end).any(|a| a == id),
+                    "{}: node {end} descends from node {id} but is past its range",
+                    f.display()
+                );
+            }
+        }
+    }
+    assert!(decoded > 0, "the snapshot_json corpus decodes nothing");
+}
