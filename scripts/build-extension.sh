@@ -32,6 +32,14 @@ wasm_opt_flags=(-Oz --enable-bulk-memory --enable-nontrapping-float-to-int --ena
 # extension/core.js calls to re-instantiate the module after a trap (panic = "abort").
 bindgen_flags=(--target web --no-typescript --remove-name-section --remove-producers-section
   --experimental-reset-state-function --out-name wdcap)
+# WDCAP_KEEP_NAMES=1 keeps the function names (a larger module, for profiling only:
+# bench/profile.mjs); never for a shipped build.
+if [ "${WDCAP_KEEP_NAMES:-0}" = 1 ]; then
+  kept=()
+  for f in "${bindgen_flags[@]}"; do [ "$f" = --remove-name-section ] || kept+=("$f"); done
+  bindgen_flags=("${kept[@]}")
+  wasm_opt_flags+=(-g)
+fi
 
 say() { printf 'build: %s\n' "$*"; }
 

@@ -4,12 +4,20 @@
 //! input. A panic would abort the module (release builds use `panic = "abort"`), so nothing here
 //! unwraps; the extension's glue (`extension/core.js`) also re-instantiates the module should one
 //! ever trap, so the extension keeps working.
+//!
+//! Values cross the boundary as JSON text: a result is serialised with `serde_json` and turned
+//! into a JS object by the engine's own `JSON.parse`, and an object argument (options, evidence)
+//! goes through `JSON.stringify` before `serde_json` reads it. One string crosses each way, where
+//! building the object property by property from wasm (serde-wasm-bindgen, until issue #7's
+//! work) decoded every key and string value separately: about a third of the 10 000-row
+//! Headcount Report's analysis time in Chromium (docs/benchmarks.md).
 
 use crate::analysis;
 use crate::checks::Options;
 use crate::param::ParamInput;
 use crate::settings::Setting;
 use crate::snapshot::Snapshot;
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
@@ -26,12 +34,27 @@ enum Outcome<T: Serialize> {
     Err { ok: bool, error: ErrorValue },
 }
 
+/// `value` as a plain JS object (maps become objects, `None` becomes `null`), or a string saying
+/// why it could not be built (the glue reports a string result as an internal error).
 fn to_js<T: Serialize>(value: &T) -> JsValue {
-    // Maps (not JS `Map`s) so the glue can use plain property access.
-    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    value.serialize(&serializer).unwrap_or_else(|e| {
-        JsValue::from_str(&format!("wdcap: could not serialise the result: {e}"))
+    let text = match serde_json::to_string(value) {
+        Ok(text) => text,
+        Err(e) => return JsValue::from_str(&format!("wdcap: could not serialise the result: {e}")),
+    };
+    js_sys::JSON::parse(&text).unwrap_or_else(|_| {
+        JsValue::from_str("wdcap: could not serialise the result: JSON.parse refused it")
     })
+}
+
+/// Reads a JS value (plain data: objects, arrays, strings, numbers, booleans, null) as `T`.
+fn from_js<T: DeserializeOwned>(value: &JsValue) -> Result<T, String> {
+    // JSON.stringify throws on a cycle or a BigInt and answers `undefined` for a function or a
+    // symbol: none of them is data.
+    let text = js_sys::JSON::stringify(value)
+        .ok()
+        .and_then(|s| s.as_string())
+        .ok_or_else(|| "not plain data (JSON.stringify cannot write it)".to_string())?;
+    serde_json::from_str(&text).map_err(|e| e.to_string())
 }
 
 fn ok<T: Serialize>(report: T) -> JsValue {
@@ -52,8 +75,7 @@ fn options(value: JsValue) -> Result<Options, JsValue> {
     if value.is_undefined() || value.is_null() {
         return Ok(Options::default());
     }
-    let opts: Options = serde_wasm_bindgen::from_value(value)
-        .map_err(|e| err("bad_options", format!("options: {e}")))?;
+    let opts: Options = from_js(&value).map_err(|e| err("bad_options", format!("options: {e}")))?;
     // An unknown partner id is an error the page can show, not a silently empty profile.
     opts.partner()
         .map_err(|reason| err("unknown_integration", reason))?;
@@ -111,7 +133,7 @@ pub fn check_params(evidence: JsValue, options_value: JsValue) -> JsValue {
         Ok(o) => o,
         Err(e) => return e,
     };
-    match serde_wasm_bindgen::from_value::<Evidence>(evidence) {
+    match from_js::<Evidence>(&evidence) {
         Ok(ev) => ok(analysis::check_params(ev.params, ev.settings, &opts).view(true)),
         Err(e) => err("bad_evidence", format!("evidence: {e}")),
     }
@@ -147,7 +169,7 @@ pub fn checklist(partner: &str, evidence: JsValue, options_value: JsValue) -> Js
     let ev: crate::checklist::Evidence = if evidence.is_undefined() || evidence.is_null() {
         Default::default()
     } else {
-        match serde_wasm_bindgen::from_value(evidence) {
+        match from_js(&evidence) {
             Ok(ev) => ev,
             Err(e) => return err("bad_evidence", format!("evidence: {e}")),
         }
@@ -168,7 +190,7 @@ pub fn export_for(partner: &str, gathered: JsValue, options_value: JsValue) -> J
         Ok(o) => o,
         Err(e) => return e,
     };
-    let g: crate::export::Gathered = match serde_wasm_bindgen::from_value(gathered) {
+    let g: crate::export::Gathered = match from_js(&gathered) {
         Ok(g) => g,
         Err(e) => return err("bad_evidence", format!("evidence: {e}")),
     };
@@ -283,7 +305,7 @@ pub async fn live_test(
         Ok(o) => o,
         Err(e) => return e,
     };
-    let ev: LiveEvidence = match serde_wasm_bindgen::from_value(evidence) {
+    let ev: LiveEvidence = match from_js(&evidence) {
         Ok(ev) => ev,
         Err(e) => return err("bad_evidence", format!("evidence: {e}")),
     };
