@@ -16,6 +16,12 @@
 // One port speaks both plain HTTP (the admin pages) and TLS (the API: captured endpoints are
 // https, and every Workday host maps to this one port): the first byte of each connection says
 // which (0x16 starts a TLS handshake). The certificate is self-signed, made per start (sim/tls.mjs).
+//
+// The same port is also a forward proxy, for a browser that cannot map host names to an address
+// (Firefox has no --host-resolver-rules): `GET http://host/path` in absolute form and
+// `CONNECT host:443` tunnels are served here for Workday hosts and refused (403) for any other
+// host. Nothing is ever forwarded to the network. Every proxied request is recorded in
+// `proxyLog` ({method, host, port, refused}), so a test can assert where the browser went.
 
 import { createServer } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
@@ -337,6 +343,12 @@ function dispatch(sim, req, res) {
   } catch {
     return send(res, 400, 'text/plain', 'bad request\n');
   }
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(req.url ?? '')) {
+    // A request through the proxy, in absolute form (RFC 9112 §3.2.2): the URL names the host.
+    const refused = !servesHost(url.hostname);
+    sim.proxyLog.push({ method: req.method, host: url.hostname, port: Number(url.port) || 80, refused });
+    if (refused) return send(res, 403, 'text/plain', 'wdcap simulator: not a Workday host, not forwarded\n');
+  }
   const cx = { req, res, url, host, sim };
   const method = req.method === 'HEAD' ? 'GET' : req.method;
   for (const route of ROUTES) {
@@ -347,6 +359,37 @@ function dispatch(sim, req, res) {
     return route.handle(cx);
   }
   send(res, 404, 'text/html; charset=utf-8', '<!DOCTYPE html><title>Workday</title><h1>Page not found</h1>\n');
+}
+
+/** Whether the simulator answers for `host` (a Workday host; the API's redirect target is one). */
+function servesHost(host) {
+  return isWorkdayHost(String(host).toLowerCase());
+}
+
+/**
+ * A CONNECT request (proxy mode): a tunnel to a Workday host is answered by this same server
+ * (TLS or plain, by the first byte, as on the listening port); any other host is refused.
+ */
+function onConnect(sim, handOver, req, socket, head) {
+  socket.on('error', () => {});
+  let host = '';
+  let port = 443;
+  try {
+    const target = new URL(`http://${req.url}`);
+    host = target.hostname;
+    port = Number(target.port) || 443;
+  } catch {
+    // Logged below with an empty host, and refused.
+  }
+  const refused = !host || !servesHost(host);
+  sim.proxyLog.push({ method: 'CONNECT', host, port, refused });
+  if (refused) {
+    socket.end('HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\n\r\n');
+    return;
+  }
+  socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+  if (head?.length) socket.unshift(head);
+  handOver(socket);
 }
 
 /** DNS names for the test certificate (the browser ignores certificate errors anyway). */
@@ -360,14 +403,16 @@ const CERT_NAMES = WORKDAY_DOMAINS.flatMap((d) => [d, `*.${d}`, `*.wd12.${d}`]);
  *   `tls` (default true): also answer TLS on the same port, with a fresh self-signed certificate.
  *   `api.switches`: API failure switches on from the start (sim/api.mjs, docs/simulator.md).
  * @returns {Promise<{port: number, url: string, close: () => Promise<void>, fixtures: object[],
- *   hostResolverRules: string, api: object}>} `api`: the web-service state (switches, request
- *   log, ISU password; sim/api.mjs createApi)
+ *   hostResolverRules: string, api: object, proxyLog: object[]}>} `api`: the web-service state
+ *   (switches, request log, ISU password; sim/api.mjs createApi); `proxyLog`: the requests that
+ *   came through the forward proxy (a browser configured to use this port as its proxy)
  */
 export async function start({ port = 0, fixturesDir = FIXTURES_DIR, delays = {}, tls = true, api = {} } = {}) {
   const sim = {
     catalogue: new Catalogue(loadFixtures(fixturesDir)),
     delays: { header: delays.header ?? 0, body: delays.body ?? 350 },
     port: 0,
+    proxyLog: [],
     api: createApi({ fixturesDir, switches: api.switches ?? [] }),
   };
   const onRequest = (req, res) => {
@@ -384,16 +429,20 @@ export async function start({ port = 0, fixturesDir = FIXTURES_DIR, delays = {},
   // The listening socket: reads the first byte of each connection, then hands the connection to
   // the HTTP or the TLS server (the byte is put back first).
   const sockets = new Set();
-  const front = createNetServer((socket) => {
-    sockets.add(socket);
-    socket.once('close', () => sockets.delete(socket));
-    socket.on('error', () => {});
+  const handOver = (socket) => {
     socket.once('data', (chunk) => {
       socket.pause();
       socket.unshift(chunk);
       (chunk[0] === 0x16 && tlsServer ? tlsServer : server).emit('connection', socket);
       process.nextTick(() => socket.resume());
     });
+  };
+  server.on('connect', (req, socket, head) => onConnect(sim, handOver, req, socket, head));
+  const front = createNetServer((socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+    socket.on('error', () => {});
+    handOver(socket);
   });
   await new Promise((ok, fail) => {
     front.once('error', fail);
@@ -406,6 +455,7 @@ export async function start({ port = 0, fixturesDir = FIXTURES_DIR, delays = {},
     fixtures: sim.catalogue.fixtures.map((f) => ({ ref: f.ref, pageId: f.pageId, title: f.title, url: f.url.href })),
     hostResolverRules: hostResolverRules(sim.port),
     api: sim.api,
+    proxyLog: sim.proxyLog,
     close: () =>
       new Promise((ok) => {
         sim.api.release();

@@ -4,6 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { request } from 'node:http';
+import { connect as tlsConnect } from 'node:tls';
 import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -162,4 +163,56 @@ test('helpers: host rules, services host, Workday hosts, tenant of a path, entit
   assert.equal(decodeEntities('a &amp; b &#233; &#x41; &bogus;'), 'a & b é A &bogus;');
   assert.equal(parseFixture('p/n', '<html><body>x</body></html>'), null);
   assert.equal(parseFixture('p/n', '<!-- saved from url=(0008)not a url -->'), null);
+});
+
+/** A request through the simulator as a proxy: absolute-form GET, or CONNECT then TLS. */
+function viaProxy({ method = 'GET', path, headers = {} }) {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port: sim.port, method, path, headers });
+    req.on('response', (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (c) => (body += c));
+      res.on('end', () => resolve({ status: res.statusCode, body }));
+    });
+    req.on('connect', (res, socket) => resolve({ status: res.statusCode, socket }));
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+test('proxy mode (Firefox): Workday hosts are served, any other host is refused and nothing is forwarded', async () => {
+  const mark = sim.proxyLog.length;
+  // Plain http in absolute form: a Workday page is served as if asked directly.
+  const page = await viaProxy({ path: 'http://wd5.myworkday.com/globex/d/task/1$1.htmld', headers: { Host: 'wd5.myworkday.com' } });
+  assert.equal(page.status, 200);
+  assert.match(page.body, /id="wdcap-sim-root"/);
+  const other = await viaProxy({ path: 'http://example.com/', headers: { Host: 'example.com' } });
+  assert.equal(other.status, 403);
+
+  // CONNECT to a Workday host: a tunnel to this same server, which then speaks TLS for that name.
+  const tunnel = await viaProxy({ method: 'CONNECT', path: 'wd5-services1.myworkday.com:443', headers: { Host: 'wd5-services1.myworkday.com:443' } });
+  assert.equal(tunnel.status, 200);
+  const answer = await new Promise((resolve, reject) => {
+    const tls = tlsConnect({ socket: tunnel.socket, servername: 'wd5-services1.myworkday.com', rejectUnauthorized: false }, () => {
+      assert.ok(tls.getPeerCertificate().subjectaltname.includes('DNS:*.myworkday.com'));
+      tls.write('GET /globex/d/home.htmld HTTP/1.1\r\nHost: wd5.myworkday.com\r\nConnection: close\r\n\r\n');
+    });
+    let text = '';
+    tls.setEncoding('utf8');
+    tls.on('data', (c) => (text += c));
+    tls.on('end', () => resolve(text));
+    tls.on('error', reject);
+  });
+  assert.match(answer, /^HTTP\/1\.1 200 /);
+  const refused = await viaProxy({ method: 'CONNECT', path: 'firefox.settings.services.mozilla.com:443', headers: { Host: 'firefox.settings.services.mozilla.com:443' } });
+  assert.equal(refused.status, 403);
+  refused.socket.destroy();
+
+  assert.deepEqual(sim.proxyLog.slice(mark), [
+    { method: 'GET', host: 'wd5.myworkday.com', port: 80, refused: false },
+    { method: 'GET', host: 'example.com', port: 80, refused: true },
+    { method: 'CONNECT', host: 'wd5-services1.myworkday.com', port: 443, refused: false },
+    { method: 'CONNECT', host: 'firefox.settings.services.mozilla.com', port: 443, refused: true },
+  ]);
 });
