@@ -6,12 +6,15 @@
 # Needs rustup + cargo and node + npm on PATH (Debian's nodejs/npm are installed when node is
 # missing). Installs:
 #   - the wasm32-unknown-unknown target, rustfmt and clippy (rustup);
-#   - Debian's chromium and chromium-driver (the wasm browser tests and the e2e tests drive them)
-#     and openssl (the simulator's per-run test certificate);
+#   - Debian's chromium and chromium-driver (the wasm browser tests and the e2e tests drive them),
+#     firefox-esr (the Firefox e2e suite, tests/e2e/firefox.test.mjs, installs the Firefox build
+#     in it; 140 or later, the build's strict_min_version) and openssl (the simulator's per-run
+#     test certificate);
 #   - wasm-bindgen-cli at exactly the wasm-bindgen version in Cargo.lock (the CLI refuses modules
 #     of any other version). Without --locked: its own lockfile pins a crate version the registry
 #     here lacks (/work/shared/toolchain.md);
-#   - node_modules from package-lock.json (`npm ci`: playwright-core, binaryen's wasm-opt),
+#   - node_modules from package-lock.json (`npm ci`: playwright-core, puppeteer-core for Firefox,
+#     binaryen's wasm-opt, web-ext, axe-core),
 #     skipped while node_modules was installed from the same lockfile.
 set -euo pipefail
 
@@ -71,16 +74,21 @@ done
 # --- Browser --------------------------------------------------------------------------------------
 # openssl: the simulator makes a throwaway TLS certificate per run with it (sim/tls.mjs).
 missing=()
-for pkg in chromium chromium-driver openssl; do
+for pkg in chromium chromium-driver firefox-esr openssl; do
   deb_installed "$pkg" || missing+=("$pkg")
 done
 if [ ${#missing[@]} -eq 0 ]; then
-  step "chromium, chromium-driver, openssl" "already present"
+  step "chromium, firefox-esr, openssl" "already present"
 else
   command -v apt-get >/dev/null || die "apt-get not found: install ${missing[*]} yourself"
   apt_install "${missing[@]}"
   step "${missing[*]}" "installed"
 fi
+# The Firefox build says strict_min_version 140 (scripts/manifest.mjs): an older Firefox would
+# refuse it, and the e2e suite would fail for a reason that is not the extension's.
+firefox_major="$(firefox-esr --version 2>/dev/null | sed -n 's/^Mozilla Firefox \([0-9]*\).*/\1/p')"
+[ -n "$firefox_major" ] && [ "$firefox_major" -ge 140 ] ||
+  die "firefox-esr ${firefox_major:-?} is too old or missing (need 140 or later)"
 
 # --- wasm-bindgen-cli -------------------------------------------------------------------------------
 want="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)"
@@ -107,7 +115,7 @@ node_major="$(node -p 'process.versions.node.split(".")[0]')"
 stamp_file=node_modules/.wdcap-lockfile.sha256
 lock_hash="$(cat package.json package-lock.json | sha256sum | cut -d' ' -f1) node-$node_major"
 if [ -f "$stamp_file" ] && [ "$(cat "$stamp_file")" = "$lock_hash" ] &&
-  [ -x node_modules/.bin/wasm-opt ] && [ -d node_modules/playwright-core ]; then
+  [ -x node_modules/.bin/wasm-opt ] && [ -d node_modules/playwright-core ] && [ -d node_modules/puppeteer-core ]; then
   step "node_modules (npm ci)" "already present"
 else
   npm ci --no-audit --no-fund --loglevel=error >/dev/null

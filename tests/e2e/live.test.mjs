@@ -15,6 +15,7 @@ import { launch, waitFor, tabIdOf, openPopup, sessionStorage, currentWorker } fr
 import { servicesHost, isWorkdayHost } from '../../sim/server.mjs';
 import { tenantOfPath } from '../../sim/fixtures.mjs';
 import { REDIRECT_TARGET, SWITCHES } from '../../sim/api.mjs';
+import { CASES, SOAP_ENDPOINT } from './live-cases.mjs';
 
 const TENANT = 'acme';
 const UI = 'http://wd3-impl.workday.com';
@@ -24,7 +25,6 @@ const PAGES = {
   jsonReport: `${UI}/acme/d/inst/1$24/rel-task/2997$1953.htmld?wdcap-fixture=view_urls/json_user_report`,
   home: `${UI}/acme/d/home.htmld`,
 };
-const SOAP_ENDPOINT = 'https://wd3-impl-services1.workday.com/ccx/service/acme/Learning/v39.2';
 
 let browser;
 let tab; // a Workday page of the tenant: the popup's "current tab"
@@ -296,27 +296,6 @@ test('Ten Thousand Coffees: RaaS with the ISU password shows green; the password
 
 // ---- failure switches -----------------------------------------------------------------------
 
-/** Each switch, the capture it needs, the probe it shows on, and the finding code. */
-const CASES = [
-  { sw: ['invalid_client'], probe: 'oauth', code: 'live-invalid-client', fix: /client secret/ },
-  { sw: ['invalid_grant'], probe: 'oauth', code: 'live-invalid-grant', fix: /Manage Refresh Tokens/ },
-  { sw: ['invalid_request'], probe: 'oauth', code: 'live-invalid-request', fix: /tenant name/ },
-  { sw: ['unauthorized'], probe: 'rest', code: 'live-unauthorized', fix: /password expired.*authentication policy/s },
-  { sw: ['forbidden'], probe: 'rest', code: 'live-forbidden', fix: /Check these, which the partner needs: .*Activate Pending Security Policy Changes/s, partner: 'kombo' },
-  { sw: ['not_found'], probe: 'oauth', code: 'live-not-found', fix: /\/ccx\/oauth2\// },
-  { sw: ['unavailable'], probe: 'oauth', code: 'live-server-error', fix: /wrong data center/ },
-  { sw: ['connection_reset'], probe: 'oauth', code: 'live-unreachable', fix: /host name and data center/ },
-  { sw: ['redirect'], probe: 'oauth', code: 'live-unreachable', fix: /host name/ },
-  // An unconfirmed shape: the error as an HTML page, not JSON. The code is still read from it.
-  { sw: ['invalid_grant', 'html_errors'], probe: 'oauth', code: 'live-invalid-grant', fix: /Manage Refresh Tokens/ },
-  { sw: ['unauthorized', 'html_errors'], probe: 'rest', code: 'live-unauthorized', fix: /authentication policy/ },
-  { sw: ['unauthorized'], probe: 'raas', code: 'live-unauthorized', fix: /authentication policy/, report: true },
-  { sw: ['forbidden'], probe: 'soap', code: 'live-forbidden', fix: /Get access/, soap: true },
-  { sw: ['unauthorized'], probe: 'soap', code: 'live-unauthorized', fix: /user@tenant/, soap: true },
-  { sw: ['report_empty'], probe: 'raas', code: 'live-report-empty', fix: /Share the report with the ISU/, report: true, passes: true },
-  { sw: ['report_missing_field'], probe: 'raas', code: 'live-report-field-missing', fix: /Add the field/, report: true, passes: true, partner: 'ten-thousand-coffees' },
-  { sw: ['basic_only'], probe: 'oauth', code: 'live-basic-auth-only', fix: /HTTP Basic/, passes: true },
-];
 
 test('every failure switch of the simulator is covered here', () => {
   const covered = new Set(CASES.flatMap((c) => c.sw));

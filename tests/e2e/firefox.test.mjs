@@ -1,0 +1,365 @@
+// End to end in Firefox (issues #5 and #6): the packaged Firefox build (dist/firefox) installed in
+// Debian's firefox-esr, against the simulator. What Chromium's suites show, Firefox must too:
+//   - the content script captures values from Workday pages, the background page analyses them
+//     with the wasm core, and the popup lists them with secrets masked;
+//   - the host permissions granted at install are exactly the manifest's Workday patterns, and
+//     they are enough for every live-test request (the simulator sends no CORS headers: a fetch
+//     works only because the extension holds a host permission, never through a CORS workaround);
+//   - after the user takes those permissions back (about:addons), Run asks for the tenant's own
+//     https hosts only, and that narrow grant is enough; without it the background page refuses
+//     with `host_permission` rather than sending anything;
+//   - each failure switch shows the same finding and fix as in Chromium (live-cases.mjs): the
+//     network errors Firefox's fetch raises differ from Chromium's, the core maps both;
+//   - no request goes to a host outside the tenant's Workday hosts: every request Firefox made
+//     went through the simulator's proxy, which records it (sim.proxyLog).
+
+import { test, before, after, beforeEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { waitFor } from './harness.mjs';
+import { launchFirefox, openExtensionPage, tabIdOf } from './firefox-harness.mjs';
+import { CASES, SOAP_ENDPOINT } from './live-cases.mjs';
+import { servicesHost, isWorkdayHost } from '../../sim/server.mjs';
+import { tenantOfPath } from '../../sim/fixtures.mjs';
+
+const TENANT = 'acme';
+const UI = 'http://wd3-impl.workday.com';
+const SERVICES = 'wd3-impl-services1.workday.com';
+const PAGES = {
+  registerResult: `${UI}/acme/d/inst/15194$7410/rel-task/2997$2141.htmld?wdcap-fixture=register_api_client/result_plain`,
+  refreshTokenResult: `${UI}/acme/d/inst/15194$7410/rel-task/2997$4801.htmld?wdcap-fixture=manage_refresh_tokens/result`,
+  jsonReport: `${UI}/acme/d/inst/1$24/rel-task/2997$1953.htmld?wdcap-fixture=view_urls/json_user_report`,
+  home: `${UI}/acme/d/home.htmld`,
+};
+
+let ff;
+let tab; // a Workday page of the tenant: the popup's "current tab"
+let ctl; // an extension page kept open to reach the extension's APIs (storage, permissions)
+let tenantHosts;
+
+const fingerprint = (value) => createHash('sha256').update(value).digest('hex').slice(0, 8);
+
+before(async () => {
+  ff = await launchFirefox({ simulator: { delays: { body: 60 } } });
+  const ui = ff.sim.fixtures.map((f) => new URL(f.url)).filter((u) => tenantOfPath(u.pathname) === TENANT).map((u) => u.hostname);
+  tenantHosts = new Set(ui.flatMap((h) => [h, servicesHost(h)]));
+  tab = await ff.browser.newPage();
+  await tab.goto(PAGES.home);
+  ctl = await openExtensionPage(ff.browser, 'options.html', { ready: false });
+});
+
+after(async () => {
+  try {
+    // Where Firefox went: every request went through the simulator's proxy.
+    const log = ff?.sim.proxyLog ?? [];
+    assert.ok(log.some((l) => l.method === 'CONNECT' && l.host === SERVICES), `the live tests' TLS tunnels were recorded: ${JSON.stringify(log.slice(0, 5))}`);
+    const elsewhere = log.filter((l) => !tenantHosts.has(l.host));
+    assert.deepEqual(elsewhere, [], 'Firefox sent requests to hosts that are not Workday hosts of the tenant');
+    assert.ok([...tenantHosts].every(isWorkdayHost), `hosts: ${[...tenantHosts]}`);
+  } finally {
+    await ff?.close();
+  }
+});
+
+let logMark = 0;
+beforeEach(async () => {
+  ff.sim.api.reset();
+  logMark = ff.sim.api.log.length;
+  await setTimeLimit(20000);
+});
+
+const apiLog = () => ff.sim.api.log.slice(logMark);
+
+/** The background page's globals (Firefox runs an event page, reachable from extension pages). */
+async function setTimeLimit(ms) {
+  await ctl.evaluate(async (v) => {
+    const bg = await browser.runtime.getBackgroundPage();
+    bg.wdcapLive ??= {};
+    bg.wdcapLive.timeoutMs = v;
+  }, ms);
+}
+
+const session = () => ctl.evaluate(() => browser.storage.session.get(null));
+const record = async () => (await session())[`tenant:${TENANT}`];
+
+async function setPartner(integration) {
+  await ctl.evaluate(([key, value]) => browser.storage.local.set({ [key]: value }), [`prefs:${TENANT}`, { sso: 'unknown', integration }]);
+}
+
+const captured = new Map();
+
+/** Forgets everything, then visits `pages` until each one's values are stored (once per set). */
+async function capture(...pages) {
+  await ctl.evaluate(() => browser.storage.session.clear());
+  const key = JSON.stringify(pages);
+  if (captured.has(key)) {
+    await ctl.evaluate((stored) => browser.storage.session.set(stored), captured.get(key));
+    if (tab.url() !== PAGES.home) await tab.goto(PAGES.home);
+    return;
+  }
+  for (const [url, kinds] of pages) {
+    await tab.goto(url);
+    await waitFor(async () => {
+      const stored = (await record())?.params ?? [];
+      return kinds.every((k) => stored.some((p) => p.kind === k));
+    }, { what: `${kinds.join(', ')} captured from ${url} in Firefox`, timeout: 15000 });
+  }
+  captured.set(key, await session());
+}
+
+const captureOauth = () =>
+  capture(
+    [PAGES.registerResult, ['client_id', 'client_secret', 'token_endpoint', 'rest_endpoint']],
+    [PAGES.refreshTokenResult, ['refresh_token', 'isu_username']],
+  );
+const captureReport = () =>
+  capture([PAGES.jsonReport, ['raas_url']], [PAGES.refreshTokenResult, ['refresh_token', 'isu_username']]);
+
+async function addValue(kind, value) {
+  await ctl.evaluate(
+    async ([key, p]) => {
+      const rec = (await browser.storage.session.get(key))[key];
+      rec.params.push({ ...p, at: Date.now() });
+      rec.updated = Date.now();
+      await browser.storage.session.set({ [key]: rec });
+    },
+    [`tenant:${TENANT}`, { kind, value, name: null, tenant: TENANT, label: null, page: null }],
+  );
+}
+
+const LIVE = `section.tenant.current[data-tenant="${TENANT}"] section.live`;
+/** The tenant's live test when the popup does not know the tab's tenant (no host permission). */
+const LIVE_ANY = `[data-tenant="${TENANT}"] section.live`;
+
+/** The popup for the Workday tab (`forTab`), or for no tab (it then lists the tenants captured). */
+async function popup({ forTab = true } = {}) {
+  const p = await openExtensionPage(ff.browser, forTab ? `popup.html?tab=${await tabIdOf(ctl, tab.url())}` : 'popup.html');
+  await p.waitForSelector(forTab ? LIVE : LIVE_ANY);
+  return p;
+}
+
+/** Clicks Run (a real click: permissions.request needs a user gesture) and reads the result. */
+async function runLive(p, { password, live = LIVE } = {}) {
+  if (password != null) await p.type(`${live} input.live-password`, password);
+  await p.click(`${live} button.live-run`);
+  await p.waitForSelector(`${live}[data-state="done"]`, { timeout: 30000 });
+  return p.$eval(live, (s) => ({
+    outcome: s.dataset.outcome,
+    status: s.querySelector('.live-status').textContent,
+    steps: Object.fromEntries(
+      [...s.querySelectorAll('li.live-step')].map((li) => [
+        li.dataset.probe,
+        {
+          status: li.dataset.status,
+          summary: li.querySelector('.live-summary')?.textContent ?? li.querySelector('li.finding .message')?.textContent ?? '',
+          findings: [...li.querySelectorAll('li.finding')].map((f) => ({
+            code: f.dataset.code,
+            fix: f.querySelector('.fix')?.textContent ?? '',
+            visible: f.querySelector('.fix')?.checkVisibility() ?? false,
+          })),
+          requests: [...li.querySelectorAll('li.live-request')].map((r) => r.textContent),
+        },
+      ]),
+    ),
+  }));
+}
+
+function findingOf(shown, probe, code) {
+  const step = shown.steps[probe];
+  assert.ok(step, `no ${probe} step shown (${JSON.stringify(shown)})`);
+  const f = step.findings.find((x) => x.code === code);
+  assert.ok(f, `${probe}: expected ${code}, got ${JSON.stringify(step.findings)} (${step.summary})`);
+  assert.ok(f.fix.length > 20 && f.visible, `${code} shows its fix`);
+  return f;
+}
+
+// ---- the extension in Firefox ---------------------------------------------------------------
+
+test('Firefox: captured from Workday pages, analysed in the background page, listed in the popup with secrets masked', async () => {
+  await captureOauth();
+  const stored = (await record()).params;
+  const p = await popup();
+  try {
+    const items = await p.$$eval('section.tenant.current li.value', (lis) =>
+      lis.map((li) => ({ kind: li.dataset.kind, text: li.querySelector('.value-text').textContent })),
+    );
+    for (const kind of ['client_id', 'token_endpoint', 'rest_endpoint', 'isu_username']) {
+      const value = stored.find((x) => x.kind === kind).value;
+      assert.ok(items.some((i) => i.kind === kind && i.text.includes(value)), `${kind} listed: ${JSON.stringify(items)}`);
+    }
+    const html = await p.content();
+    for (const kind of ['client_secret', 'refresh_token']) {
+      const value = stored.find((x) => x.kind === kind).value;
+      assert.ok(items.some((i) => i.kind === kind && i.text.includes(`${value.length} chars · sha256:${fingerprint(value)}`)), `${kind} masked`);
+      assert.ok(!html.includes(value), `the ${kind} is in the popup's document before Show`);
+    }
+  } finally {
+    await p.close();
+  }
+});
+
+test('Firefox: the host permissions granted at install are the manifest\'s Workday patterns', async () => {
+  const granted = await ctl.evaluate(() => browser.permissions.getAll());
+  assert.deepEqual([...granted.origins].sort(), [...ff.manifest.host_permissions].sort());
+  assert.ok(granted.origins.every((o) => isWorkdayHost(new URL(o.replace('*://*.', 'https://x.')).hostname)), JSON.stringify(granted.origins));
+});
+
+// ---- live test: happy paths ----------------------------------------------------------------
+
+test('Firefox live test: Defender for Cloud Apps and Kombo, OAuth + REST green', async () => {
+  await captureOauth();
+  for (const partner of ['defender-for-cloud-apps', 'kombo']) {
+    await setPartner(partner);
+    const p = await popup();
+    try {
+      const shown = await runLive(p);
+      assert.equal(shown.outcome, 'passed', `${partner}: ${JSON.stringify(shown)}`);
+      assert.equal(shown.steps.oauth.status, 'passed');
+      assert.equal(shown.steps.rest.status, 'passed');
+      assert.match(shown.steps.oauth.summary, /Access token received \(Bearer, valid for 60 min\)/);
+      assert.match(shown.steps.rest.summary, /3 workers/);
+      assert.deepEqual(shown.steps.oauth.requests, [`POST https://${SERVICES}/ccx/oauth2/acme/token HTTP 200`]);
+      assert.deepEqual(shown.steps.rest.requests, [`GET https://${SERVICES}/ccx/api/v1/acme/workers HTTP 200`]);
+    } finally {
+      await p.close();
+    }
+  }
+  const log = apiLog();
+  assert.equal(log.length, 4, JSON.stringify(log));
+  assert.ok(log.every((l) => l.tls && l.servername === l.host && l.host === SERVICES), JSON.stringify(log));
+});
+
+test('Firefox live test: Viva Learning, OAuth + SOAP green', async () => {
+  await captureOauth();
+  await addValue('soap_endpoint', SOAP_ENDPOINT);
+  await setPartner('viva-learning');
+  const p = await popup();
+  try {
+    const shown = await runLive(p);
+    assert.equal(shown.outcome, 'passed', JSON.stringify(shown));
+    assert.equal(shown.steps.soap.status, 'passed');
+    assert.deepEqual(shown.steps.soap.requests, [`POST ${SOAP_ENDPOINT} HTTP 200`]);
+  } finally {
+    await p.close();
+  }
+});
+
+test('Firefox live test: Ten Thousand Coffees, RaaS with the ISU password green; the password is not stored', async () => {
+  await captureReport();
+  await setPartner('ten-thousand-coffees');
+  const p = await popup();
+  try {
+    const password = ff.sim.api.isuPassword;
+    const shown = await runLive(p, { password });
+    assert.equal(shown.outcome, 'passed', JSON.stringify(shown));
+    assert.equal(shown.steps.raas.status, 'passed');
+    assert.match(shown.steps.raas.summary, /JSON, 3 entries/);
+    assert.equal(await p.$eval(`${LIVE} input.live-password`, (i) => i.value), '');
+    const stored = JSON.stringify([await session(), await ctl.evaluate(() => browser.storage.local.get(null))]);
+    assert.ok(!stored.includes(password), 'the ISU password is in extension storage');
+  } finally {
+    await p.close();
+  }
+});
+
+// ---- live test: every failure switch, as in Chromium ---------------------------------------
+
+for (const c of CASES) {
+  const what = `${c.sw.join(' + ')}${c.report ? ' (RaaS)' : c.soap ? ' (SOAP)' : ''}`;
+  test(`Firefox switch ${what}: ${c.probe} shows ${c.code} with its fix`, async () => {
+    if (c.report) await captureReport();
+    else await captureOauth();
+    if (c.soap) await addValue('soap_endpoint', SOAP_ENDPOINT);
+    await setPartner(c.partner ?? null);
+    ff.sim.api.set(...c.sw);
+    const p = await popup();
+    try {
+      const shown = await runLive(p, c.report ? { password: ff.sim.api.isuPassword } : {});
+      assert.match(findingOf(shown, c.probe, c.code).fix, c.fix);
+      assert.equal(shown.steps[c.probe].status, c.passes ? 'passed' : 'failed');
+      assert.equal(shown.outcome, c.passes ? 'passed' : 'failed', shown.status);
+    } finally {
+      await p.close();
+    }
+  });
+}
+
+test('Firefox switch timeout: a host that never answers ends in live-timeout within the time limit', async () => {
+  await captureOauth();
+  await setTimeLimit(3000);
+  ff.sim.api.set('timeout');
+  const p = await popup();
+  try {
+    const started = Date.now();
+    const shown = await runLive(p);
+    const elapsed = Date.now() - started;
+    findingOf(shown, 'oauth', 'live-timeout');
+    assert.equal(shown.outcome, 'timeout');
+    assert.ok(elapsed < 3000 + 4000, `took ${elapsed} ms for a 3000 ms limit`);
+  } finally {
+    await p.close();
+  }
+});
+
+// ---- host permissions: narrow grants are enough, missing ones are refused ------------------
+
+test('Firefox: without host permission nothing is sent, and Run asks for the tenant\'s hosts only, which is enough', async () => {
+  await captureOauth();
+  await setPartner('kombo');
+  const all = ff.manifest.host_permissions;
+  try {
+    // The user takes the host permissions back (about:addons → Permissions): the manifest's, and
+    // the tenant's own that earlier Runs asked for (granted already, so no prompt was shown).
+    const held = (await ctl.evaluate(() => browser.permissions.getAll())).origins;
+    assert.ok(all.every((o) => held.includes(o)), JSON.stringify(held));
+    assert.ok(held.every((o) => all.includes(o) || o === `https://${SERVICES}/*`), `origins held after the Runs: ${JSON.stringify(held)}`);
+    assert.equal(await ctl.evaluate((origins) => browser.permissions.remove({ origins }), held), true);
+    assert.deepEqual((await ctl.evaluate(() => browser.permissions.getAll())).origins, []);
+
+    // No CORS workaround: a plain fetch from an extension page to the token endpoint is refused
+    // by Firefox, since the simulator (like Workday) sends no CORS headers.
+    const plain = await ctl.evaluate(async (url) => {
+      try {
+        const r = await fetch(url, { method: 'POST', body: 'grant_type=refresh_token', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+        return `status ${r.status}`;
+      } catch (e) {
+        return `${e.name}`;
+      }
+    }, `https://${SERVICES}/ccx/oauth2/acme/token`);
+    assert.equal(plain, 'TypeError', 'a fetch without host permission was not blocked');
+
+    // The background page checks before sending: a start without the permission is refused.
+    const mark = ff.sim.api.log.length;
+    const refused = await ctl.evaluate(
+      (tenant) =>
+        new Promise((resolve) => {
+          const port = browser.runtime.connect({ name: 'wdcap/live' });
+          port.onMessage.addListener((m) => {
+            if (m.type === 'result') resolve(m);
+          });
+          port.postMessage({ type: 'start', tenant });
+        }),
+      TENANT,
+    );
+    assert.equal(refused.ok, false);
+    assert.equal(refused.error.code, 'host_permission');
+    assert.deepEqual(refused.origins, [`https://${SERVICES}/*`]);
+    assert.equal(ff.sim.api.log.length, mark, 'a request was sent without the permission');
+
+    // Run asks (from the click) for exactly the tenant's https hosts; granted, they suffice.
+    // (Without host permission the popup cannot read the tab's address, so it lists the tenant
+    // among those captured rather than as the tab's.)
+    const p = await popup({ forTab: false });
+    try {
+      const shown = await runLive(p, { live: LIVE_ANY });
+      assert.equal(shown.outcome, 'passed', JSON.stringify(shown));
+      assert.equal(shown.steps.oauth.status, 'passed');
+      assert.equal(shown.steps.rest.status, 'passed');
+    } finally {
+      await p.close();
+    }
+    assert.deepEqual((await ctl.evaluate(() => browser.permissions.getAll())).origins, [`https://${SERVICES}/*`]);
+  } finally {
+    await ctl.evaluate((origins) => browser.permissions.request({ origins }), all).catch(() => {});
+  }
+});
