@@ -3,6 +3,7 @@
 #   make build   the CLI (target/release/wdcap) and the unpacked extension (dist/chrome/)
 #   make test    everything CI runs (.ci/run): setup, lint, dependency audit (offline part),
 #                native tests, wasm browser tests, build, package + web-ext lint, end-to-end tests
+#                (Chromium with dist/chrome; Firefox ESR with dist/firefox, tests/e2e/firefox.test.mjs)
 #   make lint    cargo fmt --check + clippy (native and wasm32), warnings are errors
 #   make demo    build, then scripts/demo.mjs (HEADLESS=1 in the environment runs it headless)
 #   make package dist/chrome.zip, dist/edge.zip (the Chrome build), dist/firefox.xpi, then
