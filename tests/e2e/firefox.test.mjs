@@ -204,6 +204,30 @@ test('Firefox: the host permissions granted at install are the manifest\'s Workd
   assert.ok(granted.origins.every((o) => isWorkdayHost(new URL(o.replace('*://*.', 'https://x.')).hostname)), JSON.stringify(granted.origins));
 });
 
+test('Firefox: the Verify page checks a pasted e-mail with the wasm core in an extension page', async () => {
+  const page = await openExtensionPage(ff.browser, 'verify.html');
+  try {
+    const text = [
+      'Client ID: "OGQyMzYyYjYtZDhmZC00YTA4LWE3M2EtZDIzNzg1MzY3NmZm "',
+      'Token endpoint: https://wd3-impl-services1.workday.com/ccx/oauth/acme/token',
+      'Authorization Endpoint: https://wd3-impl.workday.com/acme/authorize',
+    ].join('\n');
+    await page.evaluate((t) => {
+      document.getElementById('partner').value = 'defender-for-cloud-apps';
+      document.getElementById('sso-yes').checked = true;
+      document.getElementById('input').value = t;
+    }, text);
+    await page.click('#check');
+    await page.waitForFunction(() => Number(document.body.dataset.checked ?? 0) > 0);
+    const kinds = await page.$$eval('#values li.value', (items) => items.map((li) => li.dataset.kind));
+    assert.deepEqual(kinds, ['client_id', 'token_endpoint', 'authorization_endpoint']);
+    const codes = await page.$$eval('#results li.finding', (items) => items.map((li) => li.dataset.code));
+    for (const code of ['whitespace', 'wrong-path', 'redirect-n-missing']) assert.ok(codes.includes(code), `${code} in ${codes}`);
+  } finally {
+    await page.close();
+  }
+});
+
 // ---- live test: happy paths ----------------------------------------------------------------
 
 test('Firefox live test: Defender for Cloud Apps and Kombo, OAuth + REST green', async () => {
