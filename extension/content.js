@@ -6,9 +6,21 @@
 // single-page app changes the page. The worker answers with the snapshot nodes that hold
 // captured values; a small inert mark goes beside each. Password values are never read
 // (snapshot.js drops them); page text is only ever set as text, never as HTML.
+//
+// Injected twice into one page (the same isolated world), the second copy does nothing while
+// the first still runs, and takes over when the first has stopped (its extension context went
+// away on an update or reload): one observer, one set of marks, at any time. The build wraps
+// this file and snapshot.js in one function scope, so a second copy can run at all.
 
 (() => {
   'use strict';
+
+  // This world's running copy: {running(), stop()}. A symbol in the registry, not a plain name,
+  // so that nothing on the page side can collide with it (it is not visible there anyway).
+  const INSTANCE = Symbol.for('wdcap/content-script');
+  const previous = globalThis[INSTANCE];
+  if (previous?.running()) return;
+  previous?.stop();
 
   const MARK_TAG = 'wdcap-mark'; // snapshot.js skips it, so marks never reach a snapshot
   const DEBOUNCE_MS = 300;
@@ -210,5 +222,8 @@
     if (event.persisted) schedule();
   });
 
+  // Running until stopped, or until the extension context is gone (an orphaned copy that has
+  // not yet noticed, because the page has not changed since).
+  globalThis[INSTANCE] = { running: () => !stopped && Boolean(chrome.runtime?.id), stop };
   capture();
 })();
