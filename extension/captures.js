@@ -7,8 +7,18 @@
 //    params:   [{kind, value, name, tenant, label, page, at}]   deduplicated by kind + value
 //    settings: [{name, value, page, url, at}]                   newest first, one per name + page
 //                                                               + address
-//    exported: {<partner id>: at}}                              the partner exports used
+//    exported: {<partner id>: at},                              the partner exports used
+//    retired:  [{kind, value, name, at, reason}]}               refresh tokens known to be dead,
+//                                                               newest first (below)
 //
+// Refresh tokens: generating a new one invalidates the old (notes §3), and Manage Refresh Tokens
+// shows a token only once, when it is generated, so a page showing an older token is history
+// (the back button). A token is retired, out of `params` and so out of every check, export, view
+// and live test, when a newer one is captured for the same account (the token's `name`, the
+// Workday account the page shows; tokens of different or unknown accounts replace nothing) or
+// when the live test's token request renewed it (live-worker.js). A retired token seen again is
+// not captured again. Its value stays here, in the same session storage as every captured value,
+// only to recognise it; nothing displays it.
 // Only what a recogniser captured is ever passed in: a page no recogniser claims never gets here.
 
 export const TENANT_KEY_PREFIX = 'tenant:';
@@ -20,6 +30,7 @@ export const NO_TENANT = '';
 /** Upper bounds per tenant, so a long session cannot grow storage without end. */
 export const MAX_PARAMS = 500;
 export const MAX_SETTINGS = 500;
+export const MAX_RETIRED = 50;
 
 export const SSO_CHOICES = ['unknown', 'yes', 'no'];
 
@@ -27,6 +38,12 @@ export const tenantKey = (tenant) => TENANT_KEY_PREFIX + tenant;
 export const prefsKey = (tenant) => PREFS_KEY_PREFIX + tenant;
 
 export const paramKey = (p) => `${p.kind}\u0000${p.value}`;
+
+/** `list` (a record's `retired`) with `param` added first, as replaced at `at` for `reason`. */
+export function retire(list, param, at, reason) {
+  const entry = { kind: param.kind, value: param.value, name: param.name ?? null, at, reason };
+  return [entry, ...(list ?? []).filter((r) => paramKey(r) !== paramKey(entry))].slice(0, MAX_RETIRED);
+}
 
 /** The browser tab title without Workday's suffix ("View API Clients - Workday"). */
 export function pageTitle(title) {
@@ -84,10 +101,12 @@ export function merge(record, capture) {
     params: [...(record?.params ?? [])],
     settings: [...(record?.settings ?? [])],
     ...(record?.exported ? { exported: { ...record.exported } } : {}),
+    ...(record?.retired ? { retired: [...record.retired] } : {}),
   };
   next.pages[page] = { title: pageTitle(capture.title) || next.pages[page]?.title || '', url: capture.url ?? '', at };
 
   const index = new Map(next.params.map((p, i) => [paramKey(p), i]));
+  const retired = new Set((next.retired ?? []).map(paramKey));
   for (const p of capture.params) {
     const stored = {
       kind: p.kind,
@@ -99,15 +118,25 @@ export function merge(record, capture) {
       at,
     };
     const key = paramKey(stored);
+    if (retired.has(key)) continue; // known to be dead: seen again on an old page
     if (index.has(key)) {
       const i = index.get(key);
       const old = next.params[i];
       next.params[i] = { ...stored, name: stored.name ?? old.name, label: stored.label ?? old.label };
     } else {
+      if (stored.kind === 'refresh_token' && stored.name != null) {
+        for (const old of next.params) {
+          if (old.kind === 'refresh_token' && old.name === stored.name && !retired.has(paramKey(old))) {
+            next.retired = retire(next.retired, old, at, 'superseded');
+            retired.add(paramKey(old));
+          }
+        }
+      }
       index.set(key, next.params.length);
       next.params.push(stored);
     }
   }
+  if (retired.size) next.params = next.params.filter((p) => !retired.has(paramKey(p)));
   if (next.params.length > MAX_PARAMS) {
     // Drop the least recently seen.
     const keep = new Set(
@@ -188,6 +217,7 @@ export function addParam(record, tenant, { kind, value, label = null }, at) {
     params: [...(record?.params ?? [])],
     settings: [...(record?.settings ?? [])],
     ...(record?.exported ? { exported: { ...record.exported } } : {}),
+    ...(record?.retired ? { retired: [...record.retired] } : {}),
   };
   const stored = { kind, value, name: null, tenant: tenant === NO_TENANT ? null : tenant, label, page: null, at };
   const i = next.params.findIndex((p) => paramKey(p) === paramKey(stored));
@@ -209,6 +239,7 @@ export function markExported(record, tenant, partner, at) {
     params: [...(record?.params ?? [])],
     settings: [...(record?.settings ?? [])],
     exported: { ...(record?.exported ?? {}), [partner]: at },
+    ...(record?.retired ? { retired: [...record.retired] } : {}),
   };
 }
 

@@ -13,7 +13,7 @@
 // When the tenant issued a new refresh token, it replaces the tested one in the tenant's
 // captured values (chrome.storage.session) at once: the old one may no longer work.
 
-import { checkOptions, evidence, tenantKey } from './captures.js';
+import { checkOptions, evidence, retire, tenantKey } from './captures.js';
 
 export const LIVE_PORT = 'wdcap/live';
 /** The whole test's time limit: long enough for four slow calls, short enough to wait for. */
@@ -53,12 +53,16 @@ export function probedOrigins(params) {
 
 /**
  * The record with the refresh token `tested` replaced by `fresh` (the one the tenant issued),
- * marked `renewed`; a new record. A record without `tested` gets `fresh` added.
+ * marked `renewed`; a new record. A record without `tested` gets `fresh` added. `tested` is
+ * retired (captures.js): seen again on an old Manage Refresh Tokens page, it is not captured
+ * again.
  */
 export function renewRefreshToken(record, tested, fresh, at) {
   const params = (record?.params ?? []).filter((p) => !(p.kind === 'refresh_token' && p.value === fresh));
   const i = params.findIndex((p) => p.kind === 'refresh_token' && p.value === tested);
+  let retired = (record?.retired ?? []).filter((r) => !(r.kind === 'refresh_token' && r.value === fresh));
   if (i >= 0) {
+    retired = retire(retired, params[i], at, 'renewed');
     params[i] = { ...params[i], value: fresh, at, renewed: at };
   } else {
     params.push({
@@ -72,7 +76,7 @@ export function renewRefreshToken(record, tested, fresh, at) {
       renewed: at,
     });
   }
-  return { ...record, updated: at, params };
+  return { ...record, updated: at, params, ...(retired.length ? { retired } : {}) };
 }
 
 /**

@@ -168,3 +168,82 @@ test('a partner export used is kept through later captures and counts from the c
   // Used before the checklist was reset: not evidence any more.
   assert.deepEqual(exportedSince(record, 2500), []);
 });
+
+// Refresh tokens (notes §3: generating a new refresh token invalidates the old one). Manage
+// Refresh Tokens shows a token once, when it is generated; the same page seen again (the back
+// button, history) shows a token that may be dead by now.
+const ISU_A = 'ISU_Defender';
+const ISU_B = 'ISU_Kombo';
+const token = (value, name) => ({
+  kind: 'refresh_token',
+  value,
+  name,
+  tenant: 'acme',
+  label: 'Refresh Token',
+  source: { page: 'manage_refresh_tokens', label: 'Refresh Token', node: 40 },
+});
+const T1 = 'a'.repeat(100);
+const T2 = 'b'.repeat(100);
+const T3 = 'c'.repeat(100);
+const visit = (record, at, ...params) =>
+  merge(record, { tenant: 'acme', page: 'manage_refresh_tokens', title: 'Manage Refresh Tokens', url: `u${at}`, at, params, settings: [] });
+const tokensOf = (record) => record.params.filter((p) => p.kind === 'refresh_token').map((p) => p.value);
+const evidenceTokens = (record) => evidence(record).params.filter((p) => p.kind === 'refresh_token').map((p) => p.value);
+
+async function withLiveWorker(body) {
+  const live = await importExtensionModule(join(ROOT, 'extension'), ['live-worker.js', 'captures.js']);
+  try {
+    return await body(live.module);
+  } finally {
+    live.cleanup();
+  }
+}
+
+test('a newer refresh token for the same account replaces the older; revisiting the old page does not bring it back', async () => {
+  let record = visit(undefined, 1000, token(T1, ISU_A));
+  record = visit(record, 2000, token(T2, ISU_A));
+  assert.deepEqual(tokensOf(record), [T2], 'the older token of the same account is no longer current');
+  assert.deepEqual(evidenceTokens(record), [T2]);
+  // Back to the page that showed T1.
+  const revisited = visit(record, 3000, token(T1, ISU_A));
+  assert.deepEqual(tokensOf(revisited), [T2], 'a replaced token is not captured again');
+  assert.equal(revisited.params.find((p) => p.value === T2).at, 2000, 'the current token is left as it was');
+  assert.equal(revisited.pages.manage_refresh_tokens.at, 3000, 'the visit itself is recorded');
+  assert.deepEqual(evidenceTokens(revisited), [T2]);
+  await withLiveWorker(({ liveEvidence }) => {
+    assert.deepEqual(
+      liveEvidence(revisited).params.filter((p) => p.kind === 'refresh_token').map((p) => p.value),
+      [T2],
+      'the live test tests the current token',
+    );
+  });
+  // Seeing the current token again is an ordinary re-capture.
+  assert.deepEqual(tokensOf(visit(revisited, 4000, token(T2, ISU_A))), [T2]);
+});
+
+test('a token the live test renewed stays replaced when its page is revisited', async () => {
+  await withLiveWorker(({ renewRefreshToken, liveEvidence }) => {
+    let record = visit(undefined, 1000, token(T1, ISU_A));
+    record = renewRefreshToken(record, T1, T3, 2000);
+    assert.deepEqual(tokensOf(record), [T3]);
+    const revisited = visit(record, 3000, token(T1, ISU_A));
+    assert.deepEqual(tokensOf(revisited), [T3]);
+    assert.equal(revisited.params[0].renewed, 2000);
+    assert.deepEqual(
+      liveEvidence(revisited).params.map((p) => p.value),
+      [T3],
+    );
+    // The other record builders keep what is known to be replaced.
+    const { addParam, markExported } = loaded.module;
+    const later = markExported(addParam(revisited, 'acme', { kind: 'client_id', value: client.value }, 3500), 'acme', 'kombo', 3600);
+    assert.deepEqual(tokensOf(visit(later, 4000, token(T1, ISU_A))), [T3]);
+  });
+});
+
+test('refresh tokens of other accounts, or of an account not shown, replace nothing', () => {
+  let record = visit(undefined, 1000, token(T1, ISU_A));
+  record = visit(record, 2000, token(T2, ISU_B));
+  record = visit(record, 3000, token(T3, null));
+  assert.deepEqual(tokensOf(record), [T1, T2, T3]);
+  assert.deepEqual(evidenceTokens(visit(record, 4000, token(T1, ISU_A))), [T1, T2, T3]);
+});
