@@ -13,6 +13,7 @@ pub mod extract;
 pub mod html;
 pub mod labels;
 pub mod limits;
+pub mod link_wrappers;
 pub mod pages;
 pub mod param;
 pub mod partners;

@@ -176,7 +176,8 @@ impl Param {
     pub fn new(kind: ParamKind, value: impl Into<String>) -> Self {
         let value: String = value.into();
         let endpoint = if kind.is_url() {
-            Endpoint::parse(value.trim()).ok()
+            // A link rewritten by a mail system's link protection describes the address inside.
+            Endpoint::parse(&crate::link_wrappers::unwrapped(value.trim())).ok()
         } else {
             None
         };

@@ -93,8 +93,20 @@ pub fn is_quote(c: char) -> bool {
 }
 
 /// The value as a partner's form should receive it: without any white space or invisible
-/// character (none of the values wdcap handles may contain one) and without quotes around it.
+/// character (none of the values wdcap handles may contain one), without quotes around it, and,
+/// for a link a mail system's link protection rewrote, the address inside it
+/// (`crate::link_wrappers`; the `link-wrapped` check says so).
 pub fn clean(raw: &str) -> String {
+    let stripped = stripped(raw);
+    match crate::link_wrappers::unwrap(&stripped) {
+        Some(inner) => inner.url,
+        None => stripped,
+    }
+}
+
+/// `raw` without white space, invisible characters and the quotes around it: what was written,
+/// before any link wrapper is taken off.
+pub fn stripped(raw: &str) -> String {
     let kept: String = raw
         .chars()
         .filter(|c| !c.is_whitespace() && invisible_name(*c).is_none())

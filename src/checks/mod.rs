@@ -30,6 +30,7 @@ mod grant_type_mismatch;
 mod host_not_workday;
 mod invisible_char;
 mod isu_session_timeout;
+mod link_wrapped;
 mod missing_parameter;
 mod not_https;
 mod oauth_clients_disabled;
@@ -482,6 +483,7 @@ pub trait Check: Sync {
 pub static CHECKS: &[&dyn Check] = &[
     // Hosts and URLs.
     &host_not_workday::HostNotWorkday,
+    &link_wrapped::LinkWrapped,
     &not_https::NotHttps,
     &ui_host_for_api::UiHostForApi,
     &api_host_for_authorize::ApiHostForAuthorize,

@@ -1,0 +1,51 @@
+//! `link-wrapped`: a URL in pasted text was rewritten by a mail system's link protection
+//! (Microsoft Safe Links, Proofpoint URL Defense, Google's redirector). The other checks judge
+//! the address inside (`values::clean` takes the wrapper off); this one says the wrapper is
+//! there, because a partner's form that receives the wrapped link gets a host that is not
+//! Workday's, and the connection fails. Whether the wrapped link or the original reached the
+//! partner is not known from a ticket, hence a warning.
+
+use super::{Check, Context, Finding, Severity};
+use crate::link_wrappers;
+use crate::values;
+
+pub struct LinkWrapped;
+
+impl Check for LinkWrapped {
+    fn code(&self) -> &'static str {
+        "link-wrapped"
+    }
+
+    fn summary(&self) -> &'static str {
+        "A URL was rewritten by a mail system's link protection (Safe Links, URL Defense …); the address inside is checked."
+    }
+
+    fn severities(&self) -> &'static [Severity] {
+        &[Severity::Warning]
+    }
+
+    fn run(&self, cx: &Context) -> Vec<Finding> {
+        cx.params
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.kind.is_url())
+            .filter_map(|(i, p)| {
+                let wrapped = link_wrappers::unwrap(&values::stripped(p.raw()))?;
+                Some(
+                    Finding::new(
+                        self.code(),
+                        Severity::Warning,
+                        Some(i),
+                        format!(
+                            "{} is wrapped in a {} link (the mail system rewrote it); wdcap checked the address inside.",
+                            cx.describe(i),
+                            wrapped.wrapper.name()
+                        ),
+                        "Give the partner the address inside (the corrected value), never the wrapped link: copy it again from Workday, or from here.",
+                    )
+                    .fixed(Some(wrapped.url)),
+                )
+            })
+            .collect()
+    }
+}
