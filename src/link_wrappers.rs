@@ -314,6 +314,37 @@ mod tests {
     }
 
     #[test]
+    fn broken_wrappers_give_nothing_and_never_panic() {
+        for text in [
+            "https://urldefense.com/v3/__",
+            "https://urldefense.com/v3/____;",
+            "https://urldefense.com/v3/__https://x.myworkday.com/*__;",
+            "https://urldefense.com/v3/__https://x.myworkday.com/**é__;QUJD!",
+            "https://urldefense.com/v3/__https://x.myworkday.com/**_b__;QUJD!",
+            "https://urldefense.com/v3/__https://x.myworkday.com/*__;w4k!",
+            "https://urldefense.com/v3/__https://x.myworkday.com/*__;%%%!",
+            "https://urldefense.proofpoint.com/v2/url?u=-ZZ-",
+            "https://urldefense.proofpoint.com/v9/url?u=https-3A__x.myworkday.com",
+            "https://nam02.safelinks.protection.outlook.com/?url=%F0%9F",
+            "HTTPS://WWW.GOOGLE.COM/url?q=ftp://x.myworkday.com/",
+            "https://é.safelinks.protection.outlook.com/?url=https://x.myworkday.com/",
+        ] {
+            let got = unwrap(text);
+            assert!(
+                got.as_ref().is_none_or(|u| Url::parse(&u.url).is_ok()),
+                "{text} -> {got:?}"
+            );
+        }
+        // A replaced character that is not ASCII is read as one character.
+        assert_eq!(
+            inner("https://urldefense.com/v3/__https://x.myworkday.com/caf*__;w6k!!k$")
+                .unwrap()
+                .0,
+            "https://x.myworkday.com/café"
+        );
+    }
+
+    #[test]
     fn everything_else_is_left_alone() {
         for text in [
             TOKEN,
