@@ -82,7 +82,8 @@ pub fn extract_all(text: &str) -> Extracted {
 // Decoding: line endings, quoted-printable, HTML.
 
 /// The text as a person reads it: `\r\n` folded, quoted-printable decoded when the text is
-/// quoted-printable, HTML reduced to its text (with link targets kept), entities decoded.
+/// quoted-printable, HTML reduced to its text (with link targets kept), entities decoded, link
+/// markup reduced to URLs (`link_markup`), OAuth form bodies spread out (`form_body`).
 fn decode(text: &str) -> Cow<'_, str> {
     let mut t: Cow<str> = if text.contains('\r') {
         Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
@@ -99,6 +100,13 @@ fn decode(text: &str) -> Cow<'_, str> {
     }
     if has_entities(&t) {
         t = Cow::Owned(decode_entities(t.as_ref()));
+    }
+    // Link markup of mail and chat tools, and OAuth form bodies, rewritten within their lines.
+    if let Cow::Owned(s) = crate::link_markup::normalise(&t) {
+        t = Cow::Owned(s);
+    }
+    if let Cow::Owned(s) = crate::form_body::spread(&t) {
+        t = Cow::Owned(s);
     }
     t
 }
@@ -690,9 +698,10 @@ impl Sink {
         if value.is_empty() {
             return;
         }
+        // A link and the same link wrapped by a mail system's link protection are one value.
         let entry = self
             .seen
-            .entry((kind, value.to_string()))
+            .entry((kind, crate::link_wrappers::unwrapped(value).into_owned()))
             .or_insert((block, 0));
         entry.1 += 1;
         let repeat_in_list = kind == ParamKind::OrgId && entry.0 == block && entry.1 == 2;

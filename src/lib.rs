@@ -9,10 +9,12 @@ pub mod domain;
 pub mod endpoint;
 pub mod export;
 pub mod extract;
+pub mod form_body;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod html;
 pub mod labels;
 pub mod limits;
+pub mod link_markup;
 pub mod link_wrappers;
 pub mod pages;
 pub mod param;

@@ -207,3 +207,48 @@ fn arbitrary_bytes_never_panic() {
         );
     }
 }
+
+#[test]
+fn mail_and_chat_link_markup_reads_as_the_url() {
+    let safe = "https://nam02.safelinks.protection.outlook.com/?url=https%3A%2F%2Fwd5-services1.myworkday.com%2Fccx%2Foauth2%2Facme%2Ftoken&data=05%7C02&reserved=0";
+    let text = format!(
+        "Outlook: Token endpoint {TOKEN}<{safe}>\n\
+         Slack: token endpoint <{TOKEN}|{TOKEN}>\n\
+         Jira: token endpoint [{TOKEN}|{TOKEN}]\n"
+    );
+    // One value: the Outlook target wraps the text, and the three lines name the same URL.
+    assert_eq!(kinds_values(&text), vec![(K::TokenEndpoint, TOKEN.into())]);
+    let ps = extract(&text);
+    assert_eq!(ps[0].source.line, Some(1));
+    // HTML mail: the link's text and its Safe Links target are one value too.
+    let html = format!(
+        "<p>Token endpoint: <a href=\"{}\">{TOKEN}</a></p>",
+        safe.replace('&', "&amp;")
+    );
+    assert_eq!(kinds_values(&html).len(), 1, "{:?}", kinds_values(&html));
+}
+
+#[test]
+fn oauth_form_bodies_in_curl_commands() {
+    let text = format!(
+        "It fails with:\n\ncurl -X POST \"{TOKEN}\" \\\n  -H \"Content-Type: application/x-www-form-urlencoded\" \\\n  -d \"grant_type=refresh_token&refresh_token={SEC}&client_id={CID}&client_secret=a%2Bb%3Dc{SEC}\"\n"
+    );
+    assert_eq!(
+        kinds_values(&text),
+        vec![
+            (K::TokenEndpoint, TOKEN.into()),
+            (K::RefreshToken, SEC.into()),
+            (K::ClientId, CID.into()),
+            (K::ClientSecret, format!("a+b=c{SEC}")),
+        ]
+    );
+    let ps = extract(&text);
+    assert_eq!(ps[1].source.line, Some(5), "the body's line");
+    // An authorize URL keeps its query: client_id in it is the URL's, not a second value.
+    let authorize =
+        format!("https://wd5.myworkday.com/acme/authorize?client_id={CID}&response_type=code");
+    assert_eq!(
+        kinds_values(&authorize),
+        vec![(K::AuthorizationEndpoint, authorize.clone())]
+    );
+}
