@@ -300,6 +300,31 @@ mod native {
         }
         group.finish();
 
+        // What the extension's worker runs per snapshot (src/wasm.rs `analyseSnapshot`): the
+        // wire JSON decoded, analysed, and the report view written as JSON text. Natively, so a
+        // profiler can name the functions; the browser figures are `make bench`'s.
+        let wires: Vec<_> = cases
+            .iter()
+            .map(|(name, _, s)| {
+                let json = serde_json::to_string(&s.to_wire()).expect("a snapshot serialises");
+                (name, json)
+            })
+            .collect();
+        let mut group = c.benchmark_group("worker_path");
+        group.sample_size(20);
+        group.measurement_time(Duration::from_secs(4));
+        for (name, json) in &wires {
+            group.bench_with_input(BenchmarkId::from_parameter(name), json, |b, json| {
+                b.iter(|| {
+                    let s = wdcap::snapshot::Snapshot::from_json(black_box(json))
+                        .expect("the wire form decodes");
+                    let view = analysis::analyse_snapshot(&s, &options).view(true);
+                    serde_json::to_string(&view).expect("a report serialises")
+                })
+            });
+        }
+        group.finish();
+
         let mut group = c.benchmark_group("scan");
         group.sample_size(10);
         group.measurement_time(Duration::from_secs(6));

@@ -43,10 +43,11 @@ for (const [id, bytes] of CHECK) {
   if (id === '10MB' && perMb1) goal = `linear: ${(perMb / perMb1).toFixed(2)}x the 1 MB cost per MB`;
   console.log(`${pad(`wdcap check ${id}`, 42)} ${pad(ms(e.mean), 10)} ${pad(`${ms(e.lo)}–${ms(e.hi)}`, 18)} ${pad(ms(perMb), 10)} ${goal}`);
 }
-for (const group of ['analyse', 'scan']) {
+const GROUP_NAMES = { analyse: 'analyse_snapshot', worker_path: 'worker path (JSON in+out)', scan: 'scan (HTML+analyse)' };
+for (const group of ['analyse', 'worker_path', 'scan']) {
   for (const id of PAGES) {
     const e = estimate(group, id);
-    const name = `${group === 'analyse' ? 'analyse_snapshot' : 'scan (HTML+analyse)'} ${id}`;
+    const name = `${GROUP_NAMES[group]} ${id}`;
     if (!e) { console.log(`${pad(name, 42)} (not run)`); failed = true; continue; }
     console.log(`${pad(name, 42)} ${pad(ms(e.mean), 10)} ${pad(`${ms(e.lo)}–${ms(e.hi)}`, 18)} ${pad('', 10)} ${group === 'analyse' && id === 'headcount_10000' ? '(browser goal incl. snapshot: <= 50 ms)' : ''}`);
   }

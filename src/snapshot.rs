@@ -168,59 +168,141 @@ fn attr_index(name: &str) -> Option<u8> {
 /// "No tag": the node is a text node.
 const NO_TAG: u16 = u16::MAX;
 
+/// A string of the store ([`Store::strings`]): its byte range.
+#[derive(Debug, Clone, Copy)]
+struct Span {
+    start: usize,
+    len: usize,
+}
+
+/// Where the node strings live (issue #7): every text and attribute value of a snapshot in one
+/// buffer, and every node's kept attributes in one list (a node's are contiguous). A page of
+/// 100 000 nodes is then a handful of allocations instead of several per node, which made the
+/// decode and the drop of a large page cost as much as its analysis.
+#[derive(Debug, Clone, Default)]
+struct Store {
+    strings: String,
+    /// `(index in KEPT_ATTRIBUTES, value)`; `data-automation-id` is in the node itself.
+    attrs: Vec<(u8, Span)>,
+}
+
+impl Store {
+    fn push(&mut self, text: &str) -> Span {
+        let start = self.strings.len();
+        self.strings.push_str(text);
+        Span {
+            start,
+            len: text.len(),
+        }
+    }
+
+    fn get(&self, span: Span) -> &str {
+        &self.strings[span.start..span.start + span.len]
+    }
+
+    /// Sets a kept attribute of `node`, the node being built last (a later duplicate replaces an
+    /// earlier one, as in a JSON object); names outside [`KEPT_ATTRIBUTES`] are dropped, as the
+    /// snapshotters drop them.
+    fn set_attr(&mut self, node: &mut Node, name: &str, value: &str) {
+        let Some(i) = attr_index(name) else { return };
+        self.set_attr_at(node, i, value);
+    }
+
+    fn set_attr_at(&mut self, node: &mut Node, i: u8, value: &str) {
+        if i == AUTOMATION_ID {
+            node.automation_id = Some(self.push(value));
+            return;
+        }
+        if i == ARIA_HIDDEN {
+            node.hidden = value == "true";
+        }
+        let span = self.push(value);
+        let own = &mut self.attrs[node.attr_start..node.attr_start + node.attr_count as usize];
+        match own.iter_mut().find(|(k, _)| *k == i) {
+            Some(slot) => slot.1 = span,
+            None => {
+                self.attrs.push((i, span));
+                node.attr_count += 1;
+            }
+        }
+    }
+}
+
+/// Index of `aria-hidden` in [`KEPT_ATTRIBUTES`] (also kept as [`Node::hidden`]).
+const ARIA_HIDDEN: u8 = 6;
+
 /// One node of the store. Compact on purpose (issue #7): pages reach 100 000 nodes and every
 /// recogniser reads attributes, so an attribute is an index into [`KEPT_ATTRIBUTES`] plus its
-/// value, `data-automation-id` (read by nearly every query) has its own field, `aria-hidden`
-/// is a flag, and tags are interned in [`Snapshot::tags`].
+/// value in the [`Store`], `data-automation-id` (read by nearly every query) has its own field,
+/// `aria-hidden` is a flag, tags are interned in [`Snapshot::tags`], children are a range of
+/// [`Snapshot::child_list`] and the subtree's end is kept, so `descendants` costs nothing.
 #[derive(Debug, Clone)]
 struct Node {
     parent: Option<NodeId>,
     tag: u16,
-    /// `aria-hidden="true"` (also kept in `attrs`, for [`Snapshot::attr`] and the wire form).
+    /// `aria-hidden="true"` (also kept in the attributes, for [`Snapshot::attr`] and the wire).
     hidden: bool,
-    automation_id: Option<Box<str>>,
-    attrs: Vec<(u8, Box<str>)>,
-    text: Option<Box<str>>,
-    children: Vec<NodeId>,
+    /// This node's attributes are `Store::attrs[attr_start..attr_start + attr_count]`.
+    attr_count: u8,
+    attr_start: usize,
+    automation_id: Option<Span>,
+    text: Option<Span>,
+    /// Children are `Snapshot::child_list[first_child..first_child + child_count]`.
+    first_child: usize,
+    child_count: usize,
+    /// One past the last node of this node's subtree.
+    end: NodeId,
 }
 
 impl Node {
-    fn new(parent: Option<NodeId>) -> Self {
+    /// A node whose attributes will be the next ones pushed to `store`.
+    fn new(parent: Option<NodeId>, store: &Store) -> Self {
         Node {
             parent,
             tag: NO_TAG,
             hidden: false,
+            attr_count: 0,
+            attr_start: store.attrs.len(),
             automation_id: None,
-            attrs: Vec::new(),
             text: None,
-            children: Vec::new(),
+            first_child: 0,
+            child_count: 0,
+            end: 0,
         }
     }
+}
 
-    /// Sets a kept attribute (a later duplicate replaces an earlier one, as in a JSON object);
-    /// names outside [`KEPT_ATTRIBUTES`] are dropped, as the snapshotters drop them.
-    fn set_attr(&mut self, name: &str, value: String) {
-        let Some(i) = attr_index(name) else { return };
-        if i == AUTOMATION_ID {
-            self.automation_id = Some(value.into_boxed_str());
-            return;
-        }
-        if name == "aria-hidden" {
-            self.hidden = value == "true";
-        }
-        let value = value.into_boxed_str();
-        match self.attrs.iter_mut().find(|(k, _)| *k == i) {
-            Some(slot) => slot.1 = value,
-            None => self.attrs.push((i, value)),
+/// Fills in every node's children range and subtree end from the (final) parent links, and
+/// returns the children list. Parents precede children, so children come out in document order
+/// and a reverse pass sees every child's end before its parent's.
+fn index_children(nodes: &mut [Node]) -> Vec<NodeId> {
+    for i in 0..nodes.len() {
+        if let Some(p) = nodes[i].parent {
+            nodes[p].child_count += 1;
         }
     }
-
-    fn attr(&self, i: u8) -> Option<&str> {
-        if i == AUTOMATION_ID {
-            return self.automation_id.as_deref();
-        }
-        self.attrs.iter().find(|(k, _)| *k == i).map(|(_, v)| &**v)
+    let mut next = 0;
+    for n in nodes.iter_mut() {
+        n.first_child = next;
+        next += n.child_count;
     }
+    let mut list = vec![0; next];
+    let mut filled = vec![0usize; nodes.len()];
+    for i in 0..nodes.len() {
+        if let Some(p) = nodes[i].parent {
+            list[nodes[p].first_child + filled[p]] = i;
+            filled[p] += 1;
+        }
+    }
+    for i in (0..nodes.len()).rev() {
+        let n = &nodes[i];
+        nodes[i].end = if n.child_count == 0 {
+            i + 1
+        } else {
+            nodes[list[n.first_child + n.child_count - 1]].end
+        };
+    }
+    list
 }
 
 /// The tag table: lowercase tag names, each stored once.
@@ -250,6 +332,8 @@ pub struct Snapshot {
     pub lang: String,
     nodes: Vec<Node>,
     tags: Tags,
+    store: Store,
+    child_list: Vec<NodeId>,
 }
 
 impl Snapshot {
@@ -272,6 +356,7 @@ impl Snapshot {
             decoded.lang,
             decoded.nodes,
             decoded.tags,
+            decoded.store,
         )
     }
 
@@ -283,34 +368,37 @@ impl Snapshot {
             return Err(SnapshotError::TooLarge(wire.nodes.len()));
         }
         let mut tags = Tags::default();
+        let mut store = Store::default();
         let nodes = wire
             .nodes
             .into_iter()
             .map(|n| {
-                let mut node = Node::new(n.parent);
+                let mut node = Node::new(n.parent, &store);
                 if let Some(t) = n.tag {
                     node.tag = tags.intern(&t);
                 }
-                for (k, v) in n.attrs {
-                    node.set_attr(&k, v);
+                for (k, v) in &n.attrs {
+                    store.set_attr(&mut node, k, v);
                 }
-                node.text = n.text.map(String::into_boxed_str);
+                node.text = n.text.as_deref().map(|t| store.push(t));
                 node
             })
             .collect();
-        Self::link(wire.url, wire.title, wire.lang, nodes, tags)
+        Self::link(wire.url, wire.title, wire.lang, nodes, tags, store)
     }
 
     /// Checks that the list is in pre-order (every parent precedes its child and is on the path
     /// from the root to the node before it; a later node without a parent starts a further
     /// tree, whose range is as contiguous as the first's), flattens nesting beyond
-    /// [`MAX_DEPTH`] and fills in the children lists.
+    /// [`MAX_DEPTH`] and fills in the children lists
+    /// and subtree ends ([`index_children`]).
     fn link(
         url: String,
         title: String,
         lang: String,
         mut nodes: Vec<Node>,
         tags: Tags,
+        store: Store,
     ) -> Result<Self, SnapshotError> {
         let mut depth: Vec<u32> = Vec::with_capacity(nodes.len());
         // The wire's own ancestors of the previous node (before flattening): in pre-order a
@@ -341,18 +429,20 @@ impl Snapshot {
                     Some(up) if depth[p] as usize >= MAX_DEPTH => up,
                     _ => p,
                 };
-                nodes[p].children.push(i);
                 parent = Some(p);
             }
             nodes[i].parent = parent;
             depth.push(parent.map_or(0, |p| depth[p] + 1));
         }
+        let child_list = index_children(&mut nodes);
         Ok(Snapshot {
             url,
             title,
             lang,
             nodes,
             tags,
+            store,
+            child_list,
         })
     }
 
@@ -367,26 +457,46 @@ impl Snapshot {
                 .ids()
                 .map(|id| {
                     let n = &self.nodes[id];
-                    let mut attrs: BTreeMap<String, String> = n
-                        .attrs
+                    let mut attrs: BTreeMap<String, String> = self
+                        .node_attrs(n)
                         .iter()
-                        .map(|(k, v)| (KEPT_ATTRIBUTES[*k as usize].to_string(), v.to_string()))
+                        .map(|(k, v)| {
+                            (
+                                KEPT_ATTRIBUTES[*k as usize].to_string(),
+                                self.store.get(*v).to_string(),
+                            )
+                        })
                         .collect();
-                    if let Some(a) = &n.automation_id {
+                    if let Some(a) = n.automation_id {
                         attrs.insert(
                             KEPT_ATTRIBUTES[AUTOMATION_ID as usize].into(),
-                            a.to_string(),
+                            self.store.get(a).to_string(),
                         );
                     }
                     WireNode {
                         parent: n.parent,
                         tag: self.tag(id).map(str::to_string),
                         attrs,
-                        text: n.text.as_deref().map(str::to_string),
+                        text: n.text.map(|t| self.store.get(t).to_string()),
                     }
                 })
                 .collect(),
         }
+    }
+
+    fn node_attrs(&self, n: &Node) -> &[(u8, Span)] {
+        &self.store.attrs[n.attr_start..n.attr_start + n.attr_count as usize]
+    }
+
+    /// The value of attribute `i` (an index into [`KEPT_ATTRIBUTES`]) of `id`.
+    fn attr_at(&self, id: NodeId, i: u8) -> Option<&str> {
+        let n = self.nodes.get(id)?;
+        let span = if i == AUTOMATION_ID {
+            n.automation_id?
+        } else {
+            self.node_attrs(n).iter().find(|(k, _)| *k == i)?.1
+        };
+        Some(self.store.get(span))
     }
 
     pub fn len(&self) -> usize {
@@ -411,12 +521,14 @@ impl Snapshot {
         self.nodes.get(id).is_some_and(|n| n.tag != NO_TAG)
     }
 
+    /// Inlined so that a literal name (every caller's) resolves to its index at compile time.
+    #[inline(always)]
     pub fn attr(&self, id: NodeId, name: &str) -> Option<&str> {
-        self.nodes.get(id)?.attr(attr_index(name)?)
+        self.attr_at(id, attr_index(name)?)
     }
 
     pub fn automation_id(&self, id: NodeId) -> Option<&str> {
-        self.nodes.get(id)?.automation_id.as_deref()
+        Some(self.store.get(self.nodes.get(id)?.automation_id?))
     }
 
     pub fn parent(&self, id: NodeId) -> Option<NodeId> {
@@ -426,7 +538,7 @@ impl Snapshot {
     pub fn children(&self, id: NodeId) -> &[NodeId] {
         self.nodes
             .get(id)
-            .map(|n| n.children.as_slice())
+            .map(|n| &self.child_list[n.first_child..n.first_child + n.child_count])
             .unwrap_or(&[])
     }
 
@@ -450,11 +562,7 @@ impl Snapshot {
 
     /// One past the last node of `id`'s subtree.
     pub fn subtree_end(&self, id: NodeId) -> NodeId {
-        let mut last = id;
-        while let Some(&c) = self.nodes.get(last).and_then(|n| n.children.last()) {
-            last = c;
-        }
-        last + 1
+        self.nodes.get(id).map_or(id + 1, |n| n.end)
     }
 
     /// True when `id` itself is `aria-hidden="true"` (a flag read without an attribute lookup).
@@ -470,15 +578,16 @@ impl Snapshot {
     }
 
     /// The text of a node and its descendants, skipping `aria-hidden` subtrees, with white space
-    /// folded to single spaces and trimmed.
+    /// folded to single spaces and trimmed (as [`fold_whitespace`] of the concatenation, folded
+    /// as it is gathered).
     pub fn text(&self, id: NodeId) -> String {
-        let mut out = String::new();
+        let mut out = Folded::default();
         self.push_text(id, &mut out);
-        fold_whitespace(&out)
+        out.text
     }
 
     /// Iterative (pages can be deep): walks the pre-order range, jumping over hidden subtrees.
-    fn push_text(&self, id: NodeId, out: &mut String) {
+    fn push_text(&self, id: NodeId, out: &mut Folded) {
         let end = self.subtree_end(id).min(self.nodes.len());
         let mut n = id;
         while n < end {
@@ -487,13 +596,13 @@ impl Snapshot {
                 n = self.subtree_end(n);
                 continue;
             }
-            if let Some(t) = &node.text {
-                out.push_str(t);
+            if let Some(t) = node.text {
+                out.push(self.store.get(t));
             } else if matches!(
                 self.tag(n),
                 Some("br" | "p" | "div" | "li" | "tr" | "td" | "th")
             ) {
-                out.push(' ');
+                out.push(" ");
             }
             n += 1;
         }
@@ -546,10 +655,10 @@ impl Snapshot {
 }
 
 /// The streaming decoder behind [`Snapshot::from_json`]: serde visitors that read the wire JSON
-/// (module docs) node by node into [`Node`]s. Keys and tags are matched on the borrowed text, so
-/// the only allocations are the kept values and texts themselves.
+/// (module docs) node by node into [`Node`]s. Keys and tags are matched on the borrowed text, and
+/// kept values and texts are copied into the [`Store`]'s one buffer: no allocation per node.
 mod wire_decode {
-    use super::{attr_index, Node, Tags, MAX_NODES};
+    use super::{attr_index, Node, Span, Store, Tags, MAX_NODES};
     use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
     use std::fmt;
 
@@ -560,6 +669,7 @@ mod wire_decode {
         pub lang: String,
         pub nodes: Vec<Node>,
         pub tags: Tags,
+        pub store: Store,
         /// Nodes on the wire; past [`MAX_NODES`] they are counted, not kept.
         pub count: usize,
     }
@@ -581,6 +691,7 @@ mod wire_decode {
                 lang: String::new(),
                 nodes: Vec::new(),
                 tags: Tags::default(),
+                store: Store::default(),
                 count: 0,
             };
             let mut seen_nodes = false;
@@ -609,8 +720,6 @@ mod wire_decode {
     /// An object key, matched against the few the wire uses without allocating.
     struct Key(Option<&'static str>);
 
-    const KEYS: &[&str] = &["v", "url", "title", "lang", "nodes", "p", "t", "a", "x"];
-
     impl<'de> de::Deserialize<'de> for Key {
         fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
             struct V;
@@ -620,7 +729,18 @@ mod wire_decode {
                     f.write_str("a key")
                 }
                 fn visit_str<E: de::Error>(self, s: &str) -> Result<Key, E> {
-                    Ok(Key(KEYS.iter().copied().find(|k| *k == s)))
+                    Ok(Key(match s {
+                        "v" => Some("v"),
+                        "url" => Some("url"),
+                        "title" => Some("title"),
+                        "lang" => Some("lang"),
+                        "nodes" => Some("nodes"),
+                        "p" => Some("p"),
+                        "t" => Some("t"),
+                        "a" => Some("a"),
+                        "x" => Some("x"),
+                        _ => None,
+                    }))
                 }
             }
             d.deserialize_str(V)
@@ -648,7 +768,7 @@ mod wire_decode {
             d.nodes = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(MAX_NODES));
             loop {
                 if d.count < MAX_NODES {
-                    match seq.next_element_seed(NodeSeed(&mut d.tags))? {
+                    match seq.next_element_seed(NodeSeed(&mut d.tags, &mut d.store))? {
                         Some(node) => d.nodes.push(node),
                         None => break,
                     }
@@ -661,7 +781,7 @@ mod wire_decode {
         }
     }
 
-    struct NodeSeed<'a>(&'a mut Tags);
+    struct NodeSeed<'a>(&'a mut Tags, &'a mut Store);
 
     impl<'de> DeserializeSeed<'de> for NodeSeed<'_> {
         type Value = Node;
@@ -678,7 +798,7 @@ mod wire_decode {
         }
 
         fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Node, A::Error> {
-            let mut node = Node::new(None);
+            let mut node = Node::new(None, self.1);
             while let Some(key) = map.next_key::<Key>()? {
                 match key.0 {
                     Some("p") => node.parent = map.next_value()?,
@@ -687,12 +807,8 @@ mod wire_decode {
                             .next_value_seed(TagSeed(self.0))?
                             .unwrap_or(super::NO_TAG)
                     }
-                    Some("a") => map.next_value_seed(AttrsSeed(&mut node))?,
-                    Some("x") => {
-                        node.text = map
-                            .next_value::<Option<String>>()?
-                            .map(String::into_boxed_str)
-                    }
+                    Some("a") => map.next_value_seed(AttrsSeed(&mut node, self.1))?,
+                    Some("x") => node.text = map.next_value_seed(TextSeed(self.1))?,
                     _ => {
                         map.next_value::<IgnoredAny>()?;
                     }
@@ -731,8 +847,58 @@ mod wire_decode {
         }
     }
 
+    /// A text (or null), copied into the store.
+    struct TextSeed<'a>(&'a mut Store);
+
+    impl<'de> DeserializeSeed<'de> for TextSeed<'_> {
+        type Value = Option<Span>;
+        fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<Option<Span>, D::Error> {
+            d.deserialize_option(self)
+        }
+    }
+
+    impl<'de> Visitor<'de> for TextSeed<'_> {
+        type Value = Option<Span>;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a string")
+        }
+        fn visit_none<E: de::Error>(self) -> Result<Option<Span>, E> {
+            Ok(None)
+        }
+        fn visit_unit<E: de::Error>(self) -> Result<Option<Span>, E> {
+            Ok(None)
+        }
+        fn visit_some<D: de::Deserializer<'de>>(self, d: D) -> Result<Option<Span>, D::Error> {
+            d.deserialize_str(self)
+        }
+        fn visit_str<E: de::Error>(self, s: &str) -> Result<Option<Span>, E> {
+            Ok(Some(self.0.push(s)))
+        }
+    }
+
+    /// An attribute value (a string, never null), handed over borrowed.
+    struct ValueSeed<'a, 'n>(&'a mut Store, &'n mut Node, u8);
+
+    impl<'de> DeserializeSeed<'de> for ValueSeed<'_, '_> {
+        type Value = ();
+        fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+            d.deserialize_str(self)
+        }
+    }
+
+    impl<'de> Visitor<'de> for ValueSeed<'_, '_> {
+        type Value = ();
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a string")
+        }
+        fn visit_str<E: de::Error>(self, s: &str) -> Result<(), E> {
+            self.0.set_attr_at(self.1, self.2, s);
+            Ok(())
+        }
+    }
+
     /// The `a` object: kept names become indexes, other names are skipped unread.
-    struct AttrsSeed<'a>(&'a mut Node);
+    struct AttrsSeed<'a>(&'a mut Node, &'a mut Store);
 
     impl<'de> DeserializeSeed<'de> for AttrsSeed<'_> {
         type Value = ();
@@ -749,10 +915,7 @@ mod wire_decode {
         fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
             while let Some(AttrName(i)) = map.next_key()? {
                 match i {
-                    Some(i) => {
-                        let value: String = map.next_value()?;
-                        self.0.set_attr(super::KEPT_ATTRIBUTES[i as usize], value);
-                    }
+                    Some(i) => map.next_value_seed(ValueSeed(&mut *self.1, &mut *self.0, i))?,
                     None => {
                         map.next_value::<IgnoredAny>()?;
                     }
@@ -798,6 +961,30 @@ pub fn fold_whitespace(s: &str) -> String {
         }
     }
     out
+}
+
+/// [`fold_whitespace`] as a stream: pieces pushed one after another fold exactly as their
+/// concatenation would, without building the unfolded text first.
+#[derive(Default)]
+struct Folded {
+    text: String,
+    pending_space: bool,
+}
+
+impl Folded {
+    fn push(&mut self, piece: &str) {
+        for ch in piece.chars() {
+            if ch.is_whitespace() {
+                self.pending_space = !self.text.is_empty();
+            } else {
+                if self.pending_space {
+                    self.text.push(' ');
+                    self.pending_space = false;
+                }
+                self.text.push(ch);
+            }
+        }
+    }
 }
 
 #[cfg(test)]
