@@ -198,6 +198,17 @@ test('Firefox: captured from Workday pages, analysed in the background page, lis
   }
 });
 
+test('Firefox: captured secrets stay in storage.session; storage.local and storage.sync hold none', async () => {
+  await captureOauth();
+  const secrets = (await record()).params.filter((p) => p.kind === 'client_secret' || p.kind === 'refresh_token').map((p) => p.value);
+  assert.equal(secrets.length, 2);
+  const kept = JSON.stringify([
+    await ctl.evaluate(() => browser.storage.local.get(null)),
+    await ctl.evaluate(() => browser.storage.sync.get(null).catch((e) => `sync: ${e.message}`)),
+  ]);
+  for (const s of secrets) assert.ok(!kept.includes(s), 'a secret is in storage.local or storage.sync');
+});
+
 test('Firefox: the host permissions granted at install are the manifest\'s Workday patterns', async () => {
   const granted = await ctl.evaluate(() => browser.permissions.getAll());
   assert.deepEqual([...granted.origins].sort(), [...ff.manifest.host_permissions].sort());
