@@ -65,6 +65,13 @@ pub fn extract_all(text: &str) -> Extracted {
         ));
     }
     out.samples = samples;
+    let reported = crate::reported_errors::find(text);
+    if !reported.is_empty() {
+        out.settings.push(Setting::new(
+            names::REPORTED_ERRORS,
+            SettingValue::List(reported.iter().map(|e| e.code()).collect()),
+        ));
+    }
     let trimmed = text.trim_start();
     let whole_json = (trimmed.starts_with('{') || trimmed.starts_with('['))
         .then(|| serde_json::from_str::<serde_json::Value>(text).ok())

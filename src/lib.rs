@@ -23,6 +23,7 @@ pub mod probe;
 pub mod redact;
 pub mod redirect_n;
 pub mod report;
+pub mod reported_errors;
 pub mod secret;
 pub mod settings;
 pub mod snapshot;

@@ -134,6 +134,9 @@ pub mod names {
     /// The columns of one custom report (their aliases or headings), a list per report: from a
     /// report definition page, or from a RaaS JSON sample pasted into `wdcap check`.
     pub const REPORT_FIELDS: &str = "report_fields";
+    /// Errors pasted text quotes (`invalid_grant`, `http_401`, `soap_authentication`; see
+    /// `crate::reported_errors`), a list in the order first seen.
+    pub const REPORTED_ERRORS: &str = "reported_errors";
     pub const OBJECT_NAME: &str = "object_name";
     pub const OBJECT_TYPE: &str = "object_type";
     /// Records `{type, value}`, one per reference ID on View IDs.

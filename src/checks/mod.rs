@@ -53,6 +53,7 @@ mod report_field_missing;
 /// Which of a partner's reports a list of columns is (the checklist reads report pages with it).
 pub(crate) use report_field_missing::classify as classify_report;
 mod report_value_not_allowed;
+mod reported_error;
 mod sandbox_refresh;
 mod scope_missing;
 mod security_group_type;
@@ -533,6 +534,8 @@ pub static CHECKS: &[&dyn Check] = &[
     &changes_not_activated::ChangesNotActivated,
     // The partner's requirements.
     &missing_parameter::MissingParameter,
+    // What the text says happened.
+    &reported_error::ReportedErrorCheck,
 ];
 
 /// The check registered under `code`.

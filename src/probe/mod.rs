@@ -9,6 +9,7 @@
 
 pub mod http;
 mod oauth;
+pub(crate) use oauth::{INVALID_CLIENT_FIX, INVALID_GRANT_FIX, INVALID_REQUEST_FIX};
 mod resources;
 
 use crate::domain::WorkdayHost;
@@ -152,27 +153,9 @@ impl ProbeInput {
         }
     }
 
-    /// What to name when a call is forbidden: the partner's domain policies with the
-    /// integration access each needs, and its API client's scopes.
+    /// What to name when a call is forbidden (see [`likely_permissions`]).
     fn likely_permissions(&self) -> Vec<String> {
-        let Some(p) = self.partner else {
-            return Vec::new();
-        };
-        let mut out: Vec<String> = p
-            .domain_policies
-            .iter()
-            .filter(|d| !d.integration.is_empty())
-            .map(|d| {
-                let access: Vec<&str> = d.integration.iter().map(|a| a.as_str()).collect();
-                format!("{} ({})", d.target(), access.join(", "))
-            })
-            .collect();
-        if let Some(client) = &p.oauth_client {
-            if !client.scopes.is_empty() {
-                out.push(format!("API client scopes: {}", client.scopes.join(", ")));
-            }
-        }
-        out
+        likely_permissions(self.partner)
     }
 
     fn first(&self, kind: ParamKind) -> Option<&Param> {
@@ -280,6 +263,47 @@ pub(crate) fn failure(
     })
 }
 
+/// What to name when a call is forbidden: the partner's domain policies with the integration
+/// access each needs, and its API client's scopes (empty without a partner).
+pub(crate) fn likely_permissions(partner: Option<&crate::partners::Partner>) -> Vec<String> {
+    let Some(p) = partner else {
+        return Vec::new();
+    };
+    let mut out: Vec<String> = p
+        .domain_policies
+        .iter()
+        .filter(|d| !d.integration.is_empty())
+        .map(|d| {
+            let access: Vec<&str> = d.integration.iter().map(|a| a.as_str()).collect();
+            format!("{} ({})", d.target(), access.join(", "))
+        })
+        .collect();
+    if let Some(client) = &p.oauth_client {
+        if !client.scopes.is_empty() {
+            out.push(format!("API client scopes: {}", client.scopes.join(", ")));
+        }
+    }
+    out
+}
+
+/// The fix for a forbidden call (HTTP 403, or SOAP's "not authorized" fault), naming `likely`.
+pub(crate) fn forbidden_fix(likely: &[String]) -> String {
+    if likely.is_empty() {
+        "Grant the security group the domain permissions the partner needs (Get access), add the API client's scopes, then run Activate Pending Security Policy Changes.".into()
+    } else {
+        format!(
+            "Check these, which the partner needs: {}. Then run Activate Pending Security Policy Changes.",
+            likely.join("; ")
+        )
+    }
+}
+
+/// The fix for a path that does not exist (HTTP 404).
+pub(crate) const NOT_FOUND_FIX: &str = "Check the path: `/ccx/oauth2/` (not `/ccx/oauth/`), the tenant name (case sensitive), and the service version.";
+
+/// The fix for a server error (HTTP 5xx) from a Workday host.
+pub(crate) const SERVER_ERROR_FIX: &str = "A services host of the wrong data center answers 503, and a UI host used for an API fails too: copy the endpoint again from View API Clients.";
+
 /// The fix for credentials a resource endpoint does not accept (HTTP 401, or SOAP's
 /// authentication fault): issue #6's two causes, seed 001's troubleshooting.
 pub(crate) const UNAUTHORIZED_FIX: &str = "If the ISU's password expired, reset it (and add the ISU to the list of system users so it stops expiring). If the tenant uses SSO, add an authentication policy rule allowing User Name Password for the ISU's security group, then activate pending authentication policy changes (seed 001).";
@@ -339,26 +363,19 @@ pub(crate) fn common_failure(
                 "live-forbidden",
                 "error",
                 format!("{what} answered 403: the user or client lacks a permission or scope."),
-                if likely.is_empty() {
-                    "Grant the security group the domain permissions the partner needs (Get access), add the API client's scopes, then run Activate Pending Security Policy Changes.".into()
-                } else {
-                    format!(
-                        "Check these, which the partner needs: {}. Then run Activate Pending Security Policy Changes.",
-                        likely.join("; ")
-                    )
-                },
+                forbidden_fix(likely),
             )),
             404 => Some(f(
                 "live-not-found",
                 "error",
                 format!("{what} answered 404: the path does not exist."),
-                "Check the path: `/ccx/oauth2/` (not `/ccx/oauth/`), the tenant name (case sensitive), and the service version.".into(),
+                NOT_FOUND_FIX.into(),
             )),
             s if s >= 500 => Some(f(
                 "live-server-error",
                 "error",
                 format!("{what} answered {s}."),
-                "A services host of the wrong data center answers 503, and a UI host used for an API fails too: copy the endpoint again from View API Clients.".into(),
+                SERVER_ERROR_FIX.into(),
             )),
             _ => None,
         },

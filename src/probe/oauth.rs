@@ -64,23 +64,29 @@ fn finding(code: &'static str, message: &str, fix: &str) -> LiveFinding {
     }
 }
 
+/// The fixes for the token endpoint's OAuth errors (RFC 6749 codes; notes §3, §4). Shared with
+/// the `reported-error` check, which gives them for an error a ticket quotes.
+pub(crate) const INVALID_CLIENT_FIX: &str = "Check the Client ID for stray spaces or a wrong copy. If someone generated a new client secret, the old one no longer works: copy the current secret (View API Client > Generate New Client Secret shows it once).";
+pub(crate) const INVALID_GRANT_FIX: &str = "The refresh token was regenerated, revoked, or belongs to another ISU or client. Generate a new one on Manage Refresh Tokens for Integrations for the partner's ISU and use that.";
+pub(crate) const INVALID_REQUEST_FIX: &str = "Check the tenant name in the token endpoint (it is case sensitive) and that the URL is exactly the Token Endpoint shown on View API Clients.";
+
 /// The finding for an OAuth error body (RFC 6749 codes).
 fn oauth_error_finding(error: &str) -> Option<LiveFinding> {
     match error {
         "invalid_client" => Some(finding(
             "live-invalid-client",
             "The token endpoint rejected the client (`invalid_client`), both with credentials in the body and as HTTP Basic.",
-            "Check the Client ID for stray spaces or a wrong copy. If someone generated a new client secret, the old one no longer works: copy the current secret (View API Client > Generate New Client Secret shows it once).",
+            INVALID_CLIENT_FIX,
         )),
         "invalid_grant" => Some(finding(
             "live-invalid-grant",
             "The token endpoint rejected the refresh token (`invalid_grant`).",
-            "The refresh token was regenerated, revoked, or belongs to another ISU or client. Generate a new one on Manage Refresh Tokens for Integrations for the partner's ISU and use that.",
+            INVALID_GRANT_FIX,
         )),
         "invalid_request" => Some(finding(
             "live-invalid-request",
             "The token endpoint rejected the request (`invalid_request`).",
-            "Check the tenant name in the token endpoint (it is case sensitive) and that the URL is exactly the Token Endpoint shown on View API Clients.",
+            INVALID_REQUEST_FIX,
         )),
         _ => None,
     }
