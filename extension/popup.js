@@ -1,4 +1,5 @@
-// The popup, and the same UI in the side panel (panel.html: <body data-view="panel">): the values
+// The popup, and the same UI in the side panel (panel.html, which the build makes from popup.html
+// with <body data-view="panel">): the values
 // captured on the current tab's tenant (then any other tenant captured this session), grouped by
 // the chosen partner's checklist steps (or by the page they came from), each with copy, reveal
 // for secrets, its findings and fixes; the SSO switch and the partner; the checklist's progress;

@@ -14,7 +14,9 @@
 #      extension/content.js, both inside one function scope so that a second injection into the
 #      same isolated world does not redeclare snapshot.js's top-level constants (a SyntaxError
 #      before any line runs; content.js then makes the second copy a no-op).
-#      dist/chrome/snapshot.js stays the ES module copy.
+#      dist/chrome/snapshot.js stays the ES module copy;
+#   4. dist/chrome/panel.html generated from extension/popup.html (the same page, with
+#      <body data-view="panel">), so the markup exists once.
 #
 # Incremental: cargo decides whether the wasm changed; wasm-bindgen + wasm-opt run only when the
 # cargo output or the tool versions differ from the last run (a stamp in the cargo target dir);
@@ -100,7 +102,7 @@ declare -A wanted=()
 while IFS= read -r -d '' file; do
   rel="${file#"$ext"/}"
   case "$rel" in
-    pkg/* | content.js) continue ;;
+    pkg/* | content.js | panel.html) continue ;;
   esac
   wanted["$rel"]=1
   if install_file "$file" "$dist/$rel"; then copied=$((copied + 1)); fi
@@ -137,6 +139,22 @@ if [ -f "$ext/content.js" ]; then
   rm -f "$assembled"
 else
   say "note: extension/content.js does not exist yet, no content script assembled"
+fi
+
+# --- 4. the side panel page ----------------------------------------------------------------------
+# The side panel (Chromium's side_panel, Firefox's sidebar_action) is the popup's page with
+# <body data-view="panel">: generated here, so the markup is written once (extension/popup.html).
+# A file of its own, not popup.html?view=panel: the manifest keys name a file.
+if [ -f "$ext/popup.html" ]; then
+  grep -q '<body data-view="popup">' "$ext/popup.html" || {
+    echo "build: extension/popup.html has no <body data-view=\"popup\">, the panel cannot be made from it" >&2
+    exit 1
+  }
+  wanted["panel.html"]=1
+  panel="$dist/.panel.html.$$"
+  sed 's/<body data-view="popup">/<body data-view="panel">/' "$ext/popup.html" >"$panel"
+  if install_file "$panel" "$dist/panel.html"; then copied=$((copied + 1)); fi
+  rm -f "$panel"
 fi
 
 # Remove what is no longer in extension/ (pkg/ is ours).
