@@ -8,7 +8,8 @@
 //      the View API Clients page; the worker is stopped first, so the page's snapshot starts it);
 //   4. wasm + JS glue size, raw and gzipped.
 // Each timing is the median of RUNS runs (default 9) after WARMUP untimed ones (default 2).
-// Options: --json (the figures as JSON), --headed. Needs `make build` (dist/chrome).
+// Options: --json (the figures as JSON), --headed; ONLY=pages|cold in the environment. Needs
+// `make build` (dist/chrome), or WDCAP_EXTENSION_DIR pointing at another build.
 
 import { createServer } from 'node:http';
 import { readFileSync, existsSync } from 'node:fs';
@@ -201,7 +202,7 @@ function table(result) {
       ]);
     }
   }
-  const c = result.coldStart;
+  const c = result.coldStart ?? { toFirstAnalysis: NaN, ready: NaN, firstCall: NaN };
   rows.push([
     'worker cold start → first analyseSnapshot result',
     `${ms(c.toFirstAnalysis)} ms (script ready ${ms(c.ready)}, first call ${ms(c.firstCall)})`,
@@ -223,7 +224,10 @@ function table(result) {
   ].join('\n');
 }
 
-const pages = await pageFigures();
-const coldStartFigures = await coldStart();
+// ONLY=pages or ONLY=cold runs one part (comparing builds back to back); the table shows the rest
+// as not measured.
+const only = process.env.ONLY ?? '';
+const pages = only === 'cold' ? [] : await pageFigures();
+const coldStartFigures = only === 'pages' ? null : await coldStart();
 const result = { version: pages[0]?.version ?? '', machine: machine(), pages, coldStart: coldStartFigures, size: sizes(), goals: GOALS };
 console.log(asJson ? JSON.stringify(result, null, 2) : table(result));

@@ -35,6 +35,14 @@ export function load() {
   return loading;
 }
 
+// In the extension's service worker the first call comes right after the worker starts (a page's
+// snapshot starts it), so the module's fetch and compile start at once, while the rest of the
+// worker's modules evaluate, rather than on that first call (issue #7's cold start). Elsewhere
+// (extension pages, node tests that configure() the bytes first) loading stays lazy.
+if (typeof ServiceWorkerGlobalScope === 'function' && globalThis instanceof ServiceWorkerGlobalScope) {
+  load().catch(() => {}); // a failure is reported by the call that needs the module
+}
+
 function describe(e) {
   if (e instanceof Error) return `${e.name}: ${e.message || '(no message)'}`;
   return String(e);
