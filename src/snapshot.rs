@@ -521,8 +521,6 @@ impl Snapshot {
         self.nodes.get(id).is_some_and(|n| n.tag != NO_TAG)
     }
 
-    /// Inlined so that a literal name (every caller's) resolves to its index at compile time.
-    #[inline(always)]
     pub fn attr(&self, id: NodeId, name: &str) -> Option<&str> {
         self.attr_at(id, attr_index(name)?)
     }
