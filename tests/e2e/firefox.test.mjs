@@ -18,20 +18,11 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { waitFor } from './harness.mjs';
 import { launchFirefox, openExtensionPage, tabIdOf } from './firefox-harness.mjs';
-import { CASES, SOAP_ENDPOINT } from './live-cases.mjs';
+import { CASES, SOAP_ENDPOINT, TENANT, PAGES, captures, readLiveSection, findingOf } from './live-scenario.mjs';
 import { servicesHost, isWorkdayHost } from '../../sim/server.mjs';
 import { tenantOfPath } from '../../sim/fixtures.mjs';
 
-const TENANT = 'acme';
-const UI = 'http://wd3-impl.workday.com';
 const SERVICES = 'wd3-impl-services1.workday.com';
-const PAGES = {
-  registerResult: `${UI}/acme/d/inst/15194$7410/rel-task/2997$2141.htmld?wdcap-fixture=register_api_client/result_plain`,
-  refreshTokenResult: `${UI}/acme/d/inst/15194$7410/rel-task/2997$4801.htmld?wdcap-fixture=manage_refresh_tokens/result`,
-  jsonReport: `${UI}/acme/d/inst/1$24/rel-task/2997$1953.htmld?wdcap-fixture=view_urls/json_user_report`,
-  home: `${UI}/acme/d/home.htmld`,
-};
-
 let ff;
 let tab; // a Workday page of the tenant: the popup's "current tab"
 let ctl; // an extension page kept open to reach the extension's APIs (storage, permissions)
@@ -46,6 +37,13 @@ before(async () => {
   tab = await ff.browser.newPage();
   await tab.goto(PAGES.home);
   ctl = await openExtensionPage(ff.browser, 'options.html', { ready: false });
+  capturing = captures({
+    session,
+    setSession: (o) => ctl.evaluate((v) => browser.storage.session.set(v), o),
+    clearSession: () => ctl.evaluate(() => browser.storage.session.clear()),
+    goto: (url) => tab.goto(url),
+    url: () => tab.url(),
+  });
 });
 
 after(async () => {
@@ -80,51 +78,15 @@ async function setTimeLimit(ms) {
 }
 
 const session = () => ctl.evaluate(() => browser.storage.session.get(null));
-const record = async () => (await session())[`tenant:${TENANT}`];
+/** Capturing through an extension page's view of storage.session (live-scenario.mjs). */
+let capturing;
+const record = () => capturing.record();
+const captureOauth = () => capturing.captureOauth();
+const captureReport = () => capturing.captureReport();
+const addValue = (kind, value) => capturing.addValue(kind, value);
 
 async function setPartner(integration) {
   await ctl.evaluate(([key, value]) => browser.storage.local.set({ [key]: value }), [`prefs:${TENANT}`, { sso: 'unknown', integration }]);
-}
-
-const captured = new Map();
-
-/** Forgets everything, then visits `pages` until each one's values are stored (once per set). */
-async function capture(...pages) {
-  await ctl.evaluate(() => browser.storage.session.clear());
-  const key = JSON.stringify(pages);
-  if (captured.has(key)) {
-    await ctl.evaluate((stored) => browser.storage.session.set(stored), captured.get(key));
-    if (tab.url() !== PAGES.home) await tab.goto(PAGES.home);
-    return;
-  }
-  for (const [url, kinds] of pages) {
-    await tab.goto(url);
-    await waitFor(async () => {
-      const stored = (await record())?.params ?? [];
-      return kinds.every((k) => stored.some((p) => p.kind === k));
-    }, { what: `${kinds.join(', ')} captured from ${url} in Firefox`, timeout: 15000 });
-  }
-  captured.set(key, await session());
-}
-
-const captureOauth = () =>
-  capture(
-    [PAGES.registerResult, ['client_id', 'client_secret', 'token_endpoint', 'rest_endpoint']],
-    [PAGES.refreshTokenResult, ['refresh_token', 'isu_username']],
-  );
-const captureReport = () =>
-  capture([PAGES.jsonReport, ['raas_url']], [PAGES.refreshTokenResult, ['refresh_token', 'isu_username']]);
-
-async function addValue(kind, value) {
-  await ctl.evaluate(
-    async ([key, p]) => {
-      const rec = (await browser.storage.session.get(key))[key];
-      rec.params.push({ ...p, at: Date.now() });
-      rec.updated = Date.now();
-      await browser.storage.session.set({ [key]: rec });
-    },
-    [`tenant:${TENANT}`, { kind, value, name: null, tenant: TENANT, label: null, page: null }],
-  );
 }
 
 const LIVE = `section.tenant.current[data-tenant="${TENANT}"] section.live`;
@@ -143,34 +105,7 @@ async function runLive(p, { password, live = LIVE } = {}) {
   if (password != null) await p.type(`${live} input.live-password`, password);
   await p.click(`${live} button.live-run`);
   await p.waitForSelector(`${live}[data-state="done"]`, { timeout: 30000 });
-  return p.$eval(live, (s) => ({
-    outcome: s.dataset.outcome,
-    status: s.querySelector('.live-status').textContent,
-    steps: Object.fromEntries(
-      [...s.querySelectorAll('li.live-step')].map((li) => [
-        li.dataset.probe,
-        {
-          status: li.dataset.status,
-          summary: li.querySelector('.live-summary')?.textContent ?? li.querySelector('li.finding .message')?.textContent ?? '',
-          findings: [...li.querySelectorAll('li.finding')].map((f) => ({
-            code: f.dataset.code,
-            fix: f.querySelector('.fix')?.textContent ?? '',
-            visible: f.querySelector('.fix')?.checkVisibility() ?? false,
-          })),
-          requests: [...li.querySelectorAll('li.live-request')].map((r) => r.textContent),
-        },
-      ]),
-    ),
-  }));
-}
-
-function findingOf(shown, probe, code) {
-  const step = shown.steps[probe];
-  assert.ok(step, `no ${probe} step shown (${JSON.stringify(shown)})`);
-  const f = step.findings.find((x) => x.code === code);
-  assert.ok(f, `${probe}: expected ${code}, got ${JSON.stringify(step.findings)} (${step.summary})`);
-  assert.ok(f.fix.length > 20 && f.visible, `${code} shows its fix`);
-  return f;
+  return p.$eval(live, readLiveSection);
 }
 
 // ---- the extension in Firefox ---------------------------------------------------------------

