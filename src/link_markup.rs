@@ -36,8 +36,7 @@ pub fn normalise(text: &str) -> Cow<'_, str> {
 }
 
 fn starts_with_http(s: &str) -> bool {
-    let head = s.get(..8).unwrap_or(s).to_ascii_lowercase();
-    head.starts_with("http://") || head.starts_with("https://")
+    link_wrappers::is_http(s)
 }
 
 fn normalise_line(line: &str) -> Cow<'_, str> {

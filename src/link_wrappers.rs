@@ -85,11 +85,18 @@ pub fn unwrapped(link: &str) -> std::borrow::Cow<'_, str> {
 /// Whether `text` could be a wrapped link at all: a cheap test before any parsing, since every
 /// value wdcap cleans passes here.
 fn may_be_wrapped(text: &str) -> bool {
-    let lower = text.get(..8).unwrap_or(text).to_ascii_lowercase();
-    (lower.starts_with("https://") || lower.starts_with("http://"))
+    is_http(text)
         && ["safelinks.protection.", "urldefense", "google."]
             .iter()
             .any(|needle| contains_ignore_case(text, needle))
+}
+
+/// Whether `text` starts with `http://` or `https://`, in any case (no allocation: every value
+/// wdcap cleans passes here).
+pub(crate) fn is_http(text: &str) -> bool {
+    let b = text.as_bytes();
+    let starts = |p: &str| b.len() >= p.len() && b[..p.len()].eq_ignore_ascii_case(p.as_bytes());
+    starts("https://") || starts("http://")
 }
 
 fn contains_ignore_case(haystack: &str, needle: &str) -> bool {
@@ -123,11 +130,7 @@ fn unwrap_once(link: &str) -> Option<(String, LinkWrapper)> {
         return None;
     };
     let inner = inner.trim().to_string();
-    let scheme_ok = {
-        let lower = inner.get(..8).unwrap_or(&inner).to_ascii_lowercase();
-        lower.starts_with("https://") || lower.starts_with("http://")
-    };
-    (scheme_ok && Url::parse(&inner).is_ok()).then_some((inner, wrapper))
+    (is_http(&inner) && Url::parse(&inner).is_ok()).then_some((inner, wrapper))
 }
 
 fn is_under(host: &str, domain: &str) -> bool {
