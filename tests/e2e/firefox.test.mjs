@@ -133,6 +133,18 @@ test('Firefox: captured from Workday pages, analysed in the background page, lis
   }
 });
 
+test('Firefox: the sidebar page (sidebar_action) lists the captured tenant', async () => {
+  await captureOauth();
+  assert.equal(ff.manifest.sidebar_action?.default_panel, 'panel.html');
+  const panel = await openExtensionPage(ff.browser, 'panel.html');
+  try {
+    assert.equal(await panel.evaluate(() => document.body.dataset.view), 'panel');
+    await panel.waitForSelector(`[data-tenant="${TENANT}"] li.value[data-kind="token_endpoint"]`);
+  } finally {
+    await panel.close();
+  }
+});
+
 test('Firefox: captured secrets stay in storage.session; storage.local and storage.sync hold none', async () => {
   await captureOauth();
   const secrets = (await record()).params.filter((p) => p.kind === 'client_secret' || p.kind === 'refresh_token').map((p) => p.value);
