@@ -145,6 +145,29 @@ test('Firefox: the sidebar page (sidebar_action) lists the captured tenant', asy
   }
 });
 
+test('Firefox: copying a secret schedules the clipboard clearing with an alarm, which fires', async () => {
+  await captureOauth();
+  await ctl.evaluate(() => browser.storage.local.set({ settings: { clipboardClearSeconds: 2 } }));
+  const p = await popup();
+  try {
+    const copy = `section.tenant.current li.value[data-kind="client_secret"] button.copy`;
+    await p.click(copy);
+    await p.waitForFunction((sel) => document.querySelector(sel)?.textContent === 'Copied', {}, copy);
+    const alarm = await waitFor(() => ctl.evaluate(() => browser.alarms.get('wdcap-clear-clipboard')), { what: 'the clearing alarm' });
+    const due = alarm.scheduledTime - Date.now();
+    assert.ok(due > -1000 && due <= 2500, `the alarm is due in ${due} ms, for a 2 s setting`);
+    // The alarm fired (the background page then writes an empty clipboard; reading the
+    // clipboard back needs a permission wdcap does not ask for, so the firing is what is checked).
+    await waitFor(async () => (await ctl.evaluate(() => browser.alarms.get('wdcap-clear-clipboard'))) == null, {
+      what: 'the clearing alarm to fire',
+      timeout: 8000,
+    });
+  } finally {
+    await p.close();
+    await ctl.evaluate(() => browser.storage.local.remove('settings'));
+  }
+});
+
 test('Firefox: captured secrets stay in storage.session; storage.local and storage.sync hold none', async () => {
   await captureOauth();
   const secrets = (await record()).params.filter((p) => p.kind === 'client_secret' || p.kind === 'refresh_token').map((p) => p.value);
