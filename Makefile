@@ -2,7 +2,7 @@
 #
 #   make build   the CLI (target/release/wdcap) and the unpacked extension (dist/chrome/)
 #   make test    everything CI runs (.ci/run): setup, lint, dependency audit (offline part),
-#                native tests, wasm browser tests, build, package + web-ext lint, end-to-end tests
+#                native tests, wasm browser tests (Chromium, then Firefox), build, package + web-ext lint, end-to-end tests
 #                (Chromium with dist/chrome; Firefox ESR with dist/firefox, tests/e2e/firefox.test.mjs)
 #   make lint    cargo fmt --check + clippy (native and wasm32), warnings are errors
 #   make demo    build, then scripts/demo.mjs (HEADLESS=1 in the environment runs it headless)
@@ -62,10 +62,12 @@ test-native: setup
 	cargo test
 
 # The runner (wasm-bindgen-test-runner, .cargo/config.toml) starts chromedriver + headless
-# chromium and runs each #[wasm_bindgen_test] in a real page.
+# chromium and runs each #[wasm_bindgen_test] in a real page; then the same tests in headless
+# Firefox ESR through geckodriver (the runner picks Firefox when CHROMEDRIVER is empty).
 test-wasm: setup
 	@if [ -z "$(WASM_TESTS)" ]; then echo "test-wasm: no browser tests found under tests/"; exit 1; fi
 	cargo test --target $(WASM) $(addprefix --test ,$(WASM_TESTS))
+	CHROMEDRIVER= GECKODRIVER="$$(command -v geckodriver)" cargo test --target $(WASM) $(addprefix --test ,$(WASM_TESTS))
 
 test-e2e: package
 	@if [ -z "$(E2E_TESTS)" ]; then \

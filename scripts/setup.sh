@@ -13,6 +13,7 @@
 #   - wasm-bindgen-cli at exactly the wasm-bindgen version in Cargo.lock (the CLI refuses modules
 #     of any other version). Without --locked: its own lockfile pins a crate version the registry
 #     here lacks (/work/shared/toolchain.md);
+#   - geckodriver (crates.io, pinned), for the wasm browser tests in Firefox;
 #   - node_modules from package-lock.json (`npm ci`: playwright-core, puppeteer-core for Firefox,
 #     binaryen's wasm-opt, web-ext, axe-core),
 #     skipped while node_modules was installed from the same lockfile.
@@ -101,6 +102,18 @@ else
   echo "setup: installing wasm-bindgen-cli $want (a few minutes on a cold machine)"
   cargo install --quiet --force wasm-bindgen-cli --version "$want"
   step "wasm-bindgen-cli $want" "installed"
+fi
+
+# --- geckodriver -----------------------------------------------------------------------------------
+# The wasm browser tests run in Firefox too (make test-wasm): wasm-bindgen-test-runner drives it
+# through geckodriver (shared/toolchain.md), which comes from crates.io.
+geckodriver_want=0.37.1
+if [ "$(geckodriver --version 2>/dev/null | awk 'NR == 1 {print $2}')" = "$geckodriver_want" ]; then
+  step "geckodriver $geckodriver_want" "already present"
+else
+  echo "setup: installing geckodriver $geckodriver_want (about two minutes on a cold machine)"
+  cargo install --quiet --force geckodriver --version "$geckodriver_want"
+  step "geckodriver $geckodriver_want" "installed"
 fi
 
 # --- Node tools -----------------------------------------------------------------------------------
