@@ -1,5 +1,6 @@
 //! Browser tests (wasm32 only; `make test-wasm`, run by wasm-bindgen-test-runner in headless
-//! Chromium, then in headless Firefox ESR through geckodriver). They prove that the extension's path gives the same result as the CLI's:
+//! Chromium, then in headless Firefox ESR through geckodriver). They prove that the extension's
+//! path gives the same result as the CLI's:
 //!
 //! - every page fixture is parsed by the browser's own HTML parser (`DOMParser`), put into the
 //!   live document, snapshotted by the real snapshotter (`extension/snapshot.js`), analysed by the
