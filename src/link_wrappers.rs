@@ -57,18 +57,15 @@ const MAX_DEPTH: usize = 4;
 /// The original URL in `link` when a known link-protection service rewrote it; `None` for any
 /// other text (including a wrapper whose original cannot be read).
 pub fn unwrap(link: &str) -> Option<Unwrapped> {
-    let mut wrapper = None;
-    let mut current = link.to_string();
-    for _ in 0..MAX_DEPTH {
+    // Most text is no wrapped link: find that out before copying anything.
+    let (mut current, wrapper) = unwrap_once(link)?;
+    for _ in 1..MAX_DEPTH {
         match unwrap_once(&current) {
-            Some((inner, w)) => {
-                wrapper.get_or_insert(w);
-                current = inner;
-            }
+            Some((inner, _)) => current = inner,
             None => break,
         }
     }
-    wrapper.map(|wrapper| Unwrapped {
+    Some(Unwrapped {
         url: current,
         wrapper,
     })

@@ -5,6 +5,7 @@
 
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
+use std::borrow::Cow;
 
 /// Client ID: base64 of a lowercase UUID string, 48 characters that decode to 36 (good
 /// confidence in the notes).
@@ -97,9 +98,15 @@ pub fn is_quote(c: char) -> bool {
 /// for a link a mail system's link protection rewrote, the address inside it
 /// (`crate::link_wrappers`; the `link-wrapped` check says so).
 pub fn clean(raw: &str) -> String {
-    let stripped = stripped(raw);
+    clean_cow(raw).into_owned()
+}
+
+/// [`clean`], borrowing from `raw` when nothing but the quotes around it goes (the common case:
+/// extraction cleans every word of a paste).
+pub(crate) fn clean_cow(raw: &str) -> Cow<'_, str> {
+    let stripped = stripped_cow(raw);
     match crate::link_wrappers::unwrap(&stripped) {
-        Some(inner) => inner.url,
+        Some(inner) => Cow::Owned(inner.url),
         None => stripped,
     }
 }
@@ -107,11 +114,24 @@ pub fn clean(raw: &str) -> String {
 /// `raw` without white space, invisible characters and the quotes around it: what was written,
 /// before any link wrapper is taken off.
 pub fn stripped(raw: &str) -> String {
-    let kept: String = raw
-        .chars()
-        .filter(|c| !c.is_whitespace() && invisible_name(*c).is_none())
-        .collect();
-    kept.trim_matches(is_quote).to_string()
+    stripped_cow(raw).into_owned()
+}
+
+/// [`stripped`], borrowing from `raw` when it holds no white space or invisible character.
+pub(crate) fn stripped_cow(raw: &str) -> Cow<'_, str> {
+    let removed = |c: char| c.is_whitespace() || is_invisible(c);
+    if !raw.contains(removed) {
+        return Cow::Borrowed(raw.trim_matches(is_quote));
+    }
+    let kept: String = raw.chars().filter(|c| !removed(*c)).collect();
+    Cow::Owned(kept.trim_matches(is_quote).to_string())
+}
+
+/// Whether [`invisible_name`] names `c`, without looking it up for the characters below U+00A0
+/// (none of them is invisible in that sense).
+#[inline]
+pub(crate) fn is_invisible(c: char) -> bool {
+    c >= '\u{00A0}' && invisible_name(c).is_some()
 }
 
 /// Words that stand for a value in templates and guides (`yourorg` is the Viva Learning guide's
