@@ -5,6 +5,7 @@
 
 use crate::domain::{DataCenter, Environment, Tenant, WorkdayHost};
 use serde::Serialize;
+use std::borrow::Cow;
 use url::Url;
 
 /// The kind of a Workday URL, decided by its path.
@@ -104,11 +105,11 @@ impl Endpoint {
 
     pub fn from_url(url: Url) -> Self {
         let host = url.host_str().and_then(WorkdayHost::parse);
-        let segments: Vec<String> = url
+        let segments: Vec<Cow<str>> = url
             .path_segments()
             .map(|s| s.map(decode_segment).collect())
             .unwrap_or_default();
-        let segs: Vec<&str> = segments.iter().map(String::as_str).collect();
+        let segs: Vec<&str> = segments.iter().map(Cow::as_ref).collect();
         let format = url
             .query_pairs()
             .find(|(k, _)| k == "format")
@@ -196,14 +197,20 @@ impl Endpoint {
     }
 }
 
-fn decode_segment(s: &str) -> String {
+fn decode_segment(s: &str) -> Cow<'_, str> {
+    // Read as the value of a form field (`x=<segment>`): it ends at the first `&`, and the
+    // segment is borrowed as it is when it holds nothing to decode (most do).
+    let value = &s[..s.find('&').unwrap_or(s.len())];
+    if !value.contains(['+', '%']) {
+        return Cow::Borrowed(value);
+    }
     // Percent-decoding by hand would duplicate the url crate; `form_urlencoded` (re-exported
     // by url) decodes `+` too, which is exactly what RaaS owner segments need.
     let query = format!("x={s}");
     url::form_urlencoded::parse(query.as_bytes())
         .next()
-        .map(|(_, v)| v.into_owned())
-        .unwrap_or_else(|| s.to_string())
+        .map(|(_, v)| Cow::Owned(v.into_owned()))
+        .unwrap_or(Cow::Borrowed(s))
 }
 
 fn resource_suffix(rest: &[&str]) -> Option<PathProblem> {
@@ -280,6 +287,22 @@ mod tests {
             e.path_problem,
             Some(PathProblem::ResourceSuffix { .. })
         ));
+    }
+
+    #[test]
+    fn segments_decode_as_form_values() {
+        for (segment, decoded) in [
+            ("acme", "acme"),
+            ("ISU+Job+Requisition", "ISU Job Requisition"),
+            ("ISU%20Users", "ISU Users"),
+            ("authorize&redirect=n", "authorize"),
+            ("a=b", "a=b"),
+            ("caf%C3%A9+x&y", "café x"),
+            ("%FF", "\u{FFFD}"),
+            ("", ""),
+        ] {
+            assert_eq!(decode_segment(segment), decoded, "{segment}");
+        }
     }
 
     #[test]

@@ -563,25 +563,58 @@ const LABELS: &[(&str, Option<ParamKind>)] = &[
     ("ticket", None),
 ];
 
-/// Lower-case words of `s` with their byte spans (letters and digits; anything else splits).
-fn words(s: &str) -> Vec<(usize, usize, String)> {
+/// The byte spans of the words of `s` (letters and digits; anything else splits).
+fn words(s: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
     for (i, c) in s.char_indices() {
         if c.is_alphanumeric() {
             start.get_or_insert(i);
         } else if let Some(st) = start.take() {
-            out.push((st, i, s[st..i].to_lowercase()));
+            out.push((st, i));
         }
     }
     if let Some(st) = start {
-        out.push((st, s.len(), s[st..].to_lowercase()));
+        out.push((st, s.len()));
     }
     out
 }
 
-/// Label phrases (their words and kind), indexed by their last word.
-type LabelIndex = HashMap<&'static str, Vec<(Vec<&'static str>, Option<ParamKind>)>>;
+/// Whether `word`, in lower case, is `label_word` (lower-case ASCII). An ASCII word is compared
+/// without a copy; any other goes through `to_lowercase` (the Kelvin sign lower-cases to `k`).
+fn word_is(word: &str, label_word: &str) -> bool {
+    if word.is_ascii() {
+        word.eq_ignore_ascii_case(label_word)
+    } else {
+        word.to_lowercase() == label_word
+    }
+}
+
+/// The phrases of [`LABELS`] that end in `word` (compared in lower case).
+fn phrases_ending_in(word: &str) -> Option<&'static [LabelPhrase]> {
+    let index = label_index();
+    if word.is_ascii() {
+        // No label word is longer than this; a longer word needs no lookup (nor a copy).
+        let mut buf = [0u8; MAX_LABEL_WORD];
+        let lower = buf.get_mut(..word.len())?;
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        index
+            .get(std::str::from_utf8(lower).ok()?)
+            .map(Vec::as_slice)
+    } else {
+        index.get(word.to_lowercase().as_str()).map(Vec::as_slice)
+    }
+}
+
+/// A label phrase: its words and the kind it names.
+type LabelPhrase = (Vec<&'static str>, Option<ParamKind>);
+
+/// The longest word of a label phrase (bytes), at most.
+const MAX_LABEL_WORD: usize = 24;
+
+/// Label phrases, indexed by their last word.
+type LabelIndex = HashMap<&'static str, Vec<LabelPhrase>>;
 
 /// The label index, built once.
 fn label_index() -> &'static LabelIndex {
@@ -601,11 +634,10 @@ fn label_index() -> &'static LabelIndex {
 /// The label nearest the end of `window`: its kind (or `None` for a label of something else)
 /// and its text as written. Scans the words from the end, looking up the phrases that end in
 /// each word, so the cost is one lookup per word.
-fn find_label(window: &str) -> Option<(Option<ParamKind>, String)> {
+fn find_label(window: &str) -> Option<(Option<ParamKind>, &str)> {
     let ws = words(window);
-    let index = label_index();
     for end in (0..ws.len()).rev() {
-        let Some(phrases) = index.get(ws[end].2.as_str()) else {
+        let Some(phrases) = phrases_ending_in(&window[ws[end].0..ws[end].1]) else {
             continue;
         };
         let best = phrases
@@ -615,12 +647,12 @@ fn find_label(window: &str) -> Option<(Option<ParamKind>, String)> {
                     && ws[end + 1 - pw.len()..=end]
                         .iter()
                         .zip(pw)
-                        .all(|(w, p)| w.2 == *p)
+                        .all(|(w, p)| word_is(&window[w.0..w.1], p))
             })
             .max_by_key(|(pw, _)| pw.len());
         if let Some((pw, kind)) = best {
             let start = end + 1 - pw.len();
-            return Some((*kind, window[ws[start].0..ws[end].1].to_string()));
+            return Some((*kind, &window[ws[start].0..ws[end].1]));
         }
     }
     None
@@ -689,7 +721,7 @@ struct Sink {
     /// (kind, value) → the block it was first seen in, and how often. A value repeated in
     /// another block (a quoted reply) is dropped; an org ID repeated within one list is kept
     /// once more (`org-id-duplicate`); anything else is kept once.
-    seen: HashMap<(ParamKind, String), (usize, usize)>,
+    seen: [HashMap<String, (usize, usize)>; ParamKind::ALL.len()],
 }
 
 impl Sink {
@@ -698,7 +730,7 @@ impl Sink {
         kind: ParamKind,
         ambiguous: Vec<ParamKind>,
         value: &str,
-        label: Option<String>,
+        label: Option<&str>,
         line: Option<usize>,
         block: usize,
     ) {
@@ -706,18 +738,25 @@ impl Sink {
             return;
         }
         // A link and the same link wrapped by a mail system's link protection are one value.
-        let entry = self
-            .seen
-            .entry((kind, crate::link_wrappers::unwrapped(value).into_owned()))
-            .or_insert((block, 0));
-        entry.1 += 1;
-        let repeat_in_list = kind == ParamKind::OrgId && entry.0 == block && entry.1 == 2;
-        if entry.1 > 1 && !repeat_in_list {
+        let key = crate::link_wrappers::unwrapped(value);
+        let seen = &mut self.seen[kind as usize];
+        let (first_block, count) = match seen.get_mut(key.as_ref()) {
+            Some(entry) => {
+                entry.1 += 1;
+                *entry
+            }
+            None => {
+                seen.insert(key.into_owned(), (block, 1));
+                (block, 1)
+            }
+        };
+        let repeat_in_list = kind == ParamKind::OrgId && first_block == block && count == 2;
+        if count > 1 && !repeat_in_list {
             return;
         }
         let mut p = Param::new(kind, value).with_source(Source {
             page: None,
-            label,
+            label: label.map(str::to_string),
             line,
             node: None,
         });
@@ -728,7 +767,7 @@ impl Sink {
 
 /// The kind of a URL found in text, or `None` when it is not a connection URL.
 fn url_kind(url: &str, label: Option<ParamKind>) -> Option<ParamKind> {
-    let e = Endpoint::parse(values::clean(url).as_str()).ok()?;
+    let e = Endpoint::parse(&values::clean_cow(url)).ok()?;
     let host = e.url.host_str().unwrap_or_default().to_ascii_lowercase();
     let workdayish = e.is_workday() || host.contains("workday") || host.contains("xn--");
     let label_url = label.filter(|k| k.is_url());
@@ -750,15 +789,25 @@ fn value_kind(
     label: Option<ParamKind>,
     labelled: bool,
 ) -> Option<(ParamKind, Vec<ParamKind>)> {
-    let clean = values::clean(value);
-    let shape = value_shape(&clean);
+    let clean = values::clean_cow(value);
+    value_kind_of(value, &clean, value_shape(&clean), label, labelled)
+}
+
+/// [`value_kind`], given `value` cleaned and the shape of that.
+fn value_kind_of(
+    value: &str,
+    clean: &str,
+    shape: Vec<ParamKind>,
+    label: Option<ParamKind>,
+    labelled: bool,
+) -> Option<(ParamKind, Vec<ParamKind>)> {
     let secret_pair = [ParamKind::ClientSecret, ParamKind::RefreshToken];
     match shape.as_slice() {
         [k] => Some((*k, Vec::new())),
         [ParamKind::ClientSecret, ParamKind::RefreshToken] => match label {
             Some(k) if secret_pair.contains(&k) => Some((k, Vec::new())),
             Some(_) => Some((ParamKind::ClientSecret, vec![ParamKind::RefreshToken])),
-            None if values::is_unlabelled_secret(&clean) => {
+            None if values::is_unlabelled_secret(clean) => {
                 Some((ParamKind::ClientSecret, vec![ParamKind::RefreshToken]))
             }
             None => None,
@@ -826,8 +875,8 @@ fn walk_json(v: &serde_json::Value, key: Option<&str>, sink: &mut Sink) {
         }
         serde_json::Value::String(s) => {
             let label = key.and_then(find_label);
-            let kind = label.as_ref().and_then(|(k, _)| *k);
-            let label_text = label.map(|(_, t)| t).or(key.map(str::to_string));
+            let kind = label.and_then(|(k, _)| k);
+            let label_text = label.map(|(_, t)| t).or(key);
             if s.contains(char::is_whitespace) && s.trim().contains(char::is_whitespace) {
                 // Prose in a string (a ticket's description): scan it as text.
                 let mut inner = Sink {
@@ -855,12 +904,12 @@ fn walk_json(v: &serde_json::Value, key: Option<&str>, sink: &mut Sink) {
 // Text.
 
 /// One value candidate on a line.
-struct Item {
+struct Item<'l> {
     /// Byte span on the line.
     start: usize,
     end: usize,
     /// The value as it goes into the parameter (delimiters removed, inner white space kept).
-    value: String,
+    value: &'l str,
     /// It was written between delimiters (quotes, a code span, brackets).
     delimited: bool,
 }
@@ -874,11 +923,13 @@ fn is_separator_end(window: &str) -> bool {
     if window.ends_with('\t') || window.ends_with("  ") && !t.is_empty() {
         return true;
     }
-    let lower = t.to_ascii_lowercase();
+    let ends_with_word = |w: &str| {
+        t.len() >= w.len() && t.as_bytes()[t.len() - w.len()..].eq_ignore_ascii_case(w.as_bytes())
+    };
     t.ends_with([':', '=', '|', '-', '–', '—', '→', '>', ','])
-        || lower.ends_with(" is")
-        || lower.ends_with(" was")
-        || lower.ends_with(" are")
+        || ends_with_word(" is")
+        || ends_with_word(" was")
+        || ends_with_word(" are")
 }
 
 /// Quote pairs: opening → closing.
@@ -908,11 +959,13 @@ fn strip_word(w: &str) -> &str {
 /// The URL that starts at the scheme in `word`: trailing punctuation and unbalanced closing
 /// brackets removed, placeholder groups (`{tenant}`, `<tenant>`) kept.
 fn url_in(word: &str) -> Option<(usize, &str)> {
-    let lower = word.to_ascii_lowercase();
-    let at = match (lower.find("https://"), lower.find("http://")) {
-        (Some(a), Some(b)) => a.min(b),
-        (a, b) => a.or(b)?,
-    };
+    // The first `http://` or `https://`, in any case (an `h` is always a character boundary).
+    let at = word
+        .bytes()
+        .enumerate()
+        .filter(|(_, b)| b.eq_ignore_ascii_case(&b'h'))
+        .map(|(i, _)| i)
+        .find(|&i| crate::link_wrappers::is_http(&word[i..]))?;
     let mut u = &word[at..];
     loop {
         let before = u.len();
@@ -955,7 +1008,7 @@ impl<'t> Scanner<'t> {
     }
 
     /// The value candidates of a line, left to right.
-    fn items(line: &str) -> Vec<Item> {
+    fn items(line: &str) -> Vec<Item<'_>> {
         let mut out = Vec::new();
         let mut i = 0;
         let len = line.len();
@@ -983,7 +1036,7 @@ impl<'t> Scanner<'t> {
                         out.push(Item {
                             start: i,
                             end,
-                            value: body.to_string(),
+                            value: body,
                             delimited: true,
                         });
                         i = end;
@@ -1000,7 +1053,7 @@ impl<'t> Scanner<'t> {
             out.push(Item {
                 start: i,
                 end,
-                value: line[i..end].to_string(),
+                value: &line[i..end],
                 delimited: false,
             });
             i = end;
@@ -1011,7 +1064,7 @@ impl<'t> Scanner<'t> {
     fn run(&self, sink: &mut Sink) {
         let mut block = 0;
         // A label on a line of its own (`Client secret:`), for the values on the next lines.
-        let mut carry: Option<(Option<ParamKind>, String)> = None;
+        let mut carry: Option<(Option<ParamKind>, &str)> = None;
         // Bytes of the next line already joined to a value wrapped at the end of this one.
         let mut consumed_next = 0usize;
         for (li, raw_line) in self.lines.iter().enumerate() {
@@ -1038,13 +1091,13 @@ impl<'t> Scanner<'t> {
                 let window = &line[wstart..item.start];
                 let is_last = n + 1 == items.len();
                 let next_line = self.lines.get(li + 1).map(|l| Self::unquote(l).1);
-                if let Some((at, url)) = (!item.delimited).then(|| url_in(&item.value)).flatten() {
+                if let Some((at, url)) = (!item.delimited).then(|| url_in(item.value)).flatten() {
                     let window = &line[wstart..(item.start + at).max(wstart)];
-                    let (label_kind, label_text) = self.label_for(window, &carry, sole_item);
-                    let mut url = url.to_string();
+                    let (label_kind, label_text) = self.label_for(window, carry, sole_item);
+                    let mut url = Cow::Borrowed(url);
                     if is_last && item.start + at + url.len() >= item.end {
                         if let Some((joined, used)) = join_url(&url, line.len(), next_line) {
-                            url = joined;
+                            url = Cow::Owned(joined);
                             consumed_next = used;
                         }
                     }
@@ -1055,17 +1108,17 @@ impl<'t> Scanner<'t> {
                     last_end = item.end;
                     continue;
                 }
-                let mut value = if item.delimited {
-                    item.value.clone()
+                let mut value = Cow::Borrowed(if item.delimited {
+                    item.value
                 } else {
-                    self.bare_value(&item.value)
-                };
+                    Self::bare_value(item.value)
+                });
                 if value.is_empty() {
                     continue;
                 }
                 if !item.delimited && is_last {
                     if let Some((joined, used)) = join_value(&value, line.len(), next_line) {
-                        value = joined;
+                        value = Cow::Owned(joined);
                         consumed_next = used;
                     }
                 }
@@ -1075,16 +1128,19 @@ impl<'t> Scanner<'t> {
                 // A carried label applies to a list line's values as if separated.
                 let labelled = separated
                     || (carry.is_some() && found_on_line == 0 && window.trim().len() <= 3);
+                let clean = values::clean_cow(value);
+                let shape = value_shape(&clean);
                 // A word of no known shape after no label is prose: skip the label search.
-                if !labelled && value_shape(&values::clean(&value)).is_empty() {
+                if !labelled && shape.is_empty() {
                     continue;
                 }
-                let (label_kind, label_text) = match &inline_label {
-                    Some((k, t)) => (Some(*k), Some(t.clone())),
-                    None => self.label_for(window, &carry, sole_item),
+                let (label_kind, label_text) = match inline_label {
+                    Some((k, t)) => (Some(k), Some(t)),
+                    None => self.label_for(window, carry, sole_item),
                 };
-                if let Some((kind, amb)) = value_kind(&value, label_kind, labelled) {
-                    sink.push(kind, amb, &value, label_text, Some(li + 1), block);
+                if let Some((kind, amb)) = value_kind_of(value, &clean, shape, label_kind, labelled)
+                {
+                    sink.push(kind, amb, value, label_text, Some(li + 1), block);
                     found_on_line += 1;
                     last_end = item.end;
                 }
@@ -1099,7 +1155,7 @@ impl<'t> Scanner<'t> {
             let tail = &line[tail_start..];
             if found_on_line == 0 || !tail.trim().is_empty() {
                 if let Some((kind, text)) = find_label(tail) {
-                    if is_separator_end(tail) || tail.trim_end().ends_with(text.as_str()) {
+                    if is_separator_end(tail) || tail.trim_end().ends_with(text) {
                         carry = Some((kind, text));
                         continue;
                     }
@@ -1113,29 +1169,29 @@ impl<'t> Scanner<'t> {
     }
 
     /// The label for a value: the nearest in its window, else the carried one.
-    fn label_for(
+    fn label_for<'w>(
         &self,
-        window: &str,
-        carry: &Option<(Option<ParamKind>, String)>,
+        window: &'w str,
+        carry: Option<(Option<ParamKind>, &'w str)>,
         _sole: bool,
-    ) -> (Option<ParamKind>, Option<String>) {
+    ) -> (Option<ParamKind>, Option<&'w str>) {
         match find_label(window) {
             Some((k, t)) => (k, Some(t)),
             None => match carry {
-                Some((k, t)) => (*k, Some(t.clone())),
+                Some((k, t)) => (k, Some(t)),
                 None => (None, None),
             },
         }
     }
 
-    fn bare_value(&self, word: &str) -> String {
+    fn bare_value(word: &str) -> &str {
         let stripped = strip_word(word);
         // `<value>` with its brackets is a placeholder; keep them when the inside is no value.
         if word.starts_with('<') && word.ends_with('>') && value_shape(stripped).is_empty() {
-            return word.to_string();
+            return word;
         }
         if word.starts_with('{') && word.ends_with('}') {
-            return word.trim_end_matches([',', ';']).to_string();
+            return word.trim_end_matches([',', ';']);
         }
         // A stray quote at one end of a value (`abc"`) is part of what was pasted.
         let quote_end = word
@@ -1143,31 +1199,60 @@ impl<'t> Scanner<'t> {
             .ends_with(|c: char| values::is_quote(c));
         let quote_start = word.starts_with(|c: char| values::is_quote(c));
         if quote_end != quote_start {
-            return word.trim_end_matches([',', ';', '.', ')']).to_string();
+            return word.trim_end_matches([',', ';', '.', ')']);
         }
-        stripped.to_string()
+        stripped
     }
 }
 
 /// `key=value` or `key:value` in one word, when the key is a label.
-fn split_inline_label(value: &str, delimited: bool) -> (String, Option<(ParamKind, String)>) {
+fn split_inline_label(value: &str, delimited: bool) -> (&str, Option<(ParamKind, &str)>) {
     if delimited || !value_shape(value).is_empty() {
-        return (value.to_string(), None);
+        return (value, None);
     }
     if let Some(at) = value.find(['=', ':']) {
         let (key, rest) = (&value[..at], &value[at + 1..]);
         if let Some((Some(k), text)) = find_label(key) {
             if !rest.is_empty() && words(key).len() <= 4 && key.len() <= 40 {
-                return (strip_word(rest).to_string(), Some((k, text)));
+                return (strip_word(rest), Some((k, text)));
             }
         }
     }
-    (value.to_string(), None)
+    (value, None)
 }
 
 /// Characters a URL may hold, for deciding that a line's first word continues a wrapped URL.
 fn is_url_char(c: char) -> bool {
-    c.is_ascii_alphanumeric() || "-._~:/?#[]@!$&'()*+,;=%{}<>".contains(c)
+    c.is_ascii_alphanumeric()
+        || matches!(
+            c,
+            '-' | '.'
+                | '_'
+                | '~'
+                | ':'
+                | '/'
+                | '?'
+                | '#'
+                | '['
+                | ']'
+                | '@'
+                | '!'
+                | '$'
+                | '&'
+                | '\''
+                | '('
+                | ')'
+                | '*'
+                | '+'
+                | ','
+                | ';'
+                | '='
+                | '%'
+                | '{'
+                | '}'
+                | '<'
+                | '>'
+        )
 }
 
 /// A URL cut at the end of a line, continued at the start of the next: joined when the URL is
@@ -1186,22 +1271,30 @@ fn join_url(url: &str, line_len: usize, next: Option<&str>) -> Option<(String, u
     }
     let cont = first.trim_end_matches(['.', ',', ';', ':', '!', '?', ')', '>', ']']);
     let joined = format!("{url}{cont}");
+    // `url` is parsed once, and only when the cheaper tests leave the answer open.
+    let parsed = std::cell::OnceCell::new();
+    let parsed = || parsed.get_or_init(|| Endpoint::parse(url).ok());
     let shape = |u: &str| Endpoint::parse(u).ok().and_then(|e| e.kind);
     let unfinished = url.ends_with(['/', '?', '&', '=', '-', '_', '.']);
-    let shape_only_joined = shape(url).is_none() && shape(&joined).is_some();
+    let shape_only_joined =
+        || parsed().as_ref().and_then(|e| e.kind).is_none() && shape(&joined).is_some();
     let plain_word = cont
         .chars()
         .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit());
     // A URL that already has its endpoint's full shape, followed by a plain word, ends there:
     // the word is the next line's prose ("thanks"), not the rest of a tenant name. (A tenant cut
     // mid-word would still show up, as a tenant mismatch.)
-    let complete = Endpoint::parse(url)
-        .ok()
-        .is_some_and(|e| e.kind.is_some() && e.path_problem.is_none());
-    let wrapped_long = line_len >= 60
-        && url.len() >= 30
-        && (cont.contains(['/', '?', '=', '&', '_', '%']) || (plain_word && !complete));
-    (unfinished || shape_only_joined || wrapped_long).then_some((joined, first_end))
+    let complete = || {
+        parsed()
+            .as_ref()
+            .is_some_and(|e| e.kind.is_some() && e.path_problem.is_none())
+    };
+    let wrapped_long = || {
+        line_len >= 60
+            && url.len() >= 30
+            && (cont.contains(['/', '?', '=', '&', '_', '%']) || (plain_word && !complete()))
+    };
+    (unfinished || shape_only_joined() || wrapped_long()).then_some((joined, first_end))
 }
 
 /// A value cut at the end of a line: a client ID, WID or secret whose rest starts the next line.
