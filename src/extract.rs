@@ -92,7 +92,7 @@ pub fn extract_all(text: &str) -> Extracted {
 /// quoted-printable, HTML reduced to its text (with link targets kept), entities decoded, link
 /// markup reduced to URLs (`link_markup`), OAuth form bodies spread out (`form_body`).
 fn decode(text: &str) -> Cow<'_, str> {
-    let mut t: Cow<str> = if text.contains('\r') {
+    let mut t: Cow<str> = if memchr::memchr(b'\r', text.as_bytes()).is_some() {
         Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
     } else {
         Cow::Borrowed(text)
@@ -234,11 +234,10 @@ fn looks_quoted_printable(t: &str) -> bool {
     if lower_head.contains("content-transfer-encoding: quoted-printable") {
         return true;
     }
-    let soft = t.matches("=\n").count();
-    let encoded = ["=3D", "=20", "=E2", "=C2", "=C3", "=09"]
+    let soft = contains(t, "=\n");
+    soft && ["=3D", "=20", "=E2", "=C2", "=C3", "=09"]
         .iter()
-        .any(|e| t.contains(e));
-    soft >= 1 && encoded
+        .any(|e| contains(t, e))
 }
 
 fn looks_html(t: &str) -> bool {
@@ -257,7 +256,7 @@ fn looks_html(t: &str) -> bool {
 fn has_entities(t: &str) -> bool {
     ["&amp;", "&lt;", "&gt;", "&quot;", "&#", "&nbsp;", "&apos;"]
         .iter()
-        .any(|e| t.contains(e))
+        .any(|e| contains(t, e))
 }
 
 const BLOCK_TAGS: &[&str] = &[
@@ -592,18 +591,15 @@ fn word_is(word: &str, label_word: &str) -> bool {
 
 /// The phrases of [`LABELS`] that end in `word` (compared in lower case).
 fn phrases_ending_in(word: &str) -> Option<&'static [LabelPhrase]> {
-    let index = label_index();
     if word.is_ascii() {
         // No label word is longer than this; a longer word needs no lookup (nor a copy).
         let mut buf = [0u8; MAX_LABEL_WORD];
         let lower = buf.get_mut(..word.len())?;
         lower.copy_from_slice(word.as_bytes());
         lower.make_ascii_lowercase();
-        index
-            .get(std::str::from_utf8(lower).ok()?)
-            .map(Vec::as_slice)
+        index_lookup(std::str::from_utf8(lower).ok()?)
     } else {
-        index.get(word.to_lowercase().as_str()).map(Vec::as_slice)
+        index_lookup(&word.to_lowercase())
     }
 }
 
@@ -613,22 +609,32 @@ type LabelPhrase = (Vec<&'static str>, Option<ParamKind>);
 /// The longest word of a label phrase (bytes), at most.
 const MAX_LABEL_WORD: usize = 24;
 
-/// Label phrases, indexed by their last word.
-type LabelIndex = HashMap<&'static str, Vec<LabelPhrase>>;
+/// Label phrases, grouped by their last word, sorted by it (a binary search per word of text
+/// costs a few short comparisons, less than hashing the word).
+type LabelIndex = Vec<(&'static str, Vec<LabelPhrase>)>;
 
 /// The label index, built once.
 fn label_index() -> &'static LabelIndex {
     static INDEX: std::sync::OnceLock<LabelIndex> = std::sync::OnceLock::new();
     INDEX.get_or_init(|| {
-        let mut m = LabelIndex::new();
+        let mut m: BTreeMap<&'static str, Vec<LabelPhrase>> = BTreeMap::new();
         for (phrase, kind) in LABELS {
             let pw: Vec<&'static str> = phrase.split(' ').collect();
             if let Some(last) = pw.last() {
                 m.entry(*last).or_default().push((pw.clone(), *kind));
             }
         }
-        m
+        m.into_iter().collect()
     })
+}
+
+/// The phrases of the index that end in `word` (lower case).
+fn index_lookup(word: &str) -> Option<&'static [LabelPhrase]> {
+    let index = label_index();
+    index
+        .binary_search_by(|(w, _)| (*w).cmp(word))
+        .ok()
+        .map(|at| index[at].1.as_slice())
 }
 
 /// The label nearest the end of `window`: its kind (or `None` for a label of something else)
@@ -667,7 +673,7 @@ pub fn label_kind(label: &str) -> Option<ParamKind> {
 /// confidence decide alone; the secret shape (weak) gives both secret kinds.
 pub fn value_shape(value: &str) -> Vec<ParamKind> {
     let v = value.trim();
-    if v.contains("://") {
+    if has_scheme_separator(v) {
         return match Endpoint::parse(v).ok().and_then(|e| e.kind) {
             Some(k) => vec![ParamKind::for_endpoint(k)],
             None => Vec::new(),
@@ -679,18 +685,31 @@ pub fn value_shape(value: &str) -> Vec<ParamKind> {
     if values::is_wid(v) {
         return vec![ParamKind::OrgId];
     }
-    if let Some((ty, _)) = values::reference_id(v) {
+    // Most words hold neither `=` nor `@`: one byte search each instead of splitting.
+    let b = v.as_bytes();
+    if let Some((ty, _)) = b.contains(&b'=').then(|| values::reference_id(v)).flatten() {
         if values::is_org_reference_type(ty) {
             return vec![ParamKind::OrgId];
         }
     }
-    if values::is_isu_at_tenant(v) {
+    if b.contains(&b'@') && values::is_isu_at_tenant(v) {
         return vec![ParamKind::IsuUsername];
     }
     if values::is_secret_like(v) {
         return vec![ParamKind::ClientSecret, ParamKind::RefreshToken];
     }
     Vec::new()
+}
+
+/// Whether `s` holds `://`.
+fn has_scheme_separator(s: &str) -> bool {
+    memchr::memmem::find(s.as_bytes(), b"://").is_some()
+}
+
+/// Whether `haystack` holds `needle`: the whole-paste tests below run on up to 16 MiB, where
+/// memchr's vectorised search is several times faster than `str::contains`.
+fn contains(haystack: &str, needle: &str) -> bool {
+    memchr::memmem::find(haystack.as_bytes(), needle.as_bytes()).is_some()
 }
 
 /// The kind a Workday URL of no recognised shape was probably meant as, from the start of its
@@ -767,16 +786,32 @@ impl Sink {
 
 /// The kind of a URL found in text, or `None` when it is not a connection URL.
 fn url_kind(url: &str, label: Option<ParamKind>) -> Option<ParamKind> {
-    let e = Endpoint::parse(&values::clean_cow(url)).ok()?;
-    let host = e.url.host_str().unwrap_or_default().to_ascii_lowercase();
-    let workdayish = e.is_workday() || host.contains("workday") || host.contains("xn--");
+    url_kind_of(&parse_clean(url, None)?, label)
+}
+
+/// `url` cleaned ([`values::clean`]) and parsed. `parsed`: the result of parsing `url` itself,
+/// when that was done already (it is the answer when cleaning changes nothing).
+fn parse_clean(url: &str, parsed: Option<Option<Endpoint>>) -> Option<Endpoint> {
+    let clean = values::clean_cow(url);
+    match parsed {
+        Some(e) if clean.as_ref() == url => e,
+        _ => Endpoint::parse(&clean).ok(),
+    }
+}
+
+/// [`url_kind`] of a parsed URL.
+fn url_kind_of(e: &Endpoint, label: Option<ParamKind>) -> Option<ParamKind> {
+    let host = e.url.host_str().unwrap_or_default();
+    let workdayish = e.is_workday()
+        || crate::link_wrappers::contains_ignore_case(host, "workday")
+        || crate::link_wrappers::contains_ignore_case(host, "xn--");
     let label_url = label.filter(|k| k.is_url());
     match e.kind.map(ParamKind::for_endpoint) {
         // A UI-shaped path elsewhere than Workday is just a web page.
         Some(ParamKind::UiUrl) if !workdayish => label_url,
         Some(k) => Some(k),
         None if workdayish => label_url
-            .or_else(|| intended_url_kind(&e))
+            .or_else(|| intended_url_kind(e))
             .or(Some(ParamKind::UiUrl)),
         None => label_url,
     }
@@ -888,7 +923,7 @@ fn walk_json(v: &serde_json::Value, key: Option<&str>, sink: &mut Sink) {
                 sink.params.extend(inner.params);
                 return;
             }
-            if s.contains("://") {
+            if has_scheme_separator(s) {
                 if let Some(k) = url_kind(s, kind) {
                     sink.push(k, Vec::new(), s, label_text, None, 0);
                 }
@@ -1095,13 +1130,18 @@ impl<'t> Scanner<'t> {
                     let window = &line[wstart..(item.start + at).max(wstart)];
                     let (label_kind, label_text) = self.label_for(window, carry, sole_item);
                     let mut url = Cow::Borrowed(url);
+                    // The URL as found, parsed if deciding on a join needed it.
+                    let mut parsed = std::cell::OnceCell::new();
                     if is_last && item.start + at + url.len() >= item.end {
-                        if let Some((joined, used)) = join_url(&url, line.len(), next_line) {
+                        if let Some((joined, used)) = join_url(&url, line.len(), next_line, &parsed)
+                        {
                             url = Cow::Owned(joined);
                             consumed_next = used;
+                            parsed = std::cell::OnceCell::new();
                         }
                     }
-                    if let Some(kind) = url_kind(&url, label_kind) {
+                    let endpoint = parse_clean(&url, parsed.into_inner());
+                    if let Some(kind) = endpoint.and_then(|e| url_kind_of(&e, label_kind)) {
                         sink.push(kind, Vec::new(), &url, label_text, Some(li + 1), block);
                         found_on_line += 1;
                     }
@@ -1123,13 +1163,20 @@ impl<'t> Scanner<'t> {
                     }
                 }
                 // `client_id=abc`, `secret:abc` in one word.
-                let (value, inline_label) = split_inline_label(&value, item.delimited);
+                let InlineSplit {
+                    value,
+                    label: inline_label,
+                    shape: value_shape_seen,
+                } = split_inline_label(&value, item.delimited);
                 let separated = is_separator_end(window) || inline_label.is_some();
                 // A carried label applies to a list line's values as if separated.
                 let labelled = separated
                     || (carry.is_some() && found_on_line == 0 && window.trim().len() <= 3);
                 let clean = values::clean_cow(value);
-                let shape = value_shape(&clean);
+                let shape = match value_shape_seen {
+                    Some(shape) if clean.as_ref() == value => shape,
+                    _ => value_shape(&clean),
+                };
                 // A word of no known shape after no label is prose: skip the label search.
                 if !labelled && shape.is_empty() {
                     continue;
@@ -1205,20 +1252,43 @@ impl<'t> Scanner<'t> {
     }
 }
 
+/// A word split by [`split_inline_label`].
+struct InlineSplit<'v> {
+    /// The value (the whole word, or what follows its label).
+    value: &'v str,
+    /// The label in the word, its kind and text.
+    label: Option<(ParamKind, &'v str)>,
+    /// The shape of `value`, when the split needed it.
+    shape: Option<Vec<ParamKind>>,
+}
+
 /// `key=value` or `key:value` in one word, when the key is a label.
-fn split_inline_label(value: &str, delimited: bool) -> (&str, Option<(ParamKind, &str)>) {
-    if delimited || !value_shape(value).is_empty() {
-        return (value, None);
+fn split_inline_label(value: &str, delimited: bool) -> InlineSplit<'_> {
+    let whole = |shape| InlineSplit {
+        value,
+        label: None,
+        shape,
+    };
+    if delimited {
+        return whole(None);
+    }
+    let shape = value_shape(value);
+    if !shape.is_empty() {
+        return whole(Some(shape));
     }
     if let Some(at) = value.find(['=', ':']) {
         let (key, rest) = (&value[..at], &value[at + 1..]);
         if let Some((Some(k), text)) = find_label(key) {
             if !rest.is_empty() && words(key).len() <= 4 && key.len() <= 40 {
-                return (strip_word(rest), Some((k, text)));
+                return InlineSplit {
+                    value: strip_word(rest),
+                    label: Some((k, text)),
+                    shape: None,
+                };
             }
         }
     }
-    (value, None)
+    whole(Some(shape))
 }
 
 /// Characters a URL may hold, for deciding that a line's first word continues a wrapped URL.
@@ -1259,20 +1329,25 @@ fn is_url_char(c: char) -> bool {
 /// plainly unfinished (it ends in `/`, `?`, `&`, `=`, `-`, `_` or `.`), when only the joined URL
 /// has a Workday shape, or when the line is as long as mail clients wrap at and the next line
 /// starts with URL characters and no prose.
-fn join_url(url: &str, line_len: usize, next: Option<&str>) -> Option<(String, usize)> {
+fn join_url(
+    url: &str,
+    line_len: usize,
+    next: Option<&str>,
+    parsed: &std::cell::OnceCell<Option<Endpoint>>,
+) -> Option<(String, usize)> {
     let next = next?;
     if next.starts_with(char::is_whitespace) {
         return None;
     }
     let first_end = next.find(char::is_whitespace).unwrap_or(next.len());
     let first = &next[..first_end];
-    if first.is_empty() || !first.chars().all(is_url_char) || first.contains("://") {
+    if first.is_empty() || !first.chars().all(is_url_char) || has_scheme_separator(first) {
         return None;
     }
     let cont = first.trim_end_matches(['.', ',', ';', ':', '!', '?', ')', '>', ']']);
     let joined = format!("{url}{cont}");
-    // `url` is parsed once, and only when the cheaper tests leave the answer open.
-    let parsed = std::cell::OnceCell::new();
+    // `url` is parsed once (into `parsed`, for the caller), and only when the cheaper tests
+    // leave the answer open.
     let parsed = || parsed.get_or_init(|| Endpoint::parse(url).ok());
     let shape = |u: &str| Endpoint::parse(u).ok().and_then(|e| e.kind);
     let unfinished = url.ends_with(['/', '?', '&', '=', '-', '_', '.']);
@@ -1379,6 +1454,22 @@ mod tests {
                 ParamKind::RaasUrl,
                 ParamKind::UiUrl,
             ]
+        );
+    }
+
+    #[test]
+    fn label_words_fit_the_lookup_buffer() {
+        for (phrase, _) in LABELS {
+            for w in phrase.split(' ') {
+                assert!(w.len() <= MAX_LABEL_WORD, "{w}");
+                assert!(w.bytes().all(|b| b.is_ascii_lowercase()), "{w}");
+            }
+        }
+        // A word in another case, or spelt with a character that lower-cases to ASCII.
+        assert_eq!(label_kind("CLIENT ID"), Some(ParamKind::ClientId));
+        assert_eq!(
+            label_kind("Refresh To\u{212A}en"),
+            Some(ParamKind::RefreshToken)
         );
     }
 

@@ -96,11 +96,16 @@ pub(crate) fn is_http(text: &str) -> bool {
     starts("https://") || starts("http://")
 }
 
-fn contains_ignore_case(haystack: &str, needle: &str) -> bool {
-    haystack
-        .as_bytes()
-        .windows(needle.len())
-        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+/// Whether `haystack` holds `needle` (lower-case ASCII) in any case: only the places that start
+/// with the needle's first letter are compared.
+pub(crate) fn contains_ignore_case(haystack: &str, needle: &str) -> bool {
+    let (h, n) = (haystack.as_bytes(), needle.as_bytes());
+    let Some(&first) = n.first() else {
+        return true;
+    };
+    h.len() >= n.len()
+        && memchr::memchr2_iter(first, first.to_ascii_uppercase(), &h[..=h.len() - n.len()])
+            .any(|i| h[i..i + n.len()].eq_ignore_ascii_case(n))
 }
 
 fn unwrap_once(link: &str) -> Option<(String, LinkWrapper)> {

@@ -142,7 +142,8 @@ pub fn find(text: &str) -> Vec<ReportedError> {
         }
     }
     for (phrase, e) in SOAP_PHRASES {
-        if let Some(at) = lower.find(phrase) {
+        // memchr's vectorised search: each phrase is looked for in the whole paste.
+        if let Some(at) = memchr::memmem::find(lower.as_bytes(), phrase.as_bytes()) {
             add(at, *e);
         }
     }
@@ -156,7 +157,7 @@ pub fn find(text: &str) -> Vec<ReportedError> {
 /// The first place `word` occurs in `text` with no letter, digit or `_` on either side.
 fn find_word(text: &str, word: &str) -> Option<usize> {
     let is_word = |c: char| c.is_ascii_alphanumeric() || c == '_';
-    text.match_indices(word).map(|(i, _)| i).find(|&i| {
+    memchr::memmem::find_iter(text.as_bytes(), word.as_bytes()).find(|&i| {
         let before = text[..i].chars().next_back();
         let after = text[i + word.len()..].chars().next();
         !before.is_some_and(is_word) && !after.is_some_and(is_word)
