@@ -564,7 +564,7 @@ const LABELS: &[(&str, Option<ParamKind>)] = &[
 
 /// The byte spans of the words of `s` (letters and digits; anything else splits).
 fn words(s: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(16);
     let mut start: Option<usize> = None;
     for (i, c) in s.char_indices() {
         if c.is_alphanumeric() {
@@ -606,12 +606,16 @@ fn phrases_ending_in(word: &str) -> Option<&'static [LabelPhrase]> {
 /// A label phrase: its words and the kind it names.
 type LabelPhrase = (Vec<&'static str>, Option<ParamKind>);
 
-/// The longest word of a label phrase (bytes), at most.
+/// The longest word of a label phrase (bytes), at most (below 32: see [`LabelIndex`]).
 const MAX_LABEL_WORD: usize = 24;
 
-/// Label phrases, grouped by their last word, sorted by it (a binary search per word of text
-/// costs a few short comparisons, less than hashing the word).
-type LabelIndex = Vec<(&'static str, Vec<LabelPhrase>)>;
+/// Label phrases, grouped by their last word and sorted by it, and for each first letter the
+/// lengths of the last words that start with it (bit `n`: length `n`). A word of text whose
+/// first letter and length match no last word (most prose) is rejected without a search.
+struct LabelIndex {
+    by_last_word: Vec<(&'static str, Vec<LabelPhrase>)>,
+    lengths_by_first: [u32; 26],
+}
 
 /// The label index, built once.
 fn label_index() -> &'static LabelIndex {
@@ -624,17 +628,31 @@ fn label_index() -> &'static LabelIndex {
                 m.entry(*last).or_default().push((pw.clone(), *kind));
             }
         }
-        m.into_iter().collect()
+        let mut lengths_by_first = [0u32; 26];
+        for last in m.keys() {
+            let first = usize::from(last.as_bytes()[0] - b'a');
+            lengths_by_first[first] |= 1 << last.len();
+        }
+        LabelIndex {
+            by_last_word: m.into_iter().collect(),
+            lengths_by_first,
+        }
     })
 }
 
 /// The phrases of the index that end in `word` (lower case).
 fn index_lookup(word: &str) -> Option<&'static [LabelPhrase]> {
     let index = label_index();
-    index
+    let first = word.as_bytes().first()?.wrapping_sub(b'a');
+    let lengths = *index.lengths_by_first.get(usize::from(first))?;
+    if word.len() >= 32 || lengths & (1 << word.len()) == 0 {
+        return None;
+    }
+    let phrases = &index.by_last_word;
+    phrases
         .binary_search_by(|(w, _)| (*w).cmp(word))
         .ok()
-        .map(|at| index[at].1.as_slice())
+        .map(|at| phrases[at].1.as_slice())
 }
 
 /// The label nearest the end of `window`: its kind (or `None` for a label of something else)
@@ -701,9 +719,11 @@ pub fn value_shape(value: &str) -> Vec<ParamKind> {
     Vec::new()
 }
 
-/// Whether `s` holds `://`.
+/// Whether `s` holds `://` (a word: a byte search for `:` costs less than a substring
+/// searcher's set-up).
 fn has_scheme_separator(s: &str) -> bool {
-    memchr::memmem::find(s.as_bytes(), b"://").is_some()
+    let b = s.as_bytes();
+    memchr::memchr_iter(b':', b).any(|i| b[i + 1..].starts_with(b"//"))
 }
 
 /// Whether `haystack` holds `needle`: the whole-paste tests below run on up to 16 MiB, where
@@ -1345,14 +1365,15 @@ fn join_url(
         return None;
     }
     let cont = first.trim_end_matches(['.', ',', ';', ':', '!', '?', ')', '>', ']']);
-    let joined = format!("{url}{cont}");
+    // Built only when needed: most URLs at a line's end are complete.
+    let joined = || [url, cont].concat();
     // `url` is parsed once (into `parsed`, for the caller), and only when the cheaper tests
     // leave the answer open.
     let parsed = || parsed.get_or_init(|| Endpoint::parse(url).ok());
     let shape = |u: &str| Endpoint::parse(u).ok().and_then(|e| e.kind);
     let unfinished = url.ends_with(['/', '?', '&', '=', '-', '_', '.']);
     let shape_only_joined =
-        || parsed().as_ref().and_then(|e| e.kind).is_none() && shape(&joined).is_some();
+        || parsed().as_ref().and_then(|e| e.kind).is_none() && shape(&joined()).is_some();
     let plain_word = cont
         .chars()
         .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit());
@@ -1369,7 +1390,7 @@ fn join_url(
             && url.len() >= 30
             && (cont.contains(['/', '?', '=', '&', '_', '%']) || (plain_word && !complete()))
     };
-    (unfinished || shape_only_joined() || wrapped_long()).then_some((joined, first_end))
+    (unfinished || shape_only_joined() || wrapped_long()).then(|| (joined(), first_end))
 }
 
 /// A value cut at the end of a line: a client ID, WID or secret whose rest starts the next line.
@@ -1389,7 +1410,7 @@ fn join_value(value: &str, line_len: usize, next: Option<&str>) -> Option<(Strin
         return None;
     }
     let v = strip_word(value);
-    let joined = format!("{v}{first}");
+    let joined = [v, first].concat();
     let strong = |s: &str| values::is_client_id(s) || values::is_wid(s);
     if !strong(v) && strong(&joined) {
         return Some((joined, first_end));

@@ -120,7 +120,14 @@ pub fn stripped(raw: &str) -> String {
 /// [`stripped`], borrowing from `raw` when it holds no white space or invisible character.
 pub(crate) fn stripped_cow(raw: &str) -> Cow<'_, str> {
     let removed = |c: char| c.is_whitespace() || is_invisible(c);
-    if !raw.contains(removed) {
+    // ASCII text (nearly every value) is tested byte by byte: its only white space is these.
+    let nothing_removed = if raw.is_ascii() {
+        !raw.bytes()
+            .any(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C))
+    } else {
+        !raw.contains(removed)
+    };
+    if nothing_removed {
         return Cow::Borrowed(raw.trim_matches(is_quote));
     }
     let kept: String = raw.chars().filter(|c| !removed(*c)).collect();
@@ -370,6 +377,16 @@ mod tests {
         );
         assert_eq!(reference_id("no equals"), None);
     }
+    #[test]
+    fn ascii_white_space_is_what_char_calls_white_space() {
+        for b in 0u8..0x80 {
+            let listed = matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C);
+            assert_eq!(listed, char::from(b).is_whitespace(), "{b:#x}");
+            let raw = format!("a{}b", char::from(b));
+            assert_eq!(stripped(&raw) == "ab", listed, "{b:#x}");
+        }
+    }
+
     #[test]
     fn cleaning_and_invisible_characters() {
         assert_eq!(clean(" \u{200B}abc\u{00A0}"), "abc");
