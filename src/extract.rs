@@ -806,34 +806,69 @@ impl Sink {
 
 /// The kind of a URL found in text, or `None` when it is not a connection URL.
 fn url_kind(url: &str, label: Option<ParamKind>) -> Option<ParamKind> {
-    url_kind_of(&parse_clean(url, None)?, label)
+    url_kind_of(UrlShape::parse(&values::clean_cow(url))?, label)
 }
 
-/// `url` cleaned ([`values::clean`]) and parsed. `parsed`: the result of parsing `url` itself,
-/// when that was done already (it is the answer when cleaning changes nothing).
-fn parse_clean(url: &str, parsed: Option<Option<Endpoint>>) -> Option<Endpoint> {
-    let clean = values::clean_cow(url);
-    match parsed {
-        Some(e) if clean.as_ref() == url => e,
-        _ => Endpoint::parse(&clean).ok(),
+/// [`url_kind`] of a URL's shape.
+fn url_kind_of(shape: UrlShape, label: Option<ParamKind>) -> Option<ParamKind> {
+    let label_url = label.filter(|k| k.is_url());
+    match shape.kind.map(ParamKind::for_endpoint) {
+        // A UI-shaped path elsewhere than Workday is just a web page.
+        Some(ParamKind::UiUrl) if !shape.workdayish => label_url,
+        Some(k) => Some(k),
+        None if shape.workdayish => label_url.or(shape.intended).or(Some(ParamKind::UiUrl)),
+        None => label_url,
     }
 }
 
-/// [`url_kind`] of a parsed URL.
-fn url_kind_of(e: &Endpoint, label: Option<ParamKind>) -> Option<ParamKind> {
-    let host = e.url.host_str().unwrap_or_default();
-    let workdayish = e.is_workday()
-        || crate::link_wrappers::contains_ignore_case(host, "workday")
-        || crate::link_wrappers::contains_ignore_case(host, "xn--");
-    let label_url = label.filter(|k| k.is_url());
-    match e.kind.map(ParamKind::for_endpoint) {
-        // A UI-shaped path elsewhere than Workday is just a web page.
-        Some(ParamKind::UiUrl) if !workdayish => label_url,
-        Some(k) => Some(k),
-        None if workdayish => label_url
-            .or_else(|| intended_url_kind(e))
-            .or(Some(ParamKind::UiUrl)),
-        None => label_url,
+/// What extraction needs to know of a URL, from its parse ([`Endpoint`]).
+#[derive(Debug, Clone, Copy)]
+struct UrlShape {
+    kind: Option<crate::endpoint::EndpointKind>,
+    /// It has its kind's full shape: a kind, and no path problem.
+    complete: bool,
+    /// A Workday host, or a host that names Workday or is punycode.
+    workdayish: bool,
+    /// For a URL of no recognised shape, the kind it was probably meant as.
+    intended: Option<ParamKind>,
+}
+
+impl UrlShape {
+    /// The shape of `text`, or `None` when it does not parse as a URL.
+    fn parse(text: &str) -> Option<UrlShape> {
+        let e = Endpoint::parse(text).ok()?;
+        let host = e.url.host_str().unwrap_or_default();
+        Some(UrlShape {
+            kind: e.kind,
+            complete: e.kind.is_some() && e.path_problem.is_none(),
+            workdayish: e.is_workday()
+                || crate::link_wrappers::contains_ignore_case(host, "workday")
+                || crate::link_wrappers::contains_ignore_case(host, "xn--"),
+            intended: e.kind.is_none().then(|| intended_url_kind(&e)).flatten(),
+        })
+    }
+}
+
+/// The most URL shapes [`UrlShapes`] keeps; past this it starts again (a bound on memory, for a
+/// paste of nothing but different URLs).
+const MAX_URL_SHAPES: usize = 4096;
+
+/// URL shapes by the exact text parsed, for one scan: a ticket repeats its URLs (quoted replies,
+/// signatures, the same endpoint named twice), and parsing is the costliest step per URL.
+#[derive(Default)]
+struct UrlShapes(HashMap<String, Option<UrlShape>>);
+
+impl UrlShapes {
+    fn of(&mut self, text: &str) -> Option<UrlShape> {
+        if let Some(shape) = self.0.get(text) {
+            return *shape;
+        }
+        let shape = UrlShape::parse(text);
+        if self.0.len() >= MAX_URL_SHAPES {
+            self.0.clear();
+        }
+        self.0.insert(text.to_string(), shape);
+        shape
     }
 }
 
@@ -1117,6 +1152,7 @@ impl<'t> Scanner<'t> {
     }
 
     fn run(&self, sink: &mut Sink) {
+        let mut shapes = UrlShapes::default();
         let mut block = 0;
         // A label on a line of its own (`Client secret:`), for the values on the next lines.
         let mut carry: Option<(Option<ParamKind>, &str)> = None;
@@ -1150,18 +1186,16 @@ impl<'t> Scanner<'t> {
                     let window = &line[wstart..(item.start + at).max(wstart)];
                     let (label_kind, label_text) = self.label_for(window, carry, sole_item);
                     let mut url = Cow::Borrowed(url);
-                    // The URL as found, parsed if deciding on a join needed it.
-                    let mut parsed = std::cell::OnceCell::new();
                     if is_last && item.start + at + url.len() >= item.end {
-                        if let Some((joined, used)) = join_url(&url, line.len(), next_line, &parsed)
+                        if let Some((joined, used)) =
+                            join_url(&url, line.len(), next_line, &mut shapes)
                         {
                             url = Cow::Owned(joined);
                             consumed_next = used;
-                            parsed = std::cell::OnceCell::new();
                         }
                     }
-                    let endpoint = parse_clean(&url, parsed.into_inner());
-                    if let Some(kind) = endpoint.and_then(|e| url_kind_of(&e, label_kind)) {
+                    let shape = shapes.of(&values::clean_cow(&url));
+                    if let Some(kind) = shape.and_then(|s| url_kind_of(s, label_kind)) {
                         sink.push(kind, Vec::new(), &url, label_text, Some(li + 1), block);
                         found_on_line += 1;
                     }
@@ -1353,7 +1387,7 @@ fn join_url(
     url: &str,
     line_len: usize,
     next: Option<&str>,
-    parsed: &std::cell::OnceCell<Option<Endpoint>>,
+    shapes: &mut UrlShapes,
 ) -> Option<(String, usize)> {
     let next = next?;
     if next.starts_with(char::is_whitespace) {
@@ -1367,30 +1401,24 @@ fn join_url(
     let cont = first.trim_end_matches(['.', ',', ';', ':', '!', '?', ')', '>', ']']);
     // Built only when needed: most URLs at a line's end are complete.
     let joined = || [url, cont].concat();
-    // `url` is parsed once (into `parsed`, for the caller), and only when the cheaper tests
-    // leave the answer open.
-    let parsed = || parsed.get_or_init(|| Endpoint::parse(url).ok());
-    let shape = |u: &str| Endpoint::parse(u).ok().and_then(|e| e.kind);
     let unfinished = url.ends_with(['/', '?', '&', '=', '-', '_', '.']);
-    let shape_only_joined =
-        || parsed().as_ref().and_then(|e| e.kind).is_none() && shape(&joined()).is_some();
-    let plain_word = cont
-        .chars()
-        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit());
-    // A URL that already has its endpoint's full shape, followed by a plain word, ends there:
-    // the word is the next line's prose ("thanks"), not the rest of a tenant name. (A tenant cut
-    // mid-word would still show up, as a tenant mismatch.)
-    let complete = || {
-        parsed()
-            .as_ref()
-            .is_some_and(|e| e.kind.is_some() && e.path_problem.is_none())
-    };
-    let wrapped_long = || {
-        line_len >= 60
+    let join = unfinished || {
+        let own = shapes.of(url);
+        let kind = |s: Option<UrlShape>| s.and_then(|s| s.kind);
+        let shape_only_joined = kind(own).is_none() && kind(shapes.of(&joined())).is_some();
+        let plain_word = cont
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit());
+        // A URL that already has its endpoint's full shape, followed by a plain word, ends
+        // there: the word is the next line's prose ("thanks"), not the rest of a tenant name.
+        // (A tenant cut mid-word would still show up, as a tenant mismatch.)
+        let complete = own.is_some_and(|s| s.complete);
+        let wrapped_long = line_len >= 60
             && url.len() >= 30
-            && (cont.contains(['/', '?', '=', '&', '_', '%']) || (plain_word && !complete()))
+            && (cont.contains(['/', '?', '=', '&', '_', '%']) || (plain_word && !complete));
+        shape_only_joined || wrapped_long
     };
-    (unfinished || shape_only_joined() || wrapped_long()).then(|| (joined(), first_end))
+    join.then(|| (joined(), first_end))
 }
 
 /// A value cut at the end of a line: a client ID, WID or secret whose rest starts the next line.
@@ -1476,6 +1504,26 @@ mod tests {
                 ParamKind::UiUrl,
             ]
         );
+    }
+
+    #[test]
+    fn url_shapes_are_remembered_within_a_bound() {
+        let mut shapes = UrlShapes::default();
+        let token = "https://wd3-impl-services1.workday.com/ccx/oauth2/acme/token";
+        for _ in 0..2 {
+            let s = shapes.of(token).unwrap();
+            assert_eq!(s.kind, Some(crate::endpoint::EndpointKind::Token));
+            assert!(s.complete && s.workdayish && s.intended.is_none());
+        }
+        assert!(shapes.of("not a url").is_none());
+        let s = shapes
+            .of("https://wd3-impl.workday.com/ccx/oauth2/acme")
+            .unwrap();
+        assert_eq!((s.kind, s.intended), (None, Some(ParamKind::TokenEndpoint)));
+        for i in 0..MAX_URL_SHAPES + 10 {
+            shapes.of(&format!("https://x{i}.example.com/"));
+            assert!(shapes.0.len() <= MAX_URL_SHAPES);
+        }
     }
 
     #[test]
