@@ -197,6 +197,16 @@ const PLACEHOLDER_WORDS: &[&str] = &[
 /// (`****`, `••••`). In URLs only the host's labels and the tenant, owner and report segments
 /// are judged as words, so `/ccx/oauth2/acme/token` is not a placeholder for its `token`.
 pub fn placeholder(value: &str, kind: crate::param::ParamKind) -> Option<String> {
+    placeholder_given(value, kind, None)
+}
+
+/// [`placeholder`], given `value` parsed as a URL when the caller has done that already
+/// (`Some(None)`: it does not parse).
+pub(crate) fn placeholder_given(
+    value: &str,
+    kind: crate::param::ParamKind,
+    parsed: Option<Option<&crate::endpoint::Endpoint>>,
+) -> Option<String> {
     let lower = value.to_ascii_lowercase();
     for (open, close) in [("{", "}"), ("<", ">"), ("%7b", "%7d"), ("%3c", "%3e")] {
         if let Some(a) = lower.find(open) {
@@ -216,19 +226,27 @@ pub fn placeholder(value: &str, kind: crate::param::ParamKind) -> Option<String>
         }
     }
     let words: Vec<String> = if kind.is_url() {
-        match url::Url::parse(value) {
-            Ok(u) => {
-                let mut w: Vec<String> = u
+        let own;
+        let parsed = match parsed {
+            Some(e) => e,
+            None => {
+                own = crate::endpoint::Endpoint::parse(value).ok();
+                own.as_ref()
+            }
+        };
+        match parsed {
+            Some(e) => {
+                let mut w: Vec<String> = e
+                    .url
                     .host_str()
                     .map(|h| h.split('.').map(str::to_string).collect())
                     .unwrap_or_default();
-                let e = crate::endpoint::Endpoint::from_url(u);
-                w.extend(e.tenant.map(|t| t.as_str().to_string()));
-                w.extend(e.detail.report_owner);
-                w.extend(e.detail.report_name);
+                w.extend(e.tenant.as_ref().map(|t| t.as_str().to_string()));
+                w.extend(e.detail.report_owner.iter().cloned());
+                w.extend(e.detail.report_name.iter().cloned());
                 w
             }
-            Err(_) => vec![value.to_string()],
+            None => vec![value.to_string()],
         }
     } else {
         // A user name `user@tenant` is judged by both halves.

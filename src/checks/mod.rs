@@ -224,13 +224,17 @@ impl<'a> Context<'a> {
             .iter()
             .map(|p| {
                 let clean = values::clean(p.raw());
-                let endpoint = if p.kind.is_url() {
-                    Endpoint::parse(&clean).ok()
-                } else {
+                let endpoint = if !p.kind.is_url() {
                     None
+                } else if clean == p.raw().trim() {
+                    // Cleaning only trimmed the value: the parameter's URL is this text parsed.
+                    p.endpoint.clone()
+                } else {
+                    Endpoint::parse(&clean).ok()
                 };
+                let parsed = p.kind.is_url().then_some(endpoint.as_ref());
                 Facts {
-                    placeholder: values::has_placeholder(&clean, p.kind),
+                    placeholder: values::placeholder_given(&clean, p.kind, parsed).is_some(),
                     truncated: values::truncation(&clean, p.kind).is_some(),
                     clean,
                     endpoint,
