@@ -849,25 +849,34 @@ impl UrlShape {
     }
 }
 
-/// The most URL shapes [`UrlShapes`] keeps; past this it starts again (a bound on memory, for a
-/// paste of nothing but different URLs).
+/// The most URL shapes [`UrlShapes`] keeps, and the most bytes of URL text it holds; past either
+/// it starts again (a bound on memory, for a paste of nothing but different or huge URLs).
 const MAX_URL_SHAPES: usize = 4096;
+const MAX_URL_SHAPE_BYTES: usize = 1 << 20;
 
 /// URL shapes by the exact text parsed, for one scan: a ticket repeats its URLs (quoted replies,
 /// signatures, the same endpoint named twice), and parsing is the costliest step per URL.
 #[derive(Default)]
-struct UrlShapes(HashMap<String, Option<UrlShape>>);
+struct UrlShapes {
+    shapes: HashMap<String, Option<UrlShape>>,
+    /// Bytes of the texts in `shapes`.
+    bytes: usize,
+}
 
 impl UrlShapes {
     fn of(&mut self, text: &str) -> Option<UrlShape> {
-        if let Some(shape) = self.0.get(text) {
+        if let Some(shape) = self.shapes.get(text) {
             return *shape;
         }
         let shape = UrlShape::parse(text);
-        if self.0.len() >= MAX_URL_SHAPES {
-            self.0.clear();
+        if self.shapes.len() >= MAX_URL_SHAPES || self.bytes + text.len() > MAX_URL_SHAPE_BYTES {
+            self.shapes.clear();
+            self.bytes = 0;
         }
-        self.0.insert(text.to_string(), shape);
+        if text.len() <= MAX_URL_SHAPE_BYTES {
+            self.bytes += text.len();
+            self.shapes.insert(text.to_string(), shape);
+        }
         shape
     }
 }
@@ -1522,8 +1531,15 @@ mod tests {
         assert_eq!((s.kind, s.intended), (None, Some(ParamKind::TokenEndpoint)));
         for i in 0..MAX_URL_SHAPES + 10 {
             shapes.of(&format!("https://x{i}.example.com/"));
-            assert!(shapes.0.len() <= MAX_URL_SHAPES);
+            assert!(shapes.shapes.len() <= MAX_URL_SHAPES);
         }
+        let huge = format!("https://x.example.com/{}", "a".repeat(MAX_URL_SHAPE_BYTES));
+        assert!(shapes.of(&huge).is_some());
+        assert!(shapes.bytes <= MAX_URL_SHAPE_BYTES);
+        assert_eq!(
+            shapes.bytes,
+            shapes.shapes.keys().map(String::len).sum::<usize>()
+        );
     }
 
     #[test]
