@@ -18,9 +18,10 @@
 //!   Google Docs and search results put around a link.
 //!
 //! No crate decodes these (searched crates.io); the URL parsing is the `url` crate's, the
-//! percent decoding `percent-encoding`'s (the one `url` uses), the base64 the `base64` crate's. Wrappers that keep the original on their
-//! servers (Mimecast's `protect-*.mimecast.com/s/<token>`) cannot be unwrapped: they stay as they
-//! are and `host-not-workday` reports them.
+//! percent decoding `percent-encoding`'s (the one `url` uses), the base64 the `base64` crate's.
+//! Wrappers that keep the original on their servers (Mimecast's
+//! `protect-*.mimecast.com/s/<token>`) cannot be unwrapped: [`sealed`] names them, so
+//! `link-wrapped` can say why the value is not a Workday URL (`host-not-workday` reports it too).
 
 use base64::Engine as _;
 use url::Url;
@@ -69,6 +70,20 @@ pub fn unwrap(link: &str) -> Option<Unwrapped> {
         url: current,
         wrapper,
     })
+}
+
+/// The name of the link-protection service that rewrote `link` when it keeps the original on
+/// its own servers, so it cannot be read from the link: Mimecast URL Protect
+/// (`https://protect-<region>.mimecast.com/s/<token>?domain=…`). The `domain` it shows is only a
+/// host, not the URL.
+pub fn sealed(link: &str) -> Option<&'static str> {
+    if !is_http(link) || !contains_ignore_case(link, "mimecast.com") {
+        return None;
+    }
+    let url = Url::parse(link).ok()?;
+    let host = url.host_str()?.to_ascii_lowercase();
+    let mimecast = is_under(&host, "mimecast.com") && host.starts_with("protect");
+    (mimecast && url.path().starts_with("/s/")).then_some("Mimecast URL Protect")
 }
 
 /// `link` without its wrappers, or `link` itself.
@@ -347,6 +362,21 @@ mod tests {
                 .0,
             "https://x.myworkday.com/café"
         );
+    }
+
+    #[test]
+    fn sealed_wrappers_are_named_not_read() {
+        let m = "https://protect-us.mimecast.com/s/AbCdEfGhIjK?domain=wd5-services1.myworkday.com";
+        assert_eq!(sealed(m), Some("Mimecast URL Protect"));
+        assert_eq!(inner(m), None);
+        for other in [
+            TOKEN,
+            "https://www.mimecast.com/s/not-a-link",
+            "https://protect-us.mimecast.com/products",
+            "https://protect-us.mimecast.com.evil.test/s/x",
+        ] {
+            assert_eq!(sealed(other), None, "{other}");
+        }
     }
 
     #[test]
