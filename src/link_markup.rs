@@ -33,10 +33,6 @@ pub fn normalise(text: &str) -> Cow<'_, str> {
     }
 }
 
-fn starts_with_http(s: &str) -> bool {
-    link_wrappers::is_http(s)
-}
-
 fn normalise_line(line: &str) -> Cow<'_, str> {
     let mut out = String::new();
     let mut rest = line;
@@ -82,14 +78,14 @@ fn angle(before: &str, from: &str) -> Option<Replacement> {
     let used = inner_end + 1;
     // Slack: <url|text>.
     if let Some((url, _shown)) = inner.split_once('|') {
-        return (starts_with_http(url) && !url.contains(char::is_whitespace)).then(|| {
+        return (link_wrappers::is_http(url) && !url.contains(char::is_whitespace)).then(|| {
             Replacement {
                 text: url.to_string(),
                 used,
             }
         });
     }
-    if !starts_with_http(inner) || inner.contains(char::is_whitespace) {
+    if !link_wrappers::is_http(inner) || inner.contains(char::is_whitespace) {
         return None;
     }
     // Outlook: text<target>, glued.
@@ -104,7 +100,7 @@ fn angle(before: &str, from: &str) -> Option<Replacement> {
     let shown = &before[shown_start..];
     let target = link_wrappers::unwrapped(inner);
     let same = |a: &str, b: &str| a.trim_end_matches('/') == b.trim_end_matches('/');
-    if starts_with_http(shown) && (same(shown, inner) || same(shown, &target)) {
+    if link_wrappers::is_http(shown) && (same(shown, inner) || same(shown, &target)) {
         // The text is the link: the target adds nothing (or only a mail system's wrapper).
         return Some(Replacement {
             text: String::new(),
@@ -125,7 +121,7 @@ fn jira(from: &str) -> Option<Replacement> {
         return None;
     }
     let (_shown, url) = inner.rsplit_once('|')?;
-    if !starts_with_http(url) || url.contains(char::is_whitespace) {
+    if !link_wrappers::is_http(url) || url.contains(char::is_whitespace) {
         return None;
     }
     Some(Replacement {

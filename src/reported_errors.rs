@@ -129,12 +129,9 @@ fn is_reported_status(s: u16) -> bool {
 pub fn find(text: &str) -> Vec<ReportedError> {
     let lower = text.to_ascii_lowercase();
     let mut found: Vec<(usize, ReportedError)> = Vec::new();
-    let mut add = |at: usize, e: ReportedError| {
-        if !found.iter().any(|(_, x)| *x == e) {
-            found.push((at, e));
-        } else if let Some(slot) = found.iter_mut().find(|(_, x)| *x == e) {
-            slot.0 = slot.0.min(at);
-        }
+    let mut add = |at: usize, e: ReportedError| match found.iter_mut().find(|(_, x)| *x == e) {
+        Some(slot) => slot.0 = slot.0.min(at),
+        None => found.push((at, e)),
     };
     for (code, e) in OAUTH_CODES {
         if let Some(at) = find_word(&lower, code) {
