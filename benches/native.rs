@@ -25,8 +25,8 @@ mod native {
     use std::hint::black_box;
     use std::time::Duration;
     use wdcap::analysis;
-    use wdcap::checks::Options;
-    use wdcap::html::snapshot_from_html;
+    use wdcap::model::options::Options;
+    use wdcap::snapshot::html::snapshot_from_html;
 
     // ---------------------------------------------------------------------------------------------
     // Pastes.

@@ -1,12 +1,15 @@
 //! The three entry points every edge (CLI, wasm, tests) calls: analyse a page snapshot, check
 //! pasted text, re-check a set of parameters gathered across pages.
 
-use crate::checks::{self, Context, Coverage, Options};
-use crate::extract;
+use crate::checks::{self, Context, Coverage};
+use crate::model::options::Options;
+use crate::model::page_id::PageId;
+use crate::model::param::{Param, ParamInput};
+use crate::model::report_sample::ReportSample;
+use crate::model::settings::Setting;
 use crate::pages::{self, Page};
-use crate::param::{Param, ParamInput};
-use crate::report::Report;
-use crate::settings::Setting;
+use crate::paste;
+use crate::report::view::Report;
 use crate::snapshot::Snapshot;
 
 /// Recognises the page and checks what it shows. A page no recogniser claims yields an empty
@@ -28,7 +31,7 @@ pub fn analyse_snapshot(snapshot: &Snapshot, options: &Options) -> Report {
 
 /// Extracts every parameter from pasted text and checks them.
 pub fn check_text(text: &str, options: &Options) -> Report {
-    let found = extract::extract_all(text);
+    let found = paste::extract_all(text);
     finish(
         None,
         found.params,
@@ -52,10 +55,10 @@ pub fn check_params(params: Vec<ParamInput>, settings: Vec<Setting>, options: &O
 }
 
 fn finish(
-    page: Option<pages::PageId>,
+    page: Option<PageId>,
     params: Vec<Param>,
     settings: Vec<Setting>,
-    samples: &[extract::ReportSample],
+    samples: &[ReportSample],
     options: &Options,
     coverage: Coverage,
 ) -> Report {

@@ -13,9 +13,9 @@
 //! Headcount Report's analysis time in Chromium (docs/benchmarks.md).
 
 use crate::analysis;
-use crate::checks::Options;
-use crate::param::ParamInput;
-use crate::settings::Setting;
+use crate::model::options::Options;
+use crate::model::param::ParamInput;
+use crate::model::settings::Setting;
 use crate::snapshot::Snapshot;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -101,13 +101,13 @@ pub fn analyse_snapshot(snapshot_json: &str, options_value: JsValue) -> JsValue 
 /// text is refused with `{ok: false, error: {code: "too_large"}}`.
 #[wasm_bindgen(js_name = checkText)]
 pub fn check_text(text: &str, options_value: JsValue) -> JsValue {
-    if text.len() > crate::limits::MAX_PASTE_BYTES {
+    if text.len() > crate::model::limits::MAX_PASTE_BYTES {
         return err(
             "too_large",
-            crate::limits::too_large(
+            crate::model::limits::too_large(
                 "the pasted text",
                 text.len(),
-                crate::limits::MAX_PASTE_BYTES,
+                crate::model::limits::MAX_PASTE_BYTES,
             ),
         );
     }
@@ -145,7 +145,10 @@ pub fn check_params(evidence: JsValue, options_value: JsValue) -> JsValue {
 #[wasm_bindgen(js_name = redactText)]
 pub fn redact_text(text: &str, options_value: JsValue) -> JsValue {
     match options(options_value) {
-        Ok(o) => ok(crate::redact::markdown(&analysis::check_text(text, &o), &o)),
+        Ok(o) => ok(crate::report::redact::markdown(
+            &analysis::check_text(text, &o),
+            &o,
+        )),
         Err(e) => e,
     }
 }
@@ -154,7 +157,7 @@ pub fn redact_text(text: &str, options_value: JsValue) -> JsValue {
 /// partner picker and the trainer checklist: `{ok: true, report: [Partner…]}`.
 #[wasm_bindgen]
 pub fn partners() -> JsValue {
-    ok(crate::partners::PARTNERS)
+    ok(crate::model::partner::PARTNERS)
 }
 
 /// The trainer checklist of partner `partner` (issue #5): each step with its state judged from
@@ -166,7 +169,7 @@ pub fn checklist(partner: &str, evidence: JsValue, options_value: JsValue) -> Js
         Ok(o) => o,
         Err(e) => return e,
     };
-    let ev: crate::checklist::Evidence = if evidence.is_undefined() || evidence.is_null() {
+    let ev: crate::partner::checklist::Evidence = if evidence.is_undefined() || evidence.is_null() {
         Default::default()
     } else {
         match from_js(&evidence) {
@@ -174,7 +177,7 @@ pub fn checklist(partner: &str, evidence: JsValue, options_value: JsValue) -> Js
             Err(e) => return err("bad_evidence", format!("evidence: {e}")),
         }
     };
-    match crate::checklist::checklist(partner, ev, &opts) {
+    match crate::partner::checklist::checklist(partner, ev, &opts) {
         Ok(c) => ok(c),
         Err(reason) => err("unknown_integration", reason),
     }
@@ -190,11 +193,11 @@ pub fn export_for(partner: &str, gathered: JsValue, options_value: JsValue) -> J
         Ok(o) => o,
         Err(e) => return e,
     };
-    let g: crate::export::Gathered = match from_js(&gathered) {
+    let g: crate::partner::export::Gathered = match from_js(&gathered) {
         Ok(g) => g,
         Err(e) => return err("bad_evidence", format!("evidence: {e}")),
     };
-    match crate::export::export(partner, g, &opts) {
+    match crate::partner::export::export(partner, g, &opts) {
         Ok(x) => ok(x),
         Err(reason) => err("unknown_integration", reason),
     }
@@ -203,7 +206,7 @@ pub fn export_for(partner: &str, gathered: JsValue, options_value: JsValue) -> J
 /// The fingerprint shown for a secret (same function as the CLI's).
 #[wasm_bindgen]
 pub fn fingerprint(value: &str) -> String {
-    crate::secret::fingerprint(value)
+    crate::model::secret::fingerprint(value)
 }
 
 #[wasm_bindgen]
@@ -312,9 +315,9 @@ pub async fn live_test(
     let input = crate::probe::ProbeInput::new(
         ev.params
             .into_iter()
-            .map(crate::param::Param::from)
+            .map(crate::model::param::Param::from)
             .collect(),
-        ev.isu_password.map(crate::secret::Secret::new),
+        ev.isu_password.map(crate::model::secret::Secret::new),
         &opts,
     );
     let transport = FetchTransport {

@@ -14,9 +14,9 @@ use std::io::Write;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 use wdcap::analysis;
-use wdcap::checks::Options;
-use wdcap::html::{snapshot_from_html, try_snapshot_from_html};
-use wdcap::limits::MAX_PASTE_BYTES;
+use wdcap::model::limits::MAX_PASTE_BYTES;
+use wdcap::model::options::Options;
+use wdcap::snapshot::html::{snapshot_from_html, try_snapshot_from_html};
 use wdcap::snapshot::{Snapshot, SnapshotError, WireNode, WireSnapshot, MAX_DEPTH, MAX_NODES};
 
 const CHILD_ENV: &str = "WDCAP_BOUNDS_CHILD";

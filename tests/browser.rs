@@ -22,7 +22,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use wdcap::analysis;
-use wdcap::checks::Options;
+use wdcap::model::options::Options;
 use wdcap::snapshot::Snapshot;
 use web_sys::{Document, DomParser, Element, SupportedType};
 
@@ -390,7 +390,7 @@ fn check_text_and_check_params_answer_like_the_rust_api() {
 fn fingerprint_and_version_are_the_natives() {
     assert_eq!(
         wdcap::wasm::fingerprint("s3cret"),
-        wdcap::secret::fingerprint("s3cret")
+        wdcap::model::secret::fingerprint("s3cret")
     );
     assert_eq!(wdcap::wasm::version(), wdcap::BUILD);
 }

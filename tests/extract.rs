@@ -3,8 +3,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::time::{Duration, Instant};
-use wdcap::extract::{extract, extract_all};
-use wdcap::param::ParamKind as K;
+use wdcap::model::param::ParamKind as K;
+use wdcap::paste::{extract, extract_all};
 
 const CID: &str = "OGQyMzYyYjYtZDhmZC00YTA4LWE3M2EtZDIzNzg1MzY3NmZm";
 const SEC: &str = "k3j4h5g6f7d8s9a0m1n2b3v4c5x6z7l8k9j0h1g2f3d4s5a6p7o8i9u0y1t2r3e4w5q6a7s8d9f0g1h2j3k4l5z6x7c8v9b0n1m2";
@@ -152,7 +152,7 @@ fn raas_json_samples_become_report_fields() {
     assert_eq!(ex.samples.len(), 1);
     assert_eq!(
         ex.settings[0].value,
-        wdcap::settings::SettingValue::List(vec!["group_name".into()])
+        wdcap::model::settings::SettingValue::List(vec!["group_name".into()])
     );
 }
 
@@ -201,7 +201,7 @@ fn arbitrary_bytes_never_panic() {
             s.push(alphabet[(x % alphabet.len() as u64) as usize]);
         }
         let _ = wdcap::analysis::check_text(&s, &Default::default());
-        let _ = wdcap::redact::markdown(
+        let _ = wdcap::report::redact::markdown(
             &wdcap::analysis::check_text(&s, &Default::default()),
             &Default::default(),
         );

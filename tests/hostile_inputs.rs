@@ -15,11 +15,12 @@
 use std::path::PathBuf;
 use std::process::Command;
 use wdcap::analysis;
-use wdcap::checks::{Options, Severity};
-use wdcap::html::snapshot_from_html;
-use wdcap::param::ParamKind;
-use wdcap::report::Report;
+use wdcap::model::options::Options;
+use wdcap::model::param::ParamKind;
+use wdcap::model::severity::Severity;
+use wdcap::report::view::Report;
 use wdcap::snapshot::fold_whitespace;
+use wdcap::snapshot::html::snapshot_from_html;
 
 const PAGE: &str = "register_api_client_payloads.html";
 const TICKET: &str = "ticket_payloads.txt";
@@ -212,7 +213,7 @@ fn masked_views_never_show_a_secret() {
         for marker in NEVER_READ {
             assert!(!masked.contains(marker));
         }
-        let md = wdcap::redact::markdown(report, &Options::default());
+        let md = wdcap::report::redact::markdown(report, &Options::default());
         assert!(!md.contains(SECRET) && !md.contains(REFRESH), "{md}");
         // Revealing is explicit, and then the value is exact.
         assert!(report.to_json(true).contains(SECRET));

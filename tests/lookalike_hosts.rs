@@ -11,8 +11,8 @@
 
 use std::process::Command;
 use wdcap::analysis::check_text;
-use wdcap::checks::Options;
-use wdcap::report::Report;
+use wdcap::model::options::Options;
+use wdcap::report::view::Report;
 
 const CODE: &str = "host-not-workday";
 

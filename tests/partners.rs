@@ -6,7 +6,7 @@
 #[allow(dead_code)]
 mod compiler;
 
-use wdcap::partners::{partner, Access, PARTNERS};
+use wdcap::model::partner::{partner, Access, PARTNERS};
 
 fn dir_with(files: &[(&str, &str)]) -> std::path::PathBuf {
     let dir = std::env::temp_dir().join(format!(

@@ -4,10 +4,10 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::cell::RefCell;
-use wdcap::param::{Param, ParamKind};
+use wdcap::model::param::{Param, ParamKind};
+use wdcap::model::secret::Secret;
 use wdcap::probe::http::{HttpRequest, HttpResponse, Transport, TransportError};
 use wdcap::probe::{run, ProbeInput, ProbeKind, StepStatus};
-use wdcap::secret::Secret;
 
 const TOKEN: &str = "https://wd3-impl-services1.workday.com/ccx/oauth2/acme/token";
 const REST: &str = "https://wd3-impl-services1.workday.com/ccx/api/v1/acme";
@@ -50,7 +50,7 @@ fn input(extra: &[(ParamKind, &str)]) -> ProbeInput {
     ProbeInput {
         params,
         isu_password: None,
-        partner: wdcap::partners::partner("ten-thousand-coffees"),
+        partner: wdcap::model::partner::partner("ten-thousand-coffees"),
     }
 }
 

@@ -27,7 +27,7 @@ fn readme_lists_every_page_id_and_param_kind() {
             "README.md does not list the page id `{id}`"
         );
     }
-    for kind in wdcap::param::ParamKind::ALL {
+    for kind in wdcap::model::param::ParamKind::ALL {
         let k = kind.as_str();
         assert!(
             readme.contains(&format!("`{k}`")),

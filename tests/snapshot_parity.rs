@@ -37,13 +37,13 @@ fn kept_attributes_and_skipped_tags_agree() {
     );
     assert_eq!(
         js_set(&js, "SKIPPED_TAGS"),
-        rust_set(wdcap::html::SKIPPED_TAGS)
+        rust_set(wdcap::snapshot::html::SKIPPED_TAGS)
     );
 }
 
 #[test]
 fn the_extensions_own_marks_are_not_page_content() {
-    let s = wdcap::html::snapshot_from_html(
+    let s = wdcap::snapshot::html::snapshot_from_html(
         "<html><body><div data-automation-id=\"textView\">value<wdcap-mark>✓ captured</wdcap-mark></div></body></html>",
         None,
     );

@@ -16,13 +16,13 @@ use arbitrary::{Arbitrary, Unstructured};
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 use wdcap::analysis;
-use wdcap::checks::{Options, Sso};
-use wdcap::domain::{WorkdayHost, WORKDAY_DOMAINS};
-use wdcap::endpoint::{Endpoint, EndpointKind};
+use wdcap::model::options::{Options, Sso};
 use wdcap::pages::{self, Page};
-use wdcap::redirect_n;
-use wdcap::report::Report;
+use wdcap::report::view::Report;
 use wdcap::snapshot::{Snapshot, WireNode, WireSnapshot, KEPT_ATTRIBUTES};
+use wdcap::workday::endpoint::{Endpoint, EndpointKind};
+use wdcap::workday::redirect_n;
+use wdcap::workday::tenant::{WorkdayHost, WORKDAY_DOMAINS};
 
 /// A target's body: any bytes in, a panic on a finding.
 pub type Target = fn(&[u8]);
@@ -116,7 +116,7 @@ pub fn snapshot(data: &[u8]) {
 pub fn html(data: &[u8]) {
     let options = options_for(data);
     let text = String::from_utf8_lossy(data);
-    let s = wdcap::html::snapshot_from_html(&text, None);
+    let s = wdcap::snapshot::html::snapshot_from_html(&text, None);
     analyse(&s, &options);
 }
 
@@ -130,7 +130,7 @@ pub fn html_page(data: &[u8]) {
     let options = spec.options.build();
     let html = spec.to_html();
     let url = spec.url.text();
-    let s = wdcap::html::snapshot_from_html(&html, Some(&url));
+    let s = wdcap::snapshot::html::snapshot_from_html(&html, Some(&url));
     analyse(&s, &options);
 }
 
@@ -411,7 +411,7 @@ const VALUES: &[&str] = &[
 fn label_texts() -> &'static [&'static str] {
     static TEXTS: OnceLock<Vec<&'static str>> = OnceLock::new();
     TEXTS.get_or_init(|| {
-        let mut v: Vec<&'static str> = wdcap::labels::LABELS
+        let mut v: Vec<&'static str> = wdcap::pages::labels::LABELS
             .iter()
             .flat_map(|l| l.texts.iter().copied())
             .collect();

@@ -2,9 +2,10 @@
 //! `/{tenant}/authorize` on the UI host (it shows the Workday sign-in page); on a services host
 //! it is very probably wrong, but what that host answers is not confirmed: a warning.
 
-use super::{Check, Context, Finding, Severity};
-use crate::domain::HostRole;
-use crate::param::ParamKind;
+use super::{Check, Context, Finding};
+use crate::model::severity::Severity;
+use crate::workday::tenant::HostRole;
+use crate::model::param::ParamKind;
 
 pub struct ApiHostForAuthorize;
 

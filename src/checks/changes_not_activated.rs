@@ -3,8 +3,9 @@
 //! 004). Read from Activate Pending Security Policy Changes: not completed is an error; the
 //! Confirm box not yet checked (the admin is mid-task) is a warning.
 
-use super::{Check, Context, Finding, Severity};
-use crate::settings::names;
+use super::{Check, Context, Finding};
+use crate::model::severity::Severity;
+use crate::model::settings::names;
 
 pub struct ChangesNotActivated;
 

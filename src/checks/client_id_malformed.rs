@@ -2,9 +2,10 @@
 //! lowercase UUID, 48 characters that decode to 36 (notes §3, good confidence from several
 //! samples). A bare UUID is encoded for the fix.
 
-use super::{Check, Context, Finding, Severity};
-use crate::param::ParamKind;
-use crate::values;
+use super::{Check, Context, Finding};
+use crate::model::severity::Severity;
+use crate::model::param::ParamKind;
+use crate::workday::values;
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
 
@@ -32,7 +33,7 @@ impl Check for ClientIdMalformed {
                     return None;
                 }
                 // A value of another kind's shape is `swapped-values`' to report.
-                let shape = crate::extract::value_shape(clean);
+                let shape = crate::model::value_shape::value_shape(clean);
                 if !shape.is_empty() && !shape.contains(&ParamKind::ClientId) {
                     return None;
                 }

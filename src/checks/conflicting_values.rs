@@ -3,8 +3,9 @@
 //! the old one (`invalid_grant`) (notes §3): only the newest works, and which one that is the
 //! values cannot tell. A warning, on every value after the first.
 
-use super::{Check, Context, Finding, Severity};
-use crate::param::ParamKind;
+use super::{Check, Context, Finding};
+use crate::model::severity::Severity;
+use crate::model::param::ParamKind;
 
 pub struct ConflictingValues;
 

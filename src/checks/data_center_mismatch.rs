@@ -2,8 +2,9 @@
 //! services host of the wrong data center answers 503 (notes §2, common mistakes). Hosts
 //! without a label are never compared: the host does not tell which data center they are in.
 
-use super::{majority, Check, Context, Finding, Severity};
-use crate::domain::DataCenter;
+use super::{majority, Check, Context, Finding};
+use crate::model::severity::Severity;
+use crate::workday::tenant::DataCenter;
 
 pub struct DataCenterMismatch;
 

@@ -2,8 +2,9 @@
 //! secrets and tokens differ between a production tenant and its sandbox or implementation
 //! tenants (notes §3), so a mixed set cannot work.
 
-use super::{Check, Context, Finding, Severity};
-use crate::domain::Environment;
+use super::{Check, Context, Finding};
+use crate::model::severity::Severity;
+use crate::workday::tenant::Environment;
 
 pub struct EnvironmentMismatch;
 

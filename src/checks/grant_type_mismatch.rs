@@ -2,9 +2,10 @@
 //! sets (Defender: Authorization Code Grant, seed 003 step 5). A client of another grant type
 //! cannot take part in the partner's OAuth flow.
 
-use super::{partner_name, Check, Context, Finding, Severity};
-use crate::partners::fold;
-use crate::settings::names;
+use super::{partner_name, Check, Context, Finding};
+use crate::model::severity::Severity;
+use crate::model::partner::fold;
+use crate::model::settings::names;
 
 pub struct GrantTypeMismatch;
 

@@ -3,8 +3,9 @@
 //! (`https://wd5.myworkday.com@evil.io/…`) land here too, because the host is what the `url`
 //! crate parses, not what the text seems to say.
 
-use super::{Check, Context, Finding, Severity};
-use crate::domain::WORKDAY_DOMAINS;
+use super::{Check, Context, Finding};
+use crate::model::severity::Severity;
+use crate::workday::tenant::WORKDAY_DOMAINS;
 
 pub struct HostNotWorkday;
 

@@ -3,8 +3,9 @@
 //! with values copied from web pages, chat tools and word processors, and make the value wrong
 //! while it looks right (the same failure as a trailing space, notes §2).
 
-use super::{Check, Context, Finding, Severity};
-use crate::values::invisible_name;
+use super::{Check, Context, Finding};
+use crate::model::severity::Severity;
+use crate::workday::clean::invisible_name;
 
 pub struct InvisibleChar;
 

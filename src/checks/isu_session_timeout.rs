@@ -3,8 +3,9 @@
 //! Expired sessions can cause the integration to stop before it successfully completes" (seed
 //! 002 step 1). "Can": a warning for a partner whose guide says so, information otherwise.
 
-use super::{Check, Context, Finding, Severity};
-use crate::settings::names;
+use super::{Check, Context, Finding};
+use crate::model::severity::Severity;
+use crate::model::settings::names;
 
 pub struct IsuSessionTimeout;
 

@@ -1,14 +1,15 @@
 //! `link-wrapped`: a URL in pasted text was rewritten by a mail system's link protection
 //! (Microsoft Safe Links, Proofpoint URL Defense, Google's redirector). The other checks judge
-//! the address inside (`values::clean` takes the wrapper off); this one says the wrapper is
+//! the address inside (`clean::clean` takes the wrapper off); this one says the wrapper is
 //! there (and, for a wrapper that keeps the original on its servers, such as Mimecast's, that
 //! the address cannot be read from the link), because a partner's form that receives the
 //! wrapped link gets a host that is not Workday's, and the connection fails. Whether the wrapped link or the original reached the
 //! partner is not known from a ticket, hence a warning.
 
-use super::{Check, Context, Finding, Severity};
-use crate::link_wrappers;
-use crate::values;
+use super::{Check, Context, Finding};
+use crate::model::severity::Severity;
+use crate::workday::link_wrappers;
+use crate::workday::clean;
 
 pub struct LinkWrapped;
 
@@ -31,7 +32,7 @@ impl Check for LinkWrapped {
             .enumerate()
             .filter(|(_, p)| p.kind.is_url())
             .filter_map(|(i, p)| {
-                let written = values::stripped(p.raw());
+                let written = clean::stripped(p.raw());
                 if let Some(wrapped) = link_wrappers::unwrap(&written) {
                     return Some(
                         Finding::new(

@@ -3,8 +3,9 @@
 //! Judged only on gathered evidence (pasted text, the values collected across pages): a single
 //! page shows only some values, so a page scan never reports anything missing.
 
-use super::{Check, Context, Coverage, Finding, Severity};
-use crate::param::ParamKind;
+use super::{Check, Context, Coverage, Finding};
+use crate::model::severity::Severity;
+use crate::model::param::ParamKind;
 use std::collections::{BTreeMap, BTreeSet};
 
 pub struct MissingParameter;

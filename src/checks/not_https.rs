@@ -2,7 +2,8 @@
 //! seeds and notes is `https://`; over plain HTTP the client secret and tokens would cross the
 //! network readable, and Workday does not serve its APIs there.
 
-use super::{Check, Context, Finding, Severity};
+use super::{Check, Context, Finding};
+use crate::model::severity::Severity;
 
 pub struct NotHttps;
 

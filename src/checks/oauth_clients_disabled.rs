@@ -4,9 +4,10 @@
 //! no partner chosen, the values: a client ID, a secret, a token endpoint) needs OAuth; a
 //! warning when the partner's API client is optional (Kombo).
 
-use super::{Check, Context, Finding, Severity};
-use crate::param::ParamKind;
-use crate::settings::names;
+use super::{Check, Context, Finding};
+use crate::model::severity::Severity;
+use crate::model::param::ParamKind;
+use crate::model::settings::names;
 
 pub struct OauthClientsDisabled;
 

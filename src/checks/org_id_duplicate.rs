@@ -2,8 +2,9 @@
 //! mistake: the organisation meant in its place is missing, and its people are not synced
 //! (Viva Learning reads the org IDs it is given, seed 000 § Get org ID). A warning.
 
-use super::{Check, Context, Finding, Severity};
-use crate::param::ParamKind;
+use super::{Check, Context, Finding};
+use crate::model::severity::Severity;
+use crate::model::param::ParamKind;
 
 pub struct OrgIdDuplicate;
 

@@ -3,9 +3,10 @@
 //! from a sandbox is wrong in production. Reference IDs are the same across tenants and are
 //! never flagged.
 
-use super::{Check, Context, Finding, Severity};
-use crate::param::ParamKind;
-use crate::values;
+use super::{Check, Context, Finding};
+use crate::model::severity::Severity;
+use crate::model::param::ParamKind;
+use crate::workday::values;
 
 pub struct OrgIdEnvironment;
 

@@ -3,9 +3,10 @@
 //! (`Organization_Reference_ID=SUP_ORG_123`) (notes §3). A WID in upper case is only a warning,
 //! lowered for the fix: whether Workday minds the case is not confirmed.
 
-use super::{Check, Context, Finding, Severity};
-use crate::param::ParamKind;
-use crate::values;
+use super::{Check, Context, Finding};
+use crate::model::severity::Severity;
+use crate::model::param::ParamKind;
+use crate::workday::values;
 
 pub struct OrgIdMalformed;
 
@@ -30,7 +31,7 @@ impl Check for OrgIdMalformed {
                 if values::is_wid(clean) || values::reference_id(clean).is_some() {
                     return None;
                 }
-                let shape = crate::extract::value_shape(clean);
+                let shape = crate::model::value_shape::value_shape(clean);
                 if !shape.is_empty() && !shape.contains(&ParamKind::OrgId) {
                     return None; // swapped-values
                 }

@@ -5,8 +5,9 @@
 //! "Get and Put" otherwise). The missing access is refused by Workday.
 
 use super::permission_missing::grants;
-use super::{partner_name, Check, Context, Finding, Severity};
-use crate::partners::Access;
+use super::{partner_name, Check, Context, Finding};
+use crate::model::severity::Severity;
+use crate::model::partner::Access;
 
 pub struct PermissionAccess;
 

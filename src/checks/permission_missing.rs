@@ -5,9 +5,10 @@
 //! (Maintain Permissions for Security Group), or the policies of a functional area that
 //! Domain Security Policies for Functional Area showed.
 
-use super::{partner_name, text_bool, Check, Context, Finding, Severity};
-use crate::partners::{fold, Access, DomainPolicy};
-use crate::settings::{names, SettingValue};
+use super::{partner_name, text_bool, Check, Context, Finding};
+use crate::model::severity::Severity;
+use crate::model::partner::{fold, Access, DomainPolicy};
+use crate::model::settings::{names, SettingValue};
 use std::collections::{BTreeMap, BTreeSet};
 
 pub struct PermissionMissing;

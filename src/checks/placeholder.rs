@@ -3,8 +3,9 @@
 //! Such a value cannot work anywhere. Words are judged only where a value goes (the host, the
 //! tenant, a RaaS owner or report name, a whole non-URL value), so a real path is never one.
 
-use super::{Check, Context, Finding, Severity};
-use crate::values;
+use super::{Check, Context, Finding};
+use crate::model::severity::Severity;
+use crate::model::value_faults;
 
 pub struct Placeholder;
 
@@ -28,7 +29,7 @@ impl Check for Placeholder {
             .enumerate()
             .filter_map(|(i, p)| {
                 let clean = &cx.facts(i).clean;
-                let what = values::placeholder(clean, p.kind)?;
+                let what = value_faults::placeholder(clean, p.kind)?;
                 // Only the tenant can be filled in from the other values.
                 let fixed_value = tenant.as_ref().and_then(|t| {
                     let e = cx.endpoint(i)?;

@@ -2,8 +2,9 @@
 //! Quotes are how a value was written in a message or a JSON file, never part of a Workday
 //! value; a form that receives them keeps them, and the value fails.
 
-use super::{Check, Context, Finding, Severity};
-use crate::values::{invisible_name, is_quote};
+use super::{Check, Context, Finding};
+use crate::model::severity::Severity;
+use crate::workday::clean::{invisible_name, is_quote};
 
 pub struct Quoted;
 

@@ -3,8 +3,9 @@
 //! for a partner that needs JSON this is an error. Without a chosen partner it is only worth
 //! knowing (info): the XML URL is the integrators' common mistake (notes §2).
 
-use super::{partner_name, Check, Context, Finding, Severity};
-use crate::endpoint::{EndpointKind, RaasFormat};
+use super::{partner_name, Check, Context, Finding};
+use crate::model::severity::Severity;
+use crate::workday::endpoint::{EndpointKind, RaasFormat};
 
 pub struct RaasNotJson;
 

@@ -3,9 +3,10 @@
 //! `/ccx/service/customreport2/{tenant}/{owner}/{Report_Name}` serves a custom report as a web
 //! service (notes §2; seed 004 step 7: Actions > Web Service > View URLs).
 
-use super::{Check, Context, Finding, Severity};
-use crate::endpoint::EndpointKind;
-use crate::param::ParamKind;
+use super::{Check, Context, Finding};
+use crate::model::severity::Severity;
+use crate::workday::endpoint::EndpointKind;
+use crate::model::param::ParamKind;
 
 pub struct RaasNotReportUrl;
 

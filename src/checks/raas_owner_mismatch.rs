@@ -4,8 +4,9 @@
 //! shared with that ISU; reports from different owners are a sign one URL came from elsewhere.
 //! Different owners can work when each report is shared, so this is a warning.
 
-use super::{majority, Check, Context, Finding, Severity};
-use crate::endpoint::EndpointKind;
+use super::{majority, Check, Context, Finding};
+use crate::model::severity::Severity;
+use crate::workday::endpoint::EndpointKind;
 
 pub struct RaasOwnerMismatch;
 

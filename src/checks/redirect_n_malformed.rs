@@ -1,9 +1,10 @@
 //! `redirect-n-malformed`: `redirect=n` is there but written so Workday will not see it: a
 //! wrong separator, a second `?`, duplicated, another value, percent-encoded (notes §5).
 
-use super::{Check, Context, Finding, Severity};
-use crate::param::ParamKind;
-use crate::redirect_n::{self, State};
+use super::{Check, Context, Finding};
+use crate::model::severity::Severity;
+use crate::model::param::ParamKind;
+use crate::workday::redirect_n::{self, State};
 
 pub struct RedirectNMalformed;
 

@@ -4,9 +4,10 @@
 //! endpoint), so it must go. On UI login URLs it is the legitimate "backup login" switch and is
 //! left alone.
 
-use super::{Check, Context, Finding, Severity};
-use crate::param::ParamKind;
-use crate::redirect_n::{self, State};
+use super::{Check, Context, Finding};
+use crate::model::severity::Severity;
+use crate::model::param::ParamKind;
+use crate::workday::redirect_n::{self, State};
 
 pub struct RedirectNMisplaced;
 

@@ -2,9 +2,11 @@
 //! `redirect=n` (seed 003, notes §5). When SSO is unknown this is a warning with the fixed URL;
 //! when the tenant is known to use SSO, an error; when it is known not to, nothing.
 
-use super::{Check, Context, Finding, Severity, Sso};
-use crate::param::ParamKind;
-use crate::redirect_n::{self, State};
+use super::{Check, Context, Finding};
+use crate::model::severity::Severity;
+use crate::model::options::Sso;
+use crate::model::param::ParamKind;
+use crate::workday::redirect_n::{self, State};
 
 pub struct RedirectNMissing;
 

@@ -3,8 +3,9 @@
 //! for GCC High; seed 003 step 5). OAuth compares redirect URIs exactly, so the authorization
 //! step fails.
 
-use super::{partner_name, Check, Context, Finding, Severity};
-use crate::settings::names;
+use super::{partner_name, Check, Context, Finding};
+use crate::model::severity::Severity;
+use crate::model::settings::names;
 
 pub struct RedirectUriMismatch;
 
@@ -31,7 +32,7 @@ impl Check for RedirectUriMismatch {
         let Some(read) = cx.list_setting(names::REDIRECTION_URI) else {
             return Vec::new();
         };
-        let read: Vec<String> = read.iter().map(|u| crate::values::clean(u)).collect();
+        let read: Vec<String> = read.iter().map(|u| crate::workday::clean::clean(u)).collect();
         if read
             .iter()
             .any(|u| client.redirect_uris.contains(&u.as_str()))

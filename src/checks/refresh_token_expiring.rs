@@ -4,8 +4,9 @@
 //! the connection works until the token expires, then stops. An error for those partners; with
 //! no partner chosen, a warning.
 
-use super::{partner_name, Check, Context, Finding, Severity};
-use crate::settings::names;
+use super::{partner_name, Check, Context, Finding};
+use crate::model::severity::Severity;
+use crate::model::settings::names;
 
 pub struct RefreshTokenExpiring;
 

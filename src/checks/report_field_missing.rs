@@ -5,9 +5,10 @@
 //! Columns are matched to the guide's field names by their folded text and known aliases,
 //! which is a heuristic: a missing required field is a warning, a missing recommended one info.
 
-use super::{Check, Context, Finding, Severity};
-use crate::partners::{fold, FieldLevel, Partner, ReportSpec};
-use crate::settings::names;
+use super::{Check, Context, Finding};
+use crate::model::severity::Severity;
+use crate::model::partner::{fold, FieldLevel, Partner, ReportSpec};
+use crate::model::settings::names;
 
 pub struct ReportFieldMissing;
 

@@ -4,7 +4,8 @@
 //! What the partner does with another value is not documented, so this is a warning. Only
 //! fields with a fixed list of values are judged, and only their values are shown.
 
-use super::{Check, Context, Finding, Severity};
+use super::{Check, Context, Finding};
+use crate::model::severity::Severity;
 
 pub struct ReportValueNotAllowed;
 

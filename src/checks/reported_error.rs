@@ -1,13 +1,14 @@
 //! `reported-error`: the pasted text quotes an error Workday answered (`invalid_grant`,
-//! `401 Unauthorized`, a SOAP fault; found by `crate::reported_errors`). Each has a known cause,
+//! `401 Unauthorized`, a SOAP fault; found by `crate::workday::errors`). Each has a known cause,
 //! and the fix is the one the live test gives for the same answer (`crate::probe`), so a support
 //! agent gets the same advice from a ticket as an admin gets from a test. A warning: the ticket
 //! says what happened, not that it still happens.
 
-use super::{Check, Context, Finding, Severity};
-use crate::probe;
-use crate::reported_errors::ReportedError;
-use crate::settings::names;
+use super::{Check, Context, Finding};
+use crate::model::severity::Severity;
+use crate::model::partner::Partner;
+use crate::workday::errors::{self, ReportedError};
+use crate::model::settings::names;
 
 pub struct ReportedErrorCheck;
 
@@ -45,15 +46,15 @@ fn explain(e: ReportedError, cx: &Context) -> (String, String) {
     match e {
         ReportedError::InvalidClient => (
             quoted("`invalid_client` from the token endpoint", "the client ID or secret was refused."),
-            probe::INVALID_CLIENT_FIX.into(),
+            errors::INVALID_CLIENT_FIX.into(),
         ),
         ReportedError::InvalidGrant => (
             quoted("`invalid_grant` from the token endpoint", "the refresh token was refused."),
-            probe::INVALID_GRANT_FIX.into(),
+            errors::INVALID_GRANT_FIX.into(),
         ),
         ReportedError::InvalidRequest => (
             quoted("`invalid_request` from the token endpoint", "the request did not name a client Workday knows there."),
-            probe::INVALID_REQUEST_FIX.into(),
+            errors::INVALID_REQUEST_FIX.into(),
         ),
         ReportedError::UnauthorizedClient | ReportedError::UnsupportedGrantType => (
             quoted(
@@ -68,30 +69,30 @@ fn explain(e: ReportedError, cx: &Context) -> (String, String) {
         ),
         ReportedError::Http(401) => (
             quoted("HTTP 401", "Workday did not accept the credentials."),
-            probe::UNAUTHORIZED_FIX.into(),
+            errors::UNAUTHORIZED_FIX.into(),
         ),
         ReportedError::Http(403) => (
             quoted("HTTP 403", "the ISU or API client lacks a permission or scope."),
-            probe::forbidden_fix(&probe::likely_permissions(cx.partner)),
+            errors::forbidden_fix(&cx.partner.map(Partner::likely_permissions).unwrap_or_default()),
         ),
         ReportedError::Http(404) => (
             quoted("HTTP 404", "the path does not exist."),
-            probe::NOT_FOUND_FIX.into(),
+            errors::NOT_FOUND_FIX.into(),
         ),
         ReportedError::Http(s) => (
             quoted(&format!("HTTP {s}"), "a server error."),
-            probe::SERVER_ERROR_FIX.into(),
+            errors::SERVER_ERROR_FIX.into(),
         ),
         ReportedError::SoapAuthentication => (
             quoted("a SOAP authentication fault", "the ISU's user name or password was refused."),
             format!(
                 "{} For SOAP the ISU's user name is written user@tenant.",
-                probe::UNAUTHORIZED_FIX
+                errors::UNAUTHORIZED_FIX
             ),
         ),
         ReportedError::SoapNotAuthorized => (
             quoted("the SOAP fault \"The task submitted is not authorized\"", "the ISU lacks a permission."),
-            probe::forbidden_fix(&probe::likely_permissions(cx.partner)),
+            errors::forbidden_fix(&cx.partner.map(Partner::likely_permissions).unwrap_or_default()),
         ),
     }
 }

@@ -2,7 +2,8 @@
 //! tenant. Workday refreshes sandboxes from production on a schedule (Defender's guide: every
 //! week), which breaks a connection made against them (seed 003, notes §4).
 
-use super::{Check, Context, Finding, Severity};
+use super::{Check, Context, Finding};
+use crate::model::severity::Severity;
 
 pub struct SandboxRefresh;
 

@@ -5,9 +5,10 @@
 //! `Tenant nonconfigurable`), and a name contained in another (`Learning` / `Learning core`)
 //! counts, since guides and the UI word some areas differently.
 
-use super::{partner_name, Check, Context, Finding, Severity};
-use crate::partners::fold;
-use crate::settings::names;
+use super::{partner_name, Check, Context, Finding};
+use crate::model::severity::Severity;
+use crate::model::partner::fold;
+use crate::model::settings::names;
 
 pub struct ScopeMissing;
 

@@ -3,9 +3,10 @@
 //! seed 002 step 3, 10KC seed 004 step 2). A constrained integration group works but sees only
 //! its organisations' data (a warning); any other type is an error.
 
-use super::{partner_name, Check, Context, Finding, Severity};
-use crate::partners::fold;
-use crate::settings::names;
+use super::{partner_name, Check, Context, Finding};
+use crate::model::severity::Severity;
+use crate::model::partner::fold;
+use crate::model::settings::names;
 
 pub struct SecurityGroupType;
 

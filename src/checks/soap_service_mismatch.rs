@@ -3,8 +3,9 @@
 //! service, so another service cannot work: an error. A difference in letter case alone is a
 //! warning, since whether Workday's service names are case sensitive is not confirmed.
 
-use super::{Check, Context, Finding, Severity};
-use crate::endpoint::EndpointKind;
+use super::{Check, Context, Finding};
+use crate::model::severity::Severity;
+use crate::workday::endpoint::EndpointKind;
 
 pub struct SoapServiceMismatch;
 

@@ -2,8 +2,9 @@
 //! (Viva Learning: `v39.2`, seed 000), or none. Workday serves many versions side by side and
 //! whether the partner copes with another one is not documented: a warning.
 
-use super::{Check, Context, Finding, Severity};
-use crate::endpoint::EndpointKind;
+use super::{Check, Context, Finding};
+use crate::model::severity::Severity;
+use crate::workday::endpoint::EndpointKind;
 
 pub struct SoapVersionMismatch;
 

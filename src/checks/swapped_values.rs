@@ -5,10 +5,11 @@
 //! label it came with (pasted text, a page's field) or the kind it was stored as. Only shapes
 //! the notes know well decide; the weak secret shape only ever says "a secret or a token".
 
-use super::{Check, Context, Finding, Severity};
-use crate::endpoint::Endpoint;
-use crate::extract::value_shape;
-use crate::param::ParamKind;
+use super::{Check, Context, Finding};
+use crate::model::severity::Severity;
+use crate::workday::endpoint::Endpoint;
+use crate::model::value_shape::value_shape;
+use crate::model::param::ParamKind;
 
 pub struct SwappedValues;
 
@@ -22,7 +23,7 @@ fn derived(slot: ParamKind, e: &Endpoint) -> Option<String> {
         _ => return None,
     };
     let host = e.host.as_ref()?;
-    if host.role != crate::domain::HostRole::Services {
+    if host.role != crate::workday::tenant::HostRole::Services {
         return None;
     }
     let mut u = e.url.clone();

@@ -1,9 +1,10 @@
 //! `tenant-mismatch`: the URLs (and an ISU user name written `user@tenant`, notes §3) do not all
 //! name the same tenant. Tenant names are case sensitive (notes §2), so `Acme` and `acme` differ.
 
-use super::{majority, Check, Context, Finding, Severity};
-use crate::domain::Tenant;
-use crate::param::ParamKind;
+use super::{majority, Check, Context, Finding};
+use crate::model::severity::Severity;
+use crate::workday::tenant::Tenant;
+use crate::model::param::ParamKind;
 
 pub struct TenantMismatch;
 
@@ -32,7 +33,7 @@ impl Check for TenantMismatch {
         // User names join in once the URLs have decided the tenant.
         for (i, _) in cx.of_kind(ParamKind::IsuUsername) {
             let clean = &cx.facts(i).clean;
-            if crate::values::is_isu_at_tenant(clean) && !cx.facts(i).placeholder {
+            if crate::workday::values::is_isu_at_tenant(clean) && !cx.facts(i).placeholder {
                 if let Some((_, t)) = clean.split_once('@') {
                     tenants.push((i, Tenant::new(t)));
                 }

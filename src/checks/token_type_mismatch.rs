@@ -1,9 +1,10 @@
 //! `token-type-mismatch`: the API client's Access Token Type is not the one the partner's guide
 //! sets (Defender: Bearer, seed 003 step 5). The partner sends its token as that type.
 
-use super::{partner_name, Check, Context, Finding, Severity};
-use crate::partners::fold;
-use crate::settings::names;
+use super::{partner_name, Check, Context, Finding};
+use crate::model::severity::Severity;
+use crate::model::partner::fold;
+use crate::model::settings::names;
 
 pub struct TokenTypeMismatch;
 

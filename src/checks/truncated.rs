@@ -3,8 +3,9 @@
 //! shape is well known (notes §3): an error. For secrets the notes know "about 100 characters"
 //! from one sample only: a short secret is a warning.
 
-use super::{Check, Context, Finding, Severity};
-use crate::values::{truncation, Truncation};
+use super::{Check, Context, Finding};
+use crate::model::severity::Severity;
+use crate::model::value_faults::{truncation, Truncation};
 
 pub struct Truncated;
 

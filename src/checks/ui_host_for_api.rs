@@ -3,9 +3,10 @@
 //! The notes list it among integrators' mistakes but mark the failure (a 500) unconfirmed, and
 //! the Viva Learning guide's own example builds the SOAP URL on `wd3.myworkday.com`: a warning.
 
-use super::{Check, Context, Finding, Severity};
-use crate::domain::HostRole;
-use crate::param::ParamKind;
+use super::{Check, Context, Finding};
+use crate::model::severity::Severity;
+use crate::workday::tenant::HostRole;
+use crate::model::param::ParamKind;
 
 pub struct UiHostForApi;
 

@@ -3,8 +3,9 @@
 //! (seed 003 step 2). Without it the connection works and brings nothing: an error for a
 //! partner that needs it, information otherwise.
 
-use super::{partner_name, Check, Context, Finding, Severity};
-use crate::settings::names;
+use super::{partner_name, Check, Context, Finding};
+use crate::model::severity::Severity;
+use crate::model::settings::names;
 
 pub struct UserActivityLoggingOff;
 

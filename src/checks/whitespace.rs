@@ -2,8 +2,9 @@
 //! contain any; a trailing space pasted with a client ID gives `401 invalid_client`, and is hard
 //! to see (notes §2, common mistakes).
 
-use super::{Check, Context, Finding, Severity};
-use crate::values::is_visible_space;
+use super::{Check, Context, Finding};
+use crate::model::severity::Severity;
+use crate::workday::clean::is_visible_space;
 
 pub struct Whitespace;
 

@@ -3,9 +3,10 @@
 //! tenant (`…/ccx/api/v1/acme/workers`), a token endpoint without `/token`, a REST endpoint
 //! without `v1`. Shapes: notes §2.
 
-use super::{Check, Context, Finding, Severity};
-use crate::endpoint::{Endpoint, PathProblem};
-use crate::param::ParamKind;
+use super::{Check, Context, Finding};
+use crate::model::severity::Severity;
+use crate::workday::endpoint::{Endpoint, PathProblem};
+use crate::model::param::ParamKind;
 
 pub struct WrongPath;
 

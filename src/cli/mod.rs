@@ -4,8 +4,8 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::io::Read;
 use std::path::PathBuf;
 use wdcap::analysis;
-use wdcap::checks::{Options, Sso};
-use wdcap::report::Report;
+use wdcap::model::options::{Options, Sso};
+use wdcap::report::view::Report;
 
 #[derive(Parser)]
 #[command(name = "wdcap", version = wdcap::BUILD, about = "Capture and check Workday connection parameters")]
@@ -130,10 +130,10 @@ fn read_text(path: Option<&PathBuf>, limit: usize) -> Result<String, String> {
             _ => None,
         };
         return Err(match file_size {
-            Some(total) => wdcap::limits::too_large(&name, total as usize, limit),
+            Some(total) => wdcap::model::limits::too_large(&name, total as usize, limit),
             None => format!(
                 "{name} is larger than the {} wdcap reads",
-                wdcap::limits::describe(limit)
+                wdcap::model::limits::describe(limit)
             ),
         });
     }
@@ -142,8 +142,9 @@ fn read_text(path: Option<&PathBuf>, limit: usize) -> Result<String, String> {
 
 /// A saved page as a snapshot, or the one-line reason it cannot be read.
 fn read_page(file: &PathBuf, url: Option<&str>) -> Result<wdcap::snapshot::Snapshot, String> {
-    let html = read_text(Some(file), wdcap::limits::MAX_HTML_BYTES)?;
-    wdcap::html::try_snapshot_from_html(&html, url).map_err(|e| format!("{}: {e}", file.display()))
+    let html = read_text(Some(file), wdcap::model::limits::MAX_HTML_BYTES)?;
+    wdcap::snapshot::html::try_snapshot_from_html(&html, url)
+        .map_err(|e| format!("{}: {e}", file.display()))
 }
 
 /// Evidence gathered across pages, as `wdcap check --evidence` reads it.
@@ -151,9 +152,9 @@ fn read_page(file: &PathBuf, url: Option<&str>) -> Result<wdcap::snapshot::Snaps
 #[serde(deny_unknown_fields)]
 struct Evidence {
     #[serde(default)]
-    params: Vec<wdcap::param::ParamInput>,
+    params: Vec<wdcap::model::param::ParamInput>,
     #[serde(default)]
-    settings: Vec<wdcap::settings::Setting>,
+    settings: Vec<wdcap::model::settings::Setting>,
 }
 
 fn run(cli: Cli) -> Result<i32, String> {
@@ -172,7 +173,7 @@ fn run(cli: Cli) -> Result<i32, String> {
             evidence,
             common,
         } => {
-            let text = read_text(file.as_ref(), wdcap::limits::MAX_PASTE_BYTES)?;
+            let text = read_text(file.as_ref(), wdcap::model::limits::MAX_PASTE_BYTES)?;
             let report = if evidence {
                 let ev: Evidence = serde_json::from_str(&text)
                     .map_err(|e| format!("evidence is not {{params, settings}} JSON: {e}"))?;
@@ -197,7 +198,10 @@ fn print(report: &Report, common: &Common) -> i32 {
     if common.json {
         println!("{}", report.to_json(common.reveal));
     } else if common.markdown {
-        print!("{}", wdcap::redact::markdown(report, &common.options()));
+        print!(
+            "{}",
+            wdcap::report::redact::markdown(report, &common.options())
+        );
     } else {
         print!("{}", render_text(report, common.reveal));
     }

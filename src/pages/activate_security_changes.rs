@@ -9,9 +9,9 @@
 //! them, or the new security timestamp, is `done`, and a page still showing the form is not.
 
 use super::{first_value, key_of, read_bool, Capture, Page, PageId, Recogniser};
-use crate::labels;
-use crate::settings::{names, Setting};
-use crate::workday_dom;
+use crate::model::settings::{names, Setting};
+use crate::pages::labels;
+use crate::pages::workday_dom;
 
 pub struct ActivateSecurityChanges;
 

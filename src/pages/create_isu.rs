@@ -6,9 +6,9 @@
 //! (the snapshotter already drops their values; this is the second lock).
 
 use super::{first_value, key_of, read_bool, read_int, Capture, Page, PageId, Recogniser};
-use crate::param::{Param, ParamKind};
-use crate::settings::{names, Setting};
-use crate::workday_dom;
+use crate::model::param::{Param, ParamKind};
+use crate::model::settings::{names, Setting};
+use crate::pages::workday_dom;
 
 pub struct CreateIsu;
 

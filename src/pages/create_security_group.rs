@@ -4,8 +4,8 @@
 //! and the Integration System Users who are members.
 
 use super::{all_values, first_value, key_of, Capture, Page, PageId, Recogniser};
-use crate::settings::{names, Setting};
-use crate::workday_dom;
+use crate::model::settings::{names, Setting};
+use crate::pages::workday_dom;
 
 pub struct CreateSecurityGroup;
 

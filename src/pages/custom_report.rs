@@ -11,10 +11,10 @@
 //! `report_sharing`'s, not this one's.
 
 use super::{first_value, key_of, read_bool, Capture, Page, PageId, Recogniser};
-use crate::labels;
-use crate::settings::{names, Setting};
+use crate::model::settings::{names, Setting};
+use crate::pages::labels;
+use crate::pages::workday_dom::{self, Field};
 use crate::snapshot::Snapshot;
-use crate::workday_dom::{self, Field};
 
 pub struct CustomReport;
 

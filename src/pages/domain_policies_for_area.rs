@@ -10,10 +10,10 @@
 //! record per policy and group.
 
 use super::{first_value, key_of, Capture, Page, PageId, Recogniser};
-use crate::labels;
-use crate::settings::{names, record, Setting};
+use crate::model::settings::{names, record, Setting};
+use crate::pages::labels;
+use crate::pages::workday_dom;
 use crate::snapshot::{NodeId, Snapshot};
-use crate::workday_dom;
 use std::collections::HashMap;
 
 pub struct DomainPoliciesForArea;

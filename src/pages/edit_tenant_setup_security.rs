@@ -7,8 +7,8 @@
 //! Yes/No texts on the view page.
 
 use super::{key_of, read_bool, Capture, Page, PageId, Recogniser};
-use crate::settings::{names, Setting};
-use crate::workday_dom;
+use crate::model::settings::{names, Setting};
+use crate::pages::workday_dom;
 
 pub struct EditTenantSetupSecurity;
 

@@ -3,8 +3,8 @@
 //! Defender for Cloud Apps needs to receive Workday events.
 
 use super::{key_of, read_bool, Capture, Page, PageId, Recogniser};
-use crate::settings::{names, Setting};
-use crate::workday_dom;
+use crate::model::settings::{names, Setting};
+use crate::pages::workday_dom;
 
 pub struct EditTenantSetupSystem;
 

@@ -9,11 +9,11 @@
 //! Reading is one pass over the rows, so a 10 000-row report costs ten times a 1 000-row one.
 
 use super::{first_value, key_of, Capture, Page, PageId, Recogniser};
-use crate::labels;
-use crate::param::{Param, ParamKind};
-use crate::settings::{names, record, Setting};
-use crate::values;
-use crate::workday_dom::{self, Table};
+use crate::model::param::{Param, ParamKind};
+use crate::model::settings::{names, record, Setting};
+use crate::pages::labels;
+use crate::pages::workday_dom::{self, Table};
+use crate::workday::values;
 
 pub struct HeadcountReport;
 

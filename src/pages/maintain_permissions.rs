@@ -11,9 +11,9 @@
 //! policy listed in both grids is one record.
 
 use super::{first_value, key_of, Capture, Page, PageId, Recogniser};
-use crate::labels;
-use crate::settings::{names, record, Setting};
-use crate::workday_dom;
+use crate::model::settings::{names, record, Setting};
+use crate::pages::labels;
+use crate::pages::workday_dom;
 use std::collections::HashMap;
 
 pub struct MaintainPermissions;

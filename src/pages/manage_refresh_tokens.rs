@@ -11,10 +11,10 @@
 //! notes) is the fallback when no field is labelled so.
 
 use super::{first_value, key_of, read_bool, Capture, Page, PageId, Recogniser};
-use crate::param::{Param, ParamKind};
-use crate::settings::{names, Setting};
-use crate::values;
-use crate::workday_dom;
+use crate::model::param::{Param, ParamKind};
+use crate::model::settings::{names, Setting};
+use crate::pages::workday_dom;
+use crate::workday::values;
 
 pub struct ManageRefreshTokens;
 

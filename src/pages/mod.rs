@@ -4,21 +4,23 @@
 //! A recogniser looks at a [`Page`] (the snapshot plus what its URL says) and, when the page is
 //! its own, returns a [`Capture`]: the page id, the parameters shown and the settings read.
 //! It recognises by structure and value shape first (a token URL is a token endpoint whatever
-//! its label), by label text second, and takes every label text from [`crate::labels`]
+//! its label), by label text second, and takes every label text from [`crate::pages::labels`]
 //! (`labels/<lang>.toml`, one table per page id).
 //!
 //! Only the region the admin is looking at is read: the topmost titled popup, else the page
 //! ([`Page::active_scope`]). A popup over a page is therefore claimed by the popup's recogniser
 //! and by no other.
 
-use crate::domain::Tenant;
-use crate::endpoint::{Endpoint, EndpointKind};
-use crate::labels;
-use crate::param::{Param, ParamKind, Source};
-use crate::settings::Setting;
+use crate::model::page_id::PageId;
+use crate::model::param::{Param, ParamKind, Source};
+use crate::model::settings::Setting;
+use crate::pages::workday_dom::{Field, Scope};
 use crate::snapshot::{NodeId, Snapshot};
-use crate::workday_dom::{self, Field, Scope};
-use serde::{Deserialize, Serialize};
+use crate::workday::endpoint::{Endpoint, EndpointKind};
+use crate::workday::tenant::Tenant;
+
+pub mod labels;
+pub mod workday_dom;
 
 mod activate_security_changes;
 mod create_isu;
@@ -36,81 +38,6 @@ mod view_api_client;
 mod view_api_clients;
 mod view_ids;
 mod view_urls;
-
-/// Page ids (snake_case names are part of the CLI's JSON contract).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum PageId {
-    ViewApiClients,
-    RegisterApiClient,
-    ViewApiClient,
-    ManageRefreshTokens,
-    ViewUrls,
-    ViewIds,
-    HeadcountReport,
-    MaintainPermissions,
-    DomainPoliciesForArea,
-    EditTenantSetupSecurity,
-    EditTenantSetupSystem,
-    CreateIsu,
-    CreateSecurityGroup,
-    ActivateSecurityChanges,
-    CustomReport,
-    ReportSharing,
-}
-
-impl PageId {
-    pub const ALL: &'static [PageId] = &[
-        PageId::ViewApiClients,
-        PageId::RegisterApiClient,
-        PageId::ViewApiClient,
-        PageId::ManageRefreshTokens,
-        PageId::ViewUrls,
-        PageId::ViewIds,
-        PageId::HeadcountReport,
-        PageId::MaintainPermissions,
-        PageId::DomainPoliciesForArea,
-        PageId::EditTenantSetupSecurity,
-        PageId::EditTenantSetupSystem,
-        PageId::CreateIsu,
-        PageId::CreateSecurityGroup,
-        PageId::ActivateSecurityChanges,
-        PageId::CustomReport,
-        PageId::ReportSharing,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            PageId::ViewApiClients => "view_api_clients",
-            PageId::RegisterApiClient => "register_api_client",
-            PageId::ViewApiClient => "view_api_client",
-            PageId::ManageRefreshTokens => "manage_refresh_tokens",
-            PageId::ViewUrls => "view_urls",
-            PageId::ViewIds => "view_ids",
-            PageId::HeadcountReport => "headcount_report",
-            PageId::MaintainPermissions => "maintain_permissions",
-            PageId::DomainPoliciesForArea => "domain_policies_for_area",
-            PageId::EditTenantSetupSecurity => "edit_tenant_setup_security",
-            PageId::EditTenantSetupSystem => "edit_tenant_setup_system",
-            PageId::CreateIsu => "create_isu",
-            PageId::CreateSecurityGroup => "create_security_group",
-            PageId::ActivateSecurityChanges => "activate_security_changes",
-            PageId::CustomReport => "custom_report",
-            PageId::ReportSharing => "report_sharing",
-        }
-    }
-
-    /// The page id named `s` (its snake_case form).
-    pub fn parse(s: &str) -> Option<PageId> {
-        PageId::ALL.iter().copied().find(|p| p.as_str() == s)
-    }
-}
-
-impl std::fmt::Display for PageId {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
 
 /// What a recogniser looks at.
 pub struct Page<'a> {
@@ -261,7 +188,7 @@ pub(crate) fn endpoint_param(page: PageId, label: &str, value: &str) -> Option<P
 /// The settings of an API client (Register API Client's form, an API client's view page):
 /// the one a field stands for, when its label is one of the page's API-client keys.
 pub(crate) fn api_client_setting(page: PageId, s: &Snapshot, field: &Field) -> Option<Setting> {
-    use crate::settings::names;
+    use crate::model::settings::names;
     const KEYS: &[&str] = &[
         "client_name",
         "client_grant_type",
@@ -363,12 +290,5 @@ mod tests {
         assert_eq!(read_int("1\u{a0}000 jours"), Some(1000));
         assert_eq!(read_int("180 days"), Some(180));
         assert_eq!(read_int("none"), None);
-    }
-
-    #[test]
-    fn page_ids_round_trip() {
-        for p in PageId::ALL {
-            assert_eq!(PageId::parse(p.as_str()), Some(*p));
-        }
     }
 }

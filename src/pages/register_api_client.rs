@@ -10,10 +10,10 @@
 //! field is labelled so.
 
 use super::{api_client_setting, endpoint_param, key_of, Capture, Page, PageId, Recogniser};
-use crate::param::{Param, ParamKind};
-use crate::settings::{names, Setting};
-use crate::values;
-use crate::workday_dom;
+use crate::model::param::{Param, ParamKind};
+use crate::model::settings::{names, Setting};
+use crate::pages::workday_dom;
+use crate::workday::values;
 
 pub struct RegisterApiClient;
 

@@ -7,8 +7,8 @@
 
 use super::custom_report::shows_share_tab;
 use super::{all_values, first_value, key_of, Capture, Page, PageId, Recogniser};
-use crate::settings::{names, Setting};
-use crate::workday_dom;
+use crate::model::settings::{names, Setting};
+use crate::pages::workday_dom;
 
 pub struct ReportSharing;
 

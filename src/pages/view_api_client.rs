@@ -4,10 +4,10 @@
 //! (base64 of a UUID) under any label, by the `Client ID` label otherwise.
 
 use super::{api_client_setting, key_of, Capture, Page, PageId, Recogniser};
-use crate::param::{Param, ParamKind};
-use crate::settings::{names, Setting};
-use crate::values;
-use crate::workday_dom;
+use crate::model::param::{Param, ParamKind};
+use crate::model::settings::{names, Setting};
+use crate::pages::workday_dom;
+use crate::workday::values;
 
 pub struct ViewApiClient;
 

@@ -4,11 +4,11 @@
 //! Service URL"), 000 (Viva Learning, step 5), 003 (Defender).
 
 use super::{Capture, Page, PageId, Recogniser};
-use crate::labels;
-use crate::param::{Param, ParamKind, Source};
-use crate::settings::{names, Setting, SettingValue};
-use crate::values;
-use crate::workday_dom;
+use crate::model::param::{Param, ParamKind, Source};
+use crate::model::settings::{names, Setting, SettingValue};
+use crate::pages::labels;
+use crate::pages::workday_dom;
+use crate::workday::values;
 
 pub struct ViewApiClients;
 

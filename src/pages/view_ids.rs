@@ -11,12 +11,12 @@
 //! after the object.
 
 use super::{first_value, key_of, Capture, Page, PageId, Recogniser};
-use crate::labels;
-use crate::param::{Param, ParamKind};
-use crate::settings::{names, record, Setting};
+use crate::model::param::{Param, ParamKind};
+use crate::model::settings::{names, record, Setting};
+use crate::pages::labels;
+use crate::pages::workday_dom;
 use crate::snapshot::NodeId;
-use crate::values;
-use crate::workday_dom;
+use crate::workday::values;
 
 pub struct ViewIds;
 

@@ -12,11 +12,11 @@
 //! formats of one report is this page whatever its title says (shape first).
 
 use super::{key_of, Capture, Page, PageId, Recogniser};
-use crate::endpoint::{Endpoint, EndpointKind, RaasFormat};
-use crate::param::{Param, ParamKind, Source};
-use crate::settings::{names, record, Setting, SettingValue};
+use crate::model::param::{Param, ParamKind, Source};
+use crate::model::settings::{names, record, Setting, SettingValue};
+use crate::pages::workday_dom;
 use crate::snapshot::{NodeId, Snapshot};
-use crate::workday_dom;
+use crate::workday::endpoint::{Endpoint, EndpointKind, RaasFormat};
 use std::collections::{BTreeSet, HashSet};
 
 pub struct ViewUrls;

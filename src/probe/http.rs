@@ -2,7 +2,7 @@
 //! edge (`src/wasm.rs`, with gloo-net) sends them. Requests carry secrets (client secret,
 //! refresh token, access token) in [`Secret`]s, so `Debug` never prints them.
 
-use crate::secret::Secret;
+use crate::model::secret::Secret;
 use std::fmt;
 use url::Url;
 

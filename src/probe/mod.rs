@@ -9,13 +9,13 @@
 
 pub mod http;
 mod oauth;
-pub(crate) use oauth::{INVALID_CLIENT_FIX, INVALID_GRANT_FIX, INVALID_REQUEST_FIX};
 mod resources;
 
-use crate::domain::WorkdayHost;
-use crate::param::{Param, ParamKind};
-use crate::partners::Partner;
-use crate::secret::Secret;
+use crate::model::param::{Param, ParamKind};
+use crate::model::partner::Partner;
+use crate::model::secret::Secret;
+use crate::workday::errors::{forbidden_fix, NOT_FOUND_FIX, SERVER_ERROR_FIX, UNAUTHORIZED_FIX};
+use crate::workday::tenant::WorkdayHost;
 use http::{HttpRequest, HttpResponse, Transport, TransportError};
 use serde::Serialize;
 
@@ -141,7 +141,7 @@ impl ProbeInput {
     pub fn new(
         params: Vec<Param>,
         isu_password: Option<Secret>,
-        options: &crate::checks::Options,
+        options: &crate::model::options::Options,
     ) -> Self {
         ProbeInput {
             params,
@@ -149,13 +149,15 @@ impl ProbeInput {
             partner: options
                 .integration
                 .as_deref()
-                .and_then(crate::partners::partner),
+                .and_then(crate::model::partner::partner),
         }
     }
 
-    /// What to name when a call is forbidden (see [`likely_permissions`]).
+    /// What to name when a call is forbidden (see [`Partner::likely_permissions`]).
     fn likely_permissions(&self) -> Vec<String> {
-        likely_permissions(self.partner)
+        self.partner
+            .map(Partner::likely_permissions)
+            .unwrap_or_default()
     }
 
     fn first(&self, kind: ParamKind) -> Option<&Param> {
@@ -262,51 +264,6 @@ pub(crate) fn failure(
         }
     })
 }
-
-/// What to name when a call is forbidden: the partner's domain policies with the integration
-/// access each needs, and its API client's scopes (empty without a partner).
-pub(crate) fn likely_permissions(partner: Option<&crate::partners::Partner>) -> Vec<String> {
-    let Some(p) = partner else {
-        return Vec::new();
-    };
-    let mut out: Vec<String> = p
-        .domain_policies
-        .iter()
-        .filter(|d| !d.integration.is_empty())
-        .map(|d| {
-            let access: Vec<&str> = d.integration.iter().map(|a| a.as_str()).collect();
-            format!("{} ({})", d.target(), access.join(", "))
-        })
-        .collect();
-    if let Some(client) = &p.oauth_client {
-        if !client.scopes.is_empty() {
-            out.push(format!("API client scopes: {}", client.scopes.join(", ")));
-        }
-    }
-    out
-}
-
-/// The fix for a forbidden call (HTTP 403, or SOAP's "not authorized" fault), naming `likely`.
-pub(crate) fn forbidden_fix(likely: &[String]) -> String {
-    if likely.is_empty() {
-        "Grant the security group the domain permissions the partner needs (Get access), add the API client's scopes, then run Activate Pending Security Policy Changes.".into()
-    } else {
-        format!(
-            "Check these, which the partner needs: {}. Then run Activate Pending Security Policy Changes.",
-            likely.join("; ")
-        )
-    }
-}
-
-/// The fix for a path that does not exist (HTTP 404).
-pub(crate) const NOT_FOUND_FIX: &str = "Check the path: `/ccx/oauth2/` (not `/ccx/oauth/`), the tenant name (case sensitive), and the service version.";
-
-/// The fix for a server error (HTTP 5xx) from a Workday host.
-pub(crate) const SERVER_ERROR_FIX: &str = "A services host of the wrong data center answers 503, and a UI host used for an API fails too: copy the endpoint again from View API Clients.";
-
-/// The fix for credentials a resource endpoint does not accept (HTTP 401, or SOAP's
-/// authentication fault): issue #6's two causes, seed 001's troubleshooting.
-pub(crate) const UNAUTHORIZED_FIX: &str = "If the ISU's password expired, reset it (and add the ISU to the list of system users so it stops expiring). If the tenant uses SSO, add an authentication policy rule allowing User Name Password for the ISU's security group, then activate pending authentication policy changes (seed 001).";
 
 /// The finding for a failure common to every probe (status codes and transport errors), with
 /// the fix issue #6 maps it to.

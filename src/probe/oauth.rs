@@ -5,8 +5,9 @@
 
 use super::http::{HeaderValue, HttpRequest, HttpResponse, Method, Transport};
 use super::{failure, send, LiveFinding, ProbeInput, ProbeKind, StepResult, StepStatus};
-use crate::param::ParamKind;
-use crate::secret::Secret;
+use crate::model::param::ParamKind;
+use crate::model::secret::Secret;
+use crate::workday::errors::{INVALID_CLIENT_FIX, INVALID_GRANT_FIX, INVALID_REQUEST_FIX};
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
 use url::form_urlencoded::Serializer;
@@ -63,12 +64,6 @@ fn finding(code: &'static str, message: &str, fix: &str) -> LiveFinding {
         fix: fix.into(),
     }
 }
-
-/// The fixes for the token endpoint's OAuth errors (RFC 6749 codes; notes §3, §4). Shared with
-/// the `reported-error` check, which gives them for an error a ticket quotes.
-pub(crate) const INVALID_CLIENT_FIX: &str = "Check the Client ID for stray spaces or a wrong copy. If someone generated a new client secret, the old one no longer works: copy the current secret (View API Client > Generate New Client Secret shows it once).";
-pub(crate) const INVALID_GRANT_FIX: &str = "The refresh token was regenerated, revoked, or belongs to another ISU or client. Generate a new one on Manage Refresh Tokens for Integrations for the partner's ISU and use that.";
-pub(crate) const INVALID_REQUEST_FIX: &str = "Check the tenant name in the token endpoint (it is case sensitive) and that the URL is exactly the Token Endpoint shown on View API Clients.";
 
 /// The finding for an OAuth error body (RFC 6749 codes).
 fn oauth_error_finding(error: &str) -> Option<LiveFinding> {

@@ -4,9 +4,9 @@
 
 use super::http::{HeaderValue, HttpRequest, HttpResponse, Method, Transport};
 use super::{failure, send, LiveFinding, ProbeInput, ProbeKind, StepResult, StepStatus};
-use crate::param::ParamKind;
-use crate::partners::FieldLevel;
-use crate::secret::Secret;
+use crate::model::param::ParamKind;
+use crate::model::partner::FieldLevel;
+use crate::model::secret::Secret;
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
 use url::Url;
@@ -350,7 +350,7 @@ pub(super) async fn soap<T: Transport>(
                     message,
                     fix: format!(
                         "{} For SOAP the ISU's user name is written user@tenant.",
-                        super::UNAUTHORIZED_FIX
+                        crate::workday::errors::UNAUTHORIZED_FIX
                     ),
                 }
             } else {

@@ -3,7 +3,7 @@
 //! `/ccx/oauth2/{tenant}/token` is a token endpoint whatever the page calls it. Shapes and
 //! sources: `workday-notes.md` §2.
 
-use crate::domain::{DataCenter, Environment, Tenant, WorkdayHost};
+use crate::workday::tenant::{DataCenter, Environment, Tenant, WorkdayHost};
 use serde::Serialize;
 use std::borrow::Cow;
 use url::Url;

@@ -1,63 +1,8 @@
-//! Errors a ticket quotes: what Workday answered when the partner tried to connect. A support
-//! agent's ticket nearly always carries one (`{"error":"invalid_grant"}`, `401 Unauthorized`,
-//! a SOAP fault), and each has a known cause (workday-notes.md §3, §4; issue #6's mapping, which
-//! the live test uses too). `extract` records the errors found as the `reported_errors` setting;
-//! the `reported-error` check gives each one's cause and fix.
-//!
-//! Recognised, each case-insensitively and as whole words:
-//! - RFC 6749 token endpoint errors: `invalid_client`, `invalid_grant`, `invalid_request`,
-//!   `unauthorized_client`, `unsupported_grant_type`, `invalid_scope`;
-//! - HTTP statuses 401, 403, 404 and 5xx, when the text says they are statuses (`HTTP 401`,
-//!   `status 403`, `error 404`, `401 Unauthorized`, `(503)` after `returned` …), never a bare
-//!   number (org IDs, versions and data centers are full of them);
-//! - Workday's SOAP faults: `authenticationError` / "Invalid credentials" / "Invalid username or
-//!   password" (credentials refused), "The task submitted is not authorized" (a permission).
+//! The errors a pasted text quotes (see [`crate::workday::errors`] for what each is): OAuth error
+//! codes and SOAP faults as whole words, HTTP statuses only when the text says they are
+//! statuses.
 
-/// One kind of error a text can quote.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum ReportedError {
-    InvalidClient,
-    InvalidGrant,
-    InvalidRequest,
-    UnauthorizedClient,
-    UnsupportedGrantType,
-    InvalidScope,
-    /// HTTP 401, 403, 404, or a 5xx status.
-    Http(u16),
-    /// A SOAP fault refusing the ISU's credentials.
-    SoapAuthentication,
-    /// A SOAP fault for a missing permission.
-    SoapNotAuthorized,
-}
-
-const OAUTH_CODES: &[(&str, ReportedError)] = &[
-    ("invalid_client", ReportedError::InvalidClient),
-    ("invalid_grant", ReportedError::InvalidGrant),
-    ("invalid_request", ReportedError::InvalidRequest),
-    ("unauthorized_client", ReportedError::UnauthorizedClient),
-    (
-        "unsupported_grant_type",
-        ReportedError::UnsupportedGrantType,
-    ),
-    ("invalid_scope", ReportedError::InvalidScope),
-];
-
-const SOAP_PHRASES: &[(&str, ReportedError)] = &[
-    ("authenticationerror", ReportedError::SoapAuthentication),
-    ("invalid credentials", ReportedError::SoapAuthentication),
-    (
-        "invalid username or password",
-        ReportedError::SoapAuthentication,
-    ),
-    (
-        "invalid user name or password",
-        ReportedError::SoapAuthentication,
-    ),
-    (
-        "task submitted is not authorized",
-        ReportedError::SoapNotAuthorized,
-    ),
-];
+use crate::workday::errors::{is_reported_status, ReportedError, OAUTH_CODES, SOAP_PHRASES};
 
 /// Words right before a number that make it a status.
 const STATUS_WORDS: &[&str] = &[
@@ -86,47 +31,8 @@ const REASONS: &[(u16, &str)] = &[
     (504, "gateway timeout"),
 ];
 
-impl ReportedError {
-    /// The setting value naming the error (`invalid_grant`, `http_401`, `soap_authentication`).
-    pub fn code(self) -> String {
-        match self {
-            ReportedError::Http(s) => format!("http_{s}"),
-            ReportedError::SoapAuthentication => "soap_authentication".into(),
-            ReportedError::SoapNotAuthorized => "soap_not_authorized".into(),
-            other => OAUTH_CODES
-                .iter()
-                .find(|(_, e)| *e == other)
-                .map(|(c, _)| c.to_string())
-                .unwrap_or_default(),
-        }
-    }
-
-    /// The error named by a setting value ([`ReportedError::code`]).
-    pub fn from_code(code: &str) -> Option<Self> {
-        if let Some(n) = code.strip_prefix("http_") {
-            return n
-                .parse()
-                .ok()
-                .filter(|s| is_reported_status(*s))
-                .map(ReportedError::Http);
-        }
-        match code {
-            "soap_authentication" => Some(ReportedError::SoapAuthentication),
-            "soap_not_authorized" => Some(ReportedError::SoapNotAuthorized),
-            _ => OAUTH_CODES
-                .iter()
-                .find(|(c, _)| *c == code)
-                .map(|(_, e)| *e),
-        }
-    }
-}
-
-fn is_reported_status(s: u16) -> bool {
-    matches!(s, 401 | 403 | 404) || (500..=599).contains(&s)
-}
-
 /// The errors `text` quotes, each once, in the order first seen.
-pub fn find(text: &str) -> Vec<ReportedError> {
+pub(super) fn find(text: &str) -> Vec<ReportedError> {
     let lower = text.to_ascii_lowercase();
     let mut found: Vec<(usize, ReportedError)> = Vec::new();
     let mut add = |at: usize, e: ReportedError| match found.iter_mut().find(|(_, x)| *x == e) {
@@ -207,7 +113,8 @@ fn reason_after(after: &str, status: u16) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{find, ReportedError as E};
+    use super::find;
+    use crate::workday::errors::ReportedError as E;
 
     #[test]
     fn oauth_codes_statuses_and_soap_faults() {
@@ -246,21 +153,5 @@ mod tests {
         ] {
             assert_eq!(find(text), vec![], "{text}");
         }
-    }
-
-    #[test]
-    fn codes_round_trip() {
-        for e in [
-            E::InvalidGrant,
-            E::UnsupportedGrantType,
-            E::Http(401),
-            E::Http(503),
-            E::SoapAuthentication,
-            E::SoapNotAuthorized,
-        ] {
-            assert_eq!(E::from_code(&e.code()), Some(e));
-        }
-        assert_eq!(E::from_code("http_200"), None);
-        assert_eq!(E::from_code("nope"), None);
     }
 }

@@ -1,17 +1,18 @@
 //! The redacted report: a verification as Markdown that a support agent can paste into a ticket.
 //! Every value of a secret (client secret, refresh token) is replaced by its fingerprint and
 //! length, so an admin and an agent can confirm they hold the same value without either showing
-//! it (same [`crate::secret::fingerprint`] as the CLI and the extension). Nothing secret is in
+//! it (same [`crate::model::secret::fingerprint`] as the CLI and the extension). Nothing secret is in
 //! it: corrected values of secrets are fingerprinted too, and a last pass replaces any secret
 //! that might still appear verbatim.
 //!
 //! Text that came from the input (hosts, tenant names, messages quoting them) is escaped so a
 //! ticket system's Markdown renderer shows it as text: no raw HTML, no broken tables.
 
-use crate::checks::{Options, Severity, Sso};
-use crate::param::{Param, ParamValue};
-use crate::report::Report;
-use crate::secret::Secret;
+use crate::model::options::{Options, Sso};
+use crate::model::param::{Param, ParamValue};
+use crate::model::secret::Secret;
+use crate::model::severity::Severity;
+use crate::report::view::Report;
 use std::fmt::Write as _;
 
 /// The report as Markdown, secrets fingerprinted.
@@ -165,7 +166,9 @@ fn code(v: &str) -> String {
         .map(|c| match c {
             '\n' => "⏎".to_string(),
             '\t' => "⇥".to_string(),
-            c if crate::values::invisible_name(c).is_some() => format!("<U+{:04X}>", c as u32),
+            c if crate::workday::clean::invisible_name(c).is_some() => {
+                format!("<U+{:04X}>", c as u32)
+            }
             c => c.to_string(),
         })
         .collect();
@@ -215,7 +218,10 @@ fn text(s: &str) -> String {
 fn scrub(mut md: String, params: &[Param]) -> String {
     for p in params {
         if let ParamValue::Secret(s) = &p.value {
-            for v in [s.expose().to_string(), crate::values::clean(s.expose())] {
+            for v in [
+                s.expose().to_string(),
+                crate::workday::clean::clean(s.expose()),
+            ] {
                 if v.chars().count() >= 8 && md.contains(&v) {
                     md = md.replace(&v, &format!("[secret sha256:{}]", s.fingerprint()));
                 }
@@ -240,7 +246,10 @@ mod tests {
         let report = analysis::check_text(&text, &Options::default());
         let md = markdown(&report, &Options::default());
         assert!(!md.contains(&secret) && !md.contains(&token), "{md}");
-        assert!(md.contains(&format!("sha256:{}", crate::secret::fingerprint(&secret))));
+        assert!(md.contains(&format!(
+            "sha256:{}",
+            crate::model::secret::fingerprint(&secret)
+        )));
         assert!(md.contains("| Token Endpoint |"));
     }
 

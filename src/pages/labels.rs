@@ -2,7 +2,7 @@
 //! The data lives in `labels/<lang>.toml` and is compiled into static tables by `build.rs`, so
 //! supporting another display language is one file.
 
-use crate::pages::PageId;
+use crate::model::page_id::PageId;
 use crate::snapshot::fold_whitespace;
 
 include!(concat!(env!("OUT_DIR"), "/labels.rs"));

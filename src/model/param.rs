@@ -1,10 +1,10 @@
 //! A captured or pasted connection parameter: its [`ParamKind`], its value (secrets wrapped in
 //! [`Secret`]), where it came from, and, for URLs, everything the URL says.
 
-use crate::domain::Tenant;
-use crate::endpoint::{Endpoint, EndpointKind};
-use crate::pages::PageId;
-use crate::secret::Secret;
+use crate::model::page_id::PageId;
+use crate::model::secret::Secret;
+use crate::workday::endpoint::{Endpoint, EndpointKind};
+use crate::workday::tenant::Tenant;
 use serde::{Deserialize, Serialize};
 
 /// What a value is. The snake_case names are part of the CLI's JSON contract.
@@ -177,7 +177,7 @@ impl Param {
         let value: String = value.into();
         let endpoint = if kind.is_url() {
             // A link rewritten by a mail system's link protection describes the address inside.
-            Endpoint::parse(&crate::link_wrappers::unwrapped(value.trim())).ok()
+            Endpoint::parse(&crate::workday::link_wrappers::unwrapped(value.trim())).ok()
         } else {
             None
         };

@@ -1,5 +1,5 @@
 //! The page snapshot: the one input every recogniser reads. In the extension the content script
-//! (`extension/snapshot.js`) builds it from the live DOM; natively [`crate::html`] builds the same
+//! (`extension/snapshot.js`) builds it from the live DOM; natively [`crate::snapshot::html`] builds the same
 //! thing from an HTML file. Recognisers therefore never see a browser type.
 //!
 //! Wire format (JSON, version 1), a pre-order list of nodes, each naming its parent:
@@ -17,6 +17,9 @@
 //! decoding refuses a list where a node follows a later sibling of its parent. A JSON string crosses the wasm boundary rather than a JS object because
 //! `JSON.stringify` plus `serde_json` is far cheaper than a property-by-property conversion for
 //! pages of 100 000 nodes.
+
+#[cfg(not(target_arch = "wasm32"))]
+pub mod html;
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;

@@ -14,11 +14,11 @@
 //! `fixed_value` for a secret is masked the same way.
 
 use crate::checks::Finding;
-use crate::endpoint::EndpointDetail;
-use crate::pages::PageId;
-use crate::param::{Param, ParamKind, ParamValue, Source};
-use crate::secret::fingerprint;
-use crate::settings::Setting;
+use crate::model::page_id::PageId;
+use crate::model::param::{Param, ParamKind, ParamValue, Source};
+use crate::model::secret::fingerprint;
+use crate::model::settings::Setting;
+use crate::workday::endpoint::EndpointDetail;
 use serde::Serialize;
 
 /// An analysis: what page, what values, what settings, what is wrong.
@@ -34,7 +34,7 @@ impl Report {
     pub fn has_errors(&self) -> bool {
         self.findings
             .iter()
-            .any(|f| f.severity == crate::checks::Severity::Error)
+            .any(|f| f.severity == crate::model::severity::Severity::Error)
     }
 
     /// The serialisable view; `reveal` shows secret values.
@@ -80,7 +80,7 @@ impl Report {
 }
 
 fn mask(v: &str) -> String {
-    crate::secret::Secret::new(v).masked()
+    crate::model::secret::Secret::new(v).masked()
 }
 
 #[derive(Debug, Serialize)]

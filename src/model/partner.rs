@@ -7,8 +7,8 @@
 //! `scope-missing`, `permission-access` …); the extension's checklist (issue #5) renders its
 //! [`Step`]s.
 
-use crate::pages::PageId;
-use crate::param::ParamKind;
+use crate::model::page_id::PageId;
+use crate::model::param::ParamKind;
 use serde::Serialize;
 
 /// A text and the seed (file and section) it comes from.
@@ -120,6 +120,28 @@ pub enum Access {
     Modify,
     Get,
     Put,
+}
+
+impl Partner {
+    /// What to name when a call is forbidden: the partner's domain policies with the
+    /// integration access each needs, and its API client's scopes.
+    pub fn likely_permissions(&self) -> Vec<String> {
+        let mut out: Vec<String> = self
+            .domain_policies
+            .iter()
+            .filter(|d| !d.integration.is_empty())
+            .map(|d| {
+                let access: Vec<&str> = d.integration.iter().map(|a| a.as_str()).collect();
+                format!("{} ({})", d.target(), access.join(", "))
+            })
+            .collect();
+        if let Some(client) = &self.oauth_client {
+            if !client.scopes.is_empty() {
+                out.push(format!("API client scopes: {}", client.scopes.join(", ")));
+            }
+        }
+        out
+    }
 }
 
 impl Access {

@@ -19,7 +19,7 @@
 //!
 //! Findings about a captured value (the authorization endpoint lacks `redirect=n`) do not undo a
 //! step that captured it: the step was done, the value needs the fix. They are listed as the
-//! step's `notes`, and the partner export (`crate::export`) applies the fix.
+//! step's `notes`, and the partner export (`crate::partner::export`) applies the fix.
 //!
 //! A step that names the partner's reports (`evidence_reports`) reads its settings on each of
 //! those reports' pages: the reads of one report (its definition page, its Share tab) are told
@@ -32,14 +32,17 @@
 //!
 //! Progress counts the steps that are not optional.
 
+use super::PartnerRef;
 use crate::analysis;
-use crate::checks::{self, Context, Options, Severity};
-use crate::endpoint::EndpointKind;
-use crate::pages::PageId;
-use crate::param::{Param, ParamInput, ParamKind};
-use crate::partners::{self, Partner, Step};
-use crate::report::FindingView;
-use crate::settings::{names, Setting, SettingValue};
+use crate::checks::{self, Context};
+use crate::model::options::Options;
+use crate::model::page_id::PageId;
+use crate::model::param::{Param, ParamInput, ParamKind};
+use crate::model::partner::{self, Partner, Step};
+use crate::model::settings::{names, Setting, SettingValue};
+use crate::model::severity::Severity;
+use crate::report::view::FindingView;
+use crate::workday::endpoint::EndpointKind;
 use serde::{Deserialize, Serialize};
 
 /// What the extension gathered on one tenant (since the checklist was last reset).
@@ -137,13 +140,6 @@ pub struct Progress {
     pub percent: u32,
     pub optional_done: usize,
     pub optional_total: usize,
-}
-
-#[derive(Debug, Serialize)]
-pub struct PartnerRef {
-    pub id: &'static str,
-    pub name: &'static str,
-    pub summary: &'static str,
 }
 
 #[derive(Debug, Serialize)]
@@ -262,11 +258,7 @@ pub fn checklist(
         .checked_div(total)
         .map_or(100, |p| u32::try_from(p).unwrap_or(100));
     Ok(Checklist {
-        partner: PartnerRef {
-            id: partner.id,
-            name: partner.name,
-            summary: partner.summary,
-        },
+        partner: PartnerRef::of(partner),
         steps,
         progress: Progress {
             done,
@@ -513,10 +505,8 @@ fn report_pages(settings: &[Setting]) -> Vec<ReportPages<'_>> {
     let mut out: Vec<ReportPages> = Vec::new();
     for r in reads {
         let same = r.name.and_then(|n| {
-            out.iter().position(|o| {
-                o.name
-                    .is_some_and(|m| partners::fold(m) == partners::fold(n))
-            })
+            out.iter()
+                .position(|o| o.name.is_some_and(|m| partner::fold(m) == partner::fold(n)))
         });
         match same {
             Some(i) => out[i].settings.extend(r.settings),
@@ -550,7 +540,7 @@ fn judge_reports<'f>(
     // Each named report's pages: the ones whose columns say it is that report, else (a Share tab
     // of a report whose definition was not seen) one not told to be any.
     let mut used = vec![false; pages.len()];
-    let mut chosen: Vec<(&'static crate::partners::ReportSpec, Option<usize>)> = Vec::new();
+    let mut chosen: Vec<(&'static crate::model::partner::ReportSpec, Option<usize>)> = Vec::new();
     for id in step.evidence_reports {
         let Some(spec) = partner.reports.iter().find(|r| r.id == *id) else {
             continue;
@@ -567,13 +557,13 @@ fn judge_reports<'f>(
     let isu: Vec<String> = params
         .iter()
         .filter(|p| p.kind == ParamKind::IsuUsername)
-        .map(|p| partners::fold(p.raw()))
+        .map(|p| partner::fold(p.raw()))
         .chain(
             evidence
                 .settings
                 .iter()
                 .filter(|s| s.name == names::ISU_USER_NAME)
-                .filter_map(|s| s.as_text().map(partners::fold)),
+                .filter_map(|s| s.as_text().map(partner::fold)),
         )
         .filter(|u| !u.is_empty())
         .collect();
@@ -615,7 +605,7 @@ fn judge_reports<'f>(
 /// One report setting as read: right, wrong, or (`None`) not judgeable (no ISU captured yet to
 /// look for among the users a report is shared with).
 fn judge_report_setting(
-    spec: &crate::partners::ReportSpec,
+    spec: &crate::model::partner::ReportSpec,
     setting: &Setting,
     isu: &[String],
 ) -> Option<bool> {
@@ -625,7 +615,7 @@ fn judge_report_setting(
             Some(
                 spec.fields
                     .iter()
-                    .filter(|f| f.level == crate::partners::FieldLevel::Required)
+                    .filter(|f| f.level == crate::model::partner::FieldLevel::Required)
                     .all(|f| columns.iter().any(|c| f.matches(c))),
             )
         }
@@ -634,7 +624,7 @@ fn judge_report_setting(
                 return None;
             }
             let users = setting.as_list().unwrap_or(&[]);
-            Some(users.iter().any(|u| isu.contains(&partners::fold(u))))
+            Some(users.iter().any(|u| isu.contains(&partner::fold(u))))
         }
         _ => match &setting.value {
             SettingValue::Bool(b) => Some(*b),
@@ -650,11 +640,11 @@ fn groups_listed(cx: &Context) -> Vec<String> {
     for rec in cx.records(names::DOMAIN_POLICY_ACCESS) {
         let group = rec
             .iter()
-            .find(|(k, _)| matches!(partners::fold(k).as_str(), "group" | "securitygroup"))
+            .find(|(k, _)| matches!(partner::fold(k).as_str(), "group" | "securitygroup"))
             .map(|(_, v)| v.trim())
             .filter(|v| !v.is_empty());
         if let Some(g) = group {
-            if !out.iter().any(|o| partners::fold(o) == partners::fold(g)) {
+            if !out.iter().any(|o| partner::fold(o) == partner::fold(g)) {
                 out.push(g.to_string());
             }
         }
@@ -698,7 +688,7 @@ fn suggest(partner: &Partner, step: &Step, params: &[Param]) -> Option<Suggestio
     params.iter().find_map(|p| {
         let e = p.endpoint.as_ref()?;
         let host = e.host.as_ref()?;
-        if host.role != crate::domain::HostRole::Services
+        if host.role != crate::workday::tenant::HostRole::Services
             || !matches!(
                 e.kind,
                 Some(EndpointKind::Rest | EndpointKind::Token | EndpointKind::Soap)
@@ -726,7 +716,7 @@ fn suggest(partner: &Partner, step: &Step, params: &[Param]) -> Option<Suggestio
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checks::Sso;
+    use crate::model::options::Sso;
     use serde_json::json;
 
     fn evidence(v: serde_json::Value) -> Evidence {
@@ -1145,7 +1135,7 @@ mod tests {
             assert!(!settings.is_empty());
         }
         // Every setting a step names is one a check judges or one read as yes/no.
-        for p in crate::partners::PARTNERS {
+        for p in crate::model::partner::PARTNERS {
             for s in p.steps {
                 for name in s.evidence_settings {
                     let judged = SETTING_CHECKS.iter().any(|(_, names)| names.contains(name));

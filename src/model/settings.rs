@@ -135,7 +135,7 @@ pub mod names {
     /// report definition page, or from a RaaS JSON sample pasted into `wdcap check`.
     pub const REPORT_FIELDS: &str = "report_fields";
     /// Errors pasted text quotes (`invalid_grant`, `http_401`, `soap_authentication`; see
-    /// `crate::reported_errors`), a list in the order first seen.
+    /// `crate::workday::errors`), a list in the order first seen.
     pub const REPORTED_ERRORS: &str = "reported_errors";
     pub const OBJECT_NAME: &str = "object_name";
     pub const OBJECT_TYPE: &str = "object_type";

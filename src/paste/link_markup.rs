@@ -12,7 +12,7 @@
 //! Only the characters of the markup change, within a line: line numbers stay right. Hand-written
 //! (a small scanner): a regex crate would add size to the wasm module for three shapes.
 
-use crate::link_wrappers;
+use crate::workday::link_wrappers;
 use std::borrow::Cow;
 
 /// `text` with the link markup above reduced to plain URLs.

@@ -10,13 +10,15 @@
 //! "Microsoft Defender for Cloud Apps") when any is; then the most recently captured.
 
 use crate::analysis;
-use crate::checklist::{copy, PartnerRef};
-use crate::checks::{Options, Severity};
-use crate::param::{Param, ParamInput, ParamKind};
-use crate::partners::fold;
-use crate::report::FindingView;
-use crate::secret::{fingerprint, Secret};
-use crate::settings::Setting;
+use crate::model::options::Options;
+use crate::model::param::{Param, ParamInput, ParamKind};
+use crate::model::partner::fold;
+use crate::model::secret::{fingerprint, Secret};
+use crate::model::settings::Setting;
+use crate::model::severity::Severity;
+use crate::partner::checklist::copy;
+use crate::partner::PartnerRef;
+use crate::report::view::FindingView;
 use serde::{Deserialize, Serialize};
 
 /// What was gathered on one tenant: parameters oldest first, settings oldest first.
@@ -166,11 +168,7 @@ pub fn export(
         .map(copy)
         .collect();
     Ok(PartnerExport {
-        partner: PartnerRef {
-            id: partner.id,
-            name: partner.name,
-            summary: partner.summary,
-        },
+        partner: PartnerRef::of(partner),
         ready: blockers.is_empty(),
         items,
         blockers,
@@ -180,7 +178,7 @@ pub fn export(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checks::Sso;
+    use crate::model::options::Sso;
     use serde_json::json;
 
     fn gathered(v: serde_json::Value) -> Gathered {

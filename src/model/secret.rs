@@ -1,6 +1,6 @@
 //! Secrets (client secrets, refresh tokens) live in [`Secret`], whose `Debug` and `Display`
 //! never print the value. The only ways to the value are [`Secret::expose`] (for the code that
-//! must use it: copying, a live test) and serialisation through [`crate::report`], which masks
+//! must use it: copying, a live test) and serialisation through [`crate::report::view`], which masks
 //! unless the caller asked to reveal.
 
 use sha2::{Digest, Sha256};

@@ -1,0 +1,90 @@
+//! The [`Check`] trait and running every registered check (the list itself is
+//! [`super::CHECKS`], one line per check in `mod.rs`).
+
+use super::context::Context;
+use super::finding::Finding;
+use super::CHECKS;
+use crate::model::param::ParamValue;
+use crate::model::severity::Severity;
+use crate::workday::endpoint::Endpoint;
+
+/// One check.
+pub trait Check: Sync {
+    /// Stable kebab-case code; never changes once released.
+    fn code(&self) -> &'static str;
+    /// One line: what the check finds.
+    fn summary(&self) -> &'static str;
+    /// Every severity the check may report (the docs list them; the tests hold it to them).
+    fn severities(&self) -> &'static [Severity];
+    fn run(&self, cx: &Context) -> Vec<Finding>;
+}
+
+/// The check registered under `code`.
+pub fn check(code: &str) -> Option<&'static dyn Check> {
+    CHECKS.iter().copied().find(|c| c.code() == code)
+}
+
+/// Runs every check; findings sorted by severity, then parameter, then code. When several
+/// findings correct the same value, each offers the value with all corrections applied.
+pub fn run_all(cx: &Context) -> Vec<Finding> {
+    let mut findings = run_once(cx);
+    if cx.params.len() <= MAX_PARAMS_TO_COMBINE {
+        combine_fixes(cx, &mut findings);
+    }
+    findings
+}
+
+fn run_once(cx: &Context) -> Vec<Finding> {
+    let mut findings: Vec<Finding> = CHECKS.iter().flat_map(|c| c.run(cx)).collect();
+    findings.sort_by(|a, b| (a.severity, a.param, a.code).cmp(&(b.severity, b.param, b.code)));
+    findings
+}
+
+/// Above this many parameters (a pasted log, not a connection) fixes are not combined: each
+/// round re-runs every check.
+const MAX_PARAMS_TO_COMBINE: usize = 100;
+
+/// A value with two problems (`/ccx/oauth/` and a misplaced `redirect=n`) gets two findings,
+/// each fixing one. Starting from the first fix, re-run the checks on the corrected value until
+/// no finding corrects it further, and offer that value in every finding about it.
+fn combine_fixes(cx: &Context, findings: &mut [Finding]) {
+    for i in 0..cx.params.len() {
+        let fixes: Vec<&String> = findings
+            .iter()
+            .filter(|f| f.param == Some(i))
+            .filter_map(|f| f.fixed_value.as_ref())
+            .collect();
+        if fixes.len() < 2 {
+            continue;
+        }
+        let mut current = fixes[0].clone();
+        let mut params = cx.params.to_vec();
+        for _ in 0..6 {
+            let p = &cx.params[i];
+            let mut q = p.clone();
+            q.value = ParamValue::for_kind(p.kind, current.clone());
+            q.endpoint = if p.kind.is_url() {
+                Endpoint::parse(current.trim()).ok()
+            } else {
+                None
+            };
+            params[i] = q;
+            let mut again = Context::new(&params, cx.settings, cx.options).with_samples(cx.samples);
+            again.coverage = cx.coverage;
+            let next = run_once(&again)
+                .into_iter()
+                .filter(|f| f.param == Some(i))
+                .find_map(|f| f.fixed_value.filter(|v| *v != current));
+            match next {
+                Some(v) => current = v,
+                None => break,
+            }
+        }
+        for f in findings
+            .iter_mut()
+            .filter(|f| f.param == Some(i) && f.fixed_value.is_some())
+        {
+            f.fixed_value = Some(current.clone());
+        }
+    }
+}

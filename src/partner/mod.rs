@@ -1,0 +1,27 @@
+//! What the extension offers per partner on top of the checks: the trainer checklist (each
+//! setup step of the partner's guide judged from what was gathered) and the partner export (the
+//! values its form asks for, corrected, with a text and a JSON format).
+
+use crate::model::partner::Partner;
+use serde::Serialize;
+
+pub mod checklist;
+pub mod export;
+
+/// The partner a checklist or an export is for.
+#[derive(Debug, Clone, Serialize)]
+pub struct PartnerRef {
+    pub id: &'static str,
+    pub name: &'static str,
+    pub summary: &'static str,
+}
+
+impl PartnerRef {
+    pub fn of(partner: &Partner) -> Self {
+        PartnerRef {
+            id: partner.id,
+            name: partner.name,
+            summary: partner.summary,
+        }
+    }
+}
