@@ -14,25 +14,13 @@
 
 use crate::analysis;
 use crate::model::options::Options;
-use crate::model::param::ParamInput;
-use crate::model::settings::Setting;
+use crate::partner::export::Gathered;
+use crate::report::live::{LiveEvidence, LiveView};
+use crate::report::outcome::Outcome;
 use crate::snapshot::Snapshot;
 use serde::de::DeserializeOwned;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
-
-#[derive(Serialize)]
-struct ErrorValue {
-    code: &'static str,
-    message: String,
-}
-
-#[derive(Serialize)]
-#[serde(untagged)]
-enum Outcome<T: Serialize> {
-    Ok { ok: bool, report: T },
-    Err { ok: bool, error: ErrorValue },
-}
 
 /// `value` as a plain JS object (maps become objects, `None` becomes `null`), or a string saying
 /// why it could not be built (the glue reports a string result as an internal error).
@@ -58,17 +46,11 @@ fn from_js<T: DeserializeOwned>(value: &JsValue) -> Result<T, String> {
 }
 
 fn ok<T: Serialize>(report: T) -> JsValue {
-    to_js(&Outcome::Ok { ok: true, report })
+    to_js(&Outcome::ok(report))
 }
 
 fn err(code: &'static str, message: impl Into<String>) -> JsValue {
-    to_js(&Outcome::<()>::Err {
-        ok: false,
-        error: ErrorValue {
-            code,
-            message: message.into(),
-        },
-    })
+    to_js(&Outcome::err(code, message))
 }
 
 fn options(value: JsValue) -> Result<Options, JsValue> {
@@ -117,14 +99,6 @@ pub fn check_text(text: &str, options_value: JsValue) -> JsValue {
     }
 }
 
-#[derive(Deserialize)]
-struct Evidence {
-    #[serde(default)]
-    params: Vec<ParamInput>,
-    #[serde(default)]
-    settings: Vec<Setting>,
-}
-
 /// Re-checks parameters and settings gathered across pages of one tenant:
 /// `{params: [{kind, value, name?, tenant?, source?}], settings: [{name, value}]}`.
 #[wasm_bindgen(js_name = checkParams)]
@@ -133,7 +107,7 @@ pub fn check_params(evidence: JsValue, options_value: JsValue) -> JsValue {
         Ok(o) => o,
         Err(e) => return e,
     };
-    match from_js::<Evidence>(&evidence) {
+    match from_js::<Gathered>(&evidence) {
         Ok(ev) => ok(analysis::check_params(ev.params, ev.settings, &opts).view(true)),
         Err(e) => err("bad_evidence", format!("evidence: {e}")),
     }
@@ -193,7 +167,7 @@ pub fn export_for(partner: &str, gathered: JsValue, options_value: JsValue) -> J
         Ok(o) => o,
         Err(e) => return e,
     };
-    let g: crate::partner::export::Gathered = match from_js(&gathered) {
+    let g: Gathered = match from_js(&gathered) {
         Ok(g) => g,
         Err(e) => return err("bad_evidence", format!("evidence: {e}")),
     };
@@ -277,23 +251,6 @@ impl crate::probe::http::Transport for FetchTransport<'_> {
     }
 }
 
-#[derive(Deserialize)]
-struct LiveEvidence {
-    #[serde(default)]
-    params: Vec<ParamInput>,
-    /// Typed in by the user for this test only.
-    #[serde(default)]
-    isu_password: Option<String>,
-}
-
-#[derive(Serialize)]
-struct LiveView {
-    passed: bool,
-    steps: Vec<crate::probe::StepResult>,
-    /// Shown so the user can copy it: the tenant issued it and the old one may be dead.
-    new_refresh_token: Option<String>,
-}
-
 /// Runs the live connection test on explicit request: `evidence` is
 /// `{params: [{kind, value, …}], isu_password?}`, `signal` an `AbortSignal` (the caller combines
 /// its cancel button with a timeout, e.g. `AbortSignal.any([controller.signal,
@@ -324,9 +281,5 @@ pub async fn live_test(
         signal: signal.as_ref(),
     };
     let report = crate::probe::run(&input, &transport).await;
-    ok(LiveView {
-        passed: report.passed(),
-        new_refresh_token: report.new_refresh_token().map(|s| s.expose().to_string()),
-        steps: report.steps,
-    })
+    ok(LiveView::of(report))
 }

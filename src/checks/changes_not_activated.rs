@@ -22,6 +22,10 @@ impl Check for ChangesNotActivated {
         &[Severity::Error, Severity::Warning]
     }
 
+    fn reads(&self) -> &'static [&'static str] {
+        &[names::ACTIVATION_COMPLETED, names::ACTIVATION_CONFIRMED]
+    }
+
     fn run(&self, cx: &Context) -> Vec<Finding> {
         let fix = "Activate Pending Security Policy Changes: add a comment, OK, check Confirm, OK.";
         if cx.bool_setting(names::ACTIVATION_COMPLETED) == Some(false) {

@@ -1,6 +1,9 @@
-//! What a check reports.
+//! What a check reports, and its serialisable view (part of the CLI's JSON contract, and of the
+//! checklist's and the export's).
 
+use crate::model::secret::Secret;
 use crate::model::severity::Severity;
+use serde::Serialize;
 
 /// One problem found.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,4 +40,35 @@ impl Finding {
         self.fixed_value = value;
         self
     }
+
+    /// The serialisable view. `mask_fix`: the finding is about a secret the caller must not
+    /// see, so its corrected value is shown masked (fingerprint and length).
+    pub fn view(&self, mask_fix: bool) -> FindingView {
+        FindingView {
+            code: self.code,
+            severity: self.severity,
+            param: self.param,
+            message: self.message.clone(),
+            fix: self.fix.clone(),
+            fixed_value: self.fixed_value.as_ref().map(|v| {
+                if mask_fix {
+                    Secret::new(v.as_str()).masked()
+                } else {
+                    v.clone()
+                }
+            }),
+        }
+    }
+}
+
+/// A finding as the JSON output shows it: `{"code", "severity", "param", "message", "fix",
+/// "fixed_value"}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FindingView {
+    pub code: &'static str,
+    pub severity: Severity,
+    pub param: Option<usize>,
+    pub message: String,
+    pub fix: String,
+    pub fixed_value: Option<String>,
 }

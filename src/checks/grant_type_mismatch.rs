@@ -22,6 +22,10 @@ impl Check for GrantTypeMismatch {
         &[Severity::Error]
     }
 
+    fn reads(&self) -> &'static [&'static str] {
+        &[names::CLIENT_GRANT_TYPE]
+    }
+
     fn run(&self, cx: &Context) -> Vec<Finding> {
         let Some(expected) = cx.partner.and_then(|p| p.oauth_client.as_ref()?.grant_type) else {
             return Vec::new();

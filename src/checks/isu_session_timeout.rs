@@ -22,6 +22,10 @@ impl Check for IsuSessionTimeout {
         &[Severity::Warning, Severity::Info]
     }
 
+    fn reads(&self) -> &'static [&'static str] {
+        &[names::SESSION_TIMEOUT_MINUTES]
+    }
+
     fn run(&self, cx: &Context) -> Vec<Finding> {
         let Some(minutes) = cx
             .int_setting(names::SESSION_TIMEOUT_MINUTES)

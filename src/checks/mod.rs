@@ -17,7 +17,7 @@ mod registry;
 
 pub use context::{as_bool, text_bool, Context, Coverage, Facts};
 pub(crate) use context::{as_list, majority, partner_name};
-pub use finding::Finding;
+pub use finding::{Finding, FindingView};
 pub use registry::{check, run_all, Check};
 
 /// What the evidence says the ISU's group is granted (the trainer checklist asks which of a

@@ -24,6 +24,10 @@ impl Check for OauthClientsDisabled {
         &[Severity::Error, Severity::Warning]
     }
 
+    fn reads(&self) -> &'static [&'static str] {
+        &[names::OAUTH_CLIENTS_ENABLED]
+    }
+
     fn run(&self, cx: &Context) -> Vec<Finding> {
         if cx.bool_setting(names::OAUTH_CLIENTS_ENABLED) != Some(false) {
             return Vec::new();

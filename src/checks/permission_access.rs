@@ -4,6 +4,7 @@
 //! § Prerequisites, 10KC seed 004 step 3 "Get"; Kombo: "Get Only" for "Get:" permissions,
 //! "Get and Put" otherwise). The missing access is refused by Workday.
 
+use crate::model::settings::names;
 use super::permission_missing::grants;
 use super::{partner_name, Check, Context, Finding};
 use crate::model::severity::Severity;
@@ -22,6 +23,10 @@ impl Check for PermissionAccess {
 
     fn severities(&self) -> &'static [Severity] {
         &[Severity::Error]
+    }
+
+    fn reads(&self) -> &'static [&'static str] {
+        &[names::DOMAIN_PERMISSION, names::DOMAIN_POLICY_ACCESS]
     }
 
     fn run(&self, cx: &Context) -> Vec<Finding> {

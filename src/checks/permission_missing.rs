@@ -165,6 +165,10 @@ impl Check for PermissionMissing {
         &[Severity::Error]
     }
 
+    fn reads(&self) -> &'static [&'static str] {
+        &[names::DOMAIN_PERMISSION, names::DOMAIN_POLICY_ACCESS]
+    }
+
     fn run(&self, cx: &Context) -> Vec<Finding> {
         let Some(partner) = cx.partner.filter(|p| !p.domain_policies.is_empty()) else {
             return Vec::new();

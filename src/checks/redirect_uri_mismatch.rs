@@ -22,6 +22,10 @@ impl Check for RedirectUriMismatch {
         &[Severity::Error]
     }
 
+    fn reads(&self) -> &'static [&'static str] {
+        &[names::REDIRECTION_URI]
+    }
+
     fn run(&self, cx: &Context) -> Vec<Finding> {
         let Some(client) = cx.partner.and_then(|p| p.oauth_client.as_ref()) else {
             return Vec::new();

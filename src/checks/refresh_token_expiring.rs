@@ -23,6 +23,10 @@ impl Check for RefreshTokenExpiring {
         &[Severity::Error, Severity::Warning]
     }
 
+    fn reads(&self) -> &'static [&'static str] {
+        &[names::NON_EXPIRING_REFRESH_TOKENS, names::REFRESH_TOKEN_TIMEOUT_DAYS]
+    }
+
     fn run(&self, cx: &Context) -> Vec<Finding> {
         let non_expiring = cx.bool_setting(names::NON_EXPIRING_REFRESH_TOKENS);
         let days = cx

@@ -16,6 +16,11 @@ pub trait Check: Sync {
     fn summary(&self) -> &'static str;
     /// Every severity the check may report (the docs list them; the tests hold it to them).
     fn severities(&self) -> &'static [Severity];
+    /// The settings (`crate::model::settings::names`) the check judges: a finding of it that
+    /// names no parameter is about these. Checks of values read none.
+    fn reads(&self) -> &'static [&'static str] {
+        &[]
+    }
     fn run(&self, cx: &Context) -> Vec<Finding>;
 }
 

@@ -32,6 +32,10 @@ impl Check for ScopeMissing {
         &[Severity::Error]
     }
 
+    fn reads(&self) -> &'static [&'static str] {
+        &[names::SCOPES]
+    }
+
     fn run(&self, cx: &Context) -> Vec<Finding> {
         let Some(client) = cx.partner.and_then(|p| p.oauth_client.as_ref()) else {
             return Vec::new();

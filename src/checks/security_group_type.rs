@@ -23,6 +23,10 @@ impl Check for SecurityGroupType {
         &[Severity::Error, Severity::Warning]
     }
 
+    fn reads(&self) -> &'static [&'static str] {
+        &[names::SECURITY_GROUP_TYPE]
+    }
+
     fn run(&self, cx: &Context) -> Vec<Finding> {
         let Some(expected) = cx.partner.and_then(|p| p.isu.as_ref()?.security_group_type) else {
             return Vec::new();

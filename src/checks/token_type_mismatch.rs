@@ -21,6 +21,10 @@ impl Check for TokenTypeMismatch {
         &[Severity::Error]
     }
 
+    fn reads(&self) -> &'static [&'static str] {
+        &[names::ACCESS_TOKEN_TYPE]
+    }
+
     fn run(&self, cx: &Context) -> Vec<Finding> {
         let Some(expected) = cx
             .partner

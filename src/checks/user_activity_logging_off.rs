@@ -22,6 +22,10 @@ impl Check for UserActivityLoggingOff {
         &[Severity::Error, Severity::Info]
     }
 
+    fn reads(&self) -> &'static [&'static str] {
+        &[names::USER_ACTIVITY_LOGGING]
+    }
+
     fn run(&self, cx: &Context) -> Vec<Finding> {
         if cx.bool_setting(names::USER_ACTIVITY_LOGGING) != Some(false) {
             return Vec::new();

@@ -21,3 +21,10 @@ impl Severity {
         }
     }
 }
+
+impl std::fmt::Display for Severity {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // `pad`, so that a width (`{:<7}`) applies.
+        f.pad(self.as_str())
+    }
+}

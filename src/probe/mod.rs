@@ -14,6 +14,7 @@ mod resources;
 use crate::model::param::{Param, ParamKind};
 use crate::model::partner::Partner;
 use crate::model::secret::Secret;
+use crate::model::severity::Severity;
 use crate::workday::errors::{forbidden_fix, NOT_FOUND_FIX, SERVER_ERROR_FIX, UNAUTHORIZED_FIX};
 use crate::workday::tenant::WorkdayHost;
 use http::{HttpRequest, HttpResponse, Transport, TransportError};
@@ -68,7 +69,7 @@ pub enum StepStatus {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct LiveFinding {
     pub code: &'static str,
-    pub severity: &'static str,
+    pub severity: Severity,
     pub message: String,
     pub fix: String,
 }
@@ -256,7 +257,7 @@ pub(crate) fn failure(
         let status = outcome.as_ref().map(|r| r.status).unwrap_or_default();
         LiveFinding {
             code: "live-unexpected",
-            severity: "warning",
+            severity: Severity::Warning,
             message: format!(
                 "The endpoint answered HTTP {status}, which wdcap does not recognise."
             ),
@@ -287,50 +288,50 @@ pub(crate) fn common_failure(
     match outcome {
         Err(SendError::Refused(host)) => Some(f(
             "live-host-refused",
-            "error",
+            Severity::Error,
             format!("{what} is on `{host}`, which is not one of the tenant's Workday hosts over HTTPS; nothing was sent."),
             "Capture the endpoint from the tenant's own View API Clients page.".into(),
         )),
         Err(SendError::Transport(TransportError::Timeout)) => Some(f(
             "live-timeout",
-            "error",
+            Severity::Error,
             format!("{what} did not answer in time."),
             "Check the host: a services host of another data center, or a UI host used for an API, does not answer. Copy the endpoint again from View API Clients.".into(),
         )),
         Err(SendError::Transport(TransportError::Cancelled)) => Some(f(
             "live-cancelled",
-            "info",
+            Severity::Info,
             "The live test was cancelled.".into(),
             "Run it again when ready.".into(),
         )),
         Err(SendError::Transport(TransportError::Network(detail))) => Some(f(
             "live-unreachable",
-            "error",
+            Severity::Error,
             format!("{what} could not be reached ({detail}). The extension's host permissions exempt Workday hosts from CORS, so this is a network, DNS or TLS failure, not a CORS one."),
             "Check the host name and data center: a wrong data center or a UI host used for an API fails this way.".into(),
         )),
         Ok(r) => match r.status {
             401 => Some(f(
                 "live-unauthorized",
-                "error",
+                Severity::Error,
                 format!("{what} answered 401: the credentials were not accepted."),
                 UNAUTHORIZED_FIX.into(),
             )),
             403 => Some(f(
                 "live-forbidden",
-                "error",
+                Severity::Error,
                 format!("{what} answered 403: the user or client lacks a permission or scope."),
                 forbidden_fix(likely),
             )),
             404 => Some(f(
                 "live-not-found",
-                "error",
+                Severity::Error,
                 format!("{what} answered 404: the path does not exist."),
                 NOT_FOUND_FIX.into(),
             )),
             s if s >= 500 => Some(f(
                 "live-server-error",
-                "error",
+                Severity::Error,
                 format!("{what} answered {s}."),
                 SERVER_ERROR_FIX.into(),
             )),

@@ -7,6 +7,7 @@ use super::http::{HeaderValue, HttpRequest, HttpResponse, Method, Transport};
 use super::{failure, send, LiveFinding, ProbeInput, ProbeKind, StepResult, StepStatus};
 use crate::model::param::ParamKind;
 use crate::model::secret::Secret;
+use crate::model::severity::Severity;
 use crate::workday::errors::{INVALID_CLIENT_FIX, INVALID_GRANT_FIX, INVALID_REQUEST_FIX};
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
@@ -59,7 +60,7 @@ fn request(
 fn finding(code: &'static str, message: &str, fix: &str) -> LiveFinding {
     LiveFinding {
         code,
-        severity: "error",
+        severity: Severity::Error,
         message: message.into(),
         fix: fix.into(),
     }
@@ -191,7 +192,7 @@ fn success(
     let Some(token) = token else {
         step.findings.push(LiveFinding {
             code: "live-unexpected",
-            severity: "warning",
+            severity: Severity::Warning,
             message: format!("HTTP {} but no access token in the response.", r.status),
             fix: "Check that the URL is the Token Endpoint (…/ccx/oauth2/{tenant}/token), not another page.".into(),
         });
@@ -216,7 +217,7 @@ fn success(
     if basic_needed {
         step.findings.push(LiveFinding {
             code: "live-basic-auth-only",
-            severity: "info",
+            severity: Severity::Info,
             message: "The tenant accepted the client credentials only as HTTP Basic, not in the body.".into(),
             fix: "If the partner's form asks how to send client credentials, choose HTTP Basic (header).".into(),
         });
@@ -229,7 +230,7 @@ fn success(
         let new = Secret::new(new);
         step.findings.push(LiveFinding {
             code: "live-new-refresh-token",
-            severity: "warning",
+            severity: Severity::Warning,
             message: format!(
                 "Workday issued a new refresh token ({}) in exchange for the one tested; the old one may no longer work.",
                 new.masked()

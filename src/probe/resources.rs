@@ -7,6 +7,7 @@ use super::{failure, send, LiveFinding, ProbeInput, ProbeKind, StepResult, StepS
 use crate::model::param::ParamKind;
 use crate::model::partner::FieldLevel;
 use crate::model::secret::Secret;
+use crate::model::severity::Severity;
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
 use url::Url;
@@ -67,7 +68,7 @@ fn passed(
 fn unexpected(r: &HttpResponse, what: &str) -> LiveFinding {
     LiveFinding {
         code: "live-unexpected",
-        severity: "warning",
+        severity: Severity::Warning,
         message: format!("HTTP {}: {what}", r.status),
         fix: "Copy the URL again from Workday; if it is right, retry later.".into(),
     }
@@ -178,7 +179,7 @@ pub(super) async fn raas<T: Transport>(
             ProbeKind::Raas,
             LiveFinding {
                 code: "live-not-json",
-                severity: "error",
+                severity: Severity::Error,
                 message: if xml {
                     "The report answered with XML, not JSON.".into()
                 } else {
@@ -194,7 +195,7 @@ pub(super) async fn raas<T: Transport>(
             ProbeKind::Raas,
             LiveFinding {
                 code: "live-report-entry-missing",
-                severity: "error",
+                severity: Severity::Error,
                 message: "The JSON has no `Report_Entry` list: this is not a custom report's output.".into(),
                 fix: "Use a custom report's JSON URL (…/ccx/service/customreport2/{tenant}/{owner}/{report}?format=json), enabled as web service and shared with the ISU.".into(),
             },
@@ -210,7 +211,7 @@ pub(super) async fn raas<T: Transport>(
     if entries.is_empty() {
         findings.push(LiveFinding {
             code: "live-report-empty",
-            severity: "warning",
+            severity: Severity::Warning,
             message: "The report returned no entries.".into(),
             fix: "Share the report with the ISU and give its security group Get access to the domains behind the report's fields; an ISU without access sees an empty report.".into(),
         });
@@ -218,7 +219,7 @@ pub(super) async fn raas<T: Transport>(
         if let Some((report, missing)) = missing_fields(input, &columns) {
             findings.push(LiveFinding {
                 code: "live-report-field-missing",
-                severity: "warning",
+                severity: Severity::Warning,
                 message: format!(
                     "No column that looks like {} (required in the partner's {report}) in the report's first entry; column names are the report's aliases, so this may be a naming difference.",
                     missing.iter().map(|m| format!("`{m}`")).collect::<Vec<_>>().join(", ")
@@ -339,14 +340,14 @@ pub(super) async fn soap<T: Transport>(
             let f = if fault.contains("not authorized") {
                 LiveFinding {
                     code: "live-forbidden",
-                    severity: "error",
+                    severity: Severity::Error,
                     message,
                     fix: "Give the ISU's security group Get access to the domains the partner needs, then run Activate Pending Security Policy Changes.".into(),
                 }
             } else if authentication_fault(code.as_deref(), &fault) {
                 LiveFinding {
                     code: "live-unauthorized",
-                    severity: "error",
+                    severity: Severity::Error,
                     message,
                     fix: format!(
                         "{} For SOAP the ISU's user name is written user@tenant.",
@@ -356,7 +357,7 @@ pub(super) async fn soap<T: Transport>(
             } else {
                 LiveFinding {
                     code: "live-soap-fault",
-                    severity: "error",
+                    severity: Severity::Error,
                     message,
                     fix: format!("Check the service name and version (`{service}`, `{version}`) against the partner's guide."),
                 }

@@ -1,5 +1,8 @@
 //! What the edges hand out: the report's JSON view (the CLI's contract, what the extension
-//! renders) and the redacted Markdown report for a ticket.
+//! renders), the redacted Markdown report for a ticket, the live test's view, and the envelope
+//! of every wasm result.
 
+pub mod live;
+pub mod outcome;
 pub mod redact;
 pub mod view;

@@ -234,16 +234,33 @@ fn scrub(mut md: String, params: &[Param]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis;
+    use crate::checks::{self, Context};
+    use crate::model::param::ParamKind;
 
     #[test]
     fn secrets_never_appear() {
         let secret = "k3j4h5g6f7d8s9a0".repeat(6);
         let token = "z9y8x7w6v5u4t3s2".repeat(6);
-        let text = format!(
-            "Client secret: {secret} \nRefresh token: {token}\nToken endpoint: https://wd3-impl-services1.workday.com/ccx/oauth2/acme/token"
+        let params = vec![
+            Param::new(ParamKind::ClientSecret, format!("{secret} ")),
+            Param::new(ParamKind::RefreshToken, token.clone()),
+            Param::new(
+                ParamKind::TokenEndpoint,
+                "https://wd3-impl-services1.workday.com/ccx/oauth2/acme/token",
+            ),
+        ];
+        let options = Options::default();
+        let findings = checks::run_all(&Context::new(&params, &[], &options));
+        assert!(
+            !findings.is_empty(),
+            "the secret's trailing space is a finding"
         );
-        let report = analysis::check_text(&text, &Options::default());
+        let report = Report {
+            page: None,
+            params,
+            settings: Vec::new(),
+            findings,
+        };
         let md = markdown(&report, &Options::default());
         assert!(!md.contains(&secret) && !md.contains(&token), "{md}");
         assert!(md.contains(&format!(

@@ -13,11 +13,12 @@
 //! masked (`•••• (N chars, sha256:xxxxxxxx)`) unless the caller asks to reveal; a finding's
 //! `fixed_value` for a secret is masked the same way.
 
-use crate::checks::Finding;
+use crate::checks::{Finding, FindingView};
 use crate::model::page_id::PageId;
 use crate::model::param::{Param, ParamKind, ParamValue, Source};
 use crate::model::secret::fingerprint;
 use crate::model::settings::Setting;
+use crate::model::severity::Severity;
 use crate::workday::endpoint::EndpointDetail;
 use serde::Serialize;
 
@@ -32,9 +33,7 @@ pub struct Report {
 
 impl Report {
     pub fn has_errors(&self) -> bool {
-        self.findings
-            .iter()
-            .any(|f| f.severity == crate::model::severity::Severity::Error)
+        self.findings.iter().any(|f| f.severity == Severity::Error)
     }
 
     /// The serialisable view; `reveal` shows secret values.
@@ -55,20 +54,7 @@ impl Report {
                         .param
                         .and_then(|i| self.params.get(i))
                         .is_some_and(|p| p.value.is_secret());
-                    FindingView {
-                        code: f.code,
-                        severity: f.severity.as_str(),
-                        param: f.param,
-                        message: f.message.clone(),
-                        fix: f.fix.clone(),
-                        fixed_value: f.fixed_value.as_ref().map(|v| {
-                            if secret && !reveal {
-                                mask(v)
-                            } else {
-                                v.clone()
-                            }
-                        }),
-                    }
+                    f.view(secret && !reveal)
                 })
                 .collect(),
         }
@@ -77,10 +63,6 @@ impl Report {
     pub fn to_json(&self, reveal: bool) -> String {
         serde_json::to_string_pretty(&self.view(reveal)).expect("report views always serialise")
     }
-}
-
-fn mask(v: &str) -> String {
-    crate::model::secret::Secret::new(v).masked()
 }
 
 #[derive(Debug, Serialize)]
@@ -149,14 +131,4 @@ impl ParamView {
             ambiguous_with: p.ambiguous_with.clone(),
         }
     }
-}
-
-#[derive(Debug, Serialize)]
-pub struct FindingView {
-    pub code: &'static str,
-    pub severity: &'static str,
-    pub param: Option<usize>,
-    pub message: String,
-    pub fix: String,
-    pub fixed_value: Option<String>,
 }

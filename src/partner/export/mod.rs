@@ -1,4 +1,4 @@
-//! "Export for partner" (issue #5): the values one partner needs, in the order its form asks for
+//! "Export for partner": the values one partner needs, in the order its form asks for
 //! them (the profile's `[[parameter]]` list), picked from what was gathered on a tenant, with
 //! the correction of every error the checks can correct applied (`redirect=n` added for an SSO
 //! tenant, a stray space removed; a warning's fix is not applied, it depends on something
@@ -9,16 +9,14 @@
 //! and secrets, those whose API client name is the partner's client name (Defender's
 //! "Microsoft Defender for Cloud Apps") when any is; then the most recently captured.
 
-use crate::analysis;
+use super::PartnerRef;
+use crate::checks::{self, Context, Finding, FindingView};
 use crate::model::options::Options;
 use crate::model::param::{Param, ParamInput, ParamKind};
 use crate::model::partner::fold;
 use crate::model::secret::{fingerprint, Secret};
 use crate::model::settings::Setting;
 use crate::model::severity::Severity;
-use crate::partner::checklist::copy;
-use crate::partner::PartnerRef;
-use crate::report::view::FindingView;
 use serde::{Deserialize, Serialize};
 
 /// What was gathered on one tenant: parameters oldest first, settings oldest first.
@@ -77,8 +75,7 @@ pub fn export(
     let partner = Options::known_partner(partner_id)?;
     let options = options.for_partner(partner);
     let all: Vec<Param> = gathered.params.iter().cloned().map(Param::from).collect();
-    let before =
-        analysis::check_params(gathered.params.clone(), gathered.settings.clone(), &options);
+    let before = checks::run_all(&Context::new(&all, &gathered.settings, &options));
     let client_name = partner.oauth_client.as_ref().and_then(|c| c.client_name);
 
     let mut items = Vec::new();
@@ -122,7 +119,6 @@ pub fn export(
             // Only the fixes of errors: a warning's fix depends on something unknown (adding
             // `redirect=n` while nobody said the tenant uses SSO).
             for f in before
-                .findings
                 .iter()
                 .filter(|f| f.param == Some(i) && f.severity == Severity::Error)
             {
@@ -160,12 +156,13 @@ pub fn export(
         });
     }
 
-    let after = analysis::check_params(handed, gathered.settings, &options).view(false);
+    // The set the partner receives, checked again as such.
+    let handed: Vec<Param> = handed.into_iter().map(Param::from).collect();
+    let after = checks::run_all(&Context::new(&handed, &gathered.settings, &options));
     let blockers: Vec<FindingView> = after
-        .findings
         .iter()
-        .filter(|f| f.severity == Severity::Error.as_str())
-        .map(copy)
+        .filter(|f| f.severity == Severity::Error)
+        .map(|f| view(f, &handed))
         .collect();
     Ok(PartnerExport {
         partner: PartnerRef::of(partner),
@@ -173,6 +170,15 @@ pub fn export(
         items,
         blockers,
     })
+}
+
+/// A finding as the export shows it: a secret's corrected value masked.
+fn view(f: &Finding, params: &[Param]) -> FindingView {
+    let secret = f
+        .param
+        .and_then(|i| params.get(i))
+        .is_some_and(|p| p.value.is_secret());
+    f.view(secret)
 }
 
 #[cfg(test)]

@@ -2,7 +2,6 @@
 //! (`src/html.rs`) must keep the same attributes and skip the same elements, or a page would
 //! read differently in the browser and in `wdcap scan`. This reads the lists out of the JS
 //! source and compares them with the Rust constants.
-#![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::BTreeSet;
 

@@ -7,7 +7,6 @@
 //! a slow swap) and a wall-clock deadline after which the child is killed. They run in the
 //! debug build `make test` uses, so the deadlines are generous; `docs/benchmarks.md` has the
 //! release figures.
-#![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -32,6 +31,9 @@ fn in_child() -> bool {
 /// or overran.
 fn run_in_child(name: &str, mem_mb: u64, deadline: Duration) -> String {
     let exe = std::env::current_exe().expect("the test binary's path");
+    // The test's full name in this binary: its module path without the crate's name.
+    let module = module_path!().split_once("::").map_or("", |(_, m)| m);
+    let full_name = format!("{module}::{name}");
     let mut child = Command::new("bash")
         .arg("-c")
         .arg(format!(
@@ -39,7 +41,7 @@ fn run_in_child(name: &str, mem_mb: u64, deadline: Duration) -> String {
             mem_mb * 1024
         ))
         .arg(exe)
-        .arg(name)
+        .arg(&full_name)
         .env(CHILD_ENV, "1")
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -67,7 +69,7 @@ fn run_in_child(name: &str, mem_mb: u64, deadline: Duration) -> String {
         out.status
     );
     assert!(
-        stdout.contains(&format!("test {name} ..."))
+        stdout.contains(&format!("test {full_name} ..."))
             && stdout.contains("test result: ok. 1 passed"),
         "{name} did not run in the child:\n{stdout}\n{stderr}"
     );

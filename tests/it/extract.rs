@@ -1,6 +1,5 @@
 //! Free-text extraction across the formats support receives, its ambiguity reporting, and its
 //! cost on large input.
-#![cfg(not(target_arch = "wasm32"))]
 
 use std::time::{Duration, Instant};
 use wdcap::model::param::ParamKind as K;

@@ -1,7 +1,6 @@
 //! Checks: the conventions every check follows (as ruff and zizmor hold their rules to them),
 //! every fixture through the real CLI with its exact findings and exit status, one clean e-mail
 //! per partner, and snapshots of the text and Markdown renderings.
-#![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};

@@ -10,7 +10,6 @@
 //!
 //! The fixtures live under `tests/fixtures/hostile/` so the browser-side hostile-page e2e can
 //! load the same page into the extension.
-#![cfg(not(target_arch = "wasm32"))]
 
 use std::path::PathBuf;
 use std::process::Command;

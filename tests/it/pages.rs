@@ -12,7 +12,6 @@
 //!   (the simulator serves each fixture at it);
 //! - the CLI names the page of a fixture, and a 10 000-row Headcount Report is captured whole,
 //!   in time linear in its rows.
-#![cfg(not(target_arch = "wasm32"))]
 
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};

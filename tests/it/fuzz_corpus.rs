@@ -1,9 +1,8 @@
 //! Runs every fuzz target's body (fuzz/src/lib.rs) over the committed corpus (fuzz/corpus/) and
 //! the page fixtures, natively and on stable: the targets keep compiling and every kept input
 //! stays panic-free, in `make test`, without running a fuzzer (that is `make fuzz`).
-#![cfg(not(target_arch = "wasm32"))]
 
-#[path = "../fuzz/src/lib.rs"]
+#[path = "../../fuzz/src/lib.rs"]
 #[allow(dead_code)]
 mod fuzz_targets;
 

@@ -4,7 +4,6 @@
 //! descendants (a later sibling read as a child). Both decoders (`from_json`, the extension's
 //! path through wasm, and `from_wire`, the native one) must refuse such a list with a clear
 //! error, never a panic, and keep accepting every list a snapshotter writes.
-#![cfg(not(target_arch = "wasm32"))]
 
 use wdcap::snapshot::{Snapshot, SnapshotError, WireSnapshot};
 

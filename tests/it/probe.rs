@@ -1,7 +1,6 @@
 //! The live connection test's logic, natively, against a scripted transport that answers the
 //! way notes §4 describes Workday's token, REST, RaaS and SOAP endpoints answering. (The real
 //! transport, gloo-net in the browser, is exercised end to end against the simulator.)
-#![cfg(not(target_arch = "wasm32"))]
 
 use std::cell::RefCell;
 use wdcap::model::param::{Param, ParamKind};

@@ -5,7 +5,6 @@
 //! Adding a fixture `tests/fixtures/pages/<page_id>/<name>.html`: give it its
 //! `<name>.expected.json` sidecar and add the line `"<page_id>/<name>",` to `browser_fixtures!`
 //! in `tests/browser.rs`.
-#![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::BTreeSet;
 use std::fs;

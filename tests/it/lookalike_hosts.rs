@@ -7,7 +7,6 @@
 //! *shows* a Workday name (in the user-info, the path, after a backslash) while its host is
 //! elsewhere is exactly what must be flagged; a text the browser normalises to a genuine host
 //! (upper case, full-width letters, a default port) is genuine.
-#![cfg(not(target_arch = "wasm32"))]
 
 use std::process::Command;
 use wdcap::analysis::check_text;

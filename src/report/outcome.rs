@@ -1,0 +1,38 @@
+//! The envelope of every result the wasm module hands back: `{ok: true, report}` or
+//! `{ok: false, error: {code, message}}`. No function of the module throws for bad input.
+
+use serde::Serialize;
+
+/// Why a call could not give its result.
+#[derive(Debug, Clone, Serialize)]
+pub struct ErrorValue {
+    /// `bad_options`, `unknown_integration`, `bad_snapshot`, `bad_evidence`, `too_large`.
+    pub code: &'static str,
+    pub message: String,
+}
+
+/// A result, or the reason there is none.
+#[derive(Debug, Clone, Serialize)]
+#[serde(untagged)]
+pub enum Outcome<T: Serialize> {
+    Ok { ok: bool, report: T },
+    Err { ok: bool, error: ErrorValue },
+}
+
+impl<T: Serialize> Outcome<T> {
+    pub fn ok(report: T) -> Self {
+        Outcome::Ok { ok: true, report }
+    }
+}
+
+impl Outcome<()> {
+    pub fn err(code: &'static str, message: impl Into<String>) -> Self {
+        Outcome::Err {
+            ok: false,
+            error: ErrorValue {
+                code,
+                message: message.into(),
+            },
+        }
+    }
+}

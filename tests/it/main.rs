@@ -1,0 +1,21 @@
+//! wdcap's native integration tests, one binary with a module per subject (one link step instead
+//! of one per file). The wasm browser tests are separate binaries (`tests/browser.rs`, found by
+//! the Makefile's `test-wasm` target).
+//!
+//! Native only: these tests use files, processes and native dev-dependencies.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod bounds;
+mod browser_fixture_list;
+mod checks;
+mod extract;
+mod fuzz_corpus;
+mod hostile_inputs;
+mod layering;
+mod lookalike_hosts;
+mod pages;
+mod partners;
+mod probe;
+mod readme;
+mod snapshot_parity;
+mod snapshot_wire;
