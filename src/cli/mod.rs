@@ -5,6 +5,7 @@ use std::io::Read;
 use std::path::PathBuf;
 use wdcap::analysis;
 use wdcap::model::options::{Options, Sso};
+use wdcap::partner::export::{self, Gathered};
 use wdcap::report::view::Report;
 
 #[derive(Parser)]
@@ -36,6 +37,26 @@ enum Command {
         evidence: bool,
         #[command(flatten)]
         common: Common,
+    },
+    /// Write the values a partner needs, as the extension's "Export for partner" does: corrected
+    /// where a check can, in the partner's order. Exit 1 while an error finding blocks the
+    /// export (the values are written all the same).
+    Export {
+        /// Evidence JSON, as `wdcap check --evidence` reads it; a file, or `-` (the default) for
+        /// standard input.
+        file: Option<PathBuf>,
+        /// The integration partner: viva-learning, kombo, defender-for-cloud-apps, ten-thousand-coffees.
+        #[arg(long, value_name = "ID")]
+        integration: String,
+        /// Whether the tenant uses SAML SSO (decides the `redirect=n` correction).
+        #[arg(long, value_enum, default_value_t = SsoArg::Unknown)]
+        sso: SsoArg,
+        /// The tenant named in the export (default: the tenant most of the values name).
+        #[arg(long)]
+        tenant: Option<String>,
+        /// Write the JSON file instead of the text.
+        #[arg(long)]
+        json: bool,
     },
     /// Print the snapshot the extension would build from a saved page (JSON).
     Snapshot {
@@ -71,15 +92,21 @@ enum SsoArg {
     Unknown,
 }
 
+impl SsoArg {
+    fn sso(self) -> Sso {
+        match self {
+            SsoArg::Yes => Sso::Yes,
+            SsoArg::No => Sso::No,
+            SsoArg::Unknown => Sso::Unknown,
+        }
+    }
+}
+
 impl Common {
     fn options(&self) -> Options {
         Options {
             integration: self.integration.clone(),
-            sso: match self.sso {
-                SsoArg::Yes => Sso::Yes,
-                SsoArg::No => Sso::No,
-                SsoArg::Unknown => Sso::Unknown,
-            },
+            sso: self.sso.sso(),
         }
     }
 }
@@ -157,6 +184,15 @@ struct Evidence {
     settings: Vec<wdcap::model::settings::Setting>,
 }
 
+/// Reads evidence JSON.
+fn read_evidence(text: &str) -> Result<Evidence, String> {
+    serde_json::from_str(text)
+        .map_err(|e| format!("evidence is not {{params, settings}} JSON: {e}"))
+}
+
+/// What the text export shows for a required value not gathered yet.
+const MISSING: &str = "(missing)";
+
 fn run(cli: Cli) -> Result<i32, String> {
     // An unknown partner id is unusable input (exit 2), not an empty profile.
     if let Command::Scan { common, .. } | Command::Check { common, .. } = &cli.command {
@@ -175,13 +211,39 @@ fn run(cli: Cli) -> Result<i32, String> {
         } => {
             let text = read_text(file.as_ref(), wdcap::model::limits::MAX_PASTE_BYTES)?;
             let report = if evidence {
-                let ev: Evidence = serde_json::from_str(&text)
-                    .map_err(|e| format!("evidence is not {{params, settings}} JSON: {e}"))?;
+                let ev = read_evidence(&text)?;
                 analysis::check_params(ev.params, ev.settings, &common.options())
             } else {
                 analysis::check_text(&text, &common.options())
             };
             Ok(print(&report, &common))
+        }
+        Command::Export {
+            file,
+            integration,
+            sso,
+            tenant,
+            json,
+        } => {
+            let text = read_text(file.as_ref(), wdcap::model::limits::MAX_PASTE_BYTES)?;
+            let ev = read_evidence(&text)?;
+            let gathered = Gathered {
+                params: ev.params,
+                settings: ev.settings,
+            };
+            let tenant = tenant.or_else(|| gathered.tenant()).unwrap_or_default();
+            let options = Options {
+                integration: None,
+                sso: sso.sso(),
+            };
+            let x = export::export(&integration, gathered, &options)?;
+            if json {
+                let now = humantime::format_rfc3339_millis(std::time::SystemTime::now());
+                print!("{}", export::json(&x, &tenant, &now.to_string()));
+            } else {
+                print!("{}", export::text(&x, &tenant, MISSING));
+            }
+            Ok(i32::from(!x.ready))
         }
         Command::Snapshot { file, url } => {
             let snapshot = read_page(&file, url.as_deref())?;

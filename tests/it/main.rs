@@ -8,6 +8,7 @@
 mod bounds;
 mod browser_fixture_list;
 mod checks;
+mod export;
 mod extract;
 mod fuzz_corpus;
 mod hostile_inputs;

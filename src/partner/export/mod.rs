@@ -5,9 +5,18 @@
 //! unknown), then checked again as the set the partner will receive. An error
 //! finding on that set blocks the export (the popup says why and lets the user override).
 //!
+//! Its two formats, the text to paste into the partner's form or a mail and the JSON file, are
+//! in `text.rs` and `json.rs`: the CLI (`wdcap export`) and the extension write the same.
+//!
 //! Picking, when more values of a kind were gathered than the partner needs: for client IDs
 //! and secrets, those whose API client name is the partner's client name (Defender's
 //! "Microsoft Defender for Cloud Apps") when any is; then the most recently captured.
+
+mod json;
+mod text;
+
+pub use json::json;
+pub use text::text;
 
 use super::PartnerRef;
 use crate::checks::{self, Context, Finding, FindingView};
@@ -25,6 +34,21 @@ use serde::{Deserialize, Serialize};
 pub struct Gathered {
     pub params: Vec<ParamInput>,
     pub settings: Vec<Setting>,
+}
+
+impl Gathered {
+    /// The tenant most of the values name (a URL's own, else the one given with the value;
+    /// ties go to the first seen), if any names one.
+    pub fn tenant(&self) -> Option<String> {
+        let tenants: Vec<String> = self
+            .params
+            .iter()
+            .cloned()
+            .map(Param::from)
+            .filter_map(|p| p.tenant().map(|t| t.as_str().to_string()))
+            .collect();
+        checks::majority(&tenants)
+    }
 }
 
 #[derive(Debug, Serialize)]
