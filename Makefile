@@ -9,6 +9,9 @@
 #   make package dist/chrome.zip, dist/edge.zip (the Chrome build), dist/firefox.xpi, then
 #                web-ext lint on the Firefox build (zero errors, zero warnings)
 #   make setup   install the toolchain pieces that are missing (scripts/setup.sh)
+#   make generate  rewrite the files generated from the Rust declarations for the JavaScript
+#                (extension/shared/generated/: lists.js, core-types.d.ts); `make test` fails
+#                while a committed copy is stale
 #
 # Every target runs scripts/setup.sh first; it is quick when everything is present.
 # CARGO_TARGET_DIR from the environment is honoured (default ./target).
@@ -31,7 +34,7 @@ WASM_TESTS := $(basename $(notdir $(shell grep -l 'wasm_bindgen_test_configure' 
 E2E_TESTS := $(wildcard tests/e2e/*.test.mjs)
 
 .PHONY: setup build cli extension lint fmt-check clippy test test-native test-wasm test-e2e \
-	demo size clean package
+	demo size clean package generate
 
 setup:
 	@scripts/setup.sh
@@ -60,6 +63,11 @@ test: setup lint audit test-native test-wasm build package test-e2e
 
 test-native: setup
 	cargo test
+
+# The lists and TypeScript declarations the JavaScript reads, from the Rust declarations
+# (tests/it/generated.rs renders them; this writes them).
+generate: setup
+	WDCAP_GENERATE=1 cargo test --test it generated
 
 # The runner (wasm-bindgen-test-runner, .cargo/config.toml) starts chromedriver + headless
 # chromium and runs each #[wasm_bindgen_test] in a real page; then the same tests in headless

@@ -24,6 +24,7 @@ fn main() {
     )
     .expect("write labels.rs");
     println!("cargo:rerun-if-changed=partners");
+    println!("cargo:rerun-if-changed=src/model/lists");
     match partners::table("partners") {
         Ok(table) => {
             fs::write(Path::new(&out_dir).join("partners.rs"), table).expect("write partners.rs")
@@ -70,6 +71,14 @@ fn labels_table(dir: &str) -> String {
         let pages: PageLabels =
             toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         for (page, keys) in pages {
+            // Only the page ids of the one list (`src/model/lists/page_ids.rs`).
+            if !partners::KNOWN_PAGE_IDS.contains(&page.as_str()) {
+                panic!(
+                    "{}: `[{page}]` is not a page id (known: {})",
+                    path.display(),
+                    partners::KNOWN_PAGE_IDS.join(", ")
+                );
+            }
             for (key, texts) in keys {
                 writeln!(
                     out,

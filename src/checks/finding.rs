@@ -64,6 +64,7 @@ impl Finding {
 /// A finding as the JSON output shows it: `{"code", "severity", "param", "message", "fix",
 /// "fixed_value"}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct FindingView {
     pub code: &'static str,
     pub severity: Severity,

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 /// Whether the tenant uses SAML single sign-on (decides the `redirect=n` checks).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum Sso {
     #[default]
@@ -14,8 +15,23 @@ pub enum Sso {
     No,
 }
 
+impl Sso {
+    /// Every answer, the default first.
+    pub const ALL: &'static [Sso] = &[Sso::Unknown, Sso::Yes, Sso::No];
+
+    /// The answer's JSON name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Sso::Unknown => "unknown",
+            Sso::Yes => "yes",
+            Sso::No => "no",
+        }
+    }
+}
+
 /// What the caller knows beyond the values: the partner being set up, whether SSO is on.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(default)]
 pub struct Options {
     pub integration: Option<String>,
@@ -47,5 +63,21 @@ impl Options {
             integration: Some(partner.id.to_string()),
             sso: self.sso,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sso_names_are_the_json_names() {
+        for s in Sso::ALL {
+            assert_eq!(
+                serde_json::to_value(s).unwrap(),
+                serde_json::Value::from(s.as_str())
+            );
+        }
+        assert_eq!(Sso::ALL[0], Sso::default());
     }
 }

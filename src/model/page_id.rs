@@ -2,69 +2,33 @@
 
 use serde::{Deserialize, Serialize};
 
-/// Page ids (snake_case names are part of the CLI's JSON contract).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum PageId {
-    ViewApiClients,
-    RegisterApiClient,
-    ViewApiClient,
-    ManageRefreshTokens,
-    ViewUrls,
-    ViewIds,
-    HeadcountReport,
-    MaintainPermissions,
-    DomainPoliciesForArea,
-    EditTenantSetupSecurity,
-    EditTenantSetupSystem,
-    CreateIsu,
-    CreateSecurityGroup,
-    ActivateSecurityChanges,
-    CustomReport,
-    ReportSharing,
+/// Declares [`PageId`] from the list in `lists/page_ids.rs`.
+macro_rules! declare_page_ids {
+    ($($id:ident => $variant:ident,)*) => {
+        /// Page ids (snake_case names are part of the CLI's JSON contract).
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+        #[serde(rename_all = "snake_case")]
+        pub enum PageId {
+            $($variant,)*
+        }
+
+        impl PageId {
+            pub const ALL: &'static [PageId] = &[$(PageId::$variant,)*];
+
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(PageId::$variant => stringify!($id),)*
+                }
+            }
+        }
+    };
 }
 
+include!("lists/page_ids.rs");
+page_ids!(declare_page_ids);
+
 impl PageId {
-    pub const ALL: &'static [PageId] = &[
-        PageId::ViewApiClients,
-        PageId::RegisterApiClient,
-        PageId::ViewApiClient,
-        PageId::ManageRefreshTokens,
-        PageId::ViewUrls,
-        PageId::ViewIds,
-        PageId::HeadcountReport,
-        PageId::MaintainPermissions,
-        PageId::DomainPoliciesForArea,
-        PageId::EditTenantSetupSecurity,
-        PageId::EditTenantSetupSystem,
-        PageId::CreateIsu,
-        PageId::CreateSecurityGroup,
-        PageId::ActivateSecurityChanges,
-        PageId::CustomReport,
-        PageId::ReportSharing,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            PageId::ViewApiClients => "view_api_clients",
-            PageId::RegisterApiClient => "register_api_client",
-            PageId::ViewApiClient => "view_api_client",
-            PageId::ManageRefreshTokens => "manage_refresh_tokens",
-            PageId::ViewUrls => "view_urls",
-            PageId::ViewIds => "view_ids",
-            PageId::HeadcountReport => "headcount_report",
-            PageId::MaintainPermissions => "maintain_permissions",
-            PageId::DomainPoliciesForArea => "domain_policies_for_area",
-            PageId::EditTenantSetupSecurity => "edit_tenant_setup_security",
-            PageId::EditTenantSetupSystem => "edit_tenant_setup_system",
-            PageId::CreateIsu => "create_isu",
-            PageId::CreateSecurityGroup => "create_security_group",
-            PageId::ActivateSecurityChanges => "activate_security_changes",
-            PageId::CustomReport => "custom_report",
-            PageId::ReportSharing => "report_sharing",
-        }
-    }
-
     /// The page id named `s` (its snake_case form).
     pub fn parse(s: &str) -> Option<PageId> {
         PageId::ALL.iter().copied().find(|p| p.as_str() == s)
@@ -85,6 +49,11 @@ mod tests {
     fn page_ids_round_trip() {
         for p in PageId::ALL {
             assert_eq!(PageId::parse(p.as_str()), Some(*p));
+            // The id in the list is the JSON name serde gives the variant.
+            assert_eq!(
+                serde_json::to_value(p).unwrap(),
+                serde_json::Value::from(p.as_str())
+            );
         }
     }
 }

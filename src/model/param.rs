@@ -7,87 +7,55 @@ use crate::workday::endpoint::{Endpoint, EndpointKind};
 use crate::workday::tenant::Tenant;
 use serde::{Deserialize, Serialize};
 
-/// What a value is. The snake_case names are part of the CLI's JSON contract.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ParamKind {
-    RestEndpoint,
-    TokenEndpoint,
-    AuthorizationEndpoint,
-    SoapEndpoint,
-    RaasUrl,
-    UiUrl,
-    ClientId,
-    ClientSecret,
-    RefreshToken,
-    OrgId,
-    IsuUsername,
+/// Declares [`ParamKind`] from the list in `lists/param_kinds.rs`.
+macro_rules! declare_param_kinds {
+    ($($id:ident => $variant:ident {
+        title: $title:literal, secret: $secret:literal, url: $url:literal $(,)?
+    },)*) => {
+        /// What a value is. The snake_case names are part of the CLI's JSON contract.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+        #[serde(rename_all = "snake_case")]
+        pub enum ParamKind {
+            $($variant,)*
+        }
+
+        impl ParamKind {
+            pub const ALL: &'static [ParamKind] = &[$(ParamKind::$variant,)*];
+
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(ParamKind::$variant => stringify!($id),)*
+                }
+            }
+
+            /// A name a person reads ("Token Endpoint").
+            pub fn title(self) -> &'static str {
+                match self {
+                    $(ParamKind::$variant => $title,)*
+                }
+            }
+
+            /// Kept in a [`Secret`]: never printed unless revealed.
+            pub fn is_secret(self) -> bool {
+                match self {
+                    $(ParamKind::$variant => $secret,)*
+                }
+            }
+
+            pub fn is_url(self) -> bool {
+                match self {
+                    $(ParamKind::$variant => $url,)*
+                }
+            }
+        }
+    };
 }
 
+include!("lists/param_kinds.rs");
+param_kinds!(declare_param_kinds);
+
 impl ParamKind {
-    pub const ALL: &'static [ParamKind] = &[
-        ParamKind::RestEndpoint,
-        ParamKind::TokenEndpoint,
-        ParamKind::AuthorizationEndpoint,
-        ParamKind::SoapEndpoint,
-        ParamKind::RaasUrl,
-        ParamKind::UiUrl,
-        ParamKind::ClientId,
-        ParamKind::ClientSecret,
-        ParamKind::RefreshToken,
-        ParamKind::OrgId,
-        ParamKind::IsuUsername,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ParamKind::RestEndpoint => "rest_endpoint",
-            ParamKind::TokenEndpoint => "token_endpoint",
-            ParamKind::AuthorizationEndpoint => "authorization_endpoint",
-            ParamKind::SoapEndpoint => "soap_endpoint",
-            ParamKind::RaasUrl => "raas_url",
-            ParamKind::UiUrl => "ui_url",
-            ParamKind::ClientId => "client_id",
-            ParamKind::ClientSecret => "client_secret",
-            ParamKind::RefreshToken => "refresh_token",
-            ParamKind::OrgId => "org_id",
-            ParamKind::IsuUsername => "isu_username",
-        }
-    }
-
-    /// A name a person reads ("Token Endpoint").
-    pub fn title(self) -> &'static str {
-        match self {
-            ParamKind::RestEndpoint => "Workday REST API Endpoint",
-            ParamKind::TokenEndpoint => "Token Endpoint",
-            ParamKind::AuthorizationEndpoint => "Authorization Endpoint",
-            ParamKind::SoapEndpoint => "SOAP Web Service Endpoint",
-            ParamKind::RaasUrl => "RaaS report URL",
-            ParamKind::UiUrl => "Workday UI URL",
-            ParamKind::ClientId => "Client ID",
-            ParamKind::ClientSecret => "Client Secret",
-            ParamKind::RefreshToken => "Refresh Token",
-            ParamKind::OrgId => "Organization ID",
-            ParamKind::IsuUsername => "Integration System User",
-        }
-    }
-
-    pub fn is_secret(self) -> bool {
-        matches!(self, ParamKind::ClientSecret | ParamKind::RefreshToken)
-    }
-
-    pub fn is_url(self) -> bool {
-        matches!(
-            self,
-            ParamKind::RestEndpoint
-                | ParamKind::TokenEndpoint
-                | ParamKind::AuthorizationEndpoint
-                | ParamKind::SoapEndpoint
-                | ParamKind::RaasUrl
-                | ParamKind::UiUrl
-        )
-    }
-
     /// The parameter kind a URL's shape makes it.
     pub fn for_endpoint(kind: EndpointKind) -> ParamKind {
         match kind {
@@ -139,18 +107,23 @@ impl ParamValue {
 
 /// Where a parameter came from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct Source {
     /// The Workday page it was captured on.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional))]
     pub page: Option<PageId>,
     /// The label it was shown under (or found near, in pasted text).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional))]
     pub label: Option<String>,
     /// 1-based line in pasted text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional))]
     pub line: Option<usize>,
     /// Index of the snapshot node holding the value (the extension marks it on the page).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional))]
     pub node: Option<usize>,
 }
 
@@ -223,6 +196,7 @@ impl Param {
 /// The input form of a parameter (what the extension stores and hands back for re-checking):
 /// only what cannot be derived.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct ParamInput {
     pub kind: ParamKind,
     pub value: String,
@@ -246,5 +220,20 @@ impl From<ParamInput> for Param {
             p.context_tenant = i.tenant.map(Tenant::new);
         }
         p
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_kind_s_id_is_its_json_name() {
+        for k in ParamKind::ALL {
+            assert_eq!(
+                serde_json::to_value(k).unwrap(),
+                serde_json::Value::from(k.as_str())
+            );
+        }
     }
 }

@@ -13,6 +13,7 @@ use serde::Serialize;
 
 /// A text and the seed (file and section) it comes from.
 #[derive(Debug, Clone, Copy, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct Cited {
     pub text: &'static str,
     pub source: &'static str,
@@ -20,6 +21,7 @@ pub struct Cited {
 
 /// One partner.
 #[derive(Debug, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct Partner {
     /// Kebab-case id, the `--integration` value (`viva-learning`).
     pub id: &'static str,
@@ -54,6 +56,7 @@ pub struct Partner {
 
 /// A parameter the partner asks for.
 #[derive(Debug, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct Requirement {
     pub kind: ParamKind,
     /// False for values only some setups need (Kombo's API client).
@@ -69,6 +72,7 @@ pub struct Requirement {
 
 /// The SOAP web service and version the partner calls.
 #[derive(Debug, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct SoapService {
     pub service: &'static str,
     pub version: &'static str,
@@ -77,6 +81,7 @@ pub struct SoapService {
 
 /// Tenant-wide settings the partner needs (`None`: the guide says nothing).
 #[derive(Debug, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct TenantSettings {
     pub oauth_clients_enabled: Option<bool>,
     pub user_activity_logging: Option<bool>,
@@ -85,6 +90,7 @@ pub struct TenantSettings {
 
 /// The API client the partner needs registered.
 #[derive(Debug, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct OauthClient {
     /// False when only some setups need it.
     pub required: bool,
@@ -105,6 +111,7 @@ pub struct OauthClient {
 
 /// What the guide says about the integration system user and its security group.
 #[derive(Debug, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct IsuProfile {
     pub recommended: bool,
     pub session_timeout_minutes: Option<i64>,
@@ -115,6 +122,7 @@ pub struct IsuProfile {
 
 /// A permission word of a domain security policy.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub enum Access {
     View,
     Modify,
@@ -157,6 +165,7 @@ impl Access {
 
 /// One row of a partner's permission table, word for word.
 #[derive(Debug, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct DomainPolicy {
     pub functional_area: Option<&'static str>,
     pub policy: &'static str,
@@ -183,6 +192,7 @@ impl DomainPolicy {
 
 /// Whether pending security policy changes must be activated.
 #[derive(Debug, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct Activation {
     pub required: bool,
     pub source: &'static str,
@@ -190,6 +200,7 @@ pub struct Activation {
 
 /// A custom report the partner reads.
 #[derive(Debug, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct ReportSpec {
     pub id: &'static str,
     pub name: &'static str,
@@ -199,6 +210,7 @@ pub struct ReportSpec {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum FieldLevel {
     Required,
@@ -208,6 +220,7 @@ pub enum FieldLevel {
 
 /// A field of a custom report.
 #[derive(Debug, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct ReportField {
     pub name: &'static str,
     pub level: FieldLevel,
@@ -240,6 +253,7 @@ impl ReportField {
 
 /// One step of the partner's checklist.
 #[derive(Debug, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct Step {
     pub id: &'static str,
     pub title: &'static str,
@@ -288,17 +302,6 @@ pub fn ids() -> Vec<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn build_lists_match_the_enums() {
-        let kinds: Vec<&str> = ParamKind::ALL.iter().map(|k| k.as_str()).collect();
-        assert_eq!(BUILD_PARAM_KINDS, kinds.as_slice());
-        for id in BUILD_PAGE_IDS {
-            let page: PageId = serde_json::from_str(&format!("{id:?}"))
-                .unwrap_or_else(|e| panic!("build.rs accepts page id {id}, PageId does not: {e}"));
-            assert_eq!(page.as_str(), *id);
-        }
-    }
 
     #[test]
     fn the_four_partners_of_the_seeds() {

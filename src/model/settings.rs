@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 
 /// A setting's value.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(untagged)]
 pub enum SettingValue {
     Bool(bool),
@@ -31,6 +32,7 @@ pub fn record<K: Into<String>, V: Into<String>>(
 
 /// One setting read from a page. Names are snake_case and listed in [`names`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct Setting {
     pub name: String,
     pub value: SettingValue,

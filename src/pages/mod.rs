@@ -22,23 +22,6 @@ use crate::workday::tenant::Tenant;
 pub mod labels;
 pub mod workday_dom;
 
-mod activate_security_changes;
-mod create_isu;
-mod create_security_group;
-mod custom_report;
-mod domain_policies_for_area;
-mod edit_tenant_setup_security;
-mod edit_tenant_setup_system;
-mod headcount_report;
-mod maintain_permissions;
-mod manage_refresh_tokens;
-mod register_api_client;
-mod report_sharing;
-mod view_api_client;
-mod view_api_clients;
-mod view_ids;
-mod view_urls;
-
 /// What a recogniser looks at.
 pub struct Page<'a> {
     pub snapshot: &'a Snapshot,
@@ -246,25 +229,18 @@ pub trait Recogniser: Sync {
     fn recognise(&self, page: &Page) -> Option<Capture>;
 }
 
-/// Every recogniser, once.
-pub static RECOGNISERS: &[&dyn Recogniser] = &[
-    &view_api_clients::ViewApiClients,
-    &register_api_client::RegisterApiClient,
-    &view_api_client::ViewApiClient,
-    &manage_refresh_tokens::ManageRefreshTokens,
-    &view_urls::ViewUrls,
-    &view_ids::ViewIds,
-    &headcount_report::HeadcountReport,
-    &maintain_permissions::MaintainPermissions,
-    &domain_policies_for_area::DomainPoliciesForArea,
-    &edit_tenant_setup_security::EditTenantSetupSecurity,
-    &edit_tenant_setup_system::EditTenantSetupSystem,
-    &create_isu::CreateIsu,
-    &create_security_group::CreateSecurityGroup,
-    &activate_security_changes::ActivateSecurityChanges,
-    &report_sharing::ReportSharing,
-    &custom_report::CustomReport,
-];
+/// Declares each page's recogniser module and lists it in [`RECOGNISERS`], from the one list
+/// of page ids (`src/model/lists/page_ids.rs`): page `x_y` is recognised by `x_y::XY`.
+macro_rules! recognisers {
+    ($($id:ident => $variant:ident,)*) => {
+        $(mod $id;)*
+        /// Every recogniser, once, in the order of the page list.
+        pub static RECOGNISERS: &[&dyn Recogniser] = &[$(&$id::$variant),*];
+    };
+}
+
+include!("../model/lists/page_ids.rs");
+page_ids!(recognisers);
 
 /// Runs every recogniser; a popup match wins over a page match, otherwise registry order.
 pub fn recognise(page: &Page) -> Option<Capture> {

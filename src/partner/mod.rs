@@ -10,6 +10,7 @@ pub mod export;
 
 /// The partner a checklist or an export is for.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct PartnerRef {
     pub id: &'static str,
     pub name: &'static str,

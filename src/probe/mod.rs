@@ -48,6 +48,7 @@ pub const CODES: &[&str] = &[
 
 /// Which probe.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum ProbeKind {
     Oauth,
@@ -57,6 +58,7 @@ pub enum ProbeKind {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum StepStatus {
     Passed,
@@ -67,6 +69,7 @@ pub enum StepStatus {
 
 /// A problem a probe found, with its fix. Codes are documented in `docs/live-test.md`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct LiveFinding {
     pub code: &'static str,
     pub severity: Severity,
@@ -76,6 +79,7 @@ pub struct LiveFinding {
 
 /// One request as it is shown to the user: never its body, headers or query string.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct RequestRecord {
     pub method: &'static str,
     pub url: String,
@@ -85,6 +89,7 @@ pub struct RequestRecord {
 
 /// One probe's result.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct StepResult {
     pub probe: ProbeKind,
     pub status: StepStatus,

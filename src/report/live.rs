@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 /// What the live test works from: the captured values, and the ISU's password typed in for this
 /// test only.
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct LiveEvidence {
     #[serde(default)]
     pub params: Vec<ParamInput>,
@@ -17,6 +18,7 @@ pub struct LiveEvidence {
 
 /// The live test's result.
 #[derive(Debug, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct LiveView {
     pub passed: bool,
     pub steps: Vec<StepResult>,

@@ -5,6 +5,7 @@ use serde::Serialize;
 
 /// Why a call could not give its result.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct ErrorValue {
     /// `bad_options`, `unknown_integration`, `bad_snapshot`, `bad_evidence`, `too_large`.
     pub code: &'static str,
@@ -13,8 +14,9 @@ pub struct ErrorValue {
 
 /// A result, or the reason there is none.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(untagged)]
-pub enum Outcome<T: Serialize> {
+pub enum Outcome<T> {
     Ok { ok: bool, report: T },
     Err { ok: bool, error: ErrorValue },
 }

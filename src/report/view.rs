@@ -66,6 +66,7 @@ impl Report {
 }
 
 #[derive(Debug, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct ReportView {
     pub page: Option<PageId>,
     pub params: Vec<ParamView>,
@@ -74,6 +75,7 @@ pub struct ReportView {
 }
 
 #[derive(Debug, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct ParamView {
     pub kind: ParamKind,
     pub value: String,
@@ -86,12 +88,16 @@ pub struct ParamView {
     pub source: Source,
     pub secret: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional))]
     pub fingerprint: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional))]
     pub length: Option<usize>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional))]
     pub detail: Option<EndpointDetail>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "typescript", ts(optional = nullable))]
     pub ambiguous_with: Vec<ParamKind>,
 }
 

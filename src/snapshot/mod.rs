@@ -61,18 +61,24 @@ pub const MAX_DEPTH: usize = 512;
 pub type NodeId = usize;
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct WireNode {
     #[serde(rename = "p", default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional))]
     pub parent: Option<usize>,
     #[serde(rename = "t", default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional))]
     pub tag: Option<String>,
     #[serde(rename = "a", default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[cfg_attr(feature = "typescript", ts(optional = nullable))]
     pub attrs: BTreeMap<String, String>,
     #[serde(rename = "x", default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional))]
     pub text: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct WireSnapshot {
     #[serde(default = "one")]
     pub v: u32,

@@ -39,6 +39,7 @@ pub enum PathProblem {
 
 /// RaaS output formats listed on a report's View URLs page (notes §2).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum RaasFormat {
     /// No `format` parameter: Workday XML, the default.
@@ -67,20 +68,26 @@ impl RaasFormat {
 
 /// The parts of a URL's path that matter beyond its kind.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct EndpointDetail {
     /// SOAP service name (`Learning`) or REST service (`staffing`).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional))]
     pub service: Option<String>,
     /// SOAP version (`v39.2`) or REST version (`v1`).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional))]
     pub version: Option<String>,
     /// RaaS report owner, decoded (`ISU Job Requisition`).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional))]
     pub report_owner: Option<String>,
     /// RaaS report name.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional))]
     pub report_name: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional))]
     pub format: Option<RaasFormat>,
 }
 

@@ -11,6 +11,7 @@ mod checks;
 mod export;
 mod extract;
 mod fuzz_corpus;
+mod generated;
 mod hostile_inputs;
 mod layering;
 mod lookalike_hosts;

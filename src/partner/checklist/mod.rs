@@ -55,6 +55,7 @@ use serde::{Deserialize, Serialize};
 
 /// What the extension gathered on one tenant (since the checklist was last reset).
 #[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(default)]
 pub struct Evidence {
     /// Pages visited.
@@ -70,6 +71,7 @@ pub struct Evidence {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum StepState {
     Done,
@@ -80,12 +82,14 @@ pub enum StepState {
 }
 
 #[derive(Debug, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct PageEvidence {
     pub id: PageId,
     pub seen: bool,
 }
 
 #[derive(Debug, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct CaptureEvidence {
     pub kind: ParamKind,
     pub needed: usize,
@@ -93,6 +97,7 @@ pub struct CaptureEvidence {
 }
 
 #[derive(Debug, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct SettingEvidence {
     pub name: &'static str,
     pub seen: bool,
@@ -104,6 +109,7 @@ pub struct SettingEvidence {
 /// endpoint, from the services host and tenant of a captured URL and the partner's service and
 /// version).
 #[derive(Debug, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct Suggestion {
     pub kind: ParamKind,
     pub value: String,
@@ -112,6 +118,7 @@ pub struct Suggestion {
 }
 
 #[derive(Debug, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct StepView {
     #[serde(flatten)]
     pub step: &'static Step,
@@ -131,17 +138,21 @@ pub struct StepView {
     /// The partner's domain security policies no page read so far covers: a permissions step is
     /// done only once every one was seen granted.
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "typescript", ts(optional = nullable))]
     pub unseen_policies: Vec<&'static str>,
     /// The security groups whose access the pages listed, when no page said which one is the
     /// integration's (Domain Security Policies for Functional Area lists every group): the
     /// user picks one, and the extension passes it on as the `security_group` setting.
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "typescript", ts(optional = nullable))]
     pub groups_in_sight: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional))]
     pub suggestion: Option<Suggestion>,
 }
 
 #[derive(Debug, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct Progress {
     pub done: usize,
     pub total: usize,
@@ -151,6 +162,7 @@ pub struct Progress {
 }
 
 #[derive(Debug, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct Checklist {
     pub partner: PartnerRef,
     pub steps: Vec<StepView>,

@@ -30,6 +30,7 @@ use serde::{Deserialize, Serialize};
 
 /// What was gathered on one tenant: parameters oldest first, settings oldest first.
 #[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(default)]
 pub struct Gathered {
     pub params: Vec<ParamInput>,
@@ -52,14 +53,17 @@ impl Gathered {
 }
 
 #[derive(Debug, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct ExportValue {
     /// The value to hand over (corrected where a check could). Secrets in clear: the extension
     /// copies them; it shows them masked.
     pub value: String,
     pub secret: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional))]
     pub fingerprint: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional))]
     pub length: Option<usize>,
     /// The API client's or organisation's name that came with it.
     pub name: Option<String>,
@@ -68,6 +72,7 @@ pub struct ExportValue {
 }
 
 #[derive(Debug, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct ExportItem {
     pub kind: ParamKind,
     /// What the partner's form calls it.
@@ -82,6 +87,7 @@ pub struct ExportItem {
 }
 
 #[derive(Debug, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct PartnerExport {
     pub partner: PartnerRef,
     pub items: Vec<ExportItem>,

@@ -1,0 +1,387 @@
+// Generated from the Rust declarations by tests/it/generated.rs (`make generate`). Do not edit.
+//
+// The types of what crosses the wasm boundary (src/wasm.rs), named as in Rust. Every
+// result is an `Outcome<T>`: `{ok: true, report: T}` or `{ok: false, error: ErrorValue}`.
+
+export type Access = "View" | "Modify" | "Get" | "Put";
+
+export type Activation = { required: boolean, source: string, };
+
+export type CaptureEvidence = { kind: ParamKind, needed: number, found: number, };
+
+export type Checklist = { partner: PartnerRef, steps: Array<StepView>, progress: Progress, };
+
+export type Cited = { text: string, source: string, };
+
+export type DomainPolicy = { functional_area: string | null, policy: string, subdomain: string | null, 
+/**
+ * Report/Task permissions (View, Modify).
+ */
+report_task: Array<Access>, 
+/**
+ * Integration permissions (Get, Put).
+ */
+integration: Array<Access>, description: string | null, source: string, };
+
+export type EndpointDetail = { 
+/**
+ * SOAP service name (`Learning`) or REST service (`staffing`).
+ */
+service?: string, 
+/**
+ * SOAP version (`v39.2`) or REST version (`v1`).
+ */
+version?: string, 
+/**
+ * RaaS report owner, decoded (`ISU Job Requisition`).
+ */
+report_owner?: string, 
+/**
+ * RaaS report name.
+ */
+report_name?: string, format?: RaasFormat, };
+
+export type ErrorValue = { 
+/**
+ * `bad_options`, `unknown_integration`, `bad_snapshot`, `bad_evidence`, `too_large`.
+ */
+code: string, message: string, };
+
+export type Evidence = { 
+/**
+ * Pages visited.
+ */
+pages: Array<PageId>, params: Array<ParamInput>, 
+/**
+ * Oldest first: a later read of a setting wins.
+ */
+settings: Array<Setting>, 
+/**
+ * Step ids ticked by hand.
+ */
+manual: Array<string>, 
+/**
+ * Partners whose export was used on this tenant (the popup's "Export for partner"): the
+ * evidence of a step done outside Workday (`evidence_export`, 10KC's e-mail).
+ */
+exported: Array<string>, };
+
+export type ExportItem = { kind: ParamKind, 
+/**
+ * What the partner's form calls it.
+ */
+label: string, where: string, required: boolean, count: number, values: Array<ExportValue>, 
+/**
+ * How many different values of this kind were gathered (more than `count`: some were
+ * left out).
+ */
+candidates: number, };
+
+export type ExportValue = { 
+/**
+ * The value to hand over (corrected where a check could). Secrets in clear: the extension
+ * copies them; it shows them masked.
+ */
+value: string, secret: boolean, fingerprint?: string, length?: number, 
+/**
+ * The API client's or organisation's name that came with it.
+ */
+name: string | null, 
+/**
+ * Codes of the findings whose fix was applied (empty: the value as captured).
+ */
+corrected: Array<string>, };
+
+export type FieldLevel = "required" | "recommended" | "optional";
+
+export type FindingView = { code: string, severity: Severity, param: number | null, message: string, fix: string, fixed_value: string | null, };
+
+export type Gathered = { params: Array<ParamInput>, settings: Array<Setting>, };
+
+export type IsuProfile = { recommended: boolean, session_timeout_minutes: bigint | null, security_group_type: string | null, note: string | null, source: string, };
+
+export type LiveEvidence = { params: Array<ParamInput>, 
+/**
+ * Typed in by the user for this test only.
+ */
+isu_password: string | null, };
+
+export type LiveFinding = { code: string, severity: Severity, message: string, fix: string, };
+
+export type LiveView = { passed: boolean, steps: Array<StepResult>, 
+/**
+ * Shown so the user can copy it: the tenant issued it and the old one may be dead.
+ */
+new_refresh_token: string | null, };
+
+export type OauthClient = { 
+/**
+ * False when only some setups need it.
+ */
+required: boolean, 
+/**
+ * The Workday task that registers it.
+ */
+task: string, client_name: string | null, grant_type: string | null, access_token_type: string | null, 
+/**
+ * Accepted redirection URIs (any one of them).
+ */
+redirect_uris: Array<string>, redirect_uris_note: string | null, non_expiring_refresh_tokens: boolean | null, 
+/**
+ * Scope (Functional Areas), word for word from the seed.
+ */
+scopes: Array<string>, note: string | null, source: string, };
+
+export type Options = { integration: string | null, sso: Sso, };
+
+export type Outcome<T> = { ok: boolean, report: T, } | { ok: boolean, error: ErrorValue, };
+
+export type PageEvidence = { id: PageId, seen: boolean, };
+
+export type PageId = "view_api_clients" | "register_api_client" | "view_api_client" | "manage_refresh_tokens" | "view_urls" | "view_ids" | "headcount_report" | "maintain_permissions" | "domain_policies_for_area" | "edit_tenant_setup_security" | "edit_tenant_setup_system" | "create_isu" | "create_security_group" | "activate_security_changes" | "report_sharing" | "custom_report";
+
+export type ParamInput = { kind: ParamKind, value: string, name: string | null, tenant: string | null, source: Source, };
+
+export type ParamKind = "rest_endpoint" | "token_endpoint" | "authorization_endpoint" | "soap_endpoint" | "raas_url" | "ui_url" | "client_id" | "client_secret" | "refresh_token" | "org_id" | "isu_username";
+
+export type ParamView = { kind: ParamKind, value: string, tenant: string | null, host: string | null, environment: string | null, data_center: string | null, label: string | null, name: string | null, source: Source, secret: boolean, fingerprint?: string, length?: number, detail?: EndpointDetail, ambiguous_with?: Array<ParamKind>, };
+
+export type Partner = { 
+/**
+ * Kebab-case id, the `--integration` value (`viva-learning`).
+ */
+id: string, name: string, summary: string, 
+/**
+ * The seed files the profile is built from.
+ */
+seeds: Array<string>, 
+/**
+ * The partner's guide tells SAML SSO tenants to add `redirect=n` to the authorization
+ * endpoint.
+ */
+redirect_n_rule: boolean, 
+/**
+ * What the partner says about sandbox refreshes, if anything.
+ */
+sandbox_refresh: Cited | null, 
+/**
+ * A remark on permissions that are not a fixed list (Kombo's come from its connection flow).
+ */
+permissions_note: Cited | null, 
+/**
+ * RaaS URLs must be the JSON ones (`format=json`).
+ */
+raas_json: boolean, raas_json_source: string | null, 
+/**
+ * The values the partner's form asks for, in its order.
+ */
+parameters: Array<Requirement>, soap: SoapService | null, tenant_settings: TenantSettings | null, oauth_client: OauthClient | null, isu: IsuProfile | null, 
+/**
+ * The domain security policies the ISU's security group needs, with the access each needs.
+ */
+domain_policies: Array<DomainPolicy>, activation: Activation | null, 
+/**
+ * Custom reports the partner reads (10KC's User and Group reports).
+ */
+reports: Array<ReportSpec>, 
+/**
+ * The checklist.
+ */
+steps: Array<Step>, };
+
+export type PartnerExport = { partner: PartnerRef, items: Array<ExportItem>, 
+/**
+ * Error findings on the exported set: while any stands, the export is blocked.
+ */
+blockers: Array<FindingView>, ready: boolean, };
+
+export type PartnerRef = { id: string, name: string, summary: string, };
+
+export type ProbeKind = "oauth" | "rest" | "raas" | "soap";
+
+export type Progress = { done: number, total: number, percent: number, optional_done: number, optional_total: number, };
+
+export type RaasFormat = "workday_xml" | "json" | "csv" | "simple_xml" | "rss" | "gdata" | { "other": string };
+
+export type ReportField = { name: string, level: FieldLevel, example: string | null, notes: string | null, 
+/**
+ * When not empty, the only values the partner accepts.
+ */
+allowed_values: Array<string>, 
+/**
+ * Column aliases that mean this field (ours, not the seed's).
+ */
+aliases: Array<string>, };
+
+export type ReportSpec = { id: string, name: string, note: string | null, source: string, fields: Array<ReportField>, };
+
+export type ReportView = { page: PageId | null, params: Array<ParamView>, settings: Array<Setting>, findings: Array<FindingView>, };
+
+export type RequestRecord = { method: string, url: string, status: number | null, outcome: string, };
+
+export type Requirement = { kind: ParamKind, 
+/**
+ * False for values only some setups need (Kombo's API client).
+ */
+required: boolean, 
+/**
+ * How many distinct values (10KC: two RaaS URLs, the User and the Group report).
+ */
+count: number, 
+/**
+ * What the partner's form or guide calls it.
+ */
+label: string, 
+/**
+ * Where in Workday it is found.
+ */
+where: string, source: string, };
+
+export type Setting = { name: string, value: SettingValue, };
+
+export type SettingEvidence = { name: string, seen: boolean, 
+/**
+ * Seen and not wrong.
+ */
+right: boolean, };
+
+export type SettingValue = boolean | bigint | string | Array<string> | { [key in string]: string } | Array<{ [key in string]: string }>;
+
+export type Severity = "error" | "warning" | "info";
+
+export type SoapService = { service: string, version: string, source: string, };
+
+export type Source = { 
+/**
+ * The Workday page it was captured on.
+ */
+page?: PageId, 
+/**
+ * The label it was shown under (or found near, in pasted text).
+ */
+label?: string, 
+/**
+ * 1-based line in pasted text.
+ */
+line?: number, 
+/**
+ * Index of the snapshot node holding the value (the extension marks it on the page).
+ */
+node?: number, };
+
+export type Sso = "unknown" | "yes" | "no";
+
+export type Step = { id: string, title: string, 
+/**
+ * The Workday task to search for.
+ */
+task: string | null, 
+/**
+ * Only some setups need this step.
+ */
+optional: boolean, 
+/**
+ * What to set, in the task's own words.
+ */
+set: Array<string>, 
+/**
+ * The parameters this step yields.
+ */
+capture: Array<ParamKind>, pitfalls: Array<string>, 
+/**
+ * The page whose visit evidences the step.
+ */
+evidence_page: PageId | null, 
+/**
+ * Settings that show the step was done right.
+ */
+evidence_settings: Array<string>, 
+/**
+ * The partner's reports (`[[report]]` ids) the evidence settings are read on: each one's
+ * pages (definition, Share tab) must show them right.
+ */
+evidence_reports: Array<string>, 
+/**
+ * Evidenced by the partner export being used (the step happens outside Workday).
+ */
+evidence_export: boolean, source: string, };
+
+export type StepResult = { probe: ProbeKind, status: StepStatus, summary: string, findings: Array<LiveFinding>, requests: Array<RequestRecord>, };
+
+export type StepState = "done" | "wrong" | "started" | "todo" | "manual";
+
+export type StepStatus = "passed" | "failed" | "skipped";
+
+export type StepView = { state: StepState, 
+/**
+ * Done, or ticked by hand.
+ */
+ticked: boolean, by_hand: boolean, 
+/**
+ * The extension can tick it from what it sees.
+ */
+automatic: boolean, page: PageEvidence | null, captures: Array<CaptureEvidence>, settings: Array<SettingEvidence>, 
+/**
+ * Why the step is wrong: findings about its settings.
+ */
+problems: Array<FindingView>, 
+/**
+ * Errors and warnings about the values it captured.
+ */
+notes: Array<FindingView>, 
+/**
+ * The partner's domain security policies no page read so far covers: a permissions step is
+ * done only once every one was seen granted.
+ */
+unseen_policies?: Array<string>, 
+/**
+ * The security groups whose access the pages listed, when no page said which one is the
+ * integration's (Domain Security Policies for Functional Area lists every group): the
+ * user picks one, and the extension passes it on as the `security_group` setting.
+ */
+groups_in_sight?: Array<string>, suggestion?: Suggestion, id: string, title: string, 
+/**
+ * The Workday task to search for.
+ */
+task: string | null, 
+/**
+ * Only some setups need this step.
+ */
+optional: boolean, 
+/**
+ * What to set, in the task's own words.
+ */
+set: Array<string>, 
+/**
+ * The parameters this step yields.
+ */
+capture: Array<ParamKind>, pitfalls: Array<string>, 
+/**
+ * The page whose visit evidences the step.
+ */
+evidence_page: PageId | null, 
+/**
+ * Settings that show the step was done right.
+ */
+evidence_settings: Array<string>, 
+/**
+ * The partner's reports (`[[report]]` ids) the evidence settings are read on: each one's
+ * pages (definition, Share tab) must show them right.
+ */
+evidence_reports: Array<string>, 
+/**
+ * Evidenced by the partner export being used (the step happens outside Workday).
+ */
+evidence_export: boolean, source: string, };
+
+export type Suggestion = { kind: ParamKind, value: string, 
+/**
+ * The captured value it was built from.
+ */
+from: string, };
+
+export type TenantSettings = { oauth_clients_enabled: boolean | null, user_activity_logging: boolean | null, source: string, };
+
+export type WireNode = { p?: number, t?: string, a?: { [key in string]: string }, x?: string, };
+
+export type WireSnapshot = { v: number, url: string, title: string, lang: string, nodes: Array<WireNode>, };

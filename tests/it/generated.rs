@@ -1,0 +1,225 @@
+//! The files generated from the Rust declarations for the JavaScript, and kept committed:
+//!
+//! - `extension/shared/generated/lists.js`: the page ids, the value kinds (with their titles and
+//!   whether each is a secret or a URL), the SSO choices and the severities in rank order, each
+//!   declared once in Rust (`src/model/`);
+//! - `extension/shared/generated/core-types.d.ts`: TypeScript declarations of every type that
+//!   crosses the wasm boundary, named as in Rust (ts-rs, from the crate's `typescript` feature).
+//!
+//! This test renders both in memory and fails when a committed copy differs: run
+//! `make generate` (which runs it with `WDCAP_GENERATE=1`, writing the files).
+
+use std::fmt::Write as _;
+use std::path::PathBuf;
+use ts_rs::{Config, TS};
+use wdcap::model::options::Sso;
+use wdcap::model::page_id::PageId;
+use wdcap::model::param::ParamKind;
+use wdcap::model::severity::Severity;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+const HEADER: &str =
+    "Generated from the Rust declarations by tests/it/generated.rs (`make generate`). Do not edit.";
+
+/// `lists.js`.
+fn lists_js() -> String {
+    let mut o = format!("// {HEADER}\n\n");
+    let quoted = |items: &mut dyn Iterator<Item = &str>| {
+        items
+            .map(|s| format!("'{s}'"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let _ = writeln!(o, "/** Every page id, in the recognisers' order. */");
+    let _ = writeln!(
+        o,
+        "export const PAGE_IDS = Object.freeze([\n{}\n]);\n",
+        PageId::ALL
+            .iter()
+            .map(|p| format!("  '{}',", p.as_str()))
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+    let _ = writeln!(
+        o,
+        "/** Every value kind: its id, the name a person reads, whether it is a secret, whether it is a URL. */"
+    );
+    let _ = writeln!(o, "export const VALUE_KINDS = Object.freeze([");
+    for k in ParamKind::ALL {
+        let _ = writeln!(
+            o,
+            "  Object.freeze({{ id: '{}', title: '{}', secret: {}, url: {} }}),",
+            k.as_str(),
+            k.title().replace('\'', "\\'"),
+            k.is_secret(),
+            k.is_url()
+        );
+    }
+    let _ = writeln!(o, "]);\n");
+    let _ = writeln!(
+        o,
+        "/** The answers to \"does the tenant use SAML SSO?\". */"
+    );
+    let _ = writeln!(
+        o,
+        "export const SSO_CHOICES = Object.freeze([{}]);\n",
+        quoted(&mut Sso::ALL.iter().map(|s| s.as_str()))
+    );
+    let _ = writeln!(o, "/** Finding severities, the most severe first. */");
+    let _ = writeln!(
+        o,
+        "export const SEVERITIES = Object.freeze([{}]);",
+        quoted(&mut Severity::ALL.iter().map(|s| s.as_str()))
+    );
+    o
+}
+
+/// `core-types.d.ts`: one `export type` per type, in name order.
+fn core_types() -> String {
+    use wdcap::checks::FindingView;
+    use wdcap::model::options::Options;
+    use wdcap::model::param::{ParamInput, Source};
+    use wdcap::model::partner::{
+        Access, Activation, Cited, DomainPolicy, FieldLevel, IsuProfile, OauthClient, Partner,
+        ReportField, ReportSpec, Requirement, SoapService, Step, TenantSettings,
+    };
+    use wdcap::model::settings::{Setting, SettingValue};
+    use wdcap::partner::checklist::{
+        CaptureEvidence, Checklist, Evidence, PageEvidence, Progress, SettingEvidence, StepState,
+        StepView, Suggestion,
+    };
+    use wdcap::partner::export::{ExportItem, ExportValue, Gathered, PartnerExport};
+    use wdcap::partner::PartnerRef;
+    use wdcap::probe::{LiveFinding, ProbeKind, RequestRecord, StepResult, StepStatus};
+    use wdcap::report::live::{LiveEvidence, LiveView};
+    use wdcap::report::outcome::{ErrorValue, Outcome};
+    use wdcap::report::view::{ParamView, ReportView};
+    use wdcap::snapshot::{WireNode, WireSnapshot};
+    use wdcap::workday::endpoint::{EndpointDetail, RaasFormat};
+
+    let cfg = Config::new();
+    let mut decls: Vec<(String, String)> = Vec::new();
+    macro_rules! decl {
+        ($($t:ty),* $(,)?) => {
+            $(decls.push((<$t as TS>::ident(&cfg), <$t as TS>::decl(&cfg)));)*
+        };
+    }
+    decl!(
+        // The results: analyseSnapshot, checkText, checkParams.
+        ReportView,
+        ParamView,
+        FindingView,
+        Setting,
+        SettingValue,
+        Source,
+        EndpointDetail,
+        RaasFormat,
+        PageId,
+        ParamKind,
+        Severity,
+        // checklist().
+        Checklist,
+        StepView,
+        StepState,
+        PageEvidence,
+        CaptureEvidence,
+        SettingEvidence,
+        Suggestion,
+        Progress,
+        PartnerRef,
+        // exportFor().
+        PartnerExport,
+        ExportItem,
+        ExportValue,
+        // partners().
+        Partner,
+        Cited,
+        Requirement,
+        SoapService,
+        TenantSettings,
+        OauthClient,
+        IsuProfile,
+        DomainPolicy,
+        Access,
+        Activation,
+        ReportSpec,
+        ReportField,
+        FieldLevel,
+        Step,
+        // liveTest().
+        LiveView,
+        StepResult,
+        ProbeKind,
+        StepStatus,
+        LiveFinding,
+        RequestRecord,
+        // Every result's envelope.
+        Outcome<()>,
+        ErrorValue,
+        // The arguments.
+        Options,
+        Sso,
+        ParamInput,
+        Gathered,
+        Evidence,
+        LiveEvidence,
+        WireSnapshot,
+        WireNode,
+    );
+    decls.sort();
+    let mut o = format!("// {HEADER}\n//\n// The types of what crosses the wasm boundary (src/wasm.rs), named as in Rust. Every\n// result is an `Outcome<T>`: `{{ok: true, report: T}}` or `{{ok: false, error: ErrorValue}}`.\n");
+    for (_, d) in decls {
+        let _ = write!(o, "\nexport {}\n", d.trim());
+    }
+    o
+}
+
+fn check(relative: &str, rendered: &str) {
+    let path = root().join(relative);
+    if std::env::var_os("WDCAP_GENERATE").is_some() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, rendered).unwrap_or_else(|e| panic!("write {relative}: {e}"));
+        return;
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == rendered,
+        "{relative} is not what the Rust declarations generate: run `make generate` and commit it"
+    );
+}
+
+#[test]
+fn lists_js_is_current() {
+    check("extension/shared/generated/lists.js", &lists_js());
+}
+
+#[test]
+fn core_types_d_ts_is_current() {
+    check("extension/shared/generated/core-types.d.ts", &core_types());
+}
+
+#[test]
+fn the_lists_hold_every_declared_value() {
+    let js = lists_js();
+    for p in PageId::ALL {
+        assert!(js.contains(&format!("'{}'", p.as_str())));
+    }
+    for k in ParamKind::ALL {
+        assert!(js.contains(&format!("id: '{}', title: '{}'", k.as_str(), k.title())));
+    }
+    assert!(js.contains("export const SEVERITIES = Object.freeze(['error', 'warning', 'info']);"));
+    assert!(js.contains("export const SSO_CHOICES = Object.freeze(['unknown', 'yes', 'no']);"));
+    let ts = core_types();
+    for name in [
+        "ReportView",
+        "StepView",
+        "PartnerExport",
+        "LiveView",
+        "Outcome<T>",
+    ] {
+        assert!(ts.contains(&format!("export type {name} = ")), "{name}");
+    }
+}
