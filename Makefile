@@ -78,21 +78,14 @@ test-wasm: setup
 	CHROMEDRIVER= GECKODRIVER="$$(command -v geckodriver)" cargo test --target $(WASM) $(addprefix --test ,$(WASM_TESTS))
 
 test-e2e: package
-	@if [ -z "$(E2E_TESTS)" ]; then \
-		echo "test-e2e: note: no tests/e2e/*.test.mjs yet, end-to-end tests skipped"; \
-	else \
-		node --test --test-reporter=spec $(E2E_TESTS); \
-	fi
+	@if [ -z "$(E2E_TESTS)" ]; then echo "test-e2e: no tests/e2e/*.test.mjs found"; exit 1; fi
+	node --test --test-reporter=spec $(E2E_TESTS)
 
 # The store packages; scripts/package.sh ends with web-ext lint of the Firefox build.
 package: setup build
 	@scripts/package.sh
 
 demo: setup build
-	@if [ ! -f scripts/demo.mjs ]; then \
-		echo "make demo: scripts/demo.mjs does not exist yet (the extension engineer writes it)" >&2; \
-		exit 1; \
-	fi
 	node scripts/demo.mjs
 
 # Sizes of the shipped wasm (after wasm-bindgen + wasm-opt).
@@ -104,16 +97,16 @@ clean:
 	rm -rf dist
 	rm -f $${CARGO_TARGET_DIR:-target}/wdcap-extension.stamp
 
-# --- Hardening (issue #7, native part; fuzz/, benches/, docs/benchmarks.md) -------------------
+# --- Hardening (native part; fuzz/, benches/, docs/benchmarks.md) -------------------
 .PHONY: fuzz
 
 # Runs each cargo-fuzz target for FUZZ_SECONDS (default 60) and prints executions and findings;
-# fails on any finding. Not part of `make test` (tests/fuzz_corpus.rs replays the corpus there).
+# fails on any finding. Not part of `make test` (tests/it/fuzz_corpus.rs replays the corpus there).
 # Installs the pinned cargo-fuzz on first use (fuzz/setup.sh). See fuzz/run.sh for the knobs.
 fuzz:
 	@fuzz/run.sh
 
-# --- Browser benchmark (issue #7; bench/) ----------------------------------------------------------
+# --- Browser benchmark (bench/) ----------------------------------------------------------
 .PHONY: bench
 
 # Prints a table of figures measured in headless Chromium with the built extension (snapshot +

@@ -1,7 +1,7 @@
 //! Compiles the project's data files into static tables, so the wasm module needs no file
 //! access and a malformed data file fails the build, not a user's session:
-//! - `labels/<lang>.toml` → `$OUT_DIR/labels.rs` (label texts per page, see `src/labels.rs`);
-//! - `partners/<id>.toml` → `$OUT_DIR/partners.rs` (partner profiles, see `src/partners.rs`),
+//! - `labels/<lang>.toml` → `$OUT_DIR/labels.rs` (label texts per page, see `src/pages/labels.rs`);
+//! - `partners/<id>.toml` → `$OUT_DIR/partners.rs` (partner profiles, see `src/model/partner.rs`),
 //!   validated here: a malformed profile stops the build with the file, the item and the reason;
 //! - stamps the version and git revision into `WDCAP_BUILD`.
 

@@ -1,4 +1,4 @@
-//! Native benchmarks (issue #7; `make bench-native`, figures in docs/benchmarks.md):
+//! Native benchmarks (`make bench-native`, figures in docs/benchmarks.md):
 //!
 //! - `check/<size>`: `wdcap check`'s work (`analysis::check_text`) on pasted tickets of 1 KB,
 //!   100 KB, 1 MB and 10 MB. Goal: linear, 1 MB ≤ 20 ms.

@@ -1,5 +1,5 @@
 //! `wdcap`, the command line: the same analysis the extension runs, for saved pages and pasted
-//! text. Contract (issue #2): exit 0 when there is no error finding, 1 when there is, 2 when the
+//! text. Contract: exit 0 when there is no error finding, 1 when there is, 2 when the
 //! input cannot be used (with a one-line reason on stderr).
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -8,8 +8,8 @@
 //! Values cross the boundary as JSON text: a result is serialised with `serde_json` and turned
 //! into a JS object by the engine's own `JSON.parse`, and an object argument (options, evidence)
 //! goes through `JSON.stringify` before `serde_json` reads it. One string crosses each way, where
-//! building the object property by property from wasm (serde-wasm-bindgen, until issue #7's
-//! work) decoded every key and string value separately: about a third of the 10 000-row
+//! building the object property by property from wasm (serde-wasm-bindgen, until the
+//! hardening work) decoded every key and string value separately: about a third of the 10 000-row
 //! Headcount Report's analysis time in Chromium (docs/benchmarks.md).
 
 use crate::analysis;
@@ -64,7 +64,7 @@ fn options(value: JsValue) -> Result<Options, JsValue> {
     Ok(opts)
 }
 
-/// Analyses a page snapshot (JSON text, see `src/snapshot.rs`). Secrets are revealed in the
+/// Analyses a page snapshot (JSON text, see `src/snapshot/`). Secrets are revealed in the
 /// result: the extension needs the values to copy them, and keeps them in session storage only.
 #[wasm_bindgen(js_name = analyseSnapshot)]
 pub fn analyse_snapshot(snapshot_json: &str, options_value: JsValue) -> JsValue {
@@ -134,9 +134,9 @@ pub fn partners() -> JsValue {
     ok(crate::model::partner::PARTNERS)
 }
 
-/// The trainer checklist of partner `partner` (issue #5): each step with its state judged from
+/// The trainer checklist of partner `partner`: each step with its state judged from
 /// the evidence `{pages: [page id], params: [ParamInput], settings: [Setting] (oldest first),
-/// manual: [step id]}` (see `src/checklist.rs`), and the progress.
+/// manual: [step id]}` (see `src/partner/checklist/`), and the progress.
 #[wasm_bindgen]
 pub fn checklist(partner: &str, evidence: JsValue, options_value: JsValue) -> JsValue {
     let opts = match options(options_value) {
@@ -158,7 +158,7 @@ pub fn checklist(partner: &str, evidence: JsValue, options_value: JsValue) -> Js
 }
 
 /// "Export for partner": the values partner `partner` needs, in its form's order, corrected
-/// where a check can, with the error findings that block the export (see `src/export.rs`).
+/// where a check can, with the error findings that block the export (see `src/partner/export/`).
 /// `gathered` is `{params: [ParamInput], settings: [Setting]}`, oldest first. Secret values are
 /// in clear (the extension copies them).
 #[wasm_bindgen(js_name = exportFor)]

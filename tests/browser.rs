@@ -12,7 +12,7 @@
 //!
 //! Adding a page fixture: put `tests/fixtures/pages/<page_id>/<name>.html` and its
 //! `<name>.expected.json` in place (the pages test writes the sidecar), then add one line
-//! `"<page_id>/<name>",` to `browser_fixtures!` below. `tests/browser_fixture_list.rs` (native)
+//! `"<page_id>/<name>",` to `browser_fixtures!` below. `tests/it/browser_fixture_list.rs` (native)
 //! fails while a fixture is missing from the list.
 #![cfg(target_arch = "wasm32")]
 
@@ -108,7 +108,7 @@ fn document() -> Document {
 }
 
 /// The address in the `<!-- saved from url=(0061)https://… -->` comment browsers write into
-/// saved pages: what the CLI takes as the page's URL when none is given (`src/html.rs`, native
+/// saved pages: what the CLI takes as the page's URL when none is given (`src/snapshot/html.rs`, native
 /// only, hence this copy; `saved_from_url_reads_the_browsers_comment` holds it to the same
 /// cases). It ends at white space or at the comment's `-->`, not at a `-` (`wd3-impl` hosts).
 fn saved_from_url(html: &str) -> Option<&str> {

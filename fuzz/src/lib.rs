@@ -1,6 +1,6 @@
 //! The fuzz targets' bodies, one public function per target (`fuzz_targets/<name>.rs` is a
 //! one-line `fuzz_target!` around each). Kept here, not in the target files, so that the main
-//! crate's native test `tests/fuzz_corpus.rs` can include this file and run every target over
+//! crate's native test `tests/it/fuzz_corpus.rs` can include this file and run every target over
 //! the committed corpus on stable: the targets stay compiling and panic-free in `make test`
 //! without running a fuzzer there.
 //!
@@ -273,7 +273,7 @@ const TAGS: &[&str] = &[
     "h2", "img", "script", "style", "template", "svg", "iframe",
 ];
 
-/// Hooks of notes §1 and of `src/workday_dom.rs`.
+/// Hooks of the notes' "The admin UI's DOM" and of `src/pages/workday_dom.rs`.
 const AUTOMATION_IDS: &[&str] = &[
     "pageHeaderTitleText",
     "pageHeader",
@@ -378,7 +378,7 @@ const URLS: &[&str] = &[
     "#",
 ];
 
-/// Value shapes of notes §3 and their near misses.
+/// Value shapes of the notes' "Values" and their near misses.
 const VALUES: &[&str] = &[
     "OGQyMzYyYjYtZDhmZC00YTA4LWE3M2EtZDIzNzg1MzY3NmZm",
     "OGQyMzYyYjYtZDhmZC00YTA4LWE3M2EtZDIzNzg1MzY3NmZm ",

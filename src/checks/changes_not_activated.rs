@@ -1,6 +1,7 @@
 //! `changes-not-activated`: security policy changes are not activated. "Without that, none of
-//! your changes with take effect" (Kombo seed 001 § Activate your changes; also seeds 002, 003,
-//! 004). Read from Activate Pending Security Policy Changes: not completed is an error; the
+//! your changes with take effect" (the Kombo guide "Linking your Workday account", § Activate
+//! your changes; also the Viva Learning guide "Create the ISU", the Defender for Cloud Apps
+//! guide "Connect Workday" and the Ten Thousand Coffees guide "Workday custom reports"). Read from Activate Pending Security Policy Changes: not completed is an error; the
 //! Confirm box not yet checked (the admin is mid-task) is a warning.
 
 use super::{Check, Context, Finding};

@@ -1,5 +1,5 @@
 //! `client-id-malformed`: a client ID that is not what Workday issues: the base64 encoding of a
-//! lowercase UUID, 48 characters that decode to 36 (notes §3, good confidence from several
+//! lowercase UUID, 48 characters that decode to 36 (the notes' "Values", good confidence from several
 //! samples). A bare UUID is encoded for the fix.
 
 use super::{Check, Context, Finding};

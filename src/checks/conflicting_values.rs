@@ -1,6 +1,6 @@
 //! `conflicting-values`: two different client secrets (or refresh tokens) in one set of values.
 //! Generating a new secret invalidates the old one (`invalid_client`), and a new refresh token
-//! the old one (`invalid_grant`) (notes §3): only the newest works, and which one that is the
+//! the old one (`invalid_grant`) (the notes' "Values"): only the newest works, and which one that is the
 //! values cannot tell. A warning, on every value after the first.
 
 use super::{Check, Context, Finding};

@@ -1,5 +1,5 @@
 //! `data-center-mismatch`: hosts carrying data-center labels (`wd3`, `wd12`…) disagree. A
-//! services host of the wrong data center answers 503 (notes §2, common mistakes). Hosts
+//! services host of the wrong data center answers 503 (the notes' "Hosts and URL anatomy", common mistakes). Hosts
 //! without a label are never compared: the host does not tell which data center they are in.
 
 use super::{majority, Check, Context, Finding};

@@ -1,6 +1,6 @@
 //! `environment-mismatch`: production and non-production URLs mixed in one connection. WIDs,
 //! secrets and tokens differ between a production tenant and its sandbox or implementation
-//! tenants (notes §3), so a mixed set cannot work.
+//! tenants (the notes' "Values"), so a mixed set cannot work.
 
 use super::{Check, Context, Finding};
 use crate::model::severity::Severity;

@@ -1,5 +1,5 @@
 //! `grant-type-mismatch`: the API client's Client Grant Type is not the one the partner's guide
-//! sets (Defender: Authorization Code Grant, seed 003 step 5). A client of another grant type
+//! sets (Defender: Authorization Code Grant, the Defender for Cloud Apps guide "Connect Workday" step 5). A client of another grant type
 //! cannot take part in the partner's OAuth flow.
 
 use super::{partner_name, Check, Context, Finding};

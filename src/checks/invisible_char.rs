@@ -1,7 +1,7 @@
 //! `invisible-char`: a character nobody can see inside or around a value: zero-width spaces
 //! and joiners, a byte-order mark, a soft hyphen, no-break spaces, direction marks. They come
 //! with values copied from web pages, chat tools and word processors, and make the value wrong
-//! while it looks right (the same failure as a trailing space, notes §2).
+//! while it looks right (the same failure as a trailing space, the notes' "Hosts and URL anatomy").
 
 use super::{Check, Context, Finding};
 use crate::model::severity::Severity;

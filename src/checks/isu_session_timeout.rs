@@ -1,7 +1,7 @@
 //! `isu-session-timeout`: the integration system user's Session Timeout Minutes is not 0.
 //! Workday sets it to zero "to prevent the integration system user session from expiring.
-//! Expired sessions can cause the integration to stop before it successfully completes" (seed
-//! 002 step 1). "Can": a warning for a partner whose guide says so, information otherwise.
+//! Expired sessions can cause the integration to stop before it successfully completes" (the
+//! Viva Learning guide "Create the ISU", step 1). "Can": a warning for a partner whose guide says so, information otherwise.
 
 use super::{Check, Context, Finding};
 use crate::model::severity::Severity;

@@ -1,10 +1,10 @@
 //! Checks: one file per check, each registered once in [`CHECKS`], each with a stable
 //! kebab-case code (the file name with `_`), a one-line summary, the severities it may report,
 //! a section in `docs/checks.md` and a passing and a failing fixture under
-//! `tests/fixtures/checks/<code>/` (the conventions test in `tests/checks.rs` enforces all of
+//! `tests/fixtures/checks/<code>/` (the conventions test in `tests/it/checks.rs` enforces all of
 //! it, as ruff and zizmor do for their rules).
 //!
-//! Severity policy (issue #4): **error** for what will certainly break the connection or leak
+//! Severity policy: **error** for what will certainly break the connection or leak
 //! it; **warning** for what is likely wrong or depends on something unknown; **info** for what
 //! is worth knowing. Nothing `workday-notes.md` marks unconfirmed is ever an error.
 //!

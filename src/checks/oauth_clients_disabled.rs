@@ -1,6 +1,6 @@
 //! `oauth-clients-disabled`: Edit Tenant Setup – Security shows "OAuth 2.0 Clients Enabled"
-//! unchecked. No API client of the tenant can get a token then; Viva Learning (seed 000 step 1)
-//! and Defender (seed 003 step 3) tell the admin to check it. An error when the partner (or, with
+//! unchecked. No API client of the tenant can get a token then; Viva Learning (the Viva Learning guide "Generate connection parameters in Workday" step 1)
+//! and Defender (the Defender for Cloud Apps guide "Connect Workday" step 3) tell the admin to check it. An error when the partner (or, with
 //! no partner chosen, the values: a client ID, a secret, a token endpoint) needs OAuth; a
 //! warning when the partner's API client is optional (Kombo).
 

@@ -1,6 +1,6 @@
 //! `org-id-duplicate`: the same org ID listed twice. Harmless to Workday, but the sign of a copy
 //! mistake: the organisation meant in its place is missing, and its people are not synced
-//! (Viva Learning reads the org IDs it is given, seed 000 § Get org ID). A warning.
+//! (Viva Learning reads the org IDs it is given, the Viva Learning guide "Generate connection parameters in Workday" § Get org ID). A warning.
 
 use super::{Check, Context, Finding};
 use crate::model::severity::Severity;

@@ -1,5 +1,5 @@
 //! `org-id-environment`: a Workday ID captured in another tenant than the connection's. WIDs
-//! differ between production, sandbox and implementation tenants (notes §3): an org ID copied
+//! differ between production, sandbox and implementation tenants (the notes' "Values"): an org ID copied
 //! from a sandbox is wrong in production. Reference IDs are the same across tenants and are
 //! never flagged.
 

@@ -1,6 +1,6 @@
 //! `org-id-malformed`: an org ID that is neither a Workday ID (32 lowercase hex digits, from
 //! Workday's own OpenAPI: good confidence) nor a reference ID written `Type=Value`
-//! (`Organization_Reference_ID=SUP_ORG_123`) (notes §3). A WID in upper case is only a warning,
+//! (`Organization_Reference_ID=SUP_ORG_123`) (the notes' "Values"). A WID in upper case is only a warning,
 //! lowered for the fix: whether Workday minds the case is not confirmed.
 
 use super::{Check, Context, Finding};

@@ -1,7 +1,7 @@
 //! `permission-access`: the ISU's security group holds a policy the partner needs, but with too
 //! little access: Get where Get and Put is needed, View without Get, Modify missing (the access
-//! columns of the partner's table: Viva Learning seed 002 step 7 "Get Only", Defender seed 003
-//! § Prerequisites, 10KC seed 004 step 3 "Get"; Kombo: "Get Only" for "Get:" permissions,
+//! columns of the partner's table: the Viva Learning guide "Create the ISU" step 7 "Get Only", the Defender for Cloud Apps guide "Connect Workday"
+//! § Prerequisites, the Ten Thousand Coffees guide "Workday custom reports" step 3 "Get"; Kombo: "Get Only" for "Get:" permissions,
 //! "Get and Put" otherwise). The missing access is refused by Workday.
 
 use crate::model::settings::names;

@@ -1,7 +1,7 @@
 //! `permission-missing`: the ISU's security group has no permission on a domain security policy
-//! the partner's guide lists (Viva Learning seed 002 step 7, Defender seed 003 § Prerequisites,
-//! 10KC seed 004 step 3). Calls into that domain are refused ("The task submitted is not
-//! authorized", notes §4). Judged only where the evidence is complete: the group's own list
+//! the partner's guide lists (the Viva Learning guide "Create the ISU" step 7, the Defender for Cloud Apps guide "Connect Workday" § Prerequisites,
+//! the Ten Thousand Coffees guide "Workday custom reports" step 3). Calls into that domain are refused ("The task submitted is not
+//! authorized", the notes' "OAuth and API behaviour"). Judged only where the evidence is complete: the group's own list
 //! (Maintain Permissions for Security Group), or the policies of a functional area that
 //! Domain Security Policies for Functional Area showed.
 

@@ -1,7 +1,7 @@
 //! `raas-not-json`: a RaaS URL without `format=json`. Without a `format` Workday answers in its
-//! own XML (notes §2); Ten Thousand Coffees (WorkOS) needs "the JSON endpoint" (seed 004), so
+//! own XML (the notes' "Hosts and URL anatomy"); Ten Thousand Coffees (WorkOS) needs "the JSON endpoint" (the Ten Thousand Coffees guide "Workday custom reports"), so
 //! for a partner that needs JSON this is an error. Without a chosen partner it is only worth
-//! knowing (info): the XML URL is the integrators' common mistake (notes §2).
+//! knowing (info): the XML URL is the integrators' common mistake (the notes' "Hosts and URL anatomy").
 
 use super::{partner_name, Check, Context, Finding};
 use crate::model::severity::Severity;

@@ -1,7 +1,7 @@
 //! `raas-not-report-url`: a value given as a report's RaaS URL that is not one: a Workday page
 //! address (the report opened in the UI), a SOAP or REST URL. Only
 //! `/ccx/service/customreport2/{tenant}/{owner}/{Report_Name}` serves a custom report as a web
-//! service (notes §2; seed 004 step 7: Actions > Web Service > View URLs).
+//! service (the notes' "Hosts and URL anatomy"; the Ten Thousand Coffees guide "Workday custom reports" step 7: Actions > Web Service > View URLs).
 
 use super::{Check, Context, Finding};
 use crate::model::severity::Severity;

@@ -1,6 +1,6 @@
 //! `raas-owner-mismatch`: the RaaS URLs of one tenant name different report owners (the
-//! segment after the tenant, `ISU+Job+Requisition`, notes §2). A partner that reads several
-//! reports with one ISU (10KC: the User and the Group report, seed 004 step 6) needs each report
+//! segment after the tenant, `ISU+Job+Requisition`, the notes' "Hosts and URL anatomy"). A partner that reads several
+//! reports with one ISU (10KC: the User and the Group report, the Ten Thousand Coffees guide "Workday custom reports" step 6) needs each report
 //! shared with that ISU; reports from different owners are a sign one URL came from elsewhere.
 //! Different owners can work when each report is shared, so this is a warning.
 

@@ -1,5 +1,5 @@
 //! `redirect-n-malformed`: `redirect=n` is there but written so Workday will not see it: a
-//! wrong separator, a second `?`, duplicated, another value, percent-encoded (notes §5).
+//! wrong separator, a second `?`, duplicated, another value, percent-encoded (the notes' "The `redirect=n` rule").
 
 use super::{Check, Context, Finding};
 use crate::model::severity::Severity;

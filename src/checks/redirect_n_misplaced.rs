@@ -1,5 +1,5 @@
 //! `redirect-n-misplaced`: `redirect=n` on the token endpoint, a REST, SOAP or RaaS URL. It is
-//! the authorization endpoint's switch for SAML SSO tenants (seed 003, notes §5); on a services
+//! the authorization endpoint's switch for SAML SSO tenants (the Defender for Cloud Apps guide "Connect Workday", the notes' "The `redirect=n` rule"); on a services
 //! URL it changes the address the partner calls (the token request is a POST to the exact
 //! endpoint), so it must go. On UI login URLs it is the legitimate "backup login" switch and is
 //! left alone.

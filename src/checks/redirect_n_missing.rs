@@ -1,5 +1,5 @@
 //! `redirect-n-missing`: the authorization endpoint of a tenant that uses SAML SSO needs
-//! `redirect=n` (seed 003, notes §5). When SSO is unknown this is a warning with the fixed URL;
+//! `redirect=n` (the Defender for Cloud Apps guide "Connect Workday", the notes' "The `redirect=n` rule"). When SSO is unknown this is a warning with the fixed URL;
 //! when the tenant is known to use SSO, an error; when it is known not to, nothing.
 
 use super::{Check, Context, Finding};

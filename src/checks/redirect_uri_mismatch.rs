@@ -1,6 +1,6 @@
 //! `redirect-uri-mismatch`: the API client's Redirection URI is not one the partner's guide
 //! gives (Defender: `https://portal.cloudappsecurity.com/api/oauth/connect`, or the `.us` one
-//! for GCC High; seed 003 step 5). OAuth compares redirect URIs exactly, so the authorization
+//! for GCC High; the Defender for Cloud Apps guide "Connect Workday" step 5). OAuth compares redirect URIs exactly, so the authorization
 //! step fails.
 
 use super::{partner_name, Check, Context, Finding};

@@ -1,6 +1,6 @@
 //! `refresh-token-expiring`: the API client's refresh tokens expire (Non-Expiring Refresh Tokens
 //! unchecked, or a refresh token timeout in days). Viva Learning ("set expiry of refresh token
-//! as Never", seed 000), Kombo (seed 001) and Defender (seed 003) all need non-expiring tokens:
+//! as Never", the Viva Learning guide "Generate connection parameters in Workday"), Kombo (the Kombo guide "Linking your Workday account") and Defender (the Defender for Cloud Apps guide "Connect Workday") all need non-expiring tokens:
 //! the connection works until the token expires, then stops. An error for those partners; with
 //! no partner chosen, a warning.
 

@@ -1,7 +1,7 @@
 //! `report-field-missing`: a custom report the partner reads lacks a field the partner's guide
 //! requires or recommends (10KC: First name, Last name, Email, Management Level; the Group
-//! report's `group_name`; seed 004 steps 4 and 5). The columns come from a report definition
-//! page (`report_fields`) or a pasted RaaS JSON sample (`{"Report_Entry": [...]}`, notes §4).
+//! report's `group_name`; the Ten Thousand Coffees guide "Workday custom reports" steps 4 and 5). The columns come from a report definition
+//! page (`report_fields`) or a pasted RaaS JSON sample (`{"Report_Entry": [...]}`, the notes' "OAuth and API behaviour").
 //! Columns are matched to the guide's field names by their folded text and known aliases,
 //! which is a heuristic: a missing required field is a warning, a missing recommended one info.
 

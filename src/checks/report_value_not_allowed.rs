@@ -1,6 +1,6 @@
 //! `report-value-not-allowed`: a pasted RaaS JSON sample holds a value the partner's guide does
 //! not allow for that field (10KC: People manager status "Use only “yes” or “no”", Locale "Use
-//! only: en-US, fr-CA, es-ES, ko, ja", Status "Use only: active, inactive"; seed 004 step 4).
+//! only: en-US, fr-CA, es-ES, ko, ja", Status "Use only: active, inactive"; the Ten Thousand Coffees guide "Workday custom reports" step 4).
 //! What the partner does with another value is not documented, so this is a warning. Only
 //! fields with a fixed list of values are judged, and only their values are shown.
 

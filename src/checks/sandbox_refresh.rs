@@ -1,6 +1,6 @@
 //! `sandbox-refresh` (info): the connection points at a sandbox, implementation or preview
 //! tenant. Workday refreshes sandboxes from production on a schedule (Defender's guide: every
-//! week), which breaks a connection made against them (seed 003, notes §4).
+//! week), which breaks a connection made against them (the Defender for Cloud Apps guide "Connect Workday", the notes' "OAuth and API behaviour").
 
 use super::{Check, Context, Finding};
 use crate::model::severity::Severity;

@@ -1,7 +1,7 @@
 //! `scope-missing`: the API client's Scope (Functional Areas) lacks an area the partner's guide
 //! lists (Viva Learning: Organizations and Roles, Learning core, Staffing, System, Tenant
 //! nonconfigurable; Kombo; Defender: Staffing and System). A call outside the client's scopes
-//! is refused (403, notes §4). Names are compared folded (`Tenant Non-Configurable` =
+//! is refused (403, the notes' "OAuth and API behaviour"). Names are compared folded (`Tenant Non-Configurable` =
 //! `Tenant nonconfigurable`), and a name contained in another (`Learning` / `Learning core`)
 //! counts, since guides and the UI word some areas differently.
 

@@ -1,6 +1,6 @@
 //! `security-group-type`: the ISU's security group is not of the type the partner's guide
-//! chooses: "Integration System Security Group (Unconstrained)" (Kombo seed 001, Viva Learning
-//! seed 002 step 3, 10KC seed 004 step 2). A constrained integration group works but sees only
+//! chooses: "Integration System Security Group (Unconstrained)" (the Kombo guide "Linking your Workday account", Viva Learning
+//! the Viva Learning guide "Create the ISU" step 3, the Ten Thousand Coffees guide "Workday custom reports" step 2). A constrained integration group works but sees only
 //! its organisations' data (a warning); any other type is an error.
 
 use super::{partner_name, Check, Context, Finding};

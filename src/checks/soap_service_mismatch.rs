@@ -1,5 +1,5 @@
 //! `soap-service-mismatch`: the SOAP endpoint names another web service than the partner
-//! calls (Viva Learning: `Learning`, seed 000). The partner's operations exist only in its
+//! calls (Viva Learning: `Learning`, the Viva Learning guide "Generate connection parameters in Workday"). The partner's operations exist only in its
 //! service, so another service cannot work: an error. A difference in letter case alone is a
 //! warning, since whether Workday's service names are case sensitive is not confirmed.
 

@@ -1,5 +1,5 @@
 //! `soap-version-mismatch`: the SOAP endpoint names another version than the partner's guide
-//! (Viva Learning: `v39.2`, seed 000), or none. Workday serves many versions side by side and
+//! (Viva Learning: `v39.2`, the Viva Learning guide "Generate connection parameters in Workday"), or none. Workday serves many versions side by side and
 //! whether the partner copes with another one is not documented: a warning.
 
 use super::{Check, Context, Finding};

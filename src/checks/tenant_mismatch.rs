@@ -1,5 +1,5 @@
-//! `tenant-mismatch`: the URLs (and an ISU user name written `user@tenant`, notes §3) do not all
-//! name the same tenant. Tenant names are case sensitive (notes §2), so `Acme` and `acme` differ.
+//! `tenant-mismatch`: the URLs (and an ISU user name written `user@tenant`, the notes' "Values") do not all
+//! name the same tenant. Tenant names are case sensitive (the notes' "Hosts and URL anatomy"), so `Acme` and `acme` differ.
 
 use super::{majority, Check, Context, Finding};
 use crate::model::severity::Severity;

@@ -1,5 +1,5 @@
 //! `token-type-mismatch`: the API client's Access Token Type is not the one the partner's guide
-//! sets (Defender: Bearer, seed 003 step 5). The partner sends its token as that type.
+//! sets (Defender: Bearer, the Defender for Cloud Apps guide "Connect Workday" step 5). The partner sends its token as that type.
 
 use super::{partner_name, Check, Context, Finding};
 use crate::model::severity::Severity;

@@ -1,6 +1,6 @@
 //! `truncated`: a value cut short: an ellipsis (`…`, `...`) left by a display or a mail client,
 //! or fewer characters than its shape has. For client IDs (48 characters) and WIDs (32) the
-//! shape is well known (notes §3): an error. For secrets the notes know "about 100 characters"
+//! shape is well known (the notes' "Values"): an error. For secrets the notes know "about 100 characters"
 //! from one sample only: a short secret is a warning.
 
 use super::{Check, Context, Finding};

@@ -1,6 +1,6 @@
 //! `user-activity-logging-off`: Edit Tenant Setup – System shows user activity logging off.
 //! Defender for Cloud Apps reads Workday's user activity; its guide has the admin enable it
-//! (seed 003 step 2). Without it the connection works and brings nothing: an error for a
+//! (the Defender for Cloud Apps guide "Connect Workday" step 2). Without it the connection works and brings nothing: an error for a
 //! partner that needs it, information otherwise.
 
 use super::{partner_name, Check, Context, Finding};

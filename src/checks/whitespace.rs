@@ -1,6 +1,6 @@
 //! `whitespace`: spaces, tabs or line breaks in a value. None of the values wdcap handles may
 //! contain any; a trailing space pasted with a client ID gives `401 invalid_client`, and is hard
-//! to see (notes §2, common mistakes).
+//! to see (the notes' "Hosts and URL anatomy", common mistakes).
 
 use super::{Check, Context, Finding};
 use crate::model::severity::Severity;

@@ -1,7 +1,7 @@
 //! `wrong-path`: a Workday URL whose path is not the shape of the endpoint it stands for:
-//! `/ccx/oauth/` for `/ccx/oauth2/` (404, notes §2), a REST endpoint with a resource after the
+//! `/ccx/oauth/` for `/ccx/oauth2/` (404, the notes' "Hosts and URL anatomy"), a REST endpoint with a resource after the
 //! tenant (`…/ccx/api/v1/acme/workers`), a token endpoint without `/token`, a REST endpoint
-//! without `v1`. Shapes: notes §2.
+//! without `v1`. Shapes: the notes' "Hosts and URL anatomy".
 
 use super::{Check, Context, Finding};
 use crate::model::severity::Severity;

@@ -133,7 +133,7 @@ pub fn main() -> i32 {
 }
 
 /// Reads a file (or standard input for `None` / `-`) as UTF-8 text, refusing more than `limit`
-/// bytes (src/limits.rs) without reading past it: memory stays bounded whatever is piped in.
+/// bytes (src/model/limits.rs) without reading past it: memory stays bounded whatever is piped in.
 fn read_text(path: Option<&PathBuf>, limit: usize) -> Result<String, String> {
     let name = match path {
         Some(p) if p.as_os_str() != "-" => p.display().to_string(),

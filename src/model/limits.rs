@@ -1,6 +1,6 @@
 //! Input limits, enforced at the edges (the CLI, the wasm boundary, the native HTML loader) so
 //! that every input ends in a result or a clear refusal, never a hang or an out-of-memory
-//! (issue #7; `tests/bounds.rs` holds each to it). The core's own functions stay linear within
+//! (`tests/it/bounds.rs` holds each to it). The core's own functions stay linear within
 //! them. Documented for users in `docs/benchmarks.md`.
 //!
 //! | input | limit | past it |

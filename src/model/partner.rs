@@ -4,7 +4,7 @@
 //! compiled into [`PARTNERS`] by `build.rs`, which rejects a malformed file with a clear message.
 //!
 //! Checks read a profile to judge captured values and settings (`missing-parameter`,
-//! `scope-missing`, `permission-access` …); the extension's checklist (issue #5) renders its
+//! `scope-missing`, `permission-access` …); the extension's checklist renders its
 //! [`Step`]s.
 
 use crate::model::page_id::PageId;

@@ -1,4 +1,4 @@
-//! Activate Pending Security Policy Changes (seeds 001, 002, 003, 004): without it no
+//! Activate Pending Security Policy Changes (the Kombo guide "Linking your Workday account" and the Viva Learning guide "Create the ISU" and the Defender for Cloud Apps guide "Connect Workday" and the Ten Thousand Coffees guide "Workday custom reports"): without it no
 //! permission change takes effect. Three steps:
 //! 1. `comment`: describe the changes in the Comment field, OK;
 //! 2. `confirm`: tick Confirm, OK;

@@ -1,5 +1,5 @@
-//! Create Integration System User (seeds 001, 002, 004) and its view page. Reads the user name
-//! (also captured as the `isu_username` parameter), Session Timeout Minutes (seed 002: Workday
+//! Create Integration System User (the Kombo guide "Linking your Workday account" and the Viva Learning guide "Create the ISU" and the Ten Thousand Coffees guide "Workday custom reports") and its view page. Reads the user name
+//! (also captured as the `isu_username` parameter), Session Timeout Minutes (the Viva Learning guide "Create the ISU": Workday
 //! sets 0 so integration sessions never expire) and Do Not Allow UI Sessions.
 //!
 //! Never the password: password fields are skipped by their input type and by their label

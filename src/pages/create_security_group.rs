@@ -1,5 +1,5 @@
 //! Create Security Group and the Edit Integration System Security Group page that follows it
-//! (seeds 001, 002, 004). Step `create`: the Type of Tenanted Security Group (the guides want
+//! (the Kombo guide "Linking your Workday account" and the Viva Learning guide "Create the ISU" and the Ten Thousand Coffees guide "Workday custom reports"). Step `create`: the Type of Tenanted Security Group (the guides want
 //! "Integration System Security Group (Unconstrained)") and the name; step `edit`: the name
 //! and the Integration System Users who are members.
 

@@ -1,5 +1,5 @@
 //! A custom report's definition as Workday shows it while creating or editing it (tasks "Create
-//! Custom Report" / "Edit Custom Report", seed 004 step 4): the report's name, its Report Type
+//! Custom Report" / "Edit Custom Report", the Ten Thousand Coffees guide "Workday custom reports" step 4): the report's name, its Report Type
 //! (10KC wants "Advanced"), the "Enable As Web Service" check box (RaaS needs it) and the
 //! Columns grid, whose rows name a Business Object, a Field and optionally a Column Heading
 //! Override and its XML Alias.

@@ -1,4 +1,4 @@
-//! The Domain Security Policies for Functional Area report (seeds 002 and 003: "search for each
+//! The Domain Security Policies for Functional Area report (the Viva Learning guide "Create the ISU" and the Defender for Cloud Apps guide "Connect Workday": "search for each
 //! functional area ("System"/"Staffing") and grant the permissions listed"). Lists the area's
 //! domain security policies and which security groups hold which access: View and Modify
 //! (report/task permissions), Get and Put (integration permissions).

@@ -1,4 +1,4 @@
-//! Edit Tenant Setup – Security (seeds 000 and 003: "in the OAuth 2.0 Settings section, select
+//! Edit Tenant Setup – Security (the Viva Learning guide "Generate connection parameters in Workday" and the Defender for Cloud Apps guide "Connect Workday": "in the OAuth 2.0 Settings section, select
 //! OAuth 2.0 Clients Enabled"), and its view twin View Tenant Setup – Security. Reads whether
 //! OAuth 2.0 clients are enabled and whether SAML authentication is on: the latter is
 //! `saml_sso_enabled`, which decides the `redirect=n` checks (`Context::sso`).

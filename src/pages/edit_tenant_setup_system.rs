@@ -1,4 +1,4 @@
-//! Edit Tenant Setup – System (seed 003: "under User Activity Logging, select Enable User
+//! Edit Tenant Setup – System (the Defender for Cloud Apps guide "Connect Workday": "under User Activity Logging, select Enable User
 //! Activity Logging"), and its view twin. Reads whether user activity logging is on, which
 //! Defender for Cloud Apps needs to receive Workday events.
 

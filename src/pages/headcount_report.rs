@@ -1,4 +1,4 @@
-//! The Headcount Report run on a root organisation (seed 000: "It gives you a list of all
+//! The Headcount Report run on a root organisation (the Viva Learning guide "Generate connection parameters in Workday": "It gives you a list of all
 //! departments under root org"; large tenants configure the root's children instead of the
 //! root). Every organisation row is kept: its name, its Workday ID where the report shows one,
 //! and its place under the root.

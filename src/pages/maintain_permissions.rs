@@ -1,4 +1,4 @@
-//! Maintain Permissions for Security Group (seeds 001, 002, 004; 004 calls it Maintain Domain
+//! Maintain Permissions for Security Group (the Kombo guide "Linking your Workday account" and the Viva Learning guide "Create the ISU" and the Ten Thousand Coffees guide "Workday custom reports"; 004 calls it Maintain Domain
 //! Permissions for Security Group). Two steps:
 //! 1. `select`: the operation (Maintain) and the source security group;
 //! 2. `permissions`: the group's domain security policy rows, each with its report/task access
@@ -6,7 +6,7 @@
 //!
 //! Each policy becomes one `domain_permission` record with the access texts as shown and what
 //! they grant (`view`, `modify`, `get`, `put`: "true"/"false"). An access value is classified by
-//! its text, not by the column it sits in: seed 001 shows "Get Only" / "Get and Put" in a column
+//! its text, not by the column it sits in: the Kombo guide "Linking your Workday account" shows "Get Only" / "Get and Put" in a column
 //! it calls View/Modify Access, and real pages split the two kinds over one grid or two. A
 //! policy listed in both grids is one record.
 

@@ -1,4 +1,4 @@
-//! Manage Refresh Tokens for Integrations (seeds 000 and 001), reached from an API client's
+//! Manage Refresh Tokens for Integrations (the Viva Learning guide "Generate connection parameters in Workday" and the Kombo guide "Linking your Workday account"), reached from an API client's
 //! related actions ("API Client > Manage Refresh Tokens for Integrations"), often as a popup
 //! over the client's page. Three steps:
 //! 1. `form`: choose the Workday account (the ISU);

@@ -6,7 +6,7 @@
 //!
 //! Values are told by shape first: a base64-of-a-UUID value is the client ID under whatever
 //! label, a URL's path decides which endpoint it is. The secret's shape is weak evidence
-//! (notes §3), so the `Client Secret` label decides, with the shape only as a fallback when no
+//! (the notes' "Values"), so the `Client Secret` label decides, with the shape only as a fallback when no
 //! field is labelled so.
 
 use super::{api_client_setting, endpoint_param, key_of, Capture, Page, PageId, Recogniser};

@@ -1,4 +1,4 @@
-//! A custom report's Share tab (seed 004 step 6: share each report with the ISU): with "Share
+//! A custom report's Share tab (the Ten Thousand Coffees guide "Workday custom reports" step 6: share each report with the ISU): with "Share
 //! with specific authorized groups and users", the Authorized Users field lists who may run the
 //! report, the ISU among them for RaaS to answer its user name and password.
 //!

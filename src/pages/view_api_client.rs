@@ -1,5 +1,5 @@
 //! One API client's view page (reached from View API Clients, or the "View API Client for
-//! Integrations" action of seed 000): the client's name and ID, grant type, access token type,
+//! Integrations" action of the Viva Learning guide "Generate connection parameters in Workday"): the client's name and ID, grant type, access token type,
 //! redirection URI, refresh-token settings and scopes. The client ID is told by its shape
 //! (base64 of a UUID) under any label, by the `Client ID` label otherwise.
 

@@ -1,9 +1,9 @@
-//! An object's Integration IDs > View IDs page (seed 000: "Select the Workday ID … Save this
+//! An object's Integration IDs > View IDs page (the Viva Learning guide "Generate connection parameters in Workday": "Select the Workday ID … Save this
 //! ID for later as this will be used as a configuration parameter"), usually a popup over the
 //! object's page or over a report that lists it. Shows the object, its Workday ID (WID) and its
 //! reference IDs with their types.
 //!
-//! Shape first: a 32-lowercase-hex value is a WID (notes §3, good confidence), and a
+//! Shape first: a 32-lowercase-hex value is a WID (the notes' "Values", good confidence), and a
 //! `Type=Value` text or a row pairing an ID type (`Organization_Reference_ID`, `Cost_Center_…`)
 //! with a value is a reference ID. Whether the object is an organisation is decided by its
 //! reference ID types first (they are Workday's API names, the same in every display language),
@@ -22,7 +22,7 @@ pub struct ViewIds;
 
 const PAGE: PageId = PageId::ViewIds;
 
-/// Reference ID types that belong to organisations (Workday's web-service names, notes §3).
+/// Reference ID types that belong to organisations (Workday's web-service names, the notes' "Values").
 const ORGANIZATION_ID_TYPES: &[&str] = &[
     "Organization_Reference_ID",
     "Company_Reference_ID",

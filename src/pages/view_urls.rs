@@ -1,4 +1,4 @@
-//! A custom report's Actions > Web Service > View URLs page (seed 004: "the one that WorkOS
+//! A custom report's Actions > Web Service > View URLs page (the Ten Thousand Coffees guide "Workday custom reports": "the one that WorkOS
 //! will need is listed under the JSON section"). Lists the report's web-service URLs, one per
 //! format: Workday XML, JSON, CSV, Simple XML, RSS, GData, and the XSD / WSDL descriptions.
 //!

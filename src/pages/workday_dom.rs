@@ -1,7 +1,7 @@
 //! The general shapes of Workday's UI, read from a [`Snapshot`]: page and popup titles,
 //! label/value fields, field-set sections, links, tables, tabs. Every recogniser goes through
 //! these, so a change in how Workday marks a shape is fixed in one place. Source for each hook:
-//! `workday-notes.md` §1. Class names are never used; `data-automation-id` first (with
+//! `workday-notes.md`, "The admin UI's DOM". Class names are never used; `data-automation-id` first (with
 //! `data-testid` as the alternative newer builds carry), ARIA roles and plain HTML second.
 //!
 //! Everything here is linear in the size of the region it reads (a Headcount Report of 10 000

@@ -12,7 +12,7 @@ pub(super) fn has_entities(t: &str) -> bool {
 /// connection parameters (markup escapes, spaces, quotes and dashes, accented letters of the
 /// French and German labels). Any other `&name;` stays as written.
 ///
-/// Exception to "use the library" (issue #7, wasm size): `html-escape` carries the whole HTML5
+/// Exception to "use the library" (wasm size): `html-escape` carries the whole HTML5
 /// table of 2 231 entities, about 60 KB of the wasm module, for these few.
 const NAMED_ENTITIES: &[(&str, char)] = &[
     ("amp", '&'),

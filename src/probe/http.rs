@@ -91,8 +91,8 @@ impl HttpResponse {
     }
 
     /// The RFC 6749 error code of an error answer. Workday's exact error shape is unconfirmed
-    /// (notes §4): the `error` field of a JSON body, else, for a body that is not JSON (an HTML
-    /// error page, plain text), the first RFC 6749 §5.2 code the text names as a whole word.
+    /// (the notes' "OAuth and API behaviour"): the `error` field of a JSON body, else, for a body that is not JSON (an HTML
+    /// error page, plain text), the first RFC 6749 the notes' "The `redirect=n` rule".2 code the text names as a whole word.
     pub fn oauth_error(&self) -> Option<String> {
         if let Some(json) = self.json() {
             return json.get("error")?.as_str().map(str::to_string);
@@ -105,7 +105,7 @@ impl HttpResponse {
     }
 }
 
-/// RFC 6749 §5.2's error codes.
+/// RFC 6749 the notes' "The `redirect=n` rule".2's error codes.
 const OAUTH_ERRORS: &[&str] = &[
     "invalid_request",
     "invalid_client",

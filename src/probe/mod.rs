@@ -1,4 +1,4 @@
-//! The live connection test (issue #6), pure part: which requests prove the captured values
+//! The live connection test, pure part: which requests prove the captured values
 //! work, and what each response means. Sending is the edge's job (a [`Transport`]); this module
 //! never touches a browser or a socket, so all of it is tested natively.
 //!
@@ -272,7 +272,7 @@ pub(crate) fn failure(
 }
 
 /// The finding for a failure common to every probe (status codes and transport errors), with
-/// the fix issue #6 maps it to.
+/// its fix from the error catalogue (`crate::workday::errors`).
 pub(crate) fn common_failure(
     probe: ProbeKind,
     outcome: &Result<HttpResponse, SendError>,

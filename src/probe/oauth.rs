@@ -1,4 +1,4 @@
-//! The OAuth probe: a refresh-token grant to the token endpoint (notes §4). Client credentials
+//! The OAuth probe: a refresh-token grant to the token endpoint (the notes' "OAuth and API behaviour"). Client credentials
 //! go in the body first; on `invalid_client` it retries once with HTTP Basic, since both styles
 //! are in use. The access token it gets is handed to the other probes and never leaves
 //! [`super::run`].

@@ -287,8 +287,8 @@ fn fault_element(body: &str, name: &str) -> Option<String> {
 }
 
 /// Whether a fault says the credentials were refused: Workday's `Client.authenticationError`
-/// "Invalid credentials" (notes §4), or the "Invalid username or password" an SSO tenant gives
-/// an ISU without a user-name/password authentication policy (notes §4, seed 001).
+/// "Invalid credentials" (the notes' "OAuth and API behaviour"), or the "Invalid username or password" an SSO tenant gives
+/// an ISU without a user-name/password authentication policy (the notes' "OAuth and API behaviour", the Kombo guide "Linking your Workday account").
 fn authentication_fault(code: Option<&str>, text: &str) -> bool {
     let text = text.to_ascii_lowercase();
     code.is_some_and(|c| c.contains("authenticationError"))

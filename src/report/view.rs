@@ -1,4 +1,4 @@
-//! The result of an analysis and its JSON form, which is the CLI's contract (issue #2) and
+//! The result of an analysis and its JSON form, which is the CLI's contract and
 //! what the extension renders:
 //!
 //! ```json

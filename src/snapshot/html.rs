@@ -41,7 +41,7 @@ pub fn snapshot_from_html(html: &str, url: Option<&str>) -> Snapshot {
 }
 
 /// Like [`snapshot_from_html`], but says why a page cannot be read. Bounds (see
-/// `src/limits.rs`): a page nesting elements more than [`MAX_DEPTH`] levels deep is refused
+/// `src/model/limits.rs`): a page nesting elements more than [`MAX_DEPTH`] levels deep is refused
 /// before parsing, because the HTML parser's tree builder scans its stack of open elements for
 /// each tag (quadratic on a page built to be deep; Chromium's parser stops nesting at 512); past
 /// [`MAX_NODES`] nodes the snapshot ends there, as the extension's snapshotter does.

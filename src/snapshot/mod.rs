@@ -184,7 +184,7 @@ struct Span {
     len: usize,
 }
 
-/// Where the node strings live (issue #7): every text and attribute value of a snapshot in one
+/// Where the node strings live: every text and attribute value of a snapshot in one
 /// buffer, and every node's kept attributes in one list (a node's are contiguous). A page of
 /// 100 000 nodes is then a handful of allocations instead of several per node, which made the
 /// decode and the drop of a large page cost as much as its analysis.
@@ -240,7 +240,7 @@ impl Store {
 /// Index of `aria-hidden` in [`KEPT_ATTRIBUTES`] (also kept as [`Node::hidden`]).
 const ARIA_HIDDEN: u8 = 6;
 
-/// One node of the store. Compact on purpose (issue #7): pages reach 100 000 nodes and every
+/// One node of the store. Compact on purpose: pages reach 100 000 nodes and every
 /// recogniser reads attributes, so an attribute is an index into [`KEPT_ATTRIBUTES`] plus its
 /// value in the [`Store`], `data-automation-id` (read by nearly every query) has its own field,
 /// `aria-hidden` is a flag, tags are interned in [`Snapshot::tags`], children are a range of

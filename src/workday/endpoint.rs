@@ -1,7 +1,7 @@
 //! What a URL is, from its shape alone: a REST endpoint, a token or authorization endpoint, a
 //! SOAP service, a RaaS report, a UI page. Label text never decides this: a URL with
 //! `/ccx/oauth2/{tenant}/token` is a token endpoint whatever the page calls it. Shapes and
-//! sources: `workday-notes.md` §2.
+//! sources: `workday-notes.md`, "Hosts and URL anatomy".
 
 use crate::workday::tenant::{DataCenter, Environment, Tenant, WorkdayHost};
 use serde::Serialize;
@@ -37,7 +37,7 @@ pub enum PathProblem {
     ResourceSuffix { suffix: String },
 }
 
-/// RaaS output formats listed on a report's View URLs page (notes §2).
+/// RaaS output formats listed on a report's View URLs page (the notes' "Hosts and URL anatomy").
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]

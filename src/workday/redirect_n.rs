@@ -1,4 +1,4 @@
-//! The `redirect=n` switch on an authorization endpoint (notes §5, seed 003): what state a URL's
+//! The `redirect=n` switch on an authorization endpoint (the notes' "The `redirect=n` rule", the Defender for Cloud Apps guide "Connect Workday"): what state a URL's
 //! switch is in, and the URL with it set right.
 //!
 //! The URL is split into its parts (scheme and authority, path, query, fragment) on the raw text,
@@ -263,7 +263,7 @@ pub fn without_redirect(raw: &str) -> String {
 }
 
 /// The URL with exactly one, correctly written `redirect=n`: `?` when it has no query string,
-/// `&` when it has (the rule in seed 003).
+/// `&` when it has (the rule in the Defender for Cloud Apps guide "Connect Workday").
 pub fn with_redirect_n(raw: &str) -> String {
     let clean = without_redirect(raw);
     let (body, fragment) = split_fragment(&clean);

@@ -1,11 +1,11 @@
 //! Domain types for what a Workday URL says about the tenant it belongs to: its [`Tenant`]
 //! name, the [`DataCenter`] and [`Environment`] its host reveals, and whether the host serves
-//! the UI or the web services ([`HostRole`]). Facts and their sources: `workday-notes.md` §2.
+//! the UI or the web services ([`HostRole`]). Facts and their sources: `workday-notes.md`, "Hosts and URL anatomy".
 
 use serde::Serialize;
 use std::fmt;
 
-/// The registrable domains Workday serves tenants from (notes §2, "Domains seen").
+/// The registrable domains Workday serves tenants from (the notes' "Hosts and URL anatomy", "Domains seen").
 pub const WORKDAY_DOMAINS: &[&str] = &[
     "workday.com",
     "myworkday.com",
@@ -14,7 +14,7 @@ pub const WORKDAY_DOMAINS: &[&str] = &[
     "workdaysuv.com",
 ];
 
-/// A tenant name as it appears in a URL path. Tenant names are case sensitive (notes §2), so
+/// A tenant name as it appears in a URL path. Tenant names are case sensitive (the notes' "Hosts and URL anatomy"), so
 /// equality is exact; [`Tenant::same_ignoring_case`] exists to explain a mismatch.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(transparent)]
@@ -34,7 +34,7 @@ impl Tenant {
     }
 
     /// What the tenant's name says about its environment: `_Preview` tenants are preview
-    /// tenants (notes §2).
+    /// tenants (the notes' "Hosts and URL anatomy").
     pub fn environment_hint(&self) -> Option<Environment> {
         let lower = self.0.to_ascii_lowercase();
         if lower.ends_with("_preview") {

@@ -1,4 +1,4 @@
-//! Value shapes (`workday-notes.md` §3): what a client ID, a WID, a reference ID or a secret
+//! Value shapes (`workday-notes.md`, "Values"): what a client ID, a WID, a reference ID or a secret
 //! looks like. Recognisers use these to decide a value's kind by its shape before its label;
 //! checks use them to say a value is malformed. Shapes marked "weak" in the notes are only ever
 //! used as hints, never to raise an error.
@@ -60,7 +60,7 @@ pub fn is_unlabelled_secret(s: &str) -> bool {
         && s.bytes().any(|c| c.is_ascii_lowercase())
 }
 
-/// A Workday user name for basic authentication, `user@tenant` (notes §3): no dot after the
+/// A Workday user name for basic authentication, `user@tenant` (the notes' "Values"): no dot after the
 /// `@`, which tells it from an e-mail address.
 pub fn is_isu_at_tenant(s: &str) -> bool {
     match s.split_once('@') {
@@ -79,7 +79,7 @@ pub fn is_isu_at_tenant(s: &str) -> bool {
     }
 }
 
-/// Reference-ID types that name an organisation (notes §3), accepted as org IDs.
+/// Reference-ID types that name an organisation (the notes' "Values"), accepted as org IDs.
 pub fn is_org_reference_type(ty: &str) -> bool {
     let t = ty.to_ascii_lowercase();
     t.contains("organization")

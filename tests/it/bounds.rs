@@ -1,6 +1,6 @@
-//! Bounds (issue #7): a 50 MB paste, a 1 M-node snapshot, a 100 000-level page and pathological
+//! Bounds: a 50 MB paste, a 1 M-node snapshot, a 100 000-level page and pathological
 //! pastes each end in a result or a clear refusal, in bounded time and memory, never a hang, a
-//! stack overflow or an out-of-memory. The limits themselves are in `src/limits.rs`.
+//! stack overflow or an out-of-memory. The limits themselves are in `src/model/limits.rs`.
 //!
 //! The heavy cases run in a child process (this test binary again, selecting one test), under
 //! `ulimit -v` (an address-space cap: exceeding it is an allocation failure, i.e. a crash, not

@@ -93,7 +93,7 @@ fn every_fuzz_target_is_listed() {
 fn every_snapshot_the_corpus_decodes_is_a_pre_order_tree() {
     // The recognisers read a subtree as a contiguous range (`descendants`); a decoded snapshot
     // whose ranges disagree with its parent links would hand them a later sibling as a child.
-    // Lists that are not in pre-order must be refused instead (src/snapshot.rs, `link`).
+    // Lists that are not in pre-order must be refused instead (src/snapshot/, `link`).
     let mut decoded = 0;
     for f in inputs("snapshot_json") {
         let data = fs::read(&f).unwrap_or_else(|e| panic!("read {}: {e}", f.display()));

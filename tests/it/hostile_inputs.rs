@@ -1,4 +1,4 @@
-//! Hostile inputs (issue #7): a saved page and a pasted ticket whose labels and values carry
+//! Hostile inputs: a saved page and a pasted ticket whose labels and values carry
 //! XSS and injection payloads (`tests/fixtures/hostile/payloads.txt`, 24 of them: script tags,
 //! event handlers, `javascript:` and `data:` URLs, RTL overrides, zero-width characters, a
 //! 100 000-character value, fake `data-automation-id` nesting, template and formula

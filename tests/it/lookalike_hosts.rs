@@ -1,6 +1,6 @@
-//! Lookalike hosts (issue #7): every Workday-shaped URL whose real host is not one of Workday's
+//! Lookalike hosts: every Workday-shaped URL whose real host is not one of Workday's
 //! is flagged `host-not-workday` when pasted into `wdcap check`; every genuine host shape in
-//! `workday-notes.md` §2 is accepted.
+//! `workday-notes.md`, "Hosts and URL anatomy" is accepted.
 //!
 //! "Real host" is what a browser would connect to: the WHATWG URL parser's host (the `url`
 //! crate implements the same standard as Chromium), after IDNA mapping. A text that merely
@@ -15,7 +15,7 @@ use wdcap::report::view::Report;
 
 const CODE: &str = "host-not-workday";
 
-/// Workday-shaped paths (one per URL kind of notes §2) put after each lookalike host.
+/// Workday-shaped paths (one per URL kind of the notes' "Hosts and URL anatomy") put after each lookalike host.
 const PATHS: &[&str] = &[
     "/ccx/api/v1/acme",
     "/ccx/oauth2/acme/token",
@@ -225,7 +225,7 @@ fn a_lookalike_is_flagged_among_genuine_urls() {
     assert!(report.has_errors());
 }
 
-/// Every genuine host shape of notes §2: the listed examples, and each data center as a prefix
+/// Every genuine host shape of the notes' "Hosts and URL anatomy": the listed examples, and each data center as a prefix
 /// and as a label, on each Workday domain where the notes show that shape.
 fn genuine_hosts() -> Vec<String> {
     let mut hosts: Vec<String> = [

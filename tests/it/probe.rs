@@ -1,5 +1,5 @@
 //! The live connection test's logic, natively, against a scripted transport that answers the
-//! way notes §4 describes Workday's token, REST, RaaS and SOAP endpoints answering. (The real
+//! way the notes' "OAuth and API behaviour" describes Workday's token, REST, RaaS and SOAP endpoints answering. (The real
 //! transport, gloo-net in the browser, is exercised end to end against the simulator.)
 
 use std::cell::RefCell;
@@ -430,7 +430,7 @@ fn forbidden_names_the_partners_permissions() {
 
 #[test]
 fn oauth_errors_are_read_from_bodies_that_are_not_json() {
-    // Workday's error shape is unconfirmed (notes §4): an HTML page naming the code is read.
+    // Workday's error shape is unconfirmed (the notes' "OAuth and API behaviour"): an HTML page naming the code is read.
     let html = |code: &'static str| {
         move |r: &HttpRequest| {
             if r.url.path().ends_with("/token") {

@@ -1,5 +1,5 @@
 //! The extension's snapshotter (`extension/snapshot.js`) and the native HTML loader
-//! (`src/html.rs`) must keep the same attributes and skip the same elements, or a page would
+//! (`src/snapshot/html.rs`) must keep the same attributes and skip the same elements, or a page would
 //! read differently in the browser and in `wdcap scan`. This reads the lists out of the JS
 //! source and compares them with the Rust constants.
 

@@ -1,4 +1,4 @@
-//! The snapshot wire format's shape (src/snapshot.rs module docs): a pre-order list of nodes,
+//! The snapshot wire format's shape (src/snapshot/ module docs): a pre-order list of nodes,
 //! the root first, each other node naming a parent that precedes it. The recognisers read a subtree as a
 //! contiguous range of that list, so a list that is not in pre-order would give them wrong
 //! descendants (a later sibling read as a child). Both decoders (`from_json`, the extension's
