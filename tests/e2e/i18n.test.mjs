@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './harness.mjs';
+import { PAGE_IDS, VALUE_KINDS } from '../../extension/shared/generated/lists.js';
 
 const EXT = join(ROOT, 'extension');
 const LOCALES = ['en', 'fr'];
@@ -39,9 +40,9 @@ function usedKeys() {
 
 /** Ids the core gives the extension, which the code turns into message keys. */
 function idFamilies() {
-  const rust = (path) => readFileSync(join(ROOT, path), 'utf8');
-  const pageIds = [...rust('src/pages/mod.rs').matchAll(/PageId::\w+ => "([a-z_]+)"/g)].map((m) => m[1]);
-  const kinds = [...rust('src/param.rs').matchAll(/ParamKind::\w+ => "([a-z_]+)"/g)].map((m) => m[1]);
+  // The core's lists, as generated for the JavaScript from their one declaration in Rust.
+  const pageIds = [...PAGE_IDS];
+  const kinds = VALUE_KINDS.map((k) => k.id);
   const settings = new Set();
   for (const f of readdirSync(join(ROOT, 'partners')).filter((f) => f.endsWith('.toml'))) {
     for (const [, list] of readFileSync(join(ROOT, 'partners', f), 'utf8').matchAll(/^evidence_settings\s*=\s*(\[.*\])/gm)) {
