@@ -1,0 +1,59 @@
+// @ts-check
+// The lists the Rust core declares, for the JavaScript: page ids (PageId in src/pages/mod.rs),
+// value kinds (ParamKind in src/param.rs: title, secret, url), the SSO answers (Sso in
+// src/checks/mod.rs) and the severities, worst first (Severity in src/checks/mod.rs).
+//
+// WRITTEN BY HAND FOR NOW, mirroring those Rust declarations; it will be generated from them
+// (with extension/shared/generated/core-types.d.ts), and tests/js/lists.test.mjs checks it
+// against the Rust sources until then. Edit the Rust, not this file.
+//
+// Declarations only, no imports: the build puts this file into the content script
+// (scripts/build-extension.sh).
+
+/** Every page a recogniser reads, in the core's order. */
+export const PAGE_IDS = Object.freeze(
+  /** @type {const} */ ([
+    'view_api_clients',
+    'register_api_client',
+    'view_api_client',
+    'manage_refresh_tokens',
+    'view_urls',
+    'view_ids',
+    'headcount_report',
+    'maintain_permissions',
+    'domain_policies_for_area',
+    'edit_tenant_setup_security',
+    'edit_tenant_setup_system',
+    'create_isu',
+    'create_security_group',
+    'activate_security_changes',
+    'custom_report',
+    'report_sharing',
+  ]),
+);
+
+/**
+ * Every kind of value, in the core's order: its English title (the core's; the pages show the
+ * translated `kind_<kind>` message), whether it is a secret, whether it is a URL.
+ */
+export const VALUE_KINDS = Object.freeze(
+  /** @type {const} */ ({
+    rest_endpoint: { title: 'Workday REST API Endpoint', secret: false, url: true },
+    token_endpoint: { title: 'Token Endpoint', secret: false, url: true },
+    authorization_endpoint: { title: 'Authorization Endpoint', secret: false, url: true },
+    soap_endpoint: { title: 'SOAP Web Service Endpoint', secret: false, url: true },
+    raas_url: { title: 'RaaS report URL', secret: false, url: true },
+    ui_url: { title: 'Workday UI URL', secret: false, url: true },
+    client_id: { title: 'Client ID', secret: false, url: false },
+    client_secret: { title: 'Client Secret', secret: true, url: false },
+    refresh_token: { title: 'Refresh Token', secret: true, url: false },
+    org_id: { title: 'Organization ID', secret: false, url: false },
+    isu_username: { title: 'Integration System User', secret: false, url: false },
+  }),
+);
+
+/** The answers to "does the tenant use SAML SSO?"; the first is the default. */
+export const SSO_CHOICES = Object.freeze(/** @type {const} */ (['unknown', 'yes', 'no']));
+
+/** A finding's severities, worst first. */
+export const SEVERITIES = Object.freeze(/** @type {const} */ (['error', 'warning', 'info']));
