@@ -1,3 +1,4 @@
+// @ts-check
 // The content script (a classic script: the build puts the modules it uses in front of this
 // file, imports and exports stripped: shared/generated/lists.js, shared/messages.js,
 // shared/findings.js and snapshot.js, which provide `VALUE_KINDS`, `MESSAGES`, `worstSeverity`,
@@ -14,13 +15,18 @@
 // away on an update or reload): one observer, one set of marks, at any time. The build wraps
 // this file and snapshot.js in one function scope, so a second copy can run at all.
 
+/**
+ * @import { Mark, SnapshotReply } from '../shared/messages.js'
+ */
+
 (() => {
   'use strict';
 
   // This world's running copy: {running(), stop()}. A symbol in the registry, not a plain name,
   // so that nothing on the page side can collide with it (it is not visible there anyway).
   const INSTANCE = Symbol.for('wdcap/content-script');
-  const previous = globalThis[INSTANCE];
+  const world = /** @type {{[INSTANCE]?: {running(): boolean, stop(): void}}} */ (/** @type {unknown} */ (globalThis));
+  const previous = world[INSTANCE];
   if (previous?.running()) return;
   previous?.stop();
 
@@ -29,18 +35,25 @@
   const MAX_WAIT_MS = 2000; // a page that never stops changing is still read this often
   const COLORS = { error: '#c62828', warning: '#b26a00', info: '#1565c0', ok: '#2e7d32' };
   // The mark's tooltip, in the browser's language (extension/_locales).
-  const say = (key, ...subs) => chrome.i18n.getMessage(key, subs) || key;
+  const say = (/** @type {string} */ key, /** @type {string[]} */ ...subs) => chrome.i18n.getMessage(key, subs) || key;
+  /** @type {Record<string, string>} */
   const SEVERITY_WORDS = { error: 'markError', warning: 'markWarning', info: 'markInfo', ok: 'markOk' };
 
   let stopped = false;
-  let timer = null;
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
+  let timer;
   let firstPending = 0;
-  let latest = null; // {json, elements} of the newest snapshot
-  let answered = null; // {json, reply} of the newest answer
-  let inFlight = null; // json being analysed
+  /** @type {{json: string, elements: Node[]} | null} the newest snapshot */
+  let latest = null;
+  /** @type {{json: string, reply: SnapshotReply} | null} the newest answer */
+  let answered = null;
+  /** @type {string | null} the JSON being analysed */
+  let inFlight = null;
+  /** @type {Set<HTMLElement>} */
   const marks = new Set();
 
-  const isMark = (node) => node != null && node.nodeType === 1 && node.localName === MARK_TAG;
+  /** @param {Node | null | undefined} node */
+  const isMark = (node) => node != null && node.nodeType === 1 && /** @type {Element} */ (node).localName === MARK_TAG;
 
   // ---- marks ----------------------------------------------------------------------------
 
@@ -53,16 +66,23 @@
   // a link would take part in its click).
   const ATOMIC = new Set(['input', 'textarea', 'select', 'img', 'br', 'hr', 'a', 'button', 'label', 'svg']);
 
-  /** The last child element that shows text (not a mark, not an aria-hidden copy). */
+  /**
+   * The last child element that shows text (not a mark, not an aria-hidden copy).
+   * @param {Element} element
+   */
   function lastShownChild(element) {
     for (let child = element.lastElementChild; child; child = child.previousElementSibling) {
       if (isMark(child) || child.getAttribute('aria-hidden') === 'true') continue;
-      if (ATOMIC.has(child.localName) || child.textContent.trim() !== '') return child;
+      if (ATOMIC.has(child.localName) || (child.textContent ?? '').trim() !== '') return child;
     }
     return null;
   }
 
-  /** Puts the mark right after the value's visible text, as deep as it goes. */
+  /**
+   * Puts the mark right after the value's visible text, as deep as it goes.
+   * @param {Element} element
+   * @param {HTMLElement} mark
+   */
   function place(element, mark) {
     let target = element;
     while (!ATOMIC.has(target.localName)) {
@@ -76,10 +96,15 @@
     target.after(mark);
   }
 
+  /**
+   * @param {CSSStyleDeclaration} style
+   * @param {Record<string, string>} props
+   */
   const important = (style, props) => {
     for (const [name, value] of Object.entries(props)) style.setProperty(name, value, 'important');
   };
 
+  /** @param {Mark[]} entries the marks of one node */
   function createMark(entries) {
     const severity = worstSeverity(entries);
     const host = document.createElement(MARK_TAG);
@@ -114,7 +139,7 @@
       'user-select': 'none',
     });
     badge.textContent = severity === 'ok' ? '\u2713' : '!';
-    const what = (e) => e.label || (Object.hasOwn(VALUE_KINDS, e.kind) && chrome.i18n.getMessage(`kind_${e.kind}`)) || e.kind;
+    const what = (/** @type {Mark} */ e) => e.label || (Object.hasOwn(VALUE_KINDS, e.kind) && chrome.i18n.getMessage(`kind_${e.kind}`)) || e.kind;
     const lines = entries.map((e) => say('markCaptured', what(e), SEVERITY_WORDS[e.severity] ? say(SEVERITY_WORDS[e.severity]) : e.severity));
     for (const e of entries) for (const m of e.messages ?? []) lines.push(`\u2022 ${m}`);
     lines.push(say('markOpen'));
@@ -123,20 +148,27 @@
     return host;
   }
 
+  /**
+   * @param {SnapshotReply} reply
+   * @param {Node[]} elements
+   */
   function render(reply, elements) {
     clearMarks();
+    /** @type {Map<number, Mark[]>} */
     const byNode = new Map();
     for (const mark of reply.marks ?? []) {
       if (!Number.isInteger(mark.node)) continue;
-      if (!byNode.has(mark.node)) byNode.set(mark.node, []);
-      byNode.get(mark.node).push(mark);
+      const list = byNode.get(mark.node) ?? [];
+      list.push(mark);
+      byNode.set(mark.node, list);
     }
     for (const [index, entries] of byNode) {
+      /** @type {Node | null | undefined} */
       let element = elements[index];
       if (element && element.nodeType === 3) element = element.parentElement;
       if (!element || element.nodeType !== 1 || !element.isConnected) continue;
       const mark = createMark(entries);
-      place(element, mark);
+      place(/** @type {Element} */ (element), mark);
       marks.add(mark);
     }
   }
@@ -151,7 +183,7 @@
   }
 
   async function capture() {
-    timer = null;
+    timer = undefined;
     firstPending = 0;
     if (stopped) return;
     const taken = snapshot(document.documentElement, {});
@@ -196,7 +228,10 @@
     timer = setTimeout(capture, Math.max(0, Math.min(DEBOUNCE_MS, firstPending + MAX_WAIT_MS - now)));
   }
 
-  /** True for changes the marks themselves made (adding or removing a mark). */
+  /**
+   * True for changes the marks themselves made (adding or removing a mark).
+   * @param {MutationRecord} record
+   */
   function ours(record) {
     if (isMark(record.target)) return true;
     if (record.type !== 'childList') return false;
@@ -224,6 +259,6 @@
 
   // Running until stopped, or until the extension context is gone (an orphaned copy that has
   // not yet noticed, because the page has not changed since).
-  globalThis[INSTANCE] = { running: () => !stopped && Boolean(chrome.runtime?.id), stop };
+  world[INSTANCE] = { running: () => !stopped && Boolean(chrome.runtime?.id), stop };
   capture();
 })();

@@ -1,5 +1,6 @@
+// @ts-check
 // The page snapshotter: walks the DOM once and returns the compact snapshot the wasm core
-// reads (wire format: src/snapshot.rs). Page-agnostic: it knows nothing of Workday's pages, only
+// reads (wire format: the core's Snapshot, src/snapshot.rs). Page-agnostic: it knows nothing of Workday's pages, only
 // which attributes recognisers use. It never records a password input's value.
 //
 // This file is an ES module (the service worker, the wasm browser tests and the benchmarks
@@ -34,20 +35,37 @@ export const MAX_NODES = 2000000;
 const BLANK = /^\s*$/;
 
 /**
+ * One node of a snapshot: its parent's index (none: the root), and an element's tag and kept
+ * attributes, or a text's text.
+ * @typedef {{p?: number, t?: string, a?: Record<string, string>, x?: string}} SnapshotNode
+ */
+
+/**
+ * A page's snapshot as it crosses to the core (JSON).
+ * @typedef {{v: 1, url: string, title: string, lang: string, nodes: SnapshotNode[]}} Snapshot
+ */
+
+/**
  * Snapshot `root` and its subtree.
- * @returns {{snapshot: object, elements: Node[], truncated: boolean}} `elements[i]` is the DOM
+ * @param {Node} root
+ * @param {{url?: string, title?: string, lang?: string, maxNodes?: number}} [options]
+ * @returns {{snapshot: Snapshot, elements: Node[], truncated: boolean}} `elements[i]` is the DOM
  *   node behind `snapshot.nodes[i]` (the content script uses it to mark captured values).
  */
 export function snapshot(root, { url, title, lang, maxNodes = MAX_NODES } = {}) {
-  const doc = root.ownerDocument || root;
+  const doc = root.ownerDocument || /** @type {Document} */ (root);
+  /** @type {SnapshotNode[]} */
   const nodes = [];
+  /** @type {Node[]} */
   const elements = [];
   let truncated = false;
   // Pre-order through firstChild/nextSibling (no live NodeList reads, no stack of every
   // pending sibling): `parent` is the snapshot index of the element being walked into,
   // `parents` the indexes of its ancestors.
+  /** @type {number[]} */
   const parents = [];
   let parent = -1;
+  /** @type {Node | null} */
   let node = root;
   while (node) {
     if (nodes.length >= maxNodes) {
@@ -57,12 +75,15 @@ export function snapshot(root, { url, title, lang, maxNodes = MAX_NODES } = {}) 
     const type = node.nodeType;
     let index = -1;
     if (type === 1) {
-      const tag = node.localName;
+      const element = /** @type {Element} */ (node);
+      const tag = element.localName;
       if (!SKIPPED_TAGS.has(tag)) {
+        /** @type {SnapshotNode} */
         const entry = parent < 0 ? { t: tag } : { p: parent, t: tag };
+        /** @type {Record<string, string> | null} */
         let attrs = null;
-        if (node.hasAttributes()) {
-          const list = node.attributes;
+        if (element.hasAttributes()) {
+          const list = element.attributes;
           for (let i = 0; i < list.length; i++) {
             const attr = list[i];
             if (KEPT_ATTRIBUTES.has(attr.name)) (attrs ||= {})[attr.name] = attr.value;
@@ -70,13 +91,14 @@ export function snapshot(root, { url, title, lang, maxNodes = MAX_NODES } = {}) 
         }
         if (tag === 'input') {
           // The live state, not the markup's: what the admin sees now.
-          const inputType = (node.type || '').toLowerCase();
+          const input = /** @type {HTMLInputElement} */ (element);
+          const inputType = (input.type || '').toLowerCase();
           attrs ||= {};
           if (inputType === 'password') delete attrs.value;
           else if (inputType === 'checkbox' || inputType === 'radio') {
-            if (node.checked) attrs.checked = '';
+            if (input.checked) attrs.checked = '';
             else delete attrs.checked;
-          } else if (node.value) attrs.value = node.value;
+          } else if (input.value) attrs.value = input.value;
         }
         if (attrs) entry.a = attrs;
         index = nodes.length;
@@ -84,7 +106,7 @@ export function snapshot(root, { url, title, lang, maxNodes = MAX_NODES } = {}) 
         elements.push(node);
       }
     } else if (type === 3 && parent >= 0) {
-      const text = node.nodeValue;
+      const text = /** @type {string} */ (node.nodeValue);
       nodes.push({ p: parent, x: BLANK.test(text) ? ' ' : text });
       elements.push(node);
     }
@@ -96,8 +118,8 @@ export function snapshot(root, { url, title, lang, maxNodes = MAX_NODES } = {}) 
     }
     // Next sibling, or the next sibling of the nearest ancestor that has one; never past root.
     while (node !== root && !node.nextSibling) {
-      node = node.parentNode;
-      parent = parents.pop();
+      node = /** @type {Node} */ (node.parentNode);
+      parent = /** @type {number} */ (parents.pop());
     }
     node = node === root ? null : node.nextSibling;
   }

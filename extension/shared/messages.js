@@ -141,18 +141,12 @@ export function failure(code, message) {
  */
 
 /**
- * The live test's outcome. `ok: false` with `error` (and `origins` when host permissions are
- * missing); `ok: true` with the core's report (without the new refresh token, which comes as
- * `renewed`, masked until shown), whether it was cancelled or timed out.
- * @typedef {object} LiveResult
- * @property {'result'} type
- * @property {boolean} ok
- * @property {ErrorValue} [error]
- * @property {string[]} [origins]
- * @property {number} [timeoutMs]
- * @property {number} [elapsedMs]
- * @property {Omit<LiveView, 'new_refresh_token'>} [report]
- * @property {boolean} [cancelled]
- * @property {boolean} [timedOut]
- * @property {{value: string, length: number, fingerprint: string | null, saved: boolean}} [renewed]
+ * The live test's outcome: it could not run or the core failed (`error`; `origins` when host
+ * permissions are missing), or the core's report (without the new refresh token, which comes as
+ * `renewed`, masked until shown) and whether it was cancelled or timed out.
+ * @typedef {{type: 'result', ok: false, error: ErrorValue, origins?: string[], timeoutMs?: number, elapsedMs?: number}} LiveFailed
+ * @typedef {{value: string, length: number, fingerprint: string | null, saved: boolean}} RenewedToken
+ * @typedef {{type: 'result', ok: true, timeoutMs: number, elapsedMs: number, report: Omit<LiveView, 'new_refresh_token'>,
+ *            cancelled: boolean, timedOut: boolean, renewed?: RenewedToken}} LiveDone
+ * @typedef {LiveFailed | LiveDone} LiveResult
  */

@@ -1,3 +1,4 @@
+// @ts-check
 // Where each extension page lives: paths from the extension's root, as chrome.runtime.getURL
 // and the manifest take them. The side panel is the popup's page made again by the build
 // (scripts/build-extension.sh) with <body data-view="panel">.

@@ -76,9 +76,9 @@ export function localize(root = document) {
 // ---- DOM ---------------------------------------------------------------------------------------
 
 /**
- * A child of h(): a node, a text, or nothing; lists are flattened.
- * @typedef {Node | string | number | null | undefined | false | ChildList} Child
- * @typedef {Child[]} ChildList
+ * A child of h(): a node, a text, nothing, or a list of those.
+ * @typedef {Node | string | number | null | undefined | false} Leaf
+ * @typedef {Leaf | Leaf[]} Child
  */
 
 /**
@@ -102,7 +102,7 @@ export function h(tag, props = {}, ...children) {
     else if (key in el && typeof value !== 'string') asRecord[key] = value;
     else el.setAttribute(key, value === true ? '' : String(value));
   }
-  for (const child of /** @type {Child[]} */ (children.flat(Infinity))) {
+  for (const child of children.flat()) {
     if (child == null || child === false) continue;
     el.append(child instanceof Node ? child : document.createTextNode(String(child)));
   }
@@ -186,7 +186,7 @@ export const severityLabel = (severity) =>
     severity
   ] ?? severity;
 
-/** @param {string} env */
+/** @param {string | null | undefined} env an environment (none: '') */
 export const environmentLabel = (env) =>
   /** @type {Record<string, string>} */ ({
     production: t('envProduction'),
@@ -194,7 +194,9 @@ export const environmentLabel = (env) =>
     sandbox: t('envSandbox'),
     preview: t('envPreview'),
     development: t('envDevelopment'),
-  })[env] ?? env;
+  })[env ?? ''] ??
+  env ??
+  '';
 
 /**
  * The words for each SSO answer (SSO_CHOICES in shared/generated/lists.js).

@@ -9,7 +9,7 @@ import { worstSeverity } from './findings.js';
 
 /**
  * @import { FindingView } from './generated/core-types'
- * @import { Child } from './ui.js'
+ * @import { Child, Leaf } from './ui.js'
  */
 
 /**
@@ -28,7 +28,7 @@ import { worstSeverity } from './findings.js';
  * @property {string} revealKey this value's key in `revealed`
  * @property {boolean} classMode secrets are not shown at all
  * @property {Record<string, string>} [data] more attributes of the row (data-index …)
- * @property {(hidden: boolean) => Child[]} [details] what goes between the value and its findings
+ * @property {(hidden: boolean) => Leaf[]} [details] what goes between the value and its findings
  * @property {() => Node} [noFindings] what shows when there is no finding
  */
 

@@ -1,3 +1,4 @@
+// @ts-check
 // The one door to the wasm core, for the service worker and the extension's pages.
 //
 // - Loads the module lazily on first use (a module service worker allows neither top-level await
@@ -11,12 +12,28 @@
 //   `{ok: false, error: {code: 'internal'}}`. The extension keeps working.
 
 import * as glue from '../pkg/wdcap.js';
+import { failure } from '../shared/messages.js';
 
-let source; // what init() loads; undefined = pkg/wdcap_bg.wasm next to the glue
-let loading = null; // Promise of the first instantiation
+/**
+ * @import { Checklist, ErrorValue, Evidence, Gathered, LiveEvidence, LiveView, Options, Outcome, ParamInput, Partner, PartnerExport, ReportView, Setting } from '../shared/generated/core-types'
+ */
+
+/**
+ * A call's answer when it is a single value (a fingerprint, the build string).
+ * @template T
+ * @typedef {{ok: true, value: T} | {ok: false, error: ErrorValue}} ValueOutcome
+ */
+
+/** @type {BufferSource | undefined} what init() loads; undefined = pkg/wdcap_bg.wasm next to the glue */
+let source;
+/** @type {Promise<void> | null} the first instantiation */
+let loading = null;
 const counters = { instances: 0, traps: 0, calls: 0 };
 
-/** Where to load the module from (node tests pass the bytes). Call before the first call. */
+/**
+ * Where to load the module from (node tests pass the bytes). Call before the first call.
+ * @param {{wasm?: BufferSource}} [options]
+ */
 export function configure({ wasm } = {}) {
   source = wasm;
 }
@@ -37,19 +54,18 @@ export function load() {
 
 // In the extension's service worker the first call comes right after the worker starts (a page's
 // snapshot starts it), so the module's fetch and compile start at once, while the rest of the
-// worker's modules evaluate, rather than on that first call (issue #7's cold start). Elsewhere
-// (extension pages, node tests that configure() the bytes first) loading stays lazy.
-if (typeof ServiceWorkerGlobalScope === 'function' && globalThis instanceof ServiceWorkerGlobalScope) {
+// worker's modules evaluate, rather than on that first call (the worker's cold start,
+// docs/benchmarks.md). Elsewhere (extension pages, node tests that configure() the bytes first)
+// loading stays lazy.
+const ServiceWorkerScope = /** @type {{ServiceWorkerGlobalScope?: Function}} */ (globalThis).ServiceWorkerGlobalScope;
+if (typeof ServiceWorkerScope === 'function' && globalThis instanceof ServiceWorkerScope) {
   load().catch(() => {}); // a failure is reported by the call that needs the module
 }
 
+/** @param {unknown} e */
 function describe(e) {
   if (e instanceof Error) return `${e.name}: ${e.message || '(no message)'}`;
   return String(e);
-}
-
-function failure(code, message) {
-  return { ok: false, error: { code, message } };
 }
 
 /** A fresh instance after a trap. Returns whether it worked. */
@@ -66,7 +82,11 @@ function reinstantiate() {
 
 /**
  * Runs `fn` (a call into the module) with trap recovery. Exported so tests can exercise the
- * recovery path with a call that throws as a trapped module does.
+ * recovery path with a call that throws as a trapped module does. The answer is an outcome
+ * object as the module makes it; `T` is what the caller knows it to be (core-types.d.ts).
+ * @template {Outcome<unknown> | ValueOutcome<unknown>} T
+ * @param {() => unknown} fn
+ * @returns {Promise<T | {ok: false, error: ErrorValue}>}
  */
 export async function guarded(fn) {
   try {
@@ -79,7 +99,7 @@ export async function guarded(fn) {
   try {
     result = fn();
     // An async export (liveTest) returns a promise; a trap inside it rejects the promise.
-    if (typeof result?.then === 'function') result = await result;
+    if (typeof (/** @type {{then?: unknown} | null} */ (result))?.then === 'function') result = await result;
   } catch (e) {
     counters.traps += 1;
     const fresh = reinstantiate();
@@ -88,34 +108,57 @@ export async function guarded(fn) {
       `the wdcap core failed (${describe(e)}); ${fresh ? 'it was restarted, try again' : 'reload the extension'}`,
     );
   }
-  if (result === null || typeof result !== 'object' || typeof result.ok !== 'boolean') {
+  if (result === null || typeof result !== 'object' || typeof (/** @type {{ok?: unknown}} */ (result).ok) !== 'boolean') {
     // The boundary returns a string only when a result could not be serialised.
     return failure('internal', typeof result === 'string' ? result : 'the wdcap core returned an unexpected value');
   }
-  return result;
+  return /** @type {T} */ (result);
 }
 
-/** Analyses a page snapshot (its JSON text). */
+/**
+ * Analyses a page snapshot (its JSON text).
+ * @param {string} snapshotJson
+ * @param {Options} [options]
+ * @returns {Promise<Outcome<ReportView>>}
+ */
 export function analyseSnapshot(snapshotJson, options = {}) {
   return guarded(() => glue.analyseSnapshot(snapshotJson, options));
 }
 
-/** Extracts and checks every parameter in pasted text. */
+/**
+ * Extracts and checks every parameter in pasted text.
+ * @param {string} text
+ * @param {Options} [options]
+ * @returns {Promise<Outcome<ReportView>>}
+ */
 export function checkText(text, options = {}) {
   return guarded(() => glue.checkText(text, options));
 }
 
-/** Re-checks parameters and settings gathered across pages of one tenant. */
+/**
+ * Re-checks parameters and settings gathered across pages of one tenant.
+ * @param {{params?: ParamInput[], settings?: Setting[]}} evidence
+ * @param {Options} [options]
+ * @returns {Promise<Outcome<ReportView>>}
+ */
 export function checkParams(evidence, options = {}) {
   return guarded(() => glue.checkParams(evidence, options));
 }
 
-/** The redacted Markdown report of pasted text (`{ok: true, report: "# wdcap …"}`). */
+/**
+ * The redacted Markdown report of pasted text (`{ok: true, report: "# wdcap …"}`).
+ * @param {string} text
+ * @param {Options} [options]
+ * @returns {Promise<Outcome<string>>}
+ */
 export function redactText(text, options = {}) {
   return guarded(() => glue.redactText(text, options));
 }
 
-/** Every partner profile (parameters, permissions, checklist steps). */
+/**
+ * Every partner profile (parameters, permissions, checklist steps).
+ * @returns {Promise<Outcome<Partner[]>>}
+ */
 export function partners() {
   return guarded(() => glue.partners());
 }
@@ -123,20 +166,34 @@ export function partners() {
 /**
  * The trainer checklist of `partner` for the evidence `{pages, params, settings, manual,
  * exported}` (settings oldest first; `exported`: partners whose export was used).
+ * @param {string} partner
+ * @param {Evidence} evidence
+ * @param {Options} [options]
+ * @returns {Promise<Outcome<Checklist>>}
  */
 export function checklist(partner, evidence, options = {}) {
   return guarded(() => glue.checklist(partner, evidence, options));
 }
 
-/** The values `partner` needs, in its form's order, corrected, with what blocks the export. */
+/**
+ * The values `partner` needs, in its form's order, corrected, with what blocks the export.
+ * @param {string} partner
+ * @param {Gathered} gathered
+ * @param {Options} [options]
+ * @returns {Promise<Outcome<PartnerExport>>}
+ */
 export function exportFor(partner, gathered, options = {}) {
   return guarded(() => glue.exportFor(partner, gathered, options));
 }
 
 /**
- * Runs the live connection test (issue #6; sends requests to the tenant's Workday hosts):
+ * Runs the live connection test (sends requests to the tenant's Workday hosts):
  * `evidence` = {params, isu_password?}, `options` = {integration?, sso?}, `signal` an AbortSignal
  * (cancel + timeout). Resolves to `{ok: true, report: {passed, steps, new_refresh_token}}`.
+ * @param {LiveEvidence} evidence
+ * @param {Options} [options]
+ * @param {AbortSignal | null} [signal]
+ * @returns {Promise<Outcome<LiveView>>}
  */
 export function liveTest(evidence, options = {}, signal = null) {
   return guarded(() => glue.liveTest(evidence, options, errorReason(signal)));
@@ -147,21 +204,28 @@ export function liveTest(evidence, options = {}, signal = null) {
  * reason, and the module's fetch glue (gloo-net) can only read an Error (any other value would
  * trap it). AbortSignal.timeout() and abort() without a reason already give DOMExceptions.
  */
-function errorReason(signal) {
+function errorReason(/** @type {AbortSignal | null} */ signal) {
   if (!signal) return null;
-  const wrap = (reason) => (reason instanceof Error ? reason : new DOMException(String(reason ?? 'aborted'), 'AbortError'));
+  const wrap = (/** @type {unknown} */ reason) => (reason instanceof Error ? reason : new DOMException(String(reason ?? 'aborted'), 'AbortError'));
   if (signal.aborted) return AbortSignal.abort(wrap(signal.reason));
   const inner = new AbortController();
   signal.addEventListener('abort', () => inner.abort(wrap(signal.reason)), { once: true });
   return inner.signal;
 }
 
-/** `{ok: true, value}` with the fingerprint shown for a secret. */
+/**
+ * `{ok: true, value}` with the fingerprint shown for a secret.
+ * @param {string} value
+ * @returns {Promise<ValueOutcome<string>>}
+ */
 export function fingerprint(value) {
   return guarded(() => ({ ok: true, value: glue.fingerprint(value) }));
 }
 
-/** `{ok: true, value}` with the core's build string. */
+/**
+ * `{ok: true, value}` with the core's build string.
+ * @returns {Promise<ValueOutcome<string>>}
+ */
 export function version() {
   return guarded(() => ({ ok: true, value: glue.version() }));
 }

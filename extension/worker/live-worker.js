@@ -19,8 +19,8 @@ import { checkOptions, evidence, retire } from './captures.js';
 import { LIVE_MESSAGES } from '../shared/messages.js';
 
 /**
- * @import { LiveEvidence, ParamInput, ParamKind } from '../shared/generated/core-types'
- * @import { LiveRequest, LiveResult, LiveStarted } from '../shared/messages.js'
+ * @import { LiveEvidence, ParamKind } from '../shared/generated/core-types'
+ * @import { Failure, LiveDone, LiveRequest, LiveResult, LiveStarted } from '../shared/messages.js'
  * @import { Prefs, TenantRecord } from '../shared/types.js'
  */
 
@@ -35,17 +35,25 @@ const PROBED_KINDS = ['token_endpoint', 'rest_endpoint', 'raas_url', 'soap_endpo
 /**
  * The values to test, newest capture first: the probes take the first value of each kind, so
  * the one the admin saw last (a secret or refresh token just generated) is the one tested.
+ * @param {TenantRecord | undefined} record
+ * @param {unknown} [isuPassword]
+ * @returns {LiveEvidence}
  */
 export function liveEvidence(record, isuPassword) {
   const newestFirst = [...(record?.params ?? [])].sort((a, b) => (b.at ?? 0) - (a.at ?? 0));
   const params = evidence({ params: newestFirst, settings: [] }).params;
+  /** @type {LiveEvidence} */
   const out = { params };
   if (typeof isuPassword === 'string' && isuPassword !== '') out.isu_password = isuPassword;
   return out;
 }
 
-/** Host-permission patterns for the https hosts the probes would call. */
+/**
+ * Host-permission patterns for the https hosts the probes would call.
+ * @param {readonly {kind: ParamKind, value: string}[] | undefined} params
+ */
 export function probedOrigins(params) {
+  /** @type {Set<string>} */
   const origins = new Set();
   for (const p of params ?? []) {
     if (!PROBED_KINDS.includes(p.kind)) continue;
@@ -64,6 +72,11 @@ export function probedOrigins(params) {
  * marked `renewed`; a new record. A record without `tested` gets `fresh` added. `tested` is
  * retired (captures.js): seen again on an old Manage Refresh Tokens page, it is not captured
  * again.
+ * @param {TenantRecord} record
+ * @param {string | undefined} tested
+ * @param {string} fresh
+ * @param {number} at
+ * @returns {TenantRecord}
  */
 export function renewRefreshToken(record, tested, fresh, at) {
   const params = (record?.params ?? []).filter((p) => !(p.kind === 'refresh_token' && p.value === fresh));
@@ -90,9 +103,15 @@ export function renewRefreshToken(record, tested, fresh, at) {
 /**
  * `promise`, or an internal error if it has not settled `ms` after the time limit: a module that
  * trapped inside an asynchronous call never settles it, and the popup must not wait forever.
+ * @template T
+ * @param {Promise<T>} promise
+ * @param {number} ms
+ * @returns {Promise<T | Failure>}
  */
 function settles(promise, ms) {
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
   let timer;
+  /** @type {Promise<Failure>} */
   const stuck = new Promise((resolve) => {
     timer = setTimeout(
       () => resolve({ ok: false, error: { code: 'internal', message: 'the wdcap core did not finish the test' } }),
@@ -148,8 +167,6 @@ export function onLivePort(port, { core, serially, readRecord, writeRecord, read
   const post = (message) => {
     if (open) port.postMessage(message);
   };
-  /** @param {Omit<LiveResult, 'type'>} result */
-  const answer = (result) => post({ type: LIVE_MESSAGES.result, ...result });
 
   port.onMessage.addListener(async (/** @type {LiveRequest | undefined} */ message) => {
     if (message?.type === LIVE_MESSAGES.cancel) {
@@ -160,18 +177,18 @@ export function onLivePort(port, { core, serially, readRecord, writeRecord, read
     running = true;
     const tenant = message.tenant;
     if (typeof tenant !== 'string') {
-      answer({ ok: false, error: { code: 'bad_message', message: 'tenant must be a string' } });
+      post({ type: LIVE_MESSAGES.result, ok: false, error: { code: 'bad_message', message: 'tenant must be a string' } });
       return;
     }
     const record = await readRecord(tenant);
     if (!record) {
-      answer({ ok: false, error: { code: 'nothing_captured', message: `nothing is captured for ${tenant}` } });
+      post({ type: LIVE_MESSAGES.result, ok: false, error: { code: 'nothing_captured', message: `nothing is captured for ${tenant}` } });
       return;
     }
     const ev = liveEvidence(record, message.isu_password);
     const origins = probedOrigins(ev.params);
     if (origins.length && chrome.permissions?.contains && !(await chrome.permissions.contains({ origins }))) {
-      answer({ ok: false, error: { code: 'host_permission', message: origins.join(' ') }, origins });
+      post({ type: LIVE_MESSAGES.result, ok: false, error: { code: 'host_permission', message: origins.join(' ') }, origins });
       return;
     }
     const timeoutMs = timeLimit();
@@ -181,16 +198,22 @@ export function onLivePort(port, { core, serially, readRecord, writeRecord, read
     const signal = AbortSignal.any([controller.signal, AbortSignal.timeout(timeoutMs)]);
     const options = checkOptions(await readPrefs(tenant));
     const result = await settles(core.liveTest(ev, options, signal), timeoutMs + 5000);
-    /** @type {Omit<LiveResult, 'type'>} */
-    const reply = { ok: result.ok, timeoutMs, elapsedMs: Date.now() - started };
+    const elapsedMs = Date.now() - started;
     if (!result.ok) {
-      answer({ ...reply, error: result.error });
+      post({ type: LIVE_MESSAGES.result, ok: false, timeoutMs, elapsedMs, error: result.error });
       return;
     }
     const { new_refresh_token: fresh, ...report } = result.report;
-    reply.report = report;
-    reply.cancelled = controller.signal.aborted;
-    reply.timedOut = !controller.signal.aborted && signal.aborted;
+    /** @type {LiveDone} */
+    const reply = {
+      type: LIVE_MESSAGES.result,
+      ok: true,
+      timeoutMs,
+      elapsedMs,
+      report,
+      cancelled: controller.signal.aborted,
+      timedOut: !controller.signal.aborted && signal.aborted,
+    };
     if (fresh) {
       const tested = ev.params.find((p) => p.kind === 'refresh_token')?.value;
       await serially(async () => {
@@ -201,6 +224,6 @@ export function onLivePort(port, { core, serially, readRecord, writeRecord, read
       const fp = await core.fingerprint(fresh);
       reply.renewed = { value: fresh, length: fresh.length, fingerprint: fp.ok ? fp.value : null, saved: true };
     }
-    answer(reply);
+    post(reply);
   });
 }

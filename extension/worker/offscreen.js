@@ -1,3 +1,4 @@
+// @ts-check
 // Chromium only: the offscreen document the worker opens after a secret was copied (reason
 // CLIPBOARD). It holds the timer (the worker itself may be stopped meanwhile), clears the
 // clipboard when the time is up, and tells the worker, which closes it. A later copy replaces
@@ -13,8 +14,8 @@ const deadline = Number(location.hash.slice(1));
 function clear() {
   // An offscreen document has no focus, so navigator.clipboard is refused; a copy command whose
   // data is set by the copy event works (the documented way for reason CLIPBOARD).
-  const onCopy = (event) => {
-    event.clipboardData.setData('text/plain', '');
+  const onCopy = (/** @type {ClipboardEvent} */ event) => {
+    event.clipboardData?.setData('text/plain', '');
     event.preventDefault();
   };
   document.addEventListener('copy', onCopy);

@@ -1,3 +1,4 @@
+// @ts-check
 // What differs between browsers, Firefox's side: the Firefox build (scripts/package.sh) puts this
 // file in place of platform.js. Same exports.
 //
@@ -20,7 +21,10 @@ export function installClipboardClearing() {
   });
 }
 
-/** Clears the clipboard `seconds` from now (0: only cancels a pending clearing). */
+/**
+ * Clears the clipboard `seconds` from now (0: only cancels a pending clearing).
+ * @param {number} seconds
+ */
 export async function clearClipboardLater(seconds) {
   await chrome.alarms.clear(ALARM);
   if (seconds) await chrome.alarms.create(ALARM, { when: Date.now() + seconds * 1000 });
@@ -33,4 +37,4 @@ export async function clipboardCleared() {}
 export const sidePanelAvailable = () => typeof browser?.sidebarAction?.open === 'function';
 
 /** Opens the sidebar; call straight from a click (a user gesture). */
-export const openSidePanel = () => browser.sidebarAction.open();
+export const openSidePanel = () => /** @type {{sidebarAction: {open(): Promise<void>}}} */ (browser).sidebarAction.open();

@@ -1,3 +1,4 @@
+// @ts-check
 // What differs between browsers, Chromium's side (Chrome, Edge). The Firefox build replaces this
 // file with platform.firefox.js (scripts/package.sh), so each build holds only the APIs its
 // browser has.
@@ -21,7 +22,10 @@ async function closeHelper() {
 /** Called once by the worker (nothing to install: the offscreen document does the work). */
 export function installClipboardClearing() {}
 
-/** Clears the clipboard `seconds` from now (0: only cancels a pending clearing). */
+/**
+ * Clears the clipboard `seconds` from now (0: only cancels a pending clearing).
+ * @param {number} seconds
+ */
 export async function clearClipboardLater(seconds) {
   await closeHelper();
   if (!seconds) return;
@@ -38,5 +42,9 @@ export const clipboardCleared = closeHelper;
 /** Whether this browser has a side panel the popup can open. */
 export const sidePanelAvailable = () => typeof chrome.sidePanel?.open === 'function';
 
-/** Opens the side panel of window `windowId`; call straight from a click (a user gesture). */
-export const openSidePanel = (windowId) => chrome.sidePanel.open({ windowId });
+/**
+ * Opens the side panel of window `windowId`; call straight from a click (a user gesture). Without
+ * a window it fails, and the popup says so.
+ * @param {number | null} windowId
+ */
+export const openSidePanel = (windowId) => chrome.sidePanel.open({ windowId: /** @type {number} */ (windowId) });

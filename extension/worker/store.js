@@ -36,7 +36,7 @@ export function serially(task) {
  */
 export async function readRecord(tenant) {
   const key = tenantKey(tenant);
-  return (await session().get(key))[key];
+  return /** @type {TenantRecord | undefined} */ ((await session().get(key))[key]);
 }
 
 /**
@@ -52,7 +52,7 @@ export async function readRecords() {
   return new Map(
     Object.entries(stored)
       .filter(([k]) => k.startsWith(TENANT_KEY_PREFIX))
-      .map(([k, record]) => [k.slice(TENANT_KEY_PREFIX.length), record]),
+      .map(([k, record]) => [k.slice(TENANT_KEY_PREFIX.length), /** @type {TenantRecord} */ (record)]),
   );
 }
 
@@ -73,7 +73,7 @@ export async function removeRecords() {
  */
 export async function readPrefs(tenant) {
   const key = prefsKey(tenant);
-  return (await local().get(key))[key] ?? {};
+  return /** @type {Prefs} */ ((await local().get(key))[key] ?? {});
 }
 
 /**
@@ -96,8 +96,8 @@ export async function writePrefs(tenant, prefs) {
  */
 export async function readChecklistState(tenant, partner) {
   const key = checklistKey(tenant, partner);
-  const state = (await local().get(key))[key] ?? {};
-  return { manual: Array.isArray(state.manual) ? state.manual : [], since: Number.isFinite(state.since) ? state.since : 0 };
+  const state = /** @type {Partial<ChecklistState>} */ ((await local().get(key))[key] ?? {});
+  return { manual: Array.isArray(state.manual) ? state.manual : [], since: Number.isFinite(state.since) ? Number(state.since) : 0 };
 }
 
 /**

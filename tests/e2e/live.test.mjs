@@ -15,7 +15,7 @@ import { launch, waitFor, tabIdOf, openPopup, sessionStorage, currentWorker } fr
 import { servicesHost, isWorkdayHost } from '../../sim/server.mjs';
 import { tenantOfPath } from '../../sim/fixtures.mjs';
 import { REDIRECT_TARGET, SWITCHES } from '../../sim/api.mjs';
-import { CASES, SOAP_ENDPOINT, TENANT, PAGES, captures, readLiveSection, findingOf } from './live-scenario.mjs';
+import { CASES, SOAP_ENDPOINT, TENANT, captures, readLiveSection, findingOf } from './live-scenario.mjs';
 
 let browser;
 let tab; // a Workday page of the tenant: the popup's "current tab"

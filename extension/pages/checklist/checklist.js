@@ -1,3 +1,4 @@
+// @ts-check
 // The trainer checklist: one partner's setup steps (from its profile, partners/<id>.toml) for one
 // tenant, each with the Workday task to search for (copyable), what to set, what to capture and
 // the pitfalls. Whether a step is done is decided by the core (`checklist()` in src/checklist.rs)
@@ -22,21 +23,32 @@ import {
   slug,
   t,
 } from '../../shared/ui.js';
-import { loadSettings, saveSettings } from '../../shared/settings.js';
+import { DEFAULT_SETTINGS, loadSettings, saveSettings } from '../../shared/settings.js';
 import { MESSAGES } from '../../shared/messages.js';
 import { PAGE_IDS } from '../../shared/generated/lists.js';
 
-const partnerSelect = document.getElementById('partner');
-const tenantSelect = document.getElementById('tenant');
-const classBox = document.getElementById('class-mode');
-const stepsList = document.getElementById('steps');
+/**
+ * @import { Partner, StepState, StepView } from '../../shared/generated/core-types'
+ * @import { ChecklistReply, Reply } from '../../shared/messages.js'
+ * @import { Settings, TenantView } from '../../shared/types.js'
+ */
 
-let settings = null;
+const partnerSelect = byId('partner', HTMLSelectElement);
+const tenantSelect = byId('tenant', HTMLSelectElement);
+const classBox = byId('class-mode', HTMLInputElement);
+const stepsList = byId('steps');
+
+/** @type {Settings} */
+let settings = { ...DEFAULT_SETTINGS };
+/** @type {Partner[]} */
 let partners = [];
-let tenants = []; // views from the worker
-let current = null; // the last checklist answer
+/** @type {TenantView[]} the worker's views */
+let tenants = [];
+/** @type {ChecklistReply | null} the last checklist answer */
+let current = null;
 const NO_TENANT = '\u0000none';
 
+/** @type {Record<StepState, () => string>} */
 const STATE_LABELS = {
   done: () => t('stateDone'),
   wrong: () => t('stateWrong'),
@@ -48,28 +60,35 @@ const STATE_LABELS = {
 const tenant = () => (tenantSelect.value === NO_TENANT ? null : tenantSelect.value);
 const partner = () => partnerSelect.value;
 
-/** A page's name in the browser's language (`page_<id>`; an id the lists do not know: as it is). */
-const pageTitle = (id) => (PAGE_IDS.includes(id) ? t(`page_${id}`) : id);
+/**
+ * A page's name in the browser's language (`page_<id>`; an id the lists do not know: as it is).
+ * @param {string} id
+ */
+const pageTitle = (id) => (/** @type {readonly string[]} */ (PAGE_IDS).includes(id) ? t(`page_${id}`) : id);
+/** @param {string} name */
 const settingTitle = (name) => {
   const text = t(`setting_${name}`);
   return text === `setting_${name}` ? name.replace(/_/g, ' ') : text;
 };
 
+/** @param {StepView} step */
 function stateOf(step) {
   if (step.state === 'done') return 'done';
   if (step.by_hand) return 'by_hand';
   return step.state;
 }
 
+/** @param {StepView} step */
 function stateText(step) {
   if (step.state === 'done') return step.by_hand ? t('stateDoneBoth') : t('stateDone');
   if (step.by_hand) return t('stateByHand');
   return STATE_LABELS[step.state]();
 }
 
+/** @param {StepView} step */
 function evidenceList(step) {
   const items = [];
-  const mark = (ok) => h('span', { class: `ev-mark ${ok ? 'ok' : 'open'}`, 'aria-hidden': 'true', text: ok ? '\u2713' : '\u25cb' });
+  const mark = (/** @type {boolean} */ ok) => h('span', { class: `ev-mark ${ok ? 'ok' : 'open'}`, 'aria-hidden': 'true', text: ok ? '\u2713' : '\u25cb' });
   if (step.page) {
     items.push(h('li', { class: step.page.seen ? 'ok' : 'open' }, mark(step.page.seen),
       t(step.page.seen ? 'evidencePageSeen' : 'evidencePage', pageTitle(step.page.id))));
@@ -89,12 +108,16 @@ function evidenceList(step) {
   return h('div', { class: 'evidence' }, h('h4', { text: t('evidenceHeading') }), h('ul', {}, items));
 }
 
-function suggestionBox(step) {
-  const s = step.suggestion;
+/**
+ * A value wdcap built for a step, to copy or to keep with the tenant's values.
+ * @param {NonNullable<StepView['suggestion']>} s
+ */
+function suggestionBox(s) {
   const use = h('button', { type: 'button', class: 'use-suggestion primary' }, t('useValue'));
   use.addEventListener('click', async () => {
-    if (tenant() == null) return;
-    const reply = await ask({ type: MESSAGES.acceptValue, tenant: tenant(), kind: s.kind, value: s.value, label: t('builtByWdcap') });
+    const name = tenant();
+    if (name == null) return;
+    const reply = await ask({ type: MESSAGES.acceptValue, tenant: name, kind: s.kind, value: s.value, label: t('builtByWdcap') });
     announce(reply.ok ? t('valueAdded', kindTitle(s.kind)) : t('couldNotLoad', reply.error?.message ?? '?'));
     refresh();
   });
@@ -105,13 +128,18 @@ function suggestionBox(step) {
     h('p', { class: 'help', text: t('suggestionFrom', s.from) }));
 }
 
-/** Several groups' access is listed and no page said which is the integration's: ask. */
-function groupPicker(step) {
+/**
+ * Several groups' access is listed and no page said which is the integration's: ask.
+ * @param {StepView} step
+ * @param {string[]} groups the groups in sight
+ * @param {string} name the tenant
+ */
+function groupPicker(step, groups, name) {
   const id = `group-${step.id}`;
-  const select = h('select', { id, class: 'group-choice' }, step.groups_in_sight.map((g) => h('option', { value: g, text: g })));
+  const select = h('select', { id, class: 'group-choice' }, groups.map((g) => h('option', { value: g, text: g })));
   const pick = h('button', { type: 'button', class: 'pick-group primary' }, t('groupPick'));
   pick.addEventListener('click', async () => {
-    const reply = await ask({ type: MESSAGES.setPrefs, tenant: tenant(), securityGroup: select.value });
+    const reply = await ask({ type: MESSAGES.setPrefs, tenant: name, securityGroup: select.value });
     announce(reply.ok ? t('groupChosen', select.value) : t('couldNotLoad', reply.error?.message ?? '?'));
     refresh();
   });
@@ -120,6 +148,10 @@ function groupPicker(step) {
     h('div', { class: 'value-row' }, select, pick));
 }
 
+/**
+ * @param {StepView} step
+ * @param {number} n its number
+ */
 function stepItem(step, n) {
   const id = `tick-${step.id}`;
   const box = h('input', {
@@ -169,13 +201,15 @@ function stepItem(step, n) {
     body.append(h('div', { class: 'step-notes' }, h('h4', { text: t('valueNotes') }),
       h('ul', { class: 'findings' }, step.notes.map((f) => findingItem(f)))));
   }
-  if (step.groups_in_sight?.length && tenant() != null) body.append(groupPicker(step));
-  if (step.suggestion) body.append(suggestionBox(step));
+  const name = tenant();
+  if (step.groups_in_sight?.length && name != null) body.append(groupPicker(step, step.groups_in_sight, name));
+  if (step.suggestion) body.append(suggestionBox(step.suggestion));
   body.append(h('p', { class: 'source', text: t('sourceLabel', step.source) }));
   item.append(body);
   return item;
 }
 
+/** @param {Reply<typeof MESSAGES.checklist>} reply */
 function render(reply) {
   if (!reply?.ok) {
     stepsList.replaceChildren(h('li', { class: 'problem', text: t('couldNotLoad', reply?.error?.message ?? '?') }));
@@ -184,9 +218,9 @@ function render(reply) {
   }
   current = reply;
   const list = reply.checklist;
-  document.getElementById('partner-name').textContent = list.partner.name;
-  document.getElementById('partner-summary').textContent = list.partner.summary;
-  const progress = document.getElementById('progress');
+  byId('partner-name').textContent = list.partner.name;
+  byId('partner-summary').textContent = list.partner.summary;
+  const progress = byId('progress');
   progress.replaceChildren(
     progressBar(list.progress, {
       label: t('progress'),
@@ -198,7 +232,8 @@ function render(reply) {
   if (list.progress.optional_total) {
     progress.append(h('p', { class: 'help', text: t('optionalProgress', list.progress.optional_done, list.progress.optional_total) }));
   }
-  document.getElementById('tenant-note').textContent = tenant() == null ? t('noTenantNote') : t('tenantNote', tenant());
+  const name = tenant();
+  byId('tenant-note').textContent = name == null ? t('noTenantNote') : t('tenantNote', name);
   stepsList.replaceChildren(...list.steps.map((s, i) => stepItem(s, i + 1)));
   document.body.dataset.percent = String(list.progress.percent);
   document.body.dataset.ready = 'true';
@@ -216,34 +251,46 @@ async function refresh() {
 
 /** The tenant's partner, when it has none yet, is the one its checklist is opened for. */
 async function adoptPartner() {
-  const view = tenants.find((v) => v.tenant === tenant());
-  if (tenant() != null && partner() && !view?.prefs?.integration) {
-    await ask({ type: MESSAGES.setPrefs, tenant: tenant(), integration: partner() });
+  const name = tenant();
+  const view = tenants.find((v) => v.tenant === name);
+  if (name != null && partner() && !integrationOf(view)) {
+    await ask({ type: MESSAGES.setPrefs, tenant: name, integration: partner() });
   }
+}
+
+/**
+ * The partner chosen for a tenant (none: null).
+ * @param {TenantView | undefined} view
+ */
+function integrationOf(view) {
+  return view && 'integration' in view.prefs ? view.prefs.integration : null;
 }
 
 // ---- Markdown for handouts -----------------------------------------------------------------
 
-function markdown() {
-  const list = current.checklist;
+/** @param {ChecklistReply} reply */
+function markdown(reply) {
+  const list = reply.checklist;
+  const name = tenant();
+  /** @type {string[]} */
   const out = [];
   out.push(`# ${md(t('mdTitle', list.partner.name))}`, '');
   out.push(`${md(list.partner.summary)}`, '');
-  out.push(`- ${md(t('tenant'))}: ${tenant() == null ? md(t('noTenant')) : `\`${tenant().replace(/`/g, '')}\``}`);
+  out.push(`- ${md(t('tenant'))}: ${name == null ? md(t('noTenant')) : `\`${name.replace(/`/g, '')}\``}`);
   out.push(`- ${md(t('progress'))}: ${md(t('progressText', list.progress.done, list.progress.total, list.progress.percent))}`);
   out.push(`- ${md(t('mdDate'))}: ${new Date().toISOString().slice(0, 10)}`, '');
   list.steps.forEach((step, i) => {
     out.push(`## ${i + 1}. [${step.ticked ? 'x' : ' '}] ${md(step.title)}${step.optional ? ` (${md(t('optional'))})` : ''}`, '');
     out.push(`${md(t('mdState'))}: **${md(stateText(step))}**`, '');
     if (step.task) out.push(`${md(t('searchWorkdayFor'))} \`${step.task.replace(/`/g, '')}\``, '');
-    const section = (title, lines) => {
+    const section = (/** @type {string} */ title, /** @type {string[]} */ lines) => {
       if (!lines.length) return;
       out.push(`**${md(title)}**`, '');
       for (const line of lines) out.push(`- ${line}`);
       out.push('');
     };
     // Step texts may hold `code` spans: kept as code, the rest escaped.
-    const keepCode = (s) =>
+    const keepCode = (/** @type {string} */ s) =>
       String(s)
         .split('`')
         .map((part, j) => (j % 2 ? `\`${part}\`` : md(part)))
@@ -259,6 +306,7 @@ function markdown() {
 
 // ---- controls ----------------------------------------------------------------------------------
 
+/** @param {string | null | undefined} wanted */
 function fillTenants(wanted) {
   const names = tenants.map((v) => v.tenant);
   // A tenant asked for by name is offered even before anything of it was captured.
@@ -270,10 +318,11 @@ function fillTenants(wanted) {
   else tenantSelect.value = names[0] ?? NO_TENANT;
 }
 
+/** @param {string | null | undefined} wanted */
 function pickPartner(wanted) {
   const ids = partners.map((p) => p.id);
   const view = tenants.find((v) => v.tenant === tenant());
-  const choice = [wanted, view?.prefs?.integration, settings.lastPartner].find((id) => id && ids.includes(id)) ?? ids[0];
+  const choice = [wanted, integrationOf(view), settings.lastPartner].find((id) => id && ids.includes(id)) ?? ids[0];
   partnerSelect.value = choice ?? '';
 }
 
@@ -285,7 +334,7 @@ async function main() {
   const [listed, state] = await Promise.all([ask({ type: MESSAGES.partners }), ask({ type: MESSAGES.view })]);
   partners = listed.ok ? listed.partners : [];
   tenants = state.ok ? state.tenants : [];
-  if (state.ok && state.version) document.getElementById('version').textContent = t('builtBy', state.version);
+  if (state.ok && state.version) byId('version').textContent = t('builtBy', state.version);
   for (const p of partners) partnerSelect.append(h('option', { value: p.id, text: p.name }));
   const params = new URLSearchParams(location.search);
   fillTenants(params.get('tenant'));
@@ -294,12 +343,13 @@ async function main() {
   await adoptPartner();
   partnerSelect.addEventListener('change', async () => {
     await saveSettings({ lastPartner: partner() });
-    if (tenant() != null) await ask({ type: MESSAGES.setPrefs, tenant: tenant(), integration: partner() });
+    const name = tenant();
+    if (name != null) await ask({ type: MESSAGES.setPrefs, tenant: name, integration: partner() });
     refresh();
   });
   tenantSelect.addEventListener('change', () => {
     // The tenant's own partner if it has one, else the one shown.
-    const own = tenants.find((v) => v.tenant === tenant())?.prefs?.integration;
+    const own = integrationOf(tenants.find((v) => v.tenant === tenant()));
     pickPartner(own ?? partner());
     adoptPartner();
     refresh();
@@ -309,30 +359,31 @@ async function main() {
     document.body.classList.toggle('class-mode', settings.classMode);
     announce(settings.classMode ? t('classModeOn') : t('classModeOff'));
   });
-  document.getElementById('export-md').addEventListener('click', () => {
+  byId('export-md').addEventListener('click', () => {
     if (!current) return;
-    download(`wdcap-checklist-${slug(partner())}-${slug(tenant() ?? 'handout')}.md`, markdown(), 'text/markdown');
+    download(`wdcap-checklist-${slug(partner())}-${slug(tenant() ?? 'handout')}.md`, markdown(current), 'text/markdown');
     announce(t('markdownDownloaded'));
   });
-  document.getElementById('print').addEventListener('click', () => window.print());
-  const confirmBox = document.getElementById('reset-confirm');
-  const resetButton = document.getElementById('reset');
+  byId('print').addEventListener('click', () => window.print());
+  const confirmBox = byId('reset-confirm');
+  const resetButton = byId('reset');
   resetButton.addEventListener('click', () => {
     confirmBox.hidden = false;
-    document.getElementById('reset-no').focus();
+    byId('reset-no').focus();
   });
-  document.getElementById('reset-no').addEventListener('click', () => {
+  byId('reset-no').addEventListener('click', () => {
     confirmBox.hidden = true;
     resetButton.focus();
   });
-  document.getElementById('reset-yes').addEventListener('click', async () => {
+  byId('reset-yes').addEventListener('click', async () => {
     confirmBox.hidden = true;
     render(await ask({ type: MESSAGES.checklistReset, tenant: tenant(), partner: partner() }));
     announce(t('checklistReset'));
     resetButton.focus();
   });
 
-  let timer = null;
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
+  let timer;
   chrome.storage.onChanged.addListener((changes, area) => {
     if (area !== 'session' && area !== 'local') return;
     clearTimeout(timer);

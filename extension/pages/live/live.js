@@ -1,3 +1,4 @@
+// @ts-check
 // The popup's "Live test" section (issue #6): on an explicit click, the service worker sends the
 // tenant's captured values to the tenant's own Workday hosts and this section shows what each
 // probe found: status, summary, findings with their fixes, the requests made (method, URL
@@ -17,27 +18,56 @@ import { t, h, prose, findingItem, copyButton, masked, announce } from '../../sh
 import { probedOrigins } from '../../worker/live-worker.js';
 import { LIVE_MESSAGES, LIVE_PORT } from '../../shared/messages.js';
 
-const sections = new Map(); // tenant -> state
+/**
+ * @import { ProbeKind, StepResult, StepStatus } from '../../shared/generated/core-types'
+ * @import { LiveResult, LiveStarted, RenewedToken } from '../../shared/messages.js'
+ * @import { TenantView } from '../../shared/types.js'
+ */
 
+/**
+ * One tenant's section: its elements, the view it shows, the port of a running test.
+ * @typedef {object} LiveSectionState
+ * @property {string} tenant
+ * @property {TenantView} view
+ * @property {chrome.runtime.Port | null} port
+ * @property {HTMLElement} root
+ * @property {HTMLElement} introText
+ * @property {HTMLInputElement} password
+ * @property {HTMLButtonElement} run
+ * @property {HTMLButtonElement} cancel
+ * @property {HTMLElement} status
+ * @property {HTMLElement} steps
+ * @property {HTMLElement} renewed
+ */
+
+/** @type {Map<string, LiveSectionState>} tenant → its section */
+const sections = new Map();
+
+/** @type {readonly ProbeKind[]} */
 const PROBES = ['oauth', 'rest', 'raas', 'soap'];
 // Literal keys (not built from the probe's name), so a scan of the sources finds every key used.
+/** @type {Record<ProbeKind, () => string>} */
 const PROBE_TITLES = {
   oauth: () => t('liveProbe_oauth'),
   rest: () => t('liveProbe_rest'),
   raas: () => t('liveProbe_raas'),
   soap: () => t('liveProbe_soap'),
 };
+/** @type {Record<StepStatus, () => string>} */
 const STATUS_LABELS = {
   passed: () => t('liveStatus_passed'),
   failed: () => t('liveStatus_failed'),
   skipped: () => t('liveStatus_skipped'),
 };
 
-/** The section for `view`'s tenant (the same element on every call). */
+/**
+ * The section for `view`'s tenant (the same element on every call).
+ * @param {TenantView} view
+ */
 export function liveSection(view) {
   let s = sections.get(view.tenant);
   if (!s) {
-    s = create(view.tenant);
+    s = create(view.tenant, view);
     sections.set(view.tenant, s);
   }
   s.view = view;
@@ -45,11 +75,15 @@ export function liveSection(view) {
   return s.root;
 }
 
-function create(tenant) {
+/**
+ * @param {string} tenant
+ * @param {TenantView} view
+ * @returns {LiveSectionState}
+ */
+function create(tenant, view) {
   const id = `live-password-${sections.size}`;
-  const s = { tenant, view: null, port: null };
-  s.introText = h('p', { class: 'live-intro' });
-  s.password = h('input', {
+  const introText = h('p', { class: 'live-intro' });
+  const password = h('input', {
     type: 'password',
     id,
     class: 'live-password',
@@ -57,40 +91,49 @@ function create(tenant) {
     spellcheck: 'false',
     'aria-describedby': `${id}-hint`,
   });
-  s.run = h('button', { type: 'button', class: 'live-run primary' }, t('liveRun'));
-  s.cancel = h('button', { type: 'button', class: 'live-cancel', hidden: true }, t('liveCancel'));
-  s.status = h('p', { class: 'live-status', role: 'status', 'aria-live': 'polite' });
-  s.steps = h('ol', { class: 'live-steps', 'aria-label': t('liveResults') });
-  s.renewed = h('div', { class: 'live-renewed', hidden: true });
-  s.root = h(
+  const run = h('button', { type: 'button', class: 'live-run primary' }, t('liveRun'));
+  const cancel = h('button', { type: 'button', class: 'live-cancel', hidden: true }, t('liveCancel'));
+  const status = h('p', { class: 'live-status', role: 'status', 'aria-live': 'polite' });
+  const steps = h('ol', { class: 'live-steps', 'aria-label': t('liveResults') });
+  const renewed = h('div', { class: 'live-renewed', hidden: true });
+  const root = h(
     'section',
     { class: 'live', 'data-tenant': tenant, 'data-state': 'idle', 'aria-labelledby': `${id}-title` },
     h('h3', { id: `${id}-title`, text: t('liveTitle') }),
-    s.introText,
+    introText,
     h(
       'div',
       { class: 'live-password-row' },
       h('label', { for: id, text: t('livePasswordLabel') }),
-      s.password,
+      password,
       h('p', { class: 'hint', id: `${id}-hint`, text: t('livePasswordHint') }),
     ),
-    h('div', { class: 'live-actions' }, s.run, s.cancel),
-    s.status,
-    s.renewed,
-    s.steps,
+    h('div', { class: 'live-actions' }, run, cancel),
+    status,
+    renewed,
+    steps,
   );
-  s.run.addEventListener('click', () => start(s));
-  s.cancel.addEventListener('click', () => s.port?.postMessage({ type: LIVE_MESSAGES.cancel }));
+  /** @type {LiveSectionState} */
+  const s = { tenant, view, port: null, root, introText, password, run, cancel, status, steps, renewed };
+  run.addEventListener('click', () => start(s));
+  cancel.addEventListener('click', () => s.port?.postMessage({ type: LIVE_MESSAGES.cancel }));
   return s;
 }
 
-/** Which hosts a test would call, from the tenant's captured URLs. */
+/**
+ * Which hosts a test would call, from the tenant's captured URLs.
+ * @param {LiveSectionState} s
+ */
 function intro(s) {
   const hosts = probedOrigins(s.view.params).map((o) => new URL(o.replace('/*', '/')).hostname);
   s.introText.textContent = hosts.length ? t('liveIntro', hosts.join(', ')) : t('liveIntroNothing');
   s.run.disabled = !hosts.length || s.port != null;
 }
 
+/**
+ * @param {LiveSectionState} s
+ * @param {'idle' | 'running' | 'done'} state
+ */
 function setState(s, state) {
   s.root.dataset.state = state;
   const running = state === 'running';
@@ -101,11 +144,17 @@ function setState(s, state) {
   s.run.textContent = state === 'idle' ? t('liveRun') : t('liveRunAgain');
 }
 
+/**
+ * @param {LiveSectionState} s
+ * @param {string} text
+ * @param {string} [tone]
+ */
 function say(s, text, tone) {
   s.status.textContent = text;
   s.status.className = `live-status${tone ? ` ${tone}` : ''}`;
 }
 
+/** @param {LiveSectionState} s */
 async function start(s) {
   if (s.port) return;
   const origins = probedOrigins(s.view.params);
@@ -132,7 +181,7 @@ async function start(s) {
   const port = chrome.runtime.connect({ name: LIVE_PORT });
   s.port = port;
   let answered = false;
-  port.onMessage.addListener((message) => {
+  port.onMessage.addListener((/** @type {LiveStarted | LiveResult | undefined} */ message) => {
     if (message?.type === LIVE_MESSAGES.started) {
       say(s, t('liveRunning', Math.round(message.timeoutMs / 1000)));
     } else if (message?.type === LIVE_MESSAGES.result) {
@@ -151,6 +200,10 @@ async function start(s) {
   port.postMessage({ type: LIVE_MESSAGES.start, tenant: s.tenant, ...(password ? { isu_password: password } : {}) });
 }
 
+/**
+ * @param {LiveSectionState} s
+ * @param {LiveResult} message
+ */
 function finish(s, message) {
   s.port = null;
   setState(s, 'done');
@@ -173,11 +226,12 @@ function finish(s, message) {
   s.root.dataset.outcome = outcome[0];
   say(s, outcome[1], outcome[2]);
   announce(outcome[1]);
-  const order = (st) => PROBES.indexOf(st.probe);
+  const order = (/** @type {StepResult} */ st) => PROBES.indexOf(st.probe);
   s.steps.replaceChildren(...[...report.steps].sort((a, b) => order(a) - order(b)).map(stepItem));
   if (message.renewed) showRenewed(s, message.renewed);
 }
 
+/** @param {StepResult} step */
 function stepItem(step) {
   const item = h(
     'li',
@@ -217,6 +271,8 @@ function stepItem(step) {
 /**
  * The refresh token the tenant issued: masked until shown, copyable, already saved. In class
  * mode (a shared screen) it is not shown at all, like every secret there.
+ * @param {LiveSectionState} s
+ * @param {RenewedToken} renewed
  */
 function showRenewed(s, renewed) {
   const note = h('p', { class: 'live-renewed-note', text: renewed.saved ? t('liveRenewedSaved') : t('liveRenewedNotSaved') });

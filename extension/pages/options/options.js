@@ -1,3 +1,4 @@
+// @ts-check
 // The options page: how long a copied secret stays on the clipboard, class mode, forgetting
 // every captured value. Settings are non-secret and kept in chrome.storage.local.
 
@@ -5,16 +6,18 @@ import { ask, byId, h, localize, t } from '../../shared/ui.js';
 import { CLEAR_CHOICES, loadSettings, saveSettings } from '../../shared/settings.js';
 import { MESSAGES } from '../../shared/messages.js';
 
-const select = document.getElementById('clear-after');
-const classBox = document.getElementById('class-mode');
-const saved = document.getElementById('saved');
+const select = byId('clear-after', HTMLSelectElement);
+const classBox = byId('class-mode', HTMLInputElement);
+const saved = byId('saved');
 
+/** @param {number} seconds */
 function choiceText(seconds) {
   if (!seconds) return t('clearOff');
   if (seconds < 60) return t('clearSeconds', seconds);
   return seconds === 60 ? t('clearOneMinute') : t('clearMinutes', seconds / 60);
 }
 
+/** @param {string} text */
 function say(text) {
   saved.textContent = text;
 }
@@ -37,7 +40,7 @@ async function main() {
     await saveSettings({ classMode: classBox.checked });
     say(t('saved'));
   });
-  document.getElementById('forget-all').addEventListener('click', async () => {
+  byId('forget-all').addEventListener('click', async () => {
     const reply = await ask({ type: MESSAGES.forgetAll });
     say(reply.ok ? t('forgottenAll') : t('couldNotLoad', reply.error?.message ?? '?'));
   });

@@ -1,3 +1,4 @@
+// @ts-check
 // The popup, and the same UI in the side panel (panel.html, which the build makes from popup.html
 // with <body data-view="panel">): the values
 // captured on the current tab's tenant (then any other tenant captured this session), grouped by
@@ -31,28 +32,45 @@ import {
   tn,
 } from '../../shared/ui.js';
 import { valueRow } from '../../shared/value-row.js';
-import { loadSettings } from '../../shared/settings.js';
+import { DEFAULT_SETTINGS, loadSettings } from '../../shared/settings.js';
 import { MESSAGES } from '../../shared/messages.js';
 import { SSO_CHOICES } from '../../shared/generated/lists.js';
 import { PAGE_PATHS } from '../../shared/paths.js';
 import { openSidePanel, sidePanelAvailable } from '../../worker/platform.js';
 import { liveSection } from '../live/live.js';
 
+/**
+ * @import { Checklist, PageId, Partner, PartnerExport } from '../../shared/generated/core-types'
+ * @import { Failure } from '../../shared/messages.js'
+ * @import { Settings, TenantParam, TenantView, ViewState } from '../../shared/types.js'
+ */
+
 const PANEL = document.body.dataset.view === 'panel';
-const app = document.getElementById('app');
+const app = byId('app');
+/** @type {number | null} */
 let tabId = null;
+/** @type {number | null} */
 let windowId = null;
-let settings = null;
+/** @type {Settings} */
+let settings = { ...DEFAULT_SETTINGS };
+/** @type {Partner[]} */
 let partners = [];
+/** @type {ViewState | null} */
 let lastState = null;
-const revealed = new Set(); // "tenant\0index" of secrets shown in clear
-const opened = new Set(); // sections the user opened (other tenants, exports), kept across refreshes
-const overridden = new Set(); // "tenant\0partner" exports the user chose to export anyway
+/** @type {Set<string>} "tenant\0index" of secrets shown in clear */
+const revealed = new Set();
+/** @type {Set<string>} sections the user opened (other tenants, exports), kept across refreshes */
+const opened = new Set();
+/** @type {Set<string>} "tenant\0partner" exports the user chose to export anyway */
+const overridden = new Set();
 
 const query = new URLSearchParams(location.search);
-const number = (name) => (/^\d+$/.test(query.get(name) ?? '') ? Number(query.get(name)) : null);
+const number = (/** @type {string} */ name) => (/^\d+$/.test(query.get(name) ?? '') ? Number(query.get(name)) : null);
 
-/** The tab whose tenant is shown: `?tab=`, else the active tab of the window (`?window=`, else this one). */
+/**
+ * The tab whose tenant is shown: `?tab=`, else the active tab of the window (`?window=`, else this one).
+ * @returns {Promise<number | null>}
+ */
 async function currentTabId() {
   if (number('tab') != null) return number('tab');
   try {
@@ -64,12 +82,19 @@ async function currentTabId() {
 }
 
 const view = () => ask({ type: MESSAGES.view, tabId });
-const partnerOf = (id) => partners.find((p) => p.id === id) ?? null;
+const partnerOf = (/** @type {string | null | undefined} */ id) => partners.find((p) => p.id === id) ?? null;
+
+/**
+ * The partner chosen for a tenant (none: null).
+ * @param {TenantView} v
+ */
+const integrationOf = (v) => ('integration' in v.prefs ? v.prefs.integration : null);
 
 // ---- small pieces ---------------------------------------------------------------------------
 
+/** @param {number | null | undefined} at */
 function relativeTime(at) {
-  if (!Number.isFinite(at)) return '';
+  if (at == null || !Number.isFinite(at)) return '';
   const seconds = Math.round((at - Date.now()) / 1000);
   const rtf = new Intl.RelativeTimeFormat(document.documentElement.lang || undefined, { numeric: 'auto' });
   if (Math.abs(seconds) < 60) return rtf.format(seconds, 'second');
@@ -77,8 +102,12 @@ function relativeTime(at) {
   return rtf.format(Math.round(seconds / 3600), 'hour');
 }
 
+/**
+ * @param {TenantView} v
+ * @param {PageId | ''} pageId
+ */
 function pageName(v, pageId) {
-  const title = v.pages?.[pageId]?.title;
+  const title = pageId ? v.pages?.[pageId]?.title : undefined;
   if (title) return title;
   if (!pageId) return t('otherValues');
   return pageId.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase());
@@ -86,6 +115,11 @@ function pageName(v, pageId) {
 
 // ---- one value -------------------------------------------------------------------------------
 
+/**
+ * @param {TenantView} v
+ * @param {TenantParam} param
+ * @param {number} index
+ */
 function valueItem(v, param, index) {
   const title = param.label || kindTitle(param.kind);
   // Where a URL's environment or data center is not the only one of the tenant, say which.
@@ -106,6 +140,7 @@ function valueItem(v, param, index) {
 
 // ---- one tenant -----------------------------------------------------------------------------
 
+/** @param {TenantView} v */
 function ssoControl(v) {
   const name = `sso-${v.tenant}`;
   const group = h('fieldset', { class: 'sso segmented-field' }, h('legend', { text: t('ssoQuestion') }));
@@ -123,10 +158,11 @@ function ssoControl(v) {
   return group;
 }
 
+/** @param {TenantView} v */
 function partnerControl(v) {
   const select = h('select', { class: 'partner', 'aria-label': t('partner') });
   for (const [value, label] of partnerOptions(partners)) {
-    select.append(h('option', { value, selected: (v.prefs?.integration ?? '') === value, text: label }));
+    select.append(h('option', { value, selected: (integrationOf(v) ?? '') === value, text: label }));
   }
   select.addEventListener('change', async () => {
     render(await ask({ type: MESSAGES.setPrefs, tenant: v.tenant, integration: select.value || null, tabId }));
@@ -134,11 +170,13 @@ function partnerControl(v) {
   return h('label', { class: 'field-label partner-label' }, h('span', { text: t('partner') }), select);
 }
 
+/** @param {TenantView} v */
 function summary(v) {
+  /** @type {(string | HTMLElement)[]} */
   const parts = [];
   const n = v.params?.length ?? 0;
   parts.push(tn('values', n));
-  const c = v.counts ?? {};
+  const c = v.counts ?? { error: 0, warning: 0, info: 0 };
   if (c.error) parts.push(h('span', { class: 'count error', text: tn('errors', c.error) }));
   if (c.warning) parts.push(h('span', { class: 'count warning', text: tn('warnings', c.warning) }));
   if (!c.error && !c.warning && n) parts.push(h('span', { class: 'count ok', text: t('noProblems') }));
@@ -150,21 +188,29 @@ function summary(v) {
   return out;
 }
 
-/** The environments and data centers the tenant's URLs name. */
+/**
+ * The environments and data centers the tenant's URLs name.
+ * @param {TenantView} v
+ */
 function hosts(v) {
   const urls = (v.params ?? []).filter((p) => p.host);
-  const envs = [...new Set(urls.map((p) => p.environment).filter(Boolean))];
-  const dcs = [...new Set(urls.map((p) => p.data_center).filter(Boolean))];
+  const named = (/** @type {(string | null)[]} */ list) => [...new Set(list.filter((x) => x != null && x !== ''))];
+  const envs = named(urls.map((p) => p.environment));
+  const dcs = named(urls.map((p) => p.data_center));
   return { envs, dcs, mixed: envs.length > 1 || dcs.length > 1 };
 }
 
+/** @param {TenantView} v */
 function tenantChips(v) {
   const { envs, dcs } = hosts(v);
   return [...envs.map(environmentLabel), ...dcs].map((x) => h('span', { class: 'chip', text: x }));
 }
 
-function checklistStrip(v) {
-  const list = v.checklist;
+/**
+ * @param {TenantView} v
+ * @param {Checklist} list the chosen partner's checklist on it
+ */
+function checklistStrip(v, list) {
   const open = h('button', { type: 'button', class: 'open-checklist' }, t('openChecklist'));
   open.addEventListener('click', () =>
     openPage(`${PAGE_PATHS.checklist}?tenant=${encodeURIComponent(v.tenant)}&partner=${encodeURIComponent(list.partner.id)}`));
@@ -174,7 +220,11 @@ function checklistStrip(v) {
     open);
 }
 
-/** The export as text: one "Label: value" line per value, in the partner's order. */
+/**
+ * The export as text: one "Label: value" line per value, in the partner's order.
+ * @param {TenantView} v
+ * @param {PartnerExport} x
+ */
 function exportText(v, x) {
   const lines = [`${x.partner.name} \u2014 ${v.tenant}`];
   for (const item of x.items) {
@@ -189,6 +239,12 @@ function exportText(v, x) {
   return `${lines.join('\n')}\n`;
 }
 
+/**
+ * The export as a JSON file.
+ * @param {TenantView} v
+ * @param {PartnerExport} x
+ * @param {boolean} forced exported despite the findings that block it
+ */
 function exportJson(v, x, forced) {
   return `${JSON.stringify(
     {
@@ -204,8 +260,11 @@ function exportJson(v, x, forced) {
   )}\n`;
 }
 
-function exportSection(v) {
-  const x = v.export;
+/**
+ * @param {TenantView} v
+ * @param {PartnerExport} x the export for its chosen partner
+ */
+function exportSection(v, x) {
   const key = `${v.tenant}\u0000${x.partner.id}`;
   const openKey = `export\u0000${key}`;
   const details = h('details', { class: 'export', 'data-partner': x.partner.id, 'data-ready': String(x.ready), open: opened.has(openKey) });
@@ -232,7 +291,7 @@ function exportSection(v) {
   if (!x.ready) {
     const allowed = overridden.has(key);
     const box = h('input', { type: 'checkbox', class: 'override', id: `override-${slug(key)}`, checked: allowed });
-    const setEnabled = (on) => {
+    const setEnabled = (/** @type {boolean} */ on) => {
       realCopy.disabled = !on;
       json.disabled = !on;
     };
@@ -272,16 +331,30 @@ function exportSection(v) {
   return details;
 }
 
-/** Values grouped by the partner step that yields them (else by the page they came from). */
-function valueGroups(v) {
-  const partner = partnerOf(v.prefs?.integration);
+/**
+ * A heading of the values: a partner's step (`done`: it is ticked) or a page (`at`: when it was
+ * read), with its values and their indexes.
+ * @typedef {{kind: 'step' | 'page', id: string, title: string, done?: boolean, at?: number, items: [TenantParam, number][]}} ValueGroup
+ */
+
+/**
+ * Values grouped by the partner step that yields them (else by the page they came from).
+ * @param {TenantView} v
+ * @param {TenantParam[]} params its values
+ * @returns {ValueGroup[]}
+ */
+function valueGroups(v, params) {
+  const partner = partnerOf(integrationOf(v));
+  /** @type {ValueGroup[]} */
   const groups = [];
+  /** @type {Set<number>} */
   const placed = new Set();
   if (partner) {
     const states = new Map((v.checklist?.steps ?? []).map((s) => [s.id, s]));
     for (const step of partner.steps) {
+      /** @type {[TenantParam, number][]} */
       const items = [];
-      v.params.forEach((param, index) => {
+      params.forEach((param, index) => {
         if (!placed.has(index) && step.capture.includes(param.kind)) {
           placed.add(index);
           items.push([param, index]);
@@ -293,18 +366,22 @@ function valueGroups(v) {
       }
     }
   }
+  /** @type {Map<PageId | '', [TenantParam, number][]>} */
   const pages = new Map();
-  v.params.forEach((param, index) => {
+  params.forEach((param, index) => {
     if (placed.has(index)) return;
     const page = param.page ?? '';
-    if (!pages.has(page)) pages.set(page, []);
-    pages.get(page).push([param, index]);
+    const items = pages.get(page) ?? [];
+    items.push([param, index]);
+    pages.set(page, items);
   });
-  const ordered = [...pages.keys()].sort((a, b) => (v.pages?.[b]?.at ?? 0) - (v.pages?.[a]?.at ?? 0));
-  for (const page of ordered) groups.push({ kind: 'page', id: page, title: pageName(v, page), at: v.pages?.[page]?.at, items: pages.get(page) });
+  const at = (/** @type {PageId | ''} */ page) => (page ? v.pages?.[page]?.at : undefined);
+  const ordered = [...pages.keys()].sort((a, b) => (at(b) ?? 0) - (at(a) ?? 0));
+  for (const page of ordered) groups.push({ kind: 'page', id: page, title: pageName(v, page), at: at(page), items: pages.get(page) ?? [] });
   return groups;
 }
 
+/** @param {TenantView} v */
 function tenantBody(v) {
   const body = h('div', { class: 'tenant-body' });
   if (v.error) {
@@ -312,16 +389,16 @@ function tenantBody(v) {
     return body;
   }
   body.append(h('div', { class: 'controls' }, ssoControl(v), partnerControl(v)));
-  if (v.checklist) body.append(checklistStrip(v));
+  if (v.checklist) body.append(checklistStrip(v, v.checklist));
   if (v.empty || !v.params?.length) {
     body.append(h('p', { class: 'hint', text: t('nothingCaptured', v.tenant || t('thisTenant')) }));
     return body;
   }
-  if (v.export) body.append(exportSection(v));
+  if (v.export) body.append(exportSection(v, v.export));
   if (v.findings?.length) {
     body.append(h('ul', { class: 'findings general' }, v.findings.map((f) => findingItem(f))));
   }
-  for (const group of valueGroups(v)) {
+  for (const group of valueGroups(v, v.params)) {
     const heading = h('h3', {},
       h('span', { text: group.title }),
       group.kind === 'step' && group.done ? h('span', { class: 'step-done', text: t('stepDoneShort') }) : null,
@@ -341,6 +418,10 @@ function tenantBody(v) {
   return body;
 }
 
+/**
+ * @param {TenantView} v
+ * @param {boolean} [open] a tenant not the tab's starts open
+ */
 function tenantSection(v, open) {
   const name = v.tenant || t('noTenant');
   const head = h('div', { class: 'tenant-head' },
@@ -358,6 +439,7 @@ function tenantSection(v, open) {
 
 // ---- the whole popup ------------------------------------------------------------------------
 
+/** @param {ViewState | Failure | undefined} state */
 function render(state) {
   if (!state?.ok) {
     app.replaceChildren(h('p', { class: 'problem', text: t('couldNotLoad', state?.error?.message ?? '?') }));
@@ -367,7 +449,7 @@ function render(state) {
   lastState = state;
   // Keep the keyboard focus where it was across a re-render (same control, found by its path).
   const focusPath = focusedPath();
-  const version = document.getElementById('version');
+  const version = byId('version');
   version.textContent = state.version ? `v${state.version.split(' ')[0]}` : '';
   version.title = state.version ?? '';
   const nodes = [];
@@ -379,32 +461,37 @@ function render(state) {
   if (others.length && state.current != null) nodes.push(h('h2', { class: 'others', text: t('otherTenants') }));
   for (const v of others) nodes.push(tenantSection(v, state.current == null && state.tenants.length === 1));
   app.replaceChildren(...nodes);
-  document.getElementById('forget-all').hidden = !state.tenants.some((x) => !x.empty);
+  byId('forget-all').hidden = !state.tenants.some((x) => !x.empty);
   restoreFocus(focusPath);
   document.body.dataset.ready = 'true';
 }
 
+/** Where the focused control is in the popup, as child indexes (none: null). */
 function focusedPath() {
   const el = document.activeElement;
   if (!el || el === document.body || !app.contains(el)) return null;
+  /** @type {number[]} */
   const path = [];
-  for (let node = el; node && node !== app; node = node.parentElement) {
-    path.unshift([...node.parentElement.children].indexOf(node));
+  for (let node = /** @type {Element | null} */ (el); node && node !== app; node = node.parentElement) {
+    path.unshift([.../** @type {HTMLElement} */ (node.parentElement).children].indexOf(node));
   }
   return path;
 }
 
+/** @param {number[] | null} path */
 function restoreFocus(path) {
   if (!path) return;
+  /** @type {Element | undefined} */
   let node = app;
   for (const i of path) {
     node = node?.children[i];
     if (!node) return;
   }
-  if (typeof node.focus === 'function') node.focus({ preventScroll: true });
+  if ('focus' in node && typeof node.focus === 'function') /** @type {HTMLElement} */ (node).focus({ preventScroll: true });
 }
 
-let refreshTimer = null;
+/** @type {ReturnType<typeof setTimeout> | undefined} */
+let refreshTimer;
 let asked = 0;
 
 /** New captures (another page read while the popup is open) show without reopening it. */
@@ -420,20 +507,22 @@ function refreshSoon({ retarget = false } = {}) {
 }
 
 function toolbar() {
-  const tenant = () => lastState?.tenants.find((x) => x.current)?.tenant ?? null;
-  document.getElementById('open-verify').addEventListener('click', () => {
-    const partner = lastState?.tenants.find((x) => x.current)?.prefs?.integration;
+  const current = () => lastState?.tenants.find((x) => x.current);
+  byId('open-verify').addEventListener('click', () => {
+    const here = current();
+    const partner = here ? integrationOf(here) : null;
     openPage(`${PAGE_PATHS.verify}${partner ? `?partner=${encodeURIComponent(partner)}` : ''}`);
   });
-  document.getElementById('open-checklist').addEventListener('click', () => {
-    const current = lastState?.tenants.find((x) => x.current);
+  byId('open-checklist').addEventListener('click', () => {
+    const here = current();
+    const partner = here ? integrationOf(here) : null;
     const params = new URLSearchParams();
-    if (tenant() != null) params.set('tenant', tenant());
-    if (current?.prefs?.integration) params.set('partner', current.prefs.integration);
+    if (here) params.set('tenant', here.tenant);
+    if (partner) params.set('partner', partner);
     openPage(`${PAGE_PATHS.checklist}${params.size ? `?${params}` : ''}`);
   });
-  document.getElementById('open-options').addEventListener('click', () => chrome.runtime.openOptionsPage());
-  const panelButton = document.getElementById('open-panel');
+  byId('open-options').addEventListener('click', () => chrome.runtime.openOptionsPage());
+  const panelButton = byId('open-panel');
   if (PANEL || !sidePanelAvailable()) {
     panelButton.hidden = true;
   } else {
@@ -442,7 +531,7 @@ function toolbar() {
       Promise.resolve(openSidePanel(windowId)).then(() => window.close(), () => announce(t('panelFailed')));
     });
   }
-  document.getElementById('forget-all').addEventListener('click', async () => {
+  byId('forget-all').addEventListener('click', async () => {
     render(await ask({ type: MESSAGES.forgetAll, tabId }));
     announce(t('forgottenAll'));
   });
@@ -454,7 +543,7 @@ async function main() {
   // The window whose active tab is followed: the panel's own, or `?window=` (tests open the
   // panel in a window of its own).
   try {
-    windowId = number('window') ?? (await chrome.windows.getCurrent()).id;
+    windowId = number('window') ?? (await chrome.windows.getCurrent()).id ?? null;
   } catch {
     windowId = null;
   }

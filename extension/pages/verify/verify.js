@@ -1,3 +1,4 @@
+// @ts-check
 // The support agent's Verify page (issue #4): paste a ticket, an e-mail or a chat, pick the
 // partner and whether the tenant uses SSO, and see every Workday connection value in it with
 // its kind, its findings and fixes. Secrets show as fingerprint and length (same function as the
@@ -23,26 +24,41 @@ import {
 } from '../../shared/ui.js';
 import { valueRow } from '../../shared/value-row.js';
 import { countBySeverity, findingsByParam } from '../../shared/findings.js';
-import { loadSettings } from '../../shared/settings.js';
+import { DEFAULT_SETTINGS, loadSettings } from '../../shared/settings.js';
 import { SSO_CHOICES } from '../../shared/generated/lists.js';
 
-const input = document.getElementById('input');
-const partnerSelect = document.getElementById('partner');
-const results = document.getElementById('results');
-const summaryLine = document.getElementById('summary');
-const general = document.getElementById('general');
-const valuesList = document.getElementById('values');
-const reportButton = document.getElementById('copy-report');
+/**
+ * @import { FindingView, Options, ParamView, ReportView, Sso } from '../../shared/generated/core-types'
+ * @import { Settings } from '../../shared/types.js'
+ */
 
-let settings = null;
-let checkedText = null; // the text the results are of
+const input = byId('input', HTMLTextAreaElement);
+const partnerSelect = byId('partner', HTMLSelectElement);
+const results = byId('results');
+const summaryLine = byId('summary');
+const general = byId('general');
+const valuesList = byId('values');
+const reportButton = byId('copy-report', HTMLButtonElement);
+
+/** @type {Settings} */
+let settings = { ...DEFAULT_SETTINGS };
+/** @type {string | null} the text the results are of */
+let checkedText = null;
+/** @type {Set<string>} the secrets shown in clear, by index */
 const revealed = new Set();
 
+/** @returns {Options} */
 function options() {
-  const sso = document.querySelector('input[name="sso"]:checked')?.value ?? 'unknown';
+  const checked = /** @type {HTMLInputElement | null} */ (document.querySelector('input[name="sso"]:checked'));
+  const sso = /** @type {Sso} */ (checked?.value ?? 'unknown');
   return partnerSelect.value ? { sso, integration: partnerSelect.value } : { sso };
 }
 
+/**
+ * @param {ParamView} param
+ * @param {number} index
+ * @param {FindingView[]} findings
+ */
 function valueItem(param, index, findings) {
   const title = kindTitle(param.kind);
   const facts = [];
@@ -78,6 +94,7 @@ function valueItem(param, index, findings) {
   });
 }
 
+/** @param {ReportView} report */
 function render(report) {
   const { perParam, general: rest } = findingsByParam(report);
   const c = countBySeverity(report.findings);
@@ -162,10 +179,10 @@ async function main() {
   const wanted = new URLSearchParams(location.search).get('partner');
   if (wanted && [...partnerSelect.options].some((o) => o.value === wanted)) partnerSelect.value = wanted;
   const version = await core.version();
-  if (version.ok) document.getElementById('version').textContent = t('builtBy', version.value);
+  if (version.ok) byId('version').textContent = t('builtBy', version.value);
 
-  document.getElementById('check').addEventListener('click', check);
-  document.getElementById('clear').addEventListener('click', () => {
+  byId('check').addEventListener('click', check);
+  byId('clear').addEventListener('click', () => {
     input.value = '';
     results.hidden = true;
     checkedText = null;
