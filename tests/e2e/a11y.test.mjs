@@ -1,4 +1,4 @@
-// Accessibility (issue #5): axe-core (npm, pinned) finds no violation on the popup, the side
+// Accessibility: axe-core (npm, pinned) finds no violation on the popup, the side
 // panel, the Verify page, the checklist and the options, in light and in dark colours; each
 // works from the keyboard alone; reduced motion turns transitions off. One browser for the file.
 

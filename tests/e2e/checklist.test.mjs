@@ -1,4 +1,4 @@
-// End to end: the trainer checklist (issue #5's "done when"). For each of the four partners, a
+// End to end: the trainer checklist. For each of the four partners, a
 // trainer has the checklist open in one tab and walks the simulator's Workday pages (every page
 // fixture is served at its saved-from address) in another; the checklist ticks itself from what
 // the pages show, live, to 100%. Where the pages alone cannot decide, the test acts by hand and

@@ -1,4 +1,4 @@
-// End to end in Firefox (issues #5 and #6): the packaged Firefox build (dist/firefox) installed in
+// End to end in Firefox: the packaged Firefox build (dist/firefox) installed in
 // Debian's firefox-esr, against the simulator. What Chromium's suites show, Firefox must too:
 //   - the content script captures values from Workday pages, the background page analyses them
 //     with the wasm core, and the popup lists them with secrets masked;

@@ -1,4 +1,4 @@
-// End to end (issue #7, hardening): a hostile Workday page. A simulator page whose API client
+// End to end (hardening): a hostile Workday page. A simulator page whose API client
 // names, labels, values and title carry XSS / injection payloads (script tags, event handlers,
 // javascript: and data: URLs, mutation-XSS shapes, template injection, RTL overrides, a very long
 // string) is captured by the extension; the popup shows them, and the Verify page checks the same

@@ -1,4 +1,4 @@
-// End to end, issue #6: the live connection test from the popup, in Chromium, against the
+// End to end: the live connection test from the popup, in Chromium, against the
 // simulator's web-service endpoints (sim/api.mjs) over TLS. Values are captured by visiting the
 // simulator's pages (or, where no fixture page shows a value, added to the session store through
 // the worker); each failure switch of the simulator must show its finding and fix; the happy

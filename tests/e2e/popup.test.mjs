@@ -1,4 +1,4 @@
-// End to end: the popup as people use it (issue #5): "Export for partner" (the partner's values in
+// End to end: the popup as people use it: "Export for partner" (the partner's values in
 // its form's order, corrected, as text or a JSON file; blocked with the reason while an error
 // stands, overridable), Clear (one tenant, or everything), a copied secret cleared from the
 // clipboard after the time set in the options (and not when that is off, nor for plain values),

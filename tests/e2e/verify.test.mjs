@@ -1,4 +1,4 @@
-// End to end: the support agent's Verify page (issue #4's UI part) in Chromium, with the built
+// End to end: the support agent's Verify page in Chromium, with the built
 // extension. Every pasted-text fixture under tests/fixtures/checks/ goes through the page with its
 // expect.toml arguments (partner, SSO) and must show exactly the findings the CLI is held to; a
 // problem e-mail's fix is copied and read back from the clipboard; secrets show as fingerprint and

@@ -171,7 +171,8 @@ test('a partner export used is kept through later captures and counts from the c
   assert.deepEqual(exportedSince(record, 2500), []);
 });
 
-// Refresh tokens (notes §3: generating a new refresh token invalidates the old one). Manage
+// Refresh tokens (workday-notes.md, "Values": generating a new refresh token invalidates the
+// old one). Manage
 // Refresh Tokens shows a token once, when it is generated; the same page seen again (the back
 // button, history) shows a token that may be dead by now.
 const ISU_A = 'ISU_Defender';

@@ -1,5 +1,5 @@
 // @ts-check
-// The popup's "Live test" section (issue #6): on an explicit click, the service worker sends the
+// The popup's "Live test" section (docs/live-test.md): on an explicit click, the service worker sends the
 // tenant's captured values to the tenant's own Workday hosts and this section shows what each
 // probe found: status, summary, findings with their fixes, the requests made (method, URL
 // without its query, status). A Cancel button and a time limit stop it; an optional ISU

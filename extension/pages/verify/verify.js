@@ -1,12 +1,12 @@
 // @ts-check
-// The support agent's Verify page (issue #4): paste a ticket, an e-mail or a chat, pick the
+// The support agent's Verify page: paste a ticket, an e-mail or a chat, pick the
 // partner and whether the tenant uses SSO, and see every Workday connection value in it with
 // its kind, its findings and fixes. Secrets show as fingerprint and length (same function as the
 // CLI's), so agent and admin can confirm they hold the same value without showing it. "Copy
 // redacted report" puts a Markdown report without any secret on the clipboard for the ticket.
 //
 // The wasm core runs in this page (extension pages may compile wasm): `checkText` and
-// `redactText` from extension/core.js. Nothing pasted is stored or sent anywhere.
+// `redactText` from extension/worker/core.js. Nothing pasted is stored or sent anywhere.
 
 import * as core from '../../worker/core.js';
 import {
