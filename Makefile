@@ -2,9 +2,12 @@
 #
 #   make build   the CLI (target/release/wdcap) and the unpacked extension (dist/chrome/)
 #   make test    everything CI runs (.ci/run): setup, lint, dependency audit (offline part),
-#                native tests, wasm browser tests (Chromium, then Firefox), build, package + web-ext lint, end-to-end tests
+#                native tests, wasm browser tests (Chromium, then Firefox), build, package + web-ext lint,
+#                node tests of the extension's JavaScript (tests/js), end-to-end tests
 #                (Chromium with dist/chrome; Firefox ESR with dist/firefox, tests/e2e/firefox.test.mjs)
-#   make lint    cargo fmt --check + clippy (native and wasm32), warnings are errors
+#   make lint    cargo fmt --check + clippy (native and wasm32), warnings are errors; then the
+#                JavaScript: tsc --noEmit (tsconfig.json: every extension file, // @ts-check,
+#                strict) and eslint (eslint.config.js)
 #   make demo    build, then scripts/demo.mjs (HEADLESS=1 in the environment runs it headless)
 #   make package dist/chrome.zip, dist/edge.zip (the Chrome build), dist/firefox.xpi, then
 #                web-ext lint on the Firefox build (zero errors, zero warnings)
@@ -32,9 +35,10 @@ WASM := wasm32-unknown-unknown
 # Test files holding wasm-bindgen browser tests (they configure run_in_browser).
 WASM_TESTS := $(basename $(notdir $(shell grep -l 'wasm_bindgen_test_configure' tests/*.rs 2>/dev/null)))
 E2E_TESTS := $(wildcard tests/e2e/*.test.mjs)
+JS_TESTS := $(wildcard tests/js/*.test.mjs)
 
-.PHONY: setup build cli extension lint fmt-check clippy test test-native test-wasm test-e2e \
-	demo size clean package generate
+.PHONY: setup build cli extension lint lint-js fmt-check clippy test test-native test-wasm test-js \
+	test-e2e demo size clean package generate
 
 setup:
 	@scripts/setup.sh
@@ -47,7 +51,13 @@ cli: setup
 extension: setup
 	@scripts/build-extension.sh
 
-lint: setup fmt-check clippy
+lint: setup fmt-check clippy lint-js
+
+# The extension's JavaScript: the type check (TypeScript from npm, pinned; the core's types in
+# extension/shared/generated/core-types.d.ts), then ESLint.
+lint-js: setup
+	node_modules/.bin/tsc -p tsconfig.json --noEmit
+	node_modules/.bin/eslint .
 
 fmt-check: setup
 	cargo fmt --all --check
@@ -58,7 +68,7 @@ clippy: setup
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --all-targets --target $(WASM) -- -D warnings
 
-test: setup lint audit test-native test-wasm build package test-e2e
+test: setup lint audit test-native test-wasm build package test-js test-e2e
 	@echo "make test: all passed"
 
 test-native: setup
@@ -76,6 +86,11 @@ test-wasm: setup
 	@if [ -z "$(WASM_TESTS)" ]; then echo "test-wasm: no browser tests found under tests/"; exit 1; fi
 	cargo test --target $(WASM) $(addprefix --test ,$(WASM_TESTS))
 	CHROMEDRIVER= GECKODRIVER="$$(command -v geckodriver)" cargo test --target $(WASM) $(addprefix --test ,$(WASM_TESTS))
+
+# Node tests of the extension's JavaScript, no browser (tests/js): the pure modules, and the
+# core's glue against the built wasm module (hence after the build).
+test-js: build
+	node --test --test-reporter=spec $(JS_TESTS)
 
 test-e2e: package
 	@if [ -z "$(E2E_TESTS)" ]; then echo "test-e2e: no tests/e2e/*.test.mjs found"; exit 1; fi
@@ -97,7 +112,7 @@ clean:
 	rm -rf dist
 	rm -f $${CARGO_TARGET_DIR:-target}/wdcap-extension.stamp
 
-# --- Hardening (native part; fuzz/, benches/, docs/benchmarks.md) -------------------
+# --- Hardening (native part; fuzz/, benches/, docs/benchmarks.md) -----------------------------
 .PHONY: fuzz
 
 # Runs each cargo-fuzz target for FUZZ_SECONDS (default 60) and prints executions and findings;
@@ -106,7 +121,7 @@ clean:
 fuzz:
 	@fuzz/run.sh
 
-# --- Browser benchmark (bench/) ----------------------------------------------------------
+# --- Browser benchmark (bench/) -------------------------------------------------------------------
 .PHONY: bench
 
 # Prints a table of figures measured in headless Chromium with the built extension (snapshot +

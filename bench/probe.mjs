@@ -1,16 +1,16 @@
 // Runs inside the benchmark page (served from loopback by bench/run.mjs) with the extension's own
-// built code: dist/chrome/snapshot.js (the snapshotter the content script runs) and
-// dist/chrome/core.js + pkg/ (the wasm core as the service worker loads it).
+// built code: dist/chrome/content/snapshot.js (the snapshotter the content script runs) and
+// dist/chrome/worker/core.js + pkg/ (the wasm core as the service worker loads it).
 //
 // window.wdcapBench.measure() times, per run and over the same DOM:
 //   walk     a bare TreeWalker pass (elements + text) — the floor any snapshot pays;
-//   snapshot extension/snapshot.js's walk;
+//   snapshot extension/content/snapshot.js's walk;
 //   encode   JSON.stringify of the snapshot (what crosses to the worker and into wasm);
 //   analyse  core.analyseSnapshot (JSON decode, recognisers, checks, report).
 // window.wdcapBench.mutate() changes one cell (an SPA update) and times the same path again.
 
-import { snapshot } from '/ext/snapshot.js';
-import * as core from '/ext/core.js';
+import { snapshot } from '/ext/content/snapshot.js';
+import * as core from '/ext/worker/core.js';
 
 function walk(root) {
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);

@@ -1,4 +1,4 @@
-// A CPU profile of the wasm core on one benchmark page (issue #7): where analyseSnapshot's time
+// A CPU profile of the wasm core on one benchmark page: where analyseSnapshot's time
 // goes, by function, self and total time. Not part of `make bench`.
 //
 //   node bench/profile.mjs [case id, default headcount_10000] [runs, default 5]

@@ -1,7 +1,7 @@
-// The browser benchmark (`make bench`, issue #7): figures, never assertions. Prints one table.
+// The browser benchmark (`make bench`): figures, never assertions. Prints one table.
 //
 //   1. snapshot + analysis per page, in headless Chromium, with the extension's own built code
-//      (dist/chrome/snapshot.js, dist/chrome/core.js + pkg/) loaded in a page served from
+//      (dist/chrome/content/snapshot.js, dist/chrome/worker/core.js + pkg/) loaded in a page served from
 //      loopback, next to a bare TreeWalker pass over the same DOM in the same run;
 //   2. re-analysis after one small SPA mutation on the 10 000-row page;
 //   3. service-worker cold start to first analysis, in the extension itself (the simulator serves
@@ -160,7 +160,7 @@ async function coldStart() {
 }
 
 function sizes() {
-  const files = ['pkg/wdcap_bg.wasm', 'pkg/wdcap.js', 'core.js'];
+  const files = ['pkg/wdcap_bg.wasm', 'pkg/wdcap.js', 'worker/core.js'];
   const each = files.map((f) => {
     const bytes = readFileSync(join(DIST, f));
     return { file: f, raw: bytes.length, gz: gzipSync(bytes, { level: 9 }).length };

@@ -8,15 +8,17 @@
 #      binaryen corrupts current wasm-bindgen output: /work/shared/toolchain.md) into
 #      dist/chrome/pkg/{wdcap.js,wdcap_bg.wasm};
 #   2. every file under extension/ copied into dist/chrome/ (subfolders kept), files that are no
-#      longer in extension/ removed;
-#   3. dist/chrome/content.js assembled as a classic script (content scripts cannot be ES
-#      modules): extension/snapshot.js with its `export ` keywords stripped, then
-#      extension/content.js, both inside one function scope so that a second injection into the
-#      same isolated world does not redeclare snapshot.js's top-level constants (a SyntaxError
-#      before any line runs; content.js then makes the second copy a no-op).
-#      dist/chrome/snapshot.js stays the ES module copy;
-#   4. dist/chrome/panel.html generated from extension/popup.html (the same page, with
-#      <body data-view="panel">), so the markup exists once.
+#      longer in extension/ removed; type declarations (*.d.ts) stay behind (tsc reads them,
+#      the browser does not);
+#   3. dist/chrome/content/content.js assembled as a classic script (content scripts cannot be ES
+#      modules): the modules it uses (CONTENT_MODULES below) with their `export ` keywords and
+#      `import` lines stripped, then extension/content/content.js, all inside one function scope
+#      so that a second injection into the same isolated world does not redeclare their
+#      top-level constants (a SyntaxError before any line runs; content.js then makes the second
+#      copy a no-op). The result must parse (`node --check`): two modules declaring the same
+#      name would not. dist/chrome/content/snapshot.js stays the ES module copy;
+#   4. dist/chrome/pages/popup/panel.html generated from extension/pages/popup/popup.html (the
+#      same page, with <body data-view="panel">), so the markup exists once.
 #
 # Incremental: cargo decides whether the wasm changed; wasm-bindgen + wasm-opt run only when the
 # cargo output or the tool versions differ from the last run (a stamp in the cargo target dir);
@@ -34,7 +36,7 @@ wasm_opt="$root/node_modules/.bin/wasm-opt"
 wasm_opt_flags=(-Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
   --enable-reference-types --enable-multivalue --enable-mutable-globals)
 # --experimental-reset-state-function: the glue exports __wbg_reset_state(), which
-# extension/core.js calls to re-instantiate the module after a trap (panic = "abort").
+# extension/worker/core.js calls to re-instantiate the module after a trap (panic = "abort").
 bindgen_flags=(--target web --no-typescript --remove-name-section --remove-producers-section
   --experimental-reset-state-function --out-name wdcap)
 # WDCAP_KEEP_NAMES=1 keeps the function names (a larger module, for profiling only:
@@ -97,65 +99,80 @@ fi
 
 # --- 2. extension files -----------------------------------------------------------------------
 # extension/pkg/ (a developer's local wasm build, git-ignored) never goes in: dist has its own.
+content_script="content/content.js"
+panel_page="pages/popup/panel.html"
+popup_page="pages/popup/popup.html"
 copied=0
 declare -A wanted=()
 while IFS= read -r -d '' file; do
   rel="${file#"$ext"/}"
   case "$rel" in
-    pkg/* | content.js | panel.html) continue ;;
+    pkg/* | "$content_script" | "$panel_page" | *.d.ts) continue ;;
   esac
   wanted["$rel"]=1
   if install_file "$file" "$dist/$rel"; then copied=$((copied + 1)); fi
 done < <(find "$ext" -type f ! -name '*~' ! -name '.*.swp' -print0)
 
 # --- 3. the content script ----------------------------------------------------------------------
-if [ -f "$ext/content.js" ]; then
-  wanted["content.js"]=1
-  if grep -qE '^[[:space:]]*import[[:space:](*{]' "$ext/snapshot.js"; then
-    echo "build: extension/snapshot.js imports a module; the content script cannot" >&2
+# The modules the content script uses, in dependency order (each may import only those before
+# it): the lists, the message names, the severity ranking, the snapshotter.
+CONTENT_MODULES=(shared/generated/lists.js shared/messages.js shared/findings.js content/snapshot.js)
+wanted["$content_script"]=1
+for module in "${CONTENT_MODULES[@]}"; do
+  if grep -qE '^[[:space:]]*import([[:space:]{*]|$)' "$ext/$module" &&
+    grep -E '^[[:space:]]*import([[:space:]{*]|$)' "$ext/$module" | grep -qvE ";[[:space:]]*$"; then
+    echo "build: extension/$module has an import over several lines; the content script" \
+      "assembly strips one-line imports only" >&2
     exit 1
   fi
-  if grep -qE '^[[:space:]]*export[[:space:]]+(default|\{|\*)' "$ext/snapshot.js"; then
-    echo "build: extension/snapshot.js uses 'export default/{...}/*', which cannot be" \
+  if grep -qE '^[[:space:]]*export[[:space:]]+(default|\{|\*)' "$ext/$module"; then
+    echo "build: extension/$module uses 'export default/{...}/*', which cannot be" \
       "stripped into a classic script; export declarations only" >&2
     exit 1
   fi
-  if grep -qE '^[[:space:]]*(import|export)[[:space:](*{]' "$ext/content.js"; then
-    echo "build: extension/content.js must be a classic script (no import/export): it is" \
-      "appended to snapshot.js, whose declarations it can use directly" >&2
-    exit 1
-  fi
-  assembled="$dist/.content.js.$$"
-  {
-    echo "// Generated by scripts/build-extension.sh: extension/snapshot.js (exports stripped)"
-    echo "// followed by extension/content.js, in one function scope. Edit those, not this file."
-    echo "(() => {"
-    sed -E 's/^([[:space:]]*)export[[:space:]]+/\1/' "$ext/snapshot.js"
-    echo
-    cat "$ext/content.js"
-    echo "})();"
-  } >"$assembled"
-  if install_file "$assembled" "$dist/content.js"; then copied=$((copied + 1)); fi
-  rm -f "$assembled"
-else
-  say "note: extension/content.js does not exist yet, no content script assembled"
+done
+if grep -qE '^[[:space:]]*(import|export)[[:space:](*{]' "$ext/$content_script"; then
+  echo "build: extension/$content_script must be a classic script (no import/export): it is" \
+    "appended to the modules it uses (${CONTENT_MODULES[*]}), whose declarations it can use directly" >&2
+  exit 1
 fi
+# A .cjs name: node checks it as a classic script, whatever package.json says of .js files.
+assembled="$dist/.content.$$.cjs"
+{
+  echo "// Generated by scripts/build-extension.sh: ${CONTENT_MODULES[*]/#/extension/} (imports"
+  echo "// and exports stripped) followed by extension/$content_script, in one function scope."
+  echo "// Edit those, not this file."
+  echo "(() => {"
+  for module in "${CONTENT_MODULES[@]}"; do
+    sed -E -e '/^[[:space:]]*import[[:space:]]/d' -e 's/^([[:space:]]*)export[[:space:]]+/\1/' "$ext/$module"
+    echo
+  done
+  cat "$ext/$content_script"
+  echo "})();"
+} >"$assembled"
+node --check "$assembled" || {
+  echo "build: the assembled content script does not parse (a name declared twice?)" >&2
+  rm -f "$assembled"
+  exit 1
+}
+mkdir -p "$(dirname "$dist/$content_script")"
+if install_file "$assembled" "$dist/$content_script"; then copied=$((copied + 1)); fi
+rm -f "$assembled"
 
 # --- 4. the side panel page ----------------------------------------------------------------------
 # The side panel (Chromium's side_panel, Firefox's sidebar_action) is the popup's page with
-# <body data-view="panel">: generated here, so the markup is written once (extension/popup.html).
-# A file of its own, not popup.html?view=panel: the manifest keys name a file.
-if [ -f "$ext/popup.html" ]; then
-  grep -q '<body data-view="popup">' "$ext/popup.html" || {
-    echo "build: extension/popup.html has no <body data-view=\"popup\">, the panel cannot be made from it" >&2
-    exit 1
-  }
-  wanted["panel.html"]=1
-  panel="$dist/.panel.html.$$"
-  sed 's/<body data-view="popup">/<body data-view="panel">/' "$ext/popup.html" >"$panel"
-  if install_file "$panel" "$dist/panel.html"; then copied=$((copied + 1)); fi
-  rm -f "$panel"
-fi
+# <body data-view="panel">: generated here, so the markup is written once (extension/$popup_page).
+# A file of its own, not popup.html?view=panel: the manifest keys name a file. It sits beside the
+# popup's page, so the relative addresses of its styles and scripts are the same.
+grep -q '<body data-view="popup">' "$ext/$popup_page" || {
+  echo "build: extension/$popup_page has no <body data-view=\"popup\">, the panel cannot be made from it" >&2
+  exit 1
+}
+wanted["$panel_page"]=1
+panel="$dist/.panel.html.$$"
+sed 's/<body data-view="popup">/<body data-view="panel">/' "$ext/$popup_page" >"$panel"
+if install_file "$panel" "$dist/$panel_page"; then copied=$((copied + 1)); fi
+rm -f "$panel"
 
 # Remove what is no longer in extension/ (pkg/ is ours).
 removed=0
@@ -170,6 +187,3 @@ done < <(find "$dist" -type f -print0)
 find "$dist" -mindepth 1 -type d -empty -delete
 
 say "dist/chrome: ${#wanted[@]} extension files ($copied updated, $removed removed)"
-if [ ! -f "$dist/manifest.json" ]; then
-  say "note: extension/manifest.json does not exist yet; dist/chrome is not loadable"
-fi

@@ -17,10 +17,10 @@ export const GECKO_MIN_VERSION = '140.0';
 export const GECKO_ANDROID_MIN_VERSION = '142.0';
 
 /** Files of the Chromium build that the Firefox build leaves out. */
-export const CHROMIUM_ONLY_FILES = ['offscreen.html', 'offscreen.js'];
+export const CHROMIUM_ONLY_FILES = ['worker/offscreen.html', 'worker/offscreen.js'];
 
 /** Browser-specific modules: the Firefox build puts the second in place of the first. */
-export const FIREFOX_REPLACES = { 'platform.js': 'platform.firefox.js' };
+export const FIREFOX_REPLACES = { 'worker/platform.js': 'worker/platform.firefox.js' };
 
 /** The Firefox manifest for the Chromium manifest `source` (a parsed object; not modified). */
 export function firefoxManifest(source) {

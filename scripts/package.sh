@@ -8,8 +8,8 @@
 #                      document); a copy keeps each store's upload next to its name;
 #   dist/firefox/      the Firefox build: dist/chrome with the manifest derived by
 #                      scripts/manifest.mjs (background scripts, gecko settings, sidebar_action),
-#                      platform.firefox.js in place of platform.js, and without the Chromium-only
-#                      offscreen document;
+#                      worker/platform.firefox.js in place of worker/platform.js, and without the
+#                      Chromium-only offscreen document (the lists: scripts/manifest.mjs);
 #   dist/firefox.xpi   addons.mozilla.org: dist/firefox zipped.
 #
 # Then `web-ext lint` (npm web-ext, pinned) runs on dist/firefox and must report zero errors and

@@ -15,7 +15,8 @@
 #     here lacks (/work/shared/toolchain.md);
 #   - geckodriver (crates.io, pinned), for the wasm browser tests in Firefox;
 #   - node_modules from package-lock.json (`npm ci`: playwright-core, puppeteer-core for Firefox,
-#     binaryen's wasm-opt, web-ext, axe-core),
+#     binaryen's wasm-opt, web-ext, axe-core, and for `make lint-js` typescript, @types/chrome,
+#     eslint with @eslint/js and globals),
 #     skipped while node_modules was installed from the same lockfile.
 set -euo pipefail
 
@@ -128,7 +129,8 @@ node_major="$(node -p 'process.versions.node.split(".")[0]')"
 stamp_file=node_modules/.wdcap-lockfile.sha256
 lock_hash="$(cat package.json package-lock.json | sha256sum | cut -d' ' -f1) node-$node_major"
 if [ -f "$stamp_file" ] && [ "$(cat "$stamp_file")" = "$lock_hash" ] &&
-  [ -x node_modules/.bin/wasm-opt ] && [ -d node_modules/playwright-core ] && [ -d node_modules/puppeteer-core ]; then
+  [ -x node_modules/.bin/wasm-opt ] && [ -d node_modules/playwright-core ] && [ -d node_modules/puppeteer-core ] &&
+  [ -x node_modules/.bin/tsc ] && [ -x node_modules/.bin/eslint ]; then
   step "node_modules (npm ci)" "already present"
 else
   npm ci --no-audit --no-fund --loglevel=error >/dev/null

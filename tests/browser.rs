@@ -3,7 +3,7 @@
 //! path gives the same result as the CLI's:
 //!
 //! - every page fixture is parsed by the browser's own HTML parser (`DOMParser`), put into the
-//!   live document, snapshotted by the real snapshotter (`extension/snapshot.js`), analysed by the
+//!   live document, snapshotted by the real snapshotter (`extension/content/snapshot.js`), analysed by the
 //!   core compiled to wasm, and the report compared with the fixture's sidecar
 //!   `<name>.expected.json` (what the native analysis gives: `Report::view(true)`, default
 //!   options);
@@ -28,7 +28,7 @@ use web_sys::{Document, DomParser, Element, SupportedType};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-#[wasm_bindgen(module = "/extension/snapshot.js")]
+#[wasm_bindgen(module = "/extension/content/snapshot.js")]
 extern "C" {
     /// `snapshot(root, {url, title, lang}) -> {snapshot, elements, truncated}`.
     #[wasm_bindgen(js_name = snapshot)]

@@ -34,7 +34,9 @@ impl Sso {
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(default)]
 pub struct Options {
+    #[cfg_attr(feature = "typescript", ts(optional = nullable))]
     pub integration: Option<String>,
+    #[cfg_attr(feature = "typescript", ts(as = "Option<Sso>", optional))]
     pub sso: Sso,
 }
 

@@ -201,10 +201,13 @@ pub struct ParamInput {
     pub kind: ParamKind,
     pub value: String,
     #[serde(default)]
+    #[cfg_attr(feature = "typescript", ts(optional = nullable))]
     pub name: Option<String>,
     #[serde(default)]
+    #[cfg_attr(feature = "typescript", ts(optional = nullable))]
     pub tenant: Option<String>,
     #[serde(default)]
+    #[cfg_attr(feature = "typescript", ts(as = "Option<Source>", optional))]
     pub source: Source,
 }
 

@@ -10,9 +10,11 @@ use serde::{Deserialize, Serialize};
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct LiveEvidence {
     #[serde(default)]
+    #[cfg_attr(feature = "typescript", ts(as = "Option<Vec<ParamInput>>", optional))]
     pub params: Vec<ParamInput>,
     /// Typed in by the user for this test only.
     #[serde(default)]
+    #[cfg_attr(feature = "typescript", ts(optional))]
     pub isu_password: Option<String>,
 }
 

@@ -17,8 +17,16 @@ pub struct ErrorValue {
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(untagged)]
 pub enum Outcome<T> {
-    Ok { ok: bool, report: T },
-    Err { ok: bool, error: ErrorValue },
+    Ok {
+        #[cfg_attr(feature = "typescript", ts(type = "true"))]
+        ok: bool,
+        report: T,
+    },
+    Err {
+        #[cfg_attr(feature = "typescript", ts(type = "false"))]
+        ok: bool,
+        error: ErrorValue,
+    },
 }
 
 impl<T: Serialize> Outcome<T> {

@@ -1,4 +1,4 @@
-// Accessibility (issue #5): axe-core (npm, pinned) finds no violation on the popup, the side
+// Accessibility: axe-core (npm, pinned) finds no violation on the popup, the side
 // panel, the Verify page, the checklist and the options, in light and in dark colours; each
 // works from the keyboard alone; reduced motion turns transitions off. One browser for the file.
 
@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, currentWorker, waitFor, tabIdOf, openPopup, ROOT, VIEW_API_CLIENTS_URL } from './harness.mjs';
+import { launch, currentWorker, waitFor, tabIdOf, openPopup, ROOT, VIEW_API_CLIENTS_URL, PAGE_PATHS } from './harness.mjs';
 
 const AXE = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 let browser;
@@ -77,18 +77,18 @@ test('axe: no violation on the popup, with values, findings, checklist progress 
 });
 
 test('axe: no violation on the side panel, the Verify page with results, the checklist and the options', async () => {
-  const panel = await extensionPage(`panel.html?tab=${tabId}`, { width: 400, height: 800 });
+  const panel = await extensionPage(`${PAGE_PATHS.panel}?tab=${tabId}`, { width: 400, height: 800 });
   await expectClean(panel, 'side panel');
   await panel.close();
 
-  const verify = await extensionPage('verify.html?partner=defender-for-cloud-apps');
+  const verify = await extensionPage(`${PAGE_PATHS.verify}?partner=defender-for-cloud-apps`);
   await verify.fill('#input', readFileSync(join(ROOT, 'tests', 'fixtures', 'checks', 'wrong-path', 'fail-oauth.txt'), 'utf8'));
   await verify.click('#check');
   await verify.waitForSelector('body[data-checked]');
   await expectClean(verify, 'verify');
   await verify.close();
 
-  const checklist = await extensionPage('checklist.html?tenant=acme&partner=defender-for-cloud-apps');
+  const checklist = await extensionPage(`${PAGE_PATHS.checklist}?tenant=acme&partner=defender-for-cloud-apps`);
   await checklist.click('#reset'); // the confirmation row shown too
   await expectClean(checklist, 'checklist');
   await checklist.check('#class-mode');
@@ -96,7 +96,7 @@ test('axe: no violation on the side panel, the Verify page with results, the che
   await checklist.uncheck('#class-mode');
   await checklist.close();
 
-  const options = await extensionPage('options.html');
+  const options = await extensionPage(PAGE_PATHS.options);
   await expectClean(options, 'options');
   await options.close();
 });
@@ -131,7 +131,7 @@ test('keyboard only: the popup', async () => {
 });
 
 test('keyboard only: the Verify page', async () => {
-  const page = await extensionPage('verify.html');
+  const page = await extensionPage(PAGE_PATHS.verify);
   try {
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter'); // "Skip to the text box"
@@ -150,7 +150,7 @@ test('keyboard only: the Verify page', async () => {
 });
 
 test('keyboard only: the checklist', async () => {
-  const page = await extensionPage('checklist.html?tenant=acme&partner=kombo');
+  const page = await extensionPage(`${PAGE_PATHS.checklist}?tenant=acme&partner=kombo`);
   try {
     await tabTo(page, '#tick-authentication-policy');
     await page.keyboard.press('Space');
@@ -172,7 +172,7 @@ test('keyboard only: the checklist', async () => {
 });
 
 test('reduced motion and dark colours are respected', async () => {
-  const page = await extensionPage('checklist.html?tenant=acme&partner=defender-for-cloud-apps');
+  const page = await extensionPage(`${PAGE_PATHS.checklist}?tenant=acme&partner=defender-for-cloud-apps`);
   try {
     const transition = () => page.locator('.progress-fill').first().evaluate((el) => getComputedStyle(el).transitionDuration);
     await page.emulateMedia({ reducedMotion: 'no-preference' });

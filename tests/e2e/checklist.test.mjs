@@ -1,4 +1,4 @@
-// End to end: the trainer checklist (issue #5's "done when"). For each of the four partners, a
+// End to end: the trainer checklist. For each of the four partners, a
 // trainer has the checklist open in one tab and walks the simulator's Workday pages (every page
 // fixture is served at its saved-from address) in another; the checklist ticks itself from what
 // the pages show, live, to 100%. Where the pages alone cannot decide, the test acts by hand and
@@ -22,7 +22,7 @@ import { test, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, currentWorker, waitFor, tabIdOf, openPopup, ROOT } from './harness.mjs';
+import { launch, currentWorker, waitFor, tabIdOf, openPopup, ROOT, PAGE_PATHS } from './harness.mjs';
 
 const DEMO = join(ROOT, 'dist', 'demo');
 let browser;
@@ -54,7 +54,7 @@ beforeEach(async () => {
 async function openChecklist(partner, tenant = 'acme') {
   const page = await browser.context.newPage();
   await page.setViewportSize({ width: 1100, height: 900 });
-  await page.goto(`chrome-extension://${browser.extensionId}/checklist.html?tenant=${tenant}&partner=${partner}`);
+  await page.goto(`chrome-extension://${browser.extensionId}/${PAGE_PATHS.checklist}?tenant=${tenant}&partner=${partner}`);
   await page.waitForSelector('body[data-ready="true"]');
   assert.equal(await page.inputValue('#partner'), partner);
   assert.equal(await page.inputValue('#tenant'), tenant);

@@ -26,7 +26,7 @@ let source;
 
 before(async () => {
   browser = await launch();
-  source = readFileSync(join(EXTENSION_DIR, 'content.js'), 'utf8');
+  source = readFileSync(join(EXTENSION_DIR, 'content', 'content.js'), 'utf8');
 });
 
 after(async () => {

@@ -1,5 +1,5 @@
 // End to end: the built extension (dist/chrome) in Debian's Chromium against the Workday tenant
-// simulator (sim/server.mjs). Issue #2's "done when":
+// simulator (sim/server.mjs). What it proves:
 //   1. View API Clients shows the captured endpoints and client IDs in the popup;
 //   2. SSO "yes" in the popup makes `redirect-n-missing` an error with the fixed URL;
 //   3. Copy puts the exact value on the clipboard;

@@ -22,7 +22,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import puppeteer from 'puppeteer-core';
-import { ROOT, waitFor } from './harness.mjs';
+import { ROOT, PAGE_PATHS, waitFor } from './harness.mjs';
 import { start as startSimulator } from '../../sim/server.mjs';
 import { GECKO_ID } from '../../scripts/manifest.mjs';
 
@@ -34,7 +34,7 @@ export const EXTENSION_UUID = '6f0c6a55-5f5e-4d43-9a8e-77e0d5c0a1b2';
 export const EXTENSION_ORIGIN = `moz-extension://${EXTENSION_UUID}`;
 
 export function assertFirefoxBuilt() {
-  for (const file of ['manifest.json', 'background.js', 'content.js', 'popup.html', 'pkg/wdcap_bg.wasm']) {
+  for (const file of ['manifest.json', 'worker/background.js', 'content/content.js', PAGE_PATHS.popup, 'pkg/wdcap_bg.wasm']) {
     if (!existsSync(join(FIREFOX_EXTENSION_DIR, file))) {
       throw new Error(`${join(FIREFOX_EXTENSION_DIR, file)} is missing: run \`make package\` first`);
     }
@@ -94,12 +94,12 @@ export async function launchFirefox({ simulator = {} } = {}) {
 }
 
 /**
- * Opens the extension page `path` (e.g. 'popup.html?tab=3') in a new tab and waits until it says
+ * Opens the extension page `path` (e.g. `${PAGE_PATHS.popup}?tab=3`) in a new tab and waits until it says
  * it is ready (body[data-ready]) when `ready` is set.
  */
 export async function openExtensionPage(browser, path, { ready = true } = {}) {
   const page = await browser.newPage();
-  if (path.startsWith('popup.html') || path.startsWith('panel.html')) await page.setViewport({ width: 440, height: 600 });
+  if (path.startsWith(PAGE_PATHS.popup) || path.startsWith(PAGE_PATHS.panel)) await page.setViewport({ width: 440, height: 600 });
   // Firefox 153 does not report a navigation to an extension page over WebDriver BiDi (puppeteer's
   // goto waits forever, and page.url() stays about:blank): start the navigation without waiting
   // for its answer, then ask the document itself.

@@ -1,4 +1,4 @@
-// End to end in Firefox (issues #5 and #6): the packaged Firefox build (dist/firefox) installed in
+// End to end in Firefox: the packaged Firefox build (dist/firefox) installed in
 // Debian's firefox-esr, against the simulator. What Chromium's suites show, Firefox must too:
 //   - the content script captures values from Workday pages, the background page analyses them
 //     with the wasm core, and the popup lists them with secrets masked;
@@ -16,7 +16,7 @@
 import { test, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { waitFor } from './harness.mjs';
+import { PAGE_PATHS, waitFor } from './harness.mjs';
 import { launchFirefox, openExtensionPage, tabIdOf } from './firefox-harness.mjs';
 import { CASES, SOAP_ENDPOINT, TENANT, PAGES, captures, readLiveSection, findingOf } from './live-scenario.mjs';
 import { servicesHost, isWorkdayHost } from '../../sim/server.mjs';
@@ -36,7 +36,7 @@ before(async () => {
   tenantHosts = new Set(ui.flatMap((h) => [h, servicesHost(h)]));
   tab = await ff.browser.newPage();
   await tab.goto(PAGES.home);
-  ctl = await openExtensionPage(ff.browser, 'options.html', { ready: false });
+  ctl = await openExtensionPage(ff.browser, PAGE_PATHS.options, { ready: false });
   capturing = captures({
     session,
     setSession: (o) => ctl.evaluate((v) => browser.storage.session.set(v), o),
@@ -95,7 +95,7 @@ const LIVE_ANY = `[data-tenant="${TENANT}"] section.live`;
 
 /** The popup for the Workday tab (`forTab`), or for no tab (it then lists the tenants captured). */
 async function popup({ forTab = true } = {}) {
-  const p = await openExtensionPage(ff.browser, forTab ? `popup.html?tab=${await tabIdOf(ctl, tab.url())}` : 'popup.html');
+  const p = await openExtensionPage(ff.browser, forTab ? `${PAGE_PATHS.popup}?tab=${await tabIdOf(ctl, tab.url())}` : PAGE_PATHS.popup);
   await p.waitForSelector(forTab ? LIVE : LIVE_ANY);
   return p;
 }
@@ -135,8 +135,8 @@ test('Firefox: captured from Workday pages, analysed in the background page, lis
 
 test('Firefox: the sidebar page (sidebar_action) lists the captured tenant', async () => {
   await captureOauth();
-  assert.equal(ff.manifest.sidebar_action?.default_panel, 'panel.html');
-  const panel = await openExtensionPage(ff.browser, 'panel.html');
+  assert.equal(ff.manifest.sidebar_action?.default_panel, PAGE_PATHS.panel);
+  const panel = await openExtensionPage(ff.browser, PAGE_PATHS.panel);
   try {
     assert.equal(await panel.evaluate(() => document.body.dataset.view), 'panel');
     await panel.waitForSelector(`[data-tenant="${TENANT}"] li.value[data-kind="token_endpoint"]`);
@@ -186,7 +186,7 @@ test('Firefox: the host permissions granted at install are the manifest\'s Workd
 });
 
 test('Firefox: the Verify page checks a pasted e-mail with the wasm core in an extension page', async () => {
-  const page = await openExtensionPage(ff.browser, 'verify.html');
+  const page = await openExtensionPage(ff.browser, PAGE_PATHS.verify);
   try {
     const text = [
       'Client ID: "OGQyMzYyYjYtZDhmZC00YTA4LWE3M2EtZDIzNzg1MzY3NmZm "',

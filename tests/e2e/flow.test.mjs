@@ -1,6 +1,6 @@
-// Issue #3's end-to-end flow: register an API client → copy the client ID and secret → manage
-// refresh tokens → a report's View URLs → an organisation's View IDs, on the simulator, in one
-// tenant. At the end the popup must hold every value those pages show (as their fixtures'
+// End to end, an admin's whole setup: register an API client → copy the client ID and secret →
+// manage refresh tokens → a report's View URLs → an organisation's View IDs, on the simulator,
+// in one tenant. At the end the popup must hold every value those pages show (as their fixtures'
 // sidecars list them), exactly, with secrets masked (length and fingerprint only) until shown,
 // and copy must give the exact values.
 

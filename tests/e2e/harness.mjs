@@ -2,29 +2,21 @@
 // Chromium with the built extension (dist/chrome) and every Workday host mapped to the
 // simulator, find the extension's id, open its popup for a tab. Recipe: shared toolchain.md.
 
-import { mkdtempSync, mkdirSync, copyFileSync, writeFileSync, rmSync, existsSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve, dirname } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { start as startSimulator, hostResolverRules } from '../../sim/server.mjs';
+import { PAGE_PATHS } from '../../extension/shared/paths.js';
+import { ROOT, EXTENSION_DIR, assertBuilt } from '../js/helpers.mjs';
 
-export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-/** The unpacked extension (`make build`); WDCAP_EXTENSION_DIR overrides it. */
-export const EXTENSION_DIR = resolve(process.env.WDCAP_EXTENSION_DIR ?? join(ROOT, 'dist', 'chrome'));
+export { PAGE_PATHS, ROOT, EXTENSION_DIR, assertBuilt };
+
 export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
 /** The simulator's View API Clients address (the first fixture's), over plain http. */
 export const VIEW_API_CLIENTS_URL = 'http://wd3-impl.workday.com/acme/d/task/2997$2151.htmld';
 export const HOME_URL = 'http://wd3-impl.workday.com/acme/d/home.htmld';
-
-export function assertBuilt() {
-  for (const file of ['manifest.json', 'background.js', 'content.js', 'popup.html', 'pkg/wdcap.js', 'pkg/wdcap_bg.wasm']) {
-    if (!existsSync(join(EXTENSION_DIR, file))) {
-      throw new Error(`${join(EXTENSION_DIR, file)} is missing: run \`make build\` first`);
-    }
-  }
-}
 
 /**
  * Starts the simulator and a Chromium with the extension.
@@ -120,7 +112,7 @@ export async function tabIdOf(context, page) {
 export async function openPopup(context, extensionId, tabId) {
   const popup = await context.newPage();
   await popup.setViewportSize({ width: 440, height: 600 }); // a popup's largest size
-  await popup.goto(`chrome-extension://${extensionId}/popup.html${tabId == null ? '' : `?tab=${tabId}`}`);
+  await popup.goto(`chrome-extension://${extensionId}/${PAGE_PATHS.popup}${tabId == null ? '' : `?tab=${tabId}`}`);
   await popup.waitForSelector('body[data-ready="true"]');
   return popup;
 }
@@ -135,21 +127,4 @@ export async function sessionStorage(context) {
 export async function workerStats(context) {
   const worker = await currentWorker(context);
   return worker.evaluate(() => ({ ...globalThis.wdcapStats }));
-}
-
-/**
- * Imports extension files as ES modules in node. The extension's folders have no package.json
- * saying `.js` is a module (the browser does not need one), so the files are copied, with one,
- * into a temporary folder. Returns {module, dir, cleanup}; `files` are paths relative to `from`,
- * the first is the module imported.
- */
-export async function importExtensionModule(from, files) {
-  const dir = mkdtempSync(join(tmpdir(), 'wdcap-module-'));
-  for (const f of files) {
-    mkdirSync(dirname(join(dir, f)), { recursive: true });
-    copyFileSync(join(from, f), join(dir, f));
-  }
-  writeFileSync(join(dir, 'package.json'), '{"type": "module"}\n');
-  const module = await import(pathToFileURL(join(dir, files[0])).href);
-  return { module, dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }

@@ -1,4 +1,4 @@
-// End to end (issue #7, hardening): a hostile Workday page. A simulator page whose API client
+// End to end (hardening): a hostile Workday page. A simulator page whose API client
 // names, labels, values and title carry XSS / injection payloads (script tags, event handlers,
 // javascript: and data: URLs, mutation-XSS shapes, template injection, RTL overrides, a very long
 // string) is captured by the extension; the popup shows them, and the Verify page checks the same
@@ -13,7 +13,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, openPopup, tabIdOf, waitFor } from './harness.mjs';
+import { launch, openPopup, tabIdOf, waitFor, PAGE_PATHS } from './harness.mjs';
 
 const MARK = 'WDCAP-XSS';
 const run = (n) => `console.log('${MARK}-${n}')`;
@@ -201,7 +201,7 @@ test('a page full of injection payloads: the popup shows them as text, nothing r
 test('the same payloads pasted into the Verify page render as inert text', async () => {
   const verify = await browser.context.newPage();
   try {
-    await verify.goto(`chrome-extension://${browser.extensionId}/verify.html`);
+    await verify.goto(`chrome-extension://${browser.extensionId}/${PAGE_PATHS.verify}`);
     await verify.waitForSelector('body[data-ready="true"]');
     const text = [
       'Hi support, our values:',

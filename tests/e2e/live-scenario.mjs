@@ -1,4 +1,4 @@
-// The live test's scenario (issue #6), shared by the Chromium suite (live.test.mjs) and the
+// The live test's scenario, shared by the Chromium suite (live.test.mjs) and the
 // Firefox suite (firefox.test.mjs): the tenant and the simulator pages that show its values, the
 // failure cases (each simulator switch, the capture it needs, the probe its finding shows on, the
 // finding's code and a pattern its fix must match), capturing through a browser's extension

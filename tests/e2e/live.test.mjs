@@ -1,4 +1,4 @@
-// End to end, issue #6: the live connection test from the popup, in Chromium, against the
+// End to end: the live connection test from the popup, in Chromium, against the
 // simulator's web-service endpoints (sim/api.mjs) over TLS. Values are captured by visiting the
 // simulator's pages (or, where no fixture page shows a value, added to the session store through
 // the worker); each failure switch of the simulator must show its finding and fix; the happy
@@ -15,7 +15,7 @@ import { launch, waitFor, tabIdOf, openPopup, sessionStorage, currentWorker } fr
 import { servicesHost, isWorkdayHost } from '../../sim/server.mjs';
 import { tenantOfPath } from '../../sim/fixtures.mjs';
 import { REDIRECT_TARGET, SWITCHES } from '../../sim/api.mjs';
-import { CASES, SOAP_ENDPOINT, TENANT, PAGES, captures, readLiveSection, findingOf } from './live-scenario.mjs';
+import { CASES, SOAP_ENDPOINT, TENANT, captures, readLiveSection, findingOf } from './live-scenario.mjs';
 
 let browser;
 let tab; // a Workday page of the tenant: the popup's "current tab"

@@ -1,4 +1,4 @@
-// Packaging (issue #5): one manifest source, the Firefox manifest derived from it, minimal
+// Packaging: one manifest source, the Firefox manifest derived from it, minimal
 // permissions each justified in docs/permissions.md, host permissions for Workday domains only,
 // the CSP exactly as required, and the three store artefacts of `make package` (which runs
 // before the end-to-end tests: `make test-e2e` depends on it; it ends with `web-ext lint
@@ -9,13 +9,13 @@ import assert from 'node:assert/strict';
 import { readFileSync, existsSync, statSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { ROOT, EXTENSION_DIR } from './harness.mjs';
+import { ROOT, EXTENSION_DIR, PAGE_PATHS } from './harness.mjs';
 import { firefoxManifest, GECKO_ID, CHROMIUM_ONLY_FILES, FIREFOX_REPLACES } from '../../scripts/manifest.mjs';
 
 const DIST = join(ROOT, 'dist');
 const source = JSON.parse(readFileSync(join(ROOT, 'extension', 'manifest.json'), 'utf8'));
 const CSP = "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'";
-// workday-notes.md §2, "Domains seen".
+// workday-notes.md, "Hosts and URL anatomy": the domains seen.
 const WORKDAY_DOMAINS = ['workday.com', 'myworkday.com', 'myworkdaygov.com', 'workdaygov.com', 'workdaysuv.com'];
 
 const zipList = (file) =>
@@ -39,7 +39,7 @@ test('the manifest source: CSP, Workday hosts only, minimal permissions, locale'
 
 test('the Firefox manifest is derived: background scripts, gecko settings, sidebar', () => {
   const ff = firefoxManifest(source);
-  assert.deepEqual(ff.background, { scripts: ['background.js'], type: 'module' });
+  assert.deepEqual(ff.background, { scripts: ['worker/background.js'], type: 'module' });
   assert.equal(ff.browser_specific_settings.gecko.id, GECKO_ID);
   assert.deepEqual(ff.browser_specific_settings.gecko.data_collection_permissions, { required: ['none'] });
   assert.deepEqual(ff.permissions, ['storage', 'clipboardWrite', 'alarms']);
@@ -71,7 +71,7 @@ test('make package: chrome.zip, edge.zip (the same build) and firefox.xpi', () =
   assert.ok(readFileSync(join(DIST, 'edge.zip')).equals(readFileSync(join(DIST, 'chrome.zip'))), 'Edge gets the Chrome build');
 
   const chrome = zipList(join(DIST, 'chrome.zip'));
-  for (const f of ['manifest.json', 'background.js', 'content.js', 'popup.html', 'panel.html', 'verify.html', 'checklist.html', 'options.html', 'offscreen.html', 'pkg/wdcap_bg.wasm', '_locales/en/messages.json', '_locales/fr/messages.json']) {
+  for (const f of ['manifest.json', 'worker/background.js', 'content/content.js', ...Object.values(PAGE_PATHS), 'worker/offscreen.html', 'pkg/wdcap_bg.wasm', '_locales/en/messages.json', '_locales/fr/messages.json']) {
     assert.ok(chrome.includes(f), `chrome.zip lacks ${f}`);
   }
   for (const f of Object.values(FIREFOX_REPLACES)) assert.ok(!chrome.includes(f), `chrome.zip holds the Firefox ${f}`);
@@ -81,7 +81,7 @@ test('make package: chrome.zip, edge.zip (the same build) and firefox.xpi', () =
   for (const f of CHROMIUM_ONLY_FILES) assert.ok(!firefox.includes(f), `firefox.xpi holds ${f}`);
   for (const f of Object.values(FIREFOX_REPLACES)) assert.ok(!firefox.includes(f), `firefox.xpi holds ${f} under its own name`);
   assert.deepEqual(JSON.parse(zipFile(join(DIST, 'firefox.xpi'), 'manifest.json')), firefoxManifest(source));
-  const platform = zipFile(join(DIST, 'firefox.xpi'), 'platform.js');
+  const platform = zipFile(join(DIST, 'firefox.xpi'), 'worker/platform.js');
   assert.match(platform, /sidebarAction/);
   assert.doesNotMatch(platform, /offscreen/);
   // No test, map or source file of ours ships.

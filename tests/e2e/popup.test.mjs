@@ -1,4 +1,4 @@
-// End to end: the popup as people use it (issue #5): "Export for partner" (the partner's values in
+// End to end: the popup as people use it: "Export for partner" (the partner's values in
 // its form's order, corrected, as text or a JSON file; blocked with the reason while an error
 // stands, overridable), Clear (one tenant, or everything), a copied secret cleared from the
 // clipboard after the time set in the options (and not when that is off, nor for plain values),
@@ -9,7 +9,7 @@ import { test, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, currentWorker, waitFor, tabIdOf, openPopup, sessionStorage, ROOT, VIEW_API_CLIENTS_URL } from './harness.mjs';
+import { launch, currentWorker, waitFor, tabIdOf, openPopup, sessionStorage, ROOT, VIEW_API_CLIENTS_URL, PAGE_PATHS } from './harness.mjs';
 
 const DEMO = join(ROOT, 'dist', 'demo');
 let browser;
@@ -224,7 +224,7 @@ test('class mode hides secrets in the popup entirely', async () => {
 
 test('side panel: the same UI, following the active tab and updating live', async () => {
   const w = await worker();
-  assert.deepEqual(await w.evaluate(() => chrome.sidePanel.getOptions({})), { enabled: true, path: 'panel.html' });
+  assert.deepEqual(await w.evaluate(() => chrome.sidePanel.getOptions({})), { enabled: true, path: PAGE_PATHS.panel });
 
   const home = await browser.context.newPage();
   await home.goto(browser.sim.url); // the simulator's index: not a Workday page
@@ -232,9 +232,9 @@ test('side panel: the same UI, following the active tab and updating live', asyn
   // The panel in a window of its own, following the active tab of the browser window.
   const panelWindow = await w.evaluate(
     (url) => chrome.windows.create({ url, type: 'popup', width: 420, height: 700 }),
-    `chrome-extension://${browser.extensionId}/panel.html?window=${windowId}`,
+    `chrome-extension://${browser.extensionId}/${PAGE_PATHS.panel}?window=${windowId}`,
   );
-  const panel = await waitFor(() => browser.context.pages().find((p) => p.url().includes('/panel.html')), { what: 'the panel page' });
+  const panel = await waitFor(() => browser.context.pages().find((p) => p.url().includes(`/${PAGE_PATHS.panel}`)), { what: 'the panel page' });
   try {
     await panel.waitForSelector('body[data-ready="true"]');
     assert.equal(await panel.locator('#open-panel').isHidden(), true, 'no "side panel" button in the panel');
@@ -263,7 +263,7 @@ test('side panel: the same UI, following the active tab and updating live', asyn
 test('options: the clearing time and class mode are saved where the pages read them', async () => {
   const page = await browser.context.newPage();
   try {
-    await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await page.goto(`chrome-extension://${browser.extensionId}/${PAGE_PATHS.options}`);
     await page.waitForSelector('body[data-ready="true"]');
     assert.equal(await page.inputValue('#clear-after'), '60', 'one minute by default');
     await page.selectOption('#clear-after', '30');

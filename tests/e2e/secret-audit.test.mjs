@@ -1,4 +1,4 @@
-// End to end (issue #7, hardening): the secret audit. A full capture session on the simulator
+// End to end (hardening): the secret audit. A full capture session on the simulator
 // (View API Clients, Register API Client result with its client secret, Manage Refresh Tokens
 // result with its refresh token, View URLs, View IDs), a secret copied from the popup; then:
 //   - no secret value in chrome.storage.local or chrome.storage.sync, nor in any console line of
@@ -8,7 +8,7 @@
 //     stored setting the options page writes);
 //   - closing the browser forgets them: Chromium relaunched on the same profile folder starts with
 //     an empty chrome.storage.session.
-// The live test (issue #6) has its own e2e (live.test.mjs); its requests go to the tenant's hosts.
+// The live test has its own e2e (live.test.mjs); its requests go to the tenant's hosts.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';

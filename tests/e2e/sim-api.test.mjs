@@ -1,7 +1,8 @@
 // The simulator's web-service endpoints (sim/api.mjs) over HTTP and TLS, without a browser:
-// the token endpoint, REST, RaaS and SOAP as workday-notes.md §4 describes them, the natural
-// failures (wrong host, path, tenant, credentials), every failure switch, the one port that
-// speaks both plain HTTP and TLS, and docs/simulator.md naming every switch.
+// the token endpoint, REST, RaaS and SOAP as workday-notes.md describes them ("OAuth and API
+// behaviour"), the natural failures (wrong host, path, tenant, credentials), every failure
+// switch, the one port that speaks both plain HTTP and TLS, and docs/simulator.md naming every
+// switch.
 
 import { test, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
@@ -86,7 +87,7 @@ test('credentials come from the fixtures: client ID + secret pairs, the refresh 
   const c = loadCredentials(join(ROOT, 'tests', 'fixtures', 'pages'));
   assert.ok(c.clients.size >= 2);
   for (const [id, x] of c.clients) {
-    assert.equal(Buffer.from(id, 'base64').toString().length, 36, 'client IDs are base64 of a UUID (notes §3)');
+    assert.equal(Buffer.from(id, 'base64').toString().length, 36, 'client IDs are base64 of a UUID (workday-notes.md, "Values")');
     assert.ok(x.secret.length > 40 && x.name);
   }
   const [grant] = c.refreshTokens.values();
@@ -106,7 +107,7 @@ test('one port: plain HTTP for the pages, TLS for the API (the first byte decide
   assert.deepEqual([last.tls, last.servername, last.host], [true, SVC, SVC]);
 });
 
-test('token endpoint: refresh-token grant with credentials in the body or as HTTP Basic (notes §4)', async () => {
+test('token endpoint: refresh-token grant with credentials in the body or as HTTP Basic (workday-notes.md, "OAuth and API behaviour")', async () => {
   for (const style of ['body', 'basic']) {
     const r = await tokenRequest({ style });
     assert.equal(r.status, 200, `${style}: ${r.body}`);
@@ -132,7 +133,8 @@ test('token endpoint: refresh-token grant with credentials in the body or as HTT
 });
 
 test('token endpoint: the natural failures', async () => {
-  // A regenerated secret, or a pasted client ID with a trailing space (notes §2, §3): invalid_client.
+  // A regenerated secret, or a pasted client ID with a trailing space (workday-notes.md, "Hosts
+  // and URL anatomy", "Values"): invalid_client.
   for (const r of [await tokenRequest({ secret: 'x'.repeat(100) }), await tokenRequest({ id: `${client.id} ` })]) {
     assert.equal(r.status, 401);
     assert.deepEqual(Object.keys(r.json).sort(), ['error', 'error_description']);
@@ -145,9 +147,9 @@ test('token endpoint: the natural failures', async () => {
   // Tenant names are case sensitive: an unknown tenant in the token URL is invalid_request.
   const tenant = await tokenRequest({ path: '/ccx/oauth2/Acme/token' });
   assert.deepEqual([tenant.status, tenant.json.error], [400, 'invalid_request']);
-  // /ccx/oauth/ instead of /ccx/oauth2/: 404 (notes §2).
+  // /ccx/oauth/ instead of /ccx/oauth2/: 404 (workday-notes.md, "Hosts and URL anatomy").
   assert.equal((await tokenRequest({ path: '/ccx/oauth/acme/token' })).status, 404);
-  // Another data center's services host: 503; a UI host used for the API: 500 (notes §2).
+  // Another data center's services host: 503; a UI host used for the API: 500 (workday-notes.md, "Hosts and URL anatomy").
   assert.equal((await tokenRequest({ host: 'wd5-impl-services1.workday.com' })).status, 503);
   assert.equal((await tokenRequest({ host: 'wd3-impl.workday.com' })).status, 500);
   // The tenant also lives on wd5 (production): its services host answers.
@@ -162,13 +164,13 @@ test('REST: workers with a bearer token of the tenant, paged by limit/offset; 40
   assert.equal(one.json.total, 3);
   assert.equal(one.json.data.length, 1);
   assert.deepEqual(Object.keys(one.json.data[0]).sort(), ['descriptor', 'href', 'id']);
-  assert.match(one.json.data[0].id, /^[0-9a-f]{32}$/, 'a WID (notes §3)');
+  assert.match(one.json.data[0].id, /^[0-9a-f]{32}$/, 'a WID (workday-notes.md, "Values")');
   const rest = await call(SVC, '/ccx/api/v1/acme/workers?limit=5&offset=1', { headers: auth });
   assert.equal(rest.json.data.length, 2);
   assert.equal((await call(SVC, '/ccx/api/v1/acme/workers')).status, 401);
   const wrong = await call(SVC, '/ccx/api/v1/acme/workers', { headers: { Authorization: 'Bearer nope' } });
   assert.equal(wrong.status, 401);
-  assert.equal(typeof wrong.json.error, 'string', 'REST errors: {"error": …} (notes §4)');
+  assert.equal(typeof wrong.json.error, 'string', 'REST errors: {"error": …} (workday-notes.md, "OAuth and API behaviour")');
   assert.equal((await call(SVC, '/ccx/api/v1/acme/nothing', { headers: auth })).status, 404);
 });
 
@@ -193,7 +195,7 @@ test('RaaS: JSON Report_Entry with ?format=json, XML without, CSV; bearer or the
   assert.equal(bad.json, null, 'the RaaS 401 body is a page, not JSON (unconfirmed shape)');
 });
 
-test('SOAP: an answer with the bearer token or the ISU; authentication and permission faults (notes §4)', async () => {
+test('SOAP: an answer with the bearer token or the ISU; authentication and permission faults (workday-notes.md, "OAuth and API behaviour")', async () => {
   const path = '/ccx/service/acme/Learning/v39.2';
   const envelope = '<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Body/></soapenv:Envelope>';
   const post = (headers, p = path) => call(SVC, p, { method: 'POST', headers: { 'Content-Type': 'text/xml', ...headers }, body: envelope });
@@ -301,7 +303,7 @@ test('the redirect target is logged when reached (the e2e tests prove it never i
   assert.equal(sim.api.log.at(-1).host, target.hostname);
 });
 
-test('services host <-> UI host (notes §2)', () => {
+test('services host <-> UI host (workday-notes.md, "Hosts and URL anatomy")', () => {
   assert.equal(uiHostOf('wd3-impl-services1.workday.com'), 'wd3-impl.workday.com');
   assert.equal(uiHostOf('services1.myworkday.com'), 'www.myworkday.com');
   assert.equal(uiHostOf('impl-services1.wd12.myworkday.com'), 'impl.wd12.myworkday.com');

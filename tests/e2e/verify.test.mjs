@@ -1,4 +1,4 @@
-// End to end: the support agent's Verify page (issue #4's UI part) in Chromium, with the built
+// End to end: the support agent's Verify page in Chromium, with the built
 // extension. Every pasted-text fixture under tests/fixtures/checks/ goes through the page with its
 // expect.toml arguments (partner, SSO) and must show exactly the findings the CLI is held to; a
 // problem e-mail's fix is copied and read back from the clipboard; secrets show as fingerprint and
@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, currentWorker, waitFor, ROOT } from './harness.mjs';
+import { launch, currentWorker, waitFor, ROOT, PAGE_PATHS } from './harness.mjs';
 
 const CHECKS = join(ROOT, 'tests', 'fixtures', 'checks');
 const PARTNERS = join(ROOT, 'tests', 'fixtures', 'partners');
@@ -60,7 +60,7 @@ before(async () => {
   browser = await launch();
   await browser.context.grantPermissions(['clipboard-read', 'clipboard-write']);
   page = await browser.context.newPage();
-  await page.goto(`chrome-extension://${browser.extensionId}/verify.html`);
+  await page.goto(`chrome-extension://${browser.extensionId}/${PAGE_PATHS.verify}`);
   await page.waitForSelector('body[data-ready="true"]');
 });
 
@@ -178,7 +178,7 @@ test('class mode hides secrets entirely; the partner comes from the address', as
   await worker.evaluate(() => chrome.storage.local.set({ settings: { classMode: true } }));
   try {
     const other = await browser.context.newPage();
-    await other.goto(`chrome-extension://${browser.extensionId}/verify.html?partner=kombo`);
+    await other.goto(`chrome-extension://${browser.extensionId}/${PAGE_PATHS.verify}?partner=kombo`);
     await other.waitForSelector('body[data-ready="true"]');
     assert.equal(await other.inputValue('#partner'), 'kombo');
     const mail = readFileSync(join(PARTNERS, 'defender-for-cloud-apps.txt'), 'utf8');

@@ -24,54 +24,61 @@ fn root() -> PathBuf {
 const HEADER: &str =
     "Generated from the Rust declarations by tests/it/generated.rs (`make generate`). Do not edit.";
 
-/// `lists.js`.
+/// `lists.js`: plain `export const` declarations with no imports (the build strips the file
+/// into the content script), typed `const` so the JavaScript's type check knows every id.
 fn lists_js() -> String {
-    let mut o = format!("// {HEADER}\n\n");
+    let mut o = format!("// @ts-check\n// {HEADER}\n//\n// Declarations only, no imports: the build puts this file into the content script.\n\n");
     let quoted = |items: &mut dyn Iterator<Item = &str>| {
         items
             .map(|s| format!("'{s}'"))
             .collect::<Vec<_>>()
             .join(", ")
     };
-    let _ = writeln!(o, "/** Every page id, in the recognisers' order. */");
     let _ = writeln!(
         o,
-        "export const PAGE_IDS = Object.freeze([\n{}\n]);\n",
+        "/** Every page a recogniser reads, in the recognisers' order. */"
+    );
+    let _ = writeln!(
+        o,
+        "export const PAGE_IDS = Object.freeze(\n  /** @type {{const}} */ ([\n{}\n  ]),\n);\n",
         PageId::ALL
             .iter()
-            .map(|p| format!("  '{}',", p.as_str()))
+            .map(|p| format!("    '{}',", p.as_str()))
             .collect::<Vec<_>>()
             .join("\n")
     );
     let _ = writeln!(
         o,
-        "/** Every value kind: its id, the name a person reads, whether it is a secret, whether it is a URL. */"
+        "/**\n * Every kind of value, in the core's order: its English title (the pages show the translated\n * `kind_<kind>` message), whether it is a secret, whether it is a URL.\n */"
     );
-    let _ = writeln!(o, "export const VALUE_KINDS = Object.freeze([");
+    let _ = writeln!(
+        o,
+        "export const VALUE_KINDS = Object.freeze(\n  /** @type {{const}} */ ({{"
+    );
     for k in ParamKind::ALL {
         let _ = writeln!(
             o,
-            "  Object.freeze({{ id: '{}', title: '{}', secret: {}, url: {} }}),",
+            "    {}: {{ title: '{}', secret: {}, url: {} }},",
             k.as_str(),
             k.title().replace('\'', "\\'"),
             k.is_secret(),
             k.is_url()
         );
     }
-    let _ = writeln!(o, "]);\n");
+    let _ = writeln!(o, "  }}),\n);\n");
     let _ = writeln!(
         o,
-        "/** The answers to \"does the tenant use SAML SSO?\". */"
+        "/** The answers to \"does the tenant use SAML SSO?\"; the first is the default. */"
     );
     let _ = writeln!(
         o,
-        "export const SSO_CHOICES = Object.freeze([{}]);\n",
+        "export const SSO_CHOICES = Object.freeze(/** @type {{const}} */ ([{}]));\n",
         quoted(&mut Sso::ALL.iter().map(|s| s.as_str()))
     );
-    let _ = writeln!(o, "/** Finding severities, the most severe first. */");
+    let _ = writeln!(o, "/** A finding's severities, worst first. */");
     let _ = writeln!(
         o,
-        "export const SEVERITIES = Object.freeze([{}]);",
+        "export const SEVERITIES = Object.freeze(/** @type {{const}} */ ([{}]));",
         quoted(&mut Severity::ALL.iter().map(|s| s.as_str()))
     );
     o
@@ -208,10 +215,10 @@ fn the_lists_hold_every_declared_value() {
         assert!(js.contains(&format!("'{}'", p.as_str())));
     }
     for k in ParamKind::ALL {
-        assert!(js.contains(&format!("id: '{}', title: '{}'", k.as_str(), k.title())));
+        assert!(js.contains(&format!("{}: {{ title: '{}'", k.as_str(), k.title())));
     }
-    assert!(js.contains("export const SEVERITIES = Object.freeze(['error', 'warning', 'info']);"));
-    assert!(js.contains("export const SSO_CHOICES = Object.freeze(['unknown', 'yes', 'no']);"));
+    assert!(js.contains("export const SEVERITIES = Object.freeze(/** @type {const} */ (['error', 'warning', 'info']));"));
+    assert!(js.contains("export const SSO_CHOICES = Object.freeze(/** @type {const} */ (['unknown', 'yes', 'no']));"));
     let ts = core_types();
     for name in [
         "ReportView",

@@ -1,4 +1,4 @@
-//! The extension's snapshotter (`extension/snapshot.js`) and the native HTML loader
+//! The extension's snapshotter (`extension/content/snapshot.js`) and the native HTML loader
 //! (`src/snapshot/html.rs`) must keep the same attributes and skip the same elements, or a page would
 //! read differently in the browser and in `wdcap scan`. This reads the lists out of the JS
 //! source and compares them with the Rust constants.
@@ -27,7 +27,7 @@ fn rust_set(items: &[&str]) -> BTreeSet<String> {
 fn kept_attributes_and_skipped_tags_agree() {
     let js = std::fs::read_to_string(concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/extension/snapshot.js"
+        "/extension/content/snapshot.js"
     ))
     .unwrap();
     assert_eq!(

@@ -51,20 +51,20 @@ export type Evidence = {
 /**
  * Pages visited.
  */
-pages: Array<PageId>, params: Array<ParamInput>, 
+pages?: Array<PageId>, params?: Array<ParamInput>, 
 /**
  * Oldest first: a later read of a setting wins.
  */
-settings: Array<Setting>, 
+settings?: Array<Setting>, 
 /**
  * Step ids ticked by hand.
  */
-manual: Array<string>, 
+manual?: Array<string>, 
 /**
  * Partners whose export was used on this tenant (the popup's "Export for partner"): the
  * evidence of a step done outside Workday (`evidence_export`, 10KC's e-mail).
  */
-exported: Array<string>, };
+exported?: Array<string>, };
 
 export type ExportItem = { kind: ParamKind, 
 /**
@@ -96,15 +96,15 @@ export type FieldLevel = "required" | "recommended" | "optional";
 
 export type FindingView = { code: string, severity: Severity, param: number | null, message: string, fix: string, fixed_value: string | null, };
 
-export type Gathered = { params: Array<ParamInput>, settings: Array<Setting>, };
+export type Gathered = { params?: Array<ParamInput>, settings?: Array<Setting>, };
 
 export type IsuProfile = { recommended: boolean, session_timeout_minutes: bigint | null, security_group_type: string | null, note: string | null, source: string, };
 
-export type LiveEvidence = { params: Array<ParamInput>, 
+export type LiveEvidence = { params?: Array<ParamInput>, 
 /**
  * Typed in by the user for this test only.
  */
-isu_password: string | null, };
+isu_password?: string, };
 
 export type LiveFinding = { code: string, severity: Severity, message: string, fix: string, };
 
@@ -132,15 +132,15 @@ redirect_uris: Array<string>, redirect_uris_note: string | null, non_expiring_re
  */
 scopes: Array<string>, note: string | null, source: string, };
 
-export type Options = { integration: string | null, sso: Sso, };
+export type Options = { integration?: string | null, sso?: Sso, };
 
-export type Outcome<T> = { ok: boolean, report: T, } | { ok: boolean, error: ErrorValue, };
+export type Outcome<T> = { ok: true, report: T, } | { ok: false, error: ErrorValue, };
 
 export type PageEvidence = { id: PageId, seen: boolean, };
 
 export type PageId = "view_api_clients" | "register_api_client" | "view_api_client" | "manage_refresh_tokens" | "view_urls" | "view_ids" | "headcount_report" | "maintain_permissions" | "domain_policies_for_area" | "edit_tenant_setup_security" | "edit_tenant_setup_system" | "create_isu" | "create_security_group" | "activate_security_changes" | "report_sharing" | "custom_report";
 
-export type ParamInput = { kind: ParamKind, value: string, name: string | null, tenant: string | null, source: Source, };
+export type ParamInput = { kind: ParamKind, value: string, name?: string | null, tenant?: string | null, source?: Source, };
 
 export type ParamKind = "rest_endpoint" | "token_endpoint" | "authorization_endpoint" | "soap_endpoint" | "raas_url" | "ui_url" | "client_id" | "client_secret" | "refresh_token" | "org_id" | "isu_username";
 

@@ -59,14 +59,19 @@ use serde::{Deserialize, Serialize};
 #[serde(default)]
 pub struct Evidence {
     /// Pages visited.
+    #[cfg_attr(feature = "typescript", ts(as = "Option<Vec<PageId>>", optional))]
     pub pages: Vec<PageId>,
+    #[cfg_attr(feature = "typescript", ts(as = "Option<Vec<ParamInput>>", optional))]
     pub params: Vec<ParamInput>,
     /// Oldest first: a later read of a setting wins.
+    #[cfg_attr(feature = "typescript", ts(as = "Option<Vec<Setting>>", optional))]
     pub settings: Vec<Setting>,
     /// Step ids ticked by hand.
+    #[cfg_attr(feature = "typescript", ts(as = "Option<Vec<String>>", optional))]
     pub manual: Vec<String>,
     /// Partners whose export was used on this tenant (the popup's "Export for partner"): the
     /// evidence of a step done outside Workday (`evidence_export`, 10KC's e-mail).
+    #[cfg_attr(feature = "typescript", ts(as = "Option<Vec<String>>", optional))]
     pub exported: Vec<String>,
 }
 

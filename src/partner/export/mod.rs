@@ -33,7 +33,9 @@ use serde::{Deserialize, Serialize};
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(default)]
 pub struct Gathered {
+    #[cfg_attr(feature = "typescript", ts(as = "Option<Vec<ParamInput>>", optional))]
     pub params: Vec<ParamInput>,
+    #[cfg_attr(feature = "typescript", ts(as = "Option<Vec<Setting>>", optional))]
     pub settings: Vec<Setting>,
 }
 

@@ -1,0 +1,264 @@
+// @ts-check
+// The content script (a classic script: the build puts the modules it uses in front of this
+// file, imports and exports stripped: shared/generated/lists.js, shared/messages.js,
+// shared/findings.js and snapshot.js, which provide `VALUE_KINDS`, `MESSAGES`, `worstSeverity`,
+// `snapshot` and `KEPT_ATTRIBUTES`; content-globals.d.ts declares them for the type check).
+//
+// Page-agnostic: it knows nothing of Workday's pages. It snapshots the document once at idle,
+// sends the snapshot (JSON text) to the service worker, and sends again, debounced, whenever the
+// single-page app changes the page. The worker answers with the snapshot nodes that hold
+// captured values; a small inert mark goes beside each. Password values are never read
+// (snapshot.js drops them); page text is only ever set as text, never as HTML.
+//
+// Injected twice into one page (the same isolated world), the second copy does nothing while
+// the first still runs, and takes over when the first has stopped (its extension context went
+// away on an update or reload): one observer, one set of marks, at any time. The build wraps
+// this file and snapshot.js in one function scope, so a second copy can run at all.
+
+/**
+ * @import { Mark, SnapshotReply } from '../shared/messages.js'
+ */
+
+(() => {
+  'use strict';
+
+  // This world's running copy: {running(), stop()}. A symbol in the registry, not a plain name,
+  // so that nothing on the page side can collide with it (it is not visible there anyway).
+  const INSTANCE = Symbol.for('wdcap/content-script');
+  const world = /** @type {{[INSTANCE]?: {running(): boolean, stop(): void}}} */ (/** @type {unknown} */ (globalThis));
+  const previous = world[INSTANCE];
+  if (previous?.running()) return;
+  previous?.stop();
+
+  const MARK_TAG = 'wdcap-mark'; // snapshot.js skips it, so marks never reach a snapshot
+  const DEBOUNCE_MS = 300;
+  const MAX_WAIT_MS = 2000; // a page that never stops changing is still read this often
+  const COLORS = { error: '#c62828', warning: '#b26a00', info: '#1565c0', ok: '#2e7d32' };
+  // The mark's tooltip, in the browser's language (extension/_locales).
+  const say = (/** @type {string} */ key, /** @type {string[]} */ ...subs) => chrome.i18n.getMessage(key, subs) || key;
+  /** @type {Record<string, string>} */
+  const SEVERITY_WORDS = { error: 'markError', warning: 'markWarning', info: 'markInfo', ok: 'markOk' };
+
+  let stopped = false;
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
+  let timer;
+  let firstPending = 0;
+  /** @type {{json: string, elements: Node[]} | null} the newest snapshot */
+  let latest = null;
+  /** @type {{json: string, reply: SnapshotReply} | null} the newest answer */
+  let answered = null;
+  /** @type {string | null} the JSON being analysed */
+  let inFlight = null;
+  /** @type {Set<HTMLElement>} */
+  const marks = new Set();
+
+  /** @param {Node | null | undefined} node */
+  const isMark = (node) => node != null && node.nodeType === 1 && /** @type {Element} */ (node).localName === MARK_TAG;
+
+  // ---- marks ----------------------------------------------------------------------------
+
+  function clearMarks() {
+    for (const mark of marks) mark.remove();
+    marks.clear();
+  }
+
+  // Elements a mark must not go inside (void, form controls, links and buttons: a mark inside
+  // a link would take part in its click).
+  const ATOMIC = new Set(['input', 'textarea', 'select', 'img', 'br', 'hr', 'a', 'button', 'label', 'svg']);
+
+  /**
+   * The last child element that shows text (not a mark, not an aria-hidden copy).
+   * @param {Element} element
+   */
+  function lastShownChild(element) {
+    for (let child = element.lastElementChild; child; child = child.previousElementSibling) {
+      if (isMark(child) || child.getAttribute('aria-hidden') === 'true') continue;
+      if (ATOMIC.has(child.localName) || (child.textContent ?? '').trim() !== '') return child;
+    }
+    return null;
+  }
+
+  /**
+   * Puts the mark right after the value's visible text, as deep as it goes.
+   * @param {Element} element
+   * @param {HTMLElement} mark
+   */
+  function place(element, mark) {
+    let target = element;
+    while (!ATOMIC.has(target.localName)) {
+      const child = lastShownChild(target);
+      if (!child) {
+        target.append(mark);
+        return;
+      }
+      target = child;
+    }
+    target.after(mark);
+  }
+
+  /**
+   * @param {CSSStyleDeclaration} style
+   * @param {Record<string, string>} props
+   */
+  const important = (style, props) => {
+    for (const [name, value] of Object.entries(props)) style.setProperty(name, value, 'important');
+  };
+
+  /** @param {Mark[]} entries the marks of one node */
+  function createMark(entries) {
+    const severity = worstSeverity(entries);
+    const host = document.createElement(MARK_TAG);
+    host.setAttribute('aria-hidden', 'true');
+    host.dataset.wdcapKind = entries.map((e) => e.kind).join(' ');
+    host.dataset.wdcapSeverity = severity;
+    important(host.style, {
+      display: 'inline-block',
+      margin: '0 0 0 6px',
+      padding: '0',
+      'vertical-align': 'middle',
+      'line-height': '0',
+      width: '14px',
+      height: '14px',
+      position: 'static',
+    });
+    // Closed shadow root: the mark's text stays out of the page's own textContent/innerText.
+    const shadow = host.attachShadow({ mode: 'closed' });
+    const badge = document.createElement('span');
+    important(badge.style, {
+      display: 'inline-flex',
+      'align-items': 'center',
+      'justify-content': 'center',
+      width: '14px',
+      height: '14px',
+      'border-radius': '50%',
+      background: COLORS[severity],
+      color: '#fff',
+      font: '700 10px/14px system-ui, sans-serif',
+      'box-shadow': '0 0 0 1.5px #fff',
+      cursor: 'help',
+      'user-select': 'none',
+    });
+    badge.textContent = severity === 'ok' ? '\u2713' : '!';
+    const what = (/** @type {Mark} */ e) => e.label || (Object.hasOwn(VALUE_KINDS, e.kind) && chrome.i18n.getMessage(`kind_${e.kind}`)) || e.kind;
+    const lines = entries.map((e) => say('markCaptured', what(e), SEVERITY_WORDS[e.severity] ? say(SEVERITY_WORDS[e.severity]) : e.severity));
+    for (const e of entries) for (const m of e.messages ?? []) lines.push(`\u2022 ${m}`);
+    lines.push(say('markOpen'));
+    badge.title = lines.join('\n');
+    shadow.append(badge);
+    return host;
+  }
+
+  /**
+   * @param {SnapshotReply} reply
+   * @param {Node[]} elements
+   */
+  function render(reply, elements) {
+    clearMarks();
+    /** @type {Map<number, Mark[]>} */
+    const byNode = new Map();
+    for (const mark of reply.marks ?? []) {
+      if (!Number.isInteger(mark.node)) continue;
+      const list = byNode.get(mark.node) ?? [];
+      list.push(mark);
+      byNode.set(mark.node, list);
+    }
+    for (const [index, entries] of byNode) {
+      /** @type {Node | null | undefined} */
+      let element = elements[index];
+      if (element && element.nodeType === 3) element = element.parentElement;
+      if (!element || element.nodeType !== 1 || !element.isConnected) continue;
+      const mark = createMark(entries);
+      place(/** @type {Element} */ (element), mark);
+      marks.add(mark);
+    }
+  }
+
+  // ---- snapshots ------------------------------------------------------------------------
+
+  function stop() {
+    stopped = true;
+    clearTimeout(timer);
+    observer.disconnect();
+    clearMarks();
+  }
+
+  async function capture() {
+    timer = undefined;
+    firstPending = 0;
+    if (stopped) return;
+    const taken = snapshot(document.documentElement, {});
+    const json = JSON.stringify(taken.snapshot);
+    latest = { json, elements: taken.elements };
+    if (answered && answered.json === json) {
+      // Same content (perhaps re-rendered nodes): same answer, marks on the current nodes.
+      render(answered.reply, taken.elements);
+      return;
+    }
+    if (inFlight === json) return; // its answer will be rendered on these nodes
+    inFlight = json;
+    let reply;
+    try {
+      reply = await chrome.runtime.sendMessage({
+        type: MESSAGES.snapshot,
+        snapshot: json,
+        url: taken.snapshot.url,
+        title: taken.snapshot.title,
+      });
+    } catch (e) {
+      // The extension was reloaded or removed: this copy of the script is orphaned.
+      if (!chrome.runtime?.id) stop();
+      return;
+    } finally {
+      if (inFlight === json) inFlight = null;
+    }
+    if (stopped || !latest || latest.json !== json) return; // a newer snapshot is on its way
+    if (!reply || !reply.ok) {
+      clearMarks();
+      return;
+    }
+    answered = { json, reply };
+    render(reply, latest.elements);
+  }
+
+  function schedule() {
+    if (stopped) return;
+    const now = Date.now();
+    if (!firstPending) firstPending = now;
+    clearTimeout(timer);
+    timer = setTimeout(capture, Math.max(0, Math.min(DEBOUNCE_MS, firstPending + MAX_WAIT_MS - now)));
+  }
+
+  /**
+   * True for changes the marks themselves made (adding or removing a mark).
+   * @param {MutationRecord} record
+   */
+  function ours(record) {
+    if (isMark(record.target)) return true;
+    if (record.type !== 'childList') return false;
+    const nodes = [...record.addedNodes, ...record.removedNodes];
+    return nodes.length > 0 && nodes.every(isMark);
+  }
+
+  const observer = new MutationObserver((records) => {
+    if (records.some((r) => !ours(r))) schedule();
+  });
+
+  observer.observe(document.documentElement, {
+    childList: true,
+    subtree: true,
+    characterData: true,
+    attributes: true,
+    attributeFilter: [...KEPT_ATTRIBUTES],
+  });
+  // Typing changes an input's value without a DOM mutation.
+  document.addEventListener('input', schedule, true);
+  document.addEventListener('change', schedule, true);
+  window.addEventListener('pageshow', (event) => {
+    if (event.persisted) schedule();
+  });
+
+  // Running until stopped, or until the extension context is gone (an orphaned copy that has
+  // not yet noticed, because the page has not changed since).
+  world[INSTANCE] = { running: () => !stopped && Boolean(chrome.runtime?.id), stop };
+  capture();
+})();

@@ -1,0 +1,152 @@
+// @ts-check
+// The messages between the extension's parts, in one table: every sender names a message by
+// its constant here, and the service worker routes it by the same constant
+// (extension/worker/router.js, which also says who may send each). A message is
+// `{type: MESSAGES.<name>, …its fields}` sent with chrome.runtime.sendMessage; its answer is the
+// reply type below, or a Failure. The live connection test talks over a port named LIVE_PORT.
+//
+// Declarations only, no imports: the build puts this file into the content script
+// (scripts/build-extension.sh). The types are JSDoc, so they vanish there.
+
+/**
+ * @import { Checklist, ErrorValue, LiveView, ParamKind, PageId, Partner, PartnerExport, Severity, Sso } from './generated/core-types'
+ * @import { ViewState } from './types.js'
+ */
+
+export const MESSAGES = Object.freeze(
+  /** @type {const} */ ({
+    /** Content script → worker: a page snapshot (JSON text) to analyse. */
+    snapshot: 'wdcap/snapshot',
+    /** Page → worker: every tenant captured, the tab's own first. */
+    view: 'wdcap/view',
+    /** Page → worker: a tenant's SSO answer, partner or security group. */
+    setPrefs: 'wdcap/set-prefs',
+    /** Page → worker: forget one tenant's captured values. */
+    forget: 'wdcap/forget',
+    /** Page → worker: forget every captured value. */
+    forgetAll: 'wdcap/forget-all',
+    /** Page → worker: the partner profiles. */
+    partners: 'wdcap/partners',
+    /** Page → worker: a partner's checklist on a tenant. */
+    checklist: 'wdcap/checklist',
+    /** Page → worker: tick or untick a checklist step by hand. */
+    checklistTick: 'wdcap/checklist-tick',
+    /** Page → worker: start a checklist afresh. */
+    checklistReset: 'wdcap/checklist-reset',
+    /** Page → worker: the export of a tenant's values for a partner. */
+    export: 'wdcap/export',
+    /** Page → worker: the export was copied or downloaded (checklist evidence). */
+    exportUsed: 'wdcap/export-used',
+    /** Page → worker: store a value wdcap built and the user accepted. */
+    acceptValue: 'wdcap/accept-value',
+    /** Page → worker: a secret was copied; clear the clipboard later. */
+    secretCopied: 'wdcap/secret-copied',
+    /** Chromium's offscreen document → worker: the clipboard was cleared. */
+    clipboardCleared: 'wdcap/clipboard-cleared',
+  }),
+);
+
+/** The name of the port the popup opens for the live connection test. */
+export const LIVE_PORT = 'wdcap/live';
+
+/** The messages on the live test's port. */
+export const LIVE_MESSAGES = Object.freeze(
+  /** @type {const} */ ({
+    /** Popup → worker: run the test. */
+    start: 'start',
+    /** Popup → worker: stop it. */
+    cancel: 'cancel',
+    /** Worker → popup: it runs, with this time limit. */
+    started: 'started',
+    /** Worker → popup: what it found. */
+    result: 'result',
+  }),
+);
+
+/**
+ * A failed request's answer (the shape of the core's errors too).
+ * @param {string} code
+ * @param {string} message
+ * @returns {Failure}
+ */
+export function failure(code, message) {
+  return { ok: false, error: { code, message } };
+}
+
+/**
+ * @typedef {{ok: false, error: ErrorValue}} Failure
+ * @typedef {{ok: true}} Done
+ */
+
+/**
+ * What the worker tells the content script to mark beside one captured value.
+ * @typedef {object} Mark
+ * @property {number} node the snapshot node that holds the value
+ * @property {ParamKind} kind
+ * @property {string | null} label
+ * @property {Severity | 'ok'} severity the worst of the tenant-wide findings about the value
+ * @property {string[]} messages those findings' messages
+ */
+
+/**
+ * @typedef {{ok: true, page: PageId | null, marks: Mark[]}} SnapshotReply
+ * @typedef {{ok: true, partners: Partner[]}} PartnersReply
+ * @typedef {{ok: true, tenant: string | null, partner: string, since: number, checklist: Checklist}} ChecklistReply
+ * @typedef {{ok: true, tenant: string, partner: string, export: PartnerExport}} ExportReply
+ * @typedef {{ok: true, seconds: number}} SecretCopiedReply
+ */
+
+/**
+ * Each message's fields (besides `type`) and its answer when it succeeds, by message type.
+ * @typedef {{
+ *   [MESSAGES.snapshot]: [{snapshot: string, url?: string, title?: string}, SnapshotReply],
+ *   [MESSAGES.view]: [{tabId?: number | null}, ViewState],
+ *   [MESSAGES.setPrefs]: [{tenant: string, sso?: Sso, integration?: string | null, securityGroup?: string | null, tabId?: number | null}, ViewState],
+ *   [MESSAGES.forget]: [{tenant: string, tabId?: number | null}, ViewState],
+ *   [MESSAGES.forgetAll]: [{tabId?: number | null}, ViewState],
+ *   [MESSAGES.partners]: [{}, PartnersReply],
+ *   [MESSAGES.checklist]: [{tenant: string | null, partner: string}, ChecklistReply],
+ *   [MESSAGES.checklistTick]: [{tenant: string | null, partner: string, step: string, ticked: boolean}, ChecklistReply],
+ *   [MESSAGES.checklistReset]: [{tenant: string | null, partner: string}, ChecklistReply],
+ *   [MESSAGES.export]: [{tenant: string, partner: string}, ExportReply],
+ *   [MESSAGES.exportUsed]: [{tenant: string, partner: string}, Done],
+ *   [MESSAGES.acceptValue]: [{tenant: string, kind: ParamKind, value: string, label?: string | null}, Done],
+ *   [MESSAGES.secretCopied]: [{}, SecretCopiedReply],
+ *   [MESSAGES.clipboardCleared]: [{}, Done],
+ * }} Protocol
+ */
+
+/**
+ * @typedef {keyof Protocol} MessageType
+ * @typedef {typeof MESSAGES[keyof typeof MESSAGES]} MessageName
+ */
+
+/**
+ * A message as its sender writes it.
+ * @template {MessageType} T
+ * @typedef {{type: T} & Protocol[T][0]} Message
+ */
+
+/**
+ * A message's answer: its reply, or a Failure (a refused or malformed message, a core error).
+ * @template {MessageType} T
+ * @typedef {Protocol[T][1] | Failure} Reply
+ */
+
+/**
+ * The live test's port. Popup → worker: {type: 'start', tenant, isu_password?} or
+ * {type: 'cancel'}. Worker → popup: LiveStarted, then LiveResult.
+ * @typedef {{type: 'start', tenant: string, isu_password?: string} | {type: 'cancel'}} LiveRequest
+ * @typedef {{type: 'started', timeoutMs: number}} LiveStarted
+ */
+
+/**
+ * The live test's outcome: it could not run or the core failed (`error`; `origins` when host
+ * permissions are missing), or the core's report (without the new refresh token, which comes as
+ * `renewed`, masked until shown) and whether it was cancelled or timed out.
+ * @typedef {{type: 'result', ok: false, error: ErrorValue, origins?: string[], timeoutMs?: number, elapsedMs?: number}} LiveFailed
+ * @typedef {{value: string, length: number, fingerprint: string | null, saved: boolean}} RenewedToken
+ * @typedef {{type: 'result', ok: true, timeoutMs: number, elapsedMs: number, report: Omit<LiveView, 'new_refresh_token'>,
+ *            cancelled: boolean, timedOut: boolean, renewed?: RenewedToken}} LiveDone
+ * @typedef {LiveFailed | LiveDone} LiveResult
+ */

@@ -1,0 +1,27 @@
+// @ts-check
+// The service worker (an ES module): the only place, with the extension's pages, where the wasm
+// core runs (never in the Workday page: a page's CSP may forbid wasm in content scripts).
+//
+// - From the content script: a page snapshot, analysed and kept per tenant (handlers/capture.js).
+// - From the popup, side panel and checklist page: the view of a tab's tenant and the other
+//   tenants, the per-tenant preferences, forgetting (handlers/view.js); a partner's checklist and
+//   export (handlers/partner.js); clearing the clipboard after a secret was copied
+//   (handlers/clipboard.js, platform.js).
+// - The live connection test, over a port from the popup (live-worker.js).
+//
+// Which message goes to which handler, and who may send it: router.js. Storage: store.js (what a
+// tenant's record holds: captures.js). The core: core.js.
+
+import { installRouter } from './router.js';
+import { stats } from './handlers/capture.js';
+import { liveGlobals } from './live-worker.js';
+import * as platform from './platform.js';
+
+Object.assign(globalThis, { wdcapStats: stats });
+queueMicrotask(() => {
+  stats.readyMs = performance.now();
+});
+
+liveGlobals();
+platform.installClipboardClearing();
+installRouter();

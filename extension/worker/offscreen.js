@@ -1,0 +1,30 @@
+// @ts-check
+// Chromium only: the offscreen document the worker opens after a secret was copied (reason
+// CLIPBOARD). It holds the timer (the worker itself may be stopped meanwhile), clears the
+// clipboard when the time is up, and tells the worker, which closes it. A later copy replaces
+// the document, and with it the timer. Its address carries the deadline: `worker/offscreen.html#<ms>`.
+//
+// The clipboard cannot be read without the clipboardRead permission, which wdcap does not ask
+// for: the clipboard is cleared whatever it holds by then.
+
+import { MESSAGES } from '../shared/messages.js';
+
+const deadline = Number(location.hash.slice(1));
+
+function clear() {
+  // An offscreen document has no focus, so navigator.clipboard is refused; a copy command whose
+  // data is set by the copy event works (the documented way for reason CLIPBOARD).
+  const onCopy = (/** @type {ClipboardEvent} */ event) => {
+    event.clipboardData?.setData('text/plain', '');
+    event.preventDefault();
+  };
+  document.addEventListener('copy', onCopy);
+  try {
+    document.execCommand('copy');
+  } finally {
+    document.removeEventListener('copy', onCopy);
+  }
+  chrome.runtime.sendMessage({ type: MESSAGES.clipboardCleared }).catch(() => {});
+}
+
+if (Number.isFinite(deadline)) setTimeout(clear, Math.max(0, deadline - Date.now()));

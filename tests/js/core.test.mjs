@@ -1,0 +1,68 @@
+// extension/worker/core.js against the real wasm module of the build (dist/chrome/pkg), in node:
+// results are values, never throws; a call that throws the way a trapped module does is reported
+// as {ok: false, error: {code: 'internal'}} and the module is re-instantiated, after which the
+// core works again.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { importBuiltCore } from './helpers.mjs';
+
+let loaded;
+let core;
+
+before(async () => {
+  loaded = await importBuiltCore();
+  core = loaded.module;
+});
+
+after(() => loaded?.cleanup());
+
+const authorize = 'https://wd3-impl.workday.com/acme/authorize';
+
+test('calls resolve to values; bad input is an error value, not a throw', async () => {
+  const text = await core.checkText(`Authorization Endpoint: ${authorize}`, { sso: 'yes' });
+  assert.equal(text.ok, true);
+  assert.equal(text.report.params[0].kind, 'authorization_endpoint');
+  const finding = text.report.findings.find((f) => f.code === 'redirect-n-missing');
+  assert.equal(finding.severity, 'error');
+  assert.equal(finding.fixed_value, `${authorize}?redirect=n`);
+
+  const bad = await core.analyseSnapshot('{not json', {});
+  assert.equal(bad.ok, false);
+  assert.equal(bad.error.code, 'bad_snapshot');
+
+  const badOptions = await core.checkParams({ params: [] }, { sso: 'maybe' });
+  assert.equal(badOptions.ok, false);
+  assert.equal(badOptions.error.code, 'bad_options');
+
+  const unclaimed = await core.analyseSnapshot(JSON.stringify({ v: 1, url: 'https://wd3-impl.workday.com/acme/d/home.htmld', nodes: [{ t: 'body' }] }), {});
+  assert.deepEqual(unclaimed, { ok: true, report: { page: null, params: [], settings: [], findings: [] } });
+
+  const fp = await core.fingerprint('secret');
+  assert.match(fp.value, /^[0-9a-f]{8}$/);
+  assert.equal(typeof (await core.version()).value, 'string');
+});
+
+test('after a trap the module is re-instantiated and keeps working', async () => {
+  const before = core.stats();
+  assert.ok(before.instances >= 1);
+  const trapped = await core.guarded(() => {
+    throw new WebAssembly.RuntimeError('unreachable');
+  });
+  assert.equal(trapped.ok, false);
+  assert.equal(trapped.error.code, 'internal');
+  assert.match(trapped.error.message, /unreachable/);
+  assert.match(trapped.error.message, /restarted/);
+  const afterTrap = core.stats();
+  assert.equal(afterTrap.traps, before.traps + 1);
+  assert.equal(afterTrap.instances, before.instances + 1, 'a fresh instance');
+
+  const again = await core.checkParams({ params: [{ kind: 'authorization_endpoint', value: authorize }] }, { sso: 'yes' });
+  assert.equal(again.ok, true);
+  assert.equal(again.report.findings[0].code, 'redirect-n-missing');
+});
+
+test('a result that is not an outcome object becomes an internal error', async () => {
+  const odd = await core.guarded(() => 'wdcap: could not serialise the result: x');
+  assert.deepEqual(odd, { ok: false, error: { code: 'internal', message: 'wdcap: could not serialise the result: x' } });
+});
