@@ -250,6 +250,31 @@ mod tests {
     }
 
     #[test]
+    fn keeps_the_attributes_newer_builds_use() {
+        let s = snapshot_from_html(
+            r#"<div data-automation-widget="wd-popup" role="dialog"><div aria-busy="true" class="css-1a2b3c">
+            <label id="formLabel-56$1" data-automation-id="formLabel">Client Name</label>
+            <input aria-labelledby="formLabel-56$1" data-uxi-widget-type="selectinput" value="x"></div></div>"#,
+            None,
+        );
+        let input = s.ids().find(|&n| s.tag(n) == Some("input")).unwrap();
+        assert_eq!(s.attr(input, "aria-labelledby"), Some("formLabel-56$1"));
+        assert_eq!(s.attr(input, "data-uxi-widget-type"), Some("selectinput"));
+        let popup = s
+            .ids()
+            .find(|&n| s.attr(n, "role") == Some("dialog"))
+            .unwrap();
+        assert_eq!(s.attr(popup, "data-automation-widget"), Some("wd-popup"));
+        let busy = s.ids().find(|&n| s.attr(n, "aria-busy").is_some()).unwrap();
+        assert_eq!(s.attr(busy, "aria-busy"), Some("true"));
+        assert_eq!(
+            s.attr(busy, "class"),
+            None,
+            "generated class names are never kept"
+        );
+    }
+
+    #[test]
     fn keeps_structure_text_and_attributes() {
         let s = snapshot_from_html(
             r#"<!-- saved from url=(0040)https://wd5.myworkday.com/acme/d/x.htmld -->
