@@ -331,12 +331,11 @@ fn scan_fields(s: &Snapshot, scope: NodeId) -> FieldScan<'_> {
             } else {
                 labels.push(n);
             }
-        } else if s.tag(n) == Some("label") && marked_id.is_some() {
-            labels.push(n);
-        } else if s.tag(n) == Some("dt")
-            && s.ancestors(n)
-                .take(2)
-                .any(|a| hook(s, a) == Some("summarizedListItem"))
+        } else if (s.tag(n) == Some("label") && marked_id.is_some())
+            || (s.tag(n) == Some("dt")
+                && s.ancestors(n)
+                    .take(2)
+                    .any(|a| hook(s, a) == Some("summarizedListItem")))
         {
             labels.push(n);
         } else if h.is_some_and(|h| LEGEND_IDS.contains(&h)) || s.tag(n) == Some("legend") {
