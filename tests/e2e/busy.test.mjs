@@ -3,7 +3,8 @@
 // the worker is told the page is busy and keeps nothing of it; when the indicator goes, by an
 // attribute change alone (no node added or removed), the content script sends the page again and
 // its values are kept. Both builds of the page (docs/pages.md): the older one ends its busy state
-// by hiding its spinner, the newer one by hiding its loading panel.
+// by hiding its spinner, the newer one by hiding its loading panel; and a newer page whose main
+// region says `aria-busy="true"` counts as seen only once the attribute is removed.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -74,3 +75,25 @@ for (const [build, indicator] of [
     }
   });
 }
+
+test('newer build: a page whose main region says aria-busy is read once the attribute goes', async () => {
+  const worker = await currentWorker(browser.context);
+  await worker.evaluate(() => chrome.storage.session.clear());
+  const ref = 'view_urls/loading';
+  const address = `${browser.sim.fixtures.find((f) => f.ref === ref).url.replace(/^https:/, 'http:')}?wdcap-build=newer`;
+  const page = await browser.context.newPage();
+  try {
+    await page.goto(address);
+    await page.waitForSelector(`#wdcap-sim-root[data-sim-page="${ref}"][data-sim-build="newer"]`);
+    const before = (await workerStats(browser.context)).dropped;
+    await page.evaluate(() => document.querySelector('#mainContent').append(document.createElement('p')));
+    await waitFor(async () => (await workerStats(browser.context)).dropped > before, { what: 'the busy page to be dropped' });
+    const visited = async () => (await sessionStorage(browser.context))['tenant:acme']?.pages?.view_urls?.url;
+    assert.equal(await visited(), undefined, 'a busy page is not even a visit');
+
+    await page.evaluate(() => document.querySelector('#mainContent').removeAttribute('aria-busy'));
+    await waitFor(async () => (await visited()) === address, { what: 'View URLs to be recorded once settled' });
+  } finally {
+    await page.close();
+  }
+});
