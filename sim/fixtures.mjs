@@ -2,6 +2,10 @@
 // the address in its `<!-- saved from url=(N)URL -->` comment (the comment browsers write into
 // saved pages). Node standard library only.
 //
+// A page comes in two builds of Workday's UI (docs/pages.md): `<name>.html` is the older build,
+// `<name>.newer.html` the same page in the newer build's markup, at the same address, with the
+// same expected result. The simulator serves one build or the other (docs/simulator.md).
+//
 // The server never parses the HTML properly: it only cuts out the <title>, the <html lang> and
 // the <body> contents; the browser parses the body when the shell page injects it. A real HTML
 // parser (parse5, htmlparser2) is deliberately not used: the simulator must run with the
@@ -14,6 +18,11 @@ const SAVED_FROM = /<!--\s*saved from url=\((\d+)\)(\S+?)\s*-->/i;
 const TITLE = /<title[^>]*>([\s\S]*?)<\/title>/i;
 const HTML_LANG = /<html\b[^>]*\blang\s*=\s*["']?([^"'\s>]+)/i;
 const BODY = /<body\b[^>]*>([\s\S]*?)(?:<\/body>|$)/i;
+
+/** The builds a page fixture comes in; the first is the default. */
+export const BUILDS = ['older', 'newer'];
+/** What a fixture name ends with in the newer build (`<name>.newer.html`). */
+export const NEWER_SUFFIX = '.newer';
 
 const ENTITIES = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
 
@@ -29,8 +38,10 @@ export function decodeEntities(text) {
 }
 
 /**
- * Reads one saved page. Returns null when it has no usable `saved from` comment.
- * @returns {{ref: string, pageId: string, name: string, url: URL, title: string, lang: string, body: string} | null}
+ * Reads one saved page. Returns null when it has no usable `saved from` comment. `build` is the
+ * build it stands for and `base` the ref of the older build's fixture (itself, for an older one).
+ * @returns {{ref: string, base: string, build: string, pageId: string, name: string, url: URL,
+ *   title: string, lang: string, body: string} | null}
  */
 export function parseFixture(ref, html) {
   const saved = SAVED_FROM.exec(html);
@@ -42,11 +53,14 @@ export function parseFixture(ref, html) {
     return null;
   }
   const [pageId, name] = ref.split('/');
+  const newer = ref.endsWith(NEWER_SUFFIX);
   const title = TITLE.exec(html);
   const lang = HTML_LANG.exec(html);
   const body = BODY.exec(html);
   return {
     ref,
+    base: newer ? ref.slice(0, -NEWER_SUFFIX.length) : ref,
+    build: newer ? BUILDS[1] : BUILDS[0],
     pageId,
     name,
     url,

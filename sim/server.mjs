@@ -7,7 +7,11 @@
 //   import { start } from './sim/server.mjs';
 //   const sim = await start({ port: 0 });   // sim.port, sim.url, await sim.close()
 //
-//   node sim/server.mjs [--port N] [--body-delay MS]   (prints the Chromium flags to use)
+//   node sim/server.mjs [--port N] [--body-delay MS] [--build older|newer]   (prints the Chromium flags to use)
+//
+// Every page comes in two builds of Workday's UI (docs/pages.md): the server serves the older by
+// default, the newer with `start({build: 'newer'})` / `--build newer`, and either one for a page
+// asked with `?wdcap-build=older|newer`.
 //
 // Routing is a list of routes tried in order (ROUTES below); each has a `method`, a `match(cx)`
 // predicate and a `handle(cx)`. The web-service endpoints (token, REST, RaaS, SOAP; issue #6)
@@ -29,7 +33,7 @@ import { createServer as createNetServer } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { loadFixtures, tenantOfPath } from './fixtures.mjs';
+import { BUILDS, loadFixtures, tenantOfPath } from './fixtures.mjs';
 import { API_ROUTES, createApi, SWITCHES } from './api.mjs';
 import { selfSignedCertificate } from './tls.mjs';
 
@@ -79,15 +83,26 @@ function withoutSimParams(url) {
   return u;
 }
 
+/** The build a page is served in: `?wdcap-build=` when it names one, else the server's. */
+function buildFor(url, sim) {
+  const asked = url.searchParams.get('wdcap-build');
+  return BUILDS.includes(asked) ? asked : sim.build;
+}
+
 /** The pages the simulator knows: fixtures by address, tenants by host, built-in pages. */
 class Catalogue {
   constructor(fixtures) {
     this.fixtures = fixtures;
     this.byRef = new Map(fixtures.map((f) => [f.ref, f]));
+    this.twins = new Map(); // older fixture's ref -> the same page in the newer build
     this.byAddress = new Map(); // host + path + search -> first fixture by name
     this.byPath = new Map(); // host + path -> first fixture by name, whatever its query
     this.tenants = new Map(); // host -> Set of tenants (from fixture addresses)
     for (const f of fixtures) {
+      if (f.build !== BUILDS[0]) {
+        this.twins.set(f.base, f); // served at its older twin's address, in its place
+        continue;
+      }
       const host = f.url.hostname;
       const full = host + f.url.pathname + f.url.search;
       if (!this.byAddress.has(full)) this.byAddress.set(full, f);
@@ -104,17 +119,25 @@ class Catalogue {
     return this.tenants.get(host)?.has(tenant) ?? false;
   }
 
-  /** The page at `url` (a URL on a Workday host): a fixture, a built-in page, or null. */
-  page(url) {
+  /** The fixture `f` in `build` (its newer twin, when asked and there is one). */
+  inBuild(f, build) {
+    return build !== BUILDS[0] && f.build === BUILDS[0] ? (this.twins.get(f.ref) ?? f) : f;
+  }
+
+  /**
+   * The page at `url` (a URL on a Workday host), in `build` (default: the older): a fixture, a
+   * built-in page, or null.
+   */
+  page(url, build = BUILDS[0]) {
     const explicit = url.searchParams.get('wdcap-fixture');
     if (explicit !== null) {
       const f = this.byRef.get(explicit);
-      return f ? fixturePage(f) : null;
+      return f ? fixturePage(this.inBuild(f, build)) : null;
     }
     const clean = withoutSimParams(url);
     const host = clean.hostname;
     const f = this.byAddress.get(host + clean.pathname + clean.search) ?? this.byPath.get(host + clean.pathname);
-    if (f) return fixturePage(f);
+    if (f) return fixturePage(this.inBuild(f, build));
     const tenant = tenantOfPath(clean.pathname);
     if (tenant && this.isTenant(host, tenant) && clean.pathname === `/${encodeURIComponent(tenant)}/d/home.htmld`) {
       return homePage(host, tenant, this.fixtures);
@@ -132,8 +155,9 @@ export function servicesHost(uiHost) {
   return [first === 'www' ? 'services1' : `${first}-services1`, ...rest].join('.');
 }
 
+/** What the shell gets: `ref` is the page's older-build ref whatever the build served. */
 function fixturePage(f) {
-  return { ref: f.ref, title: f.title, lang: f.lang, body: f.body };
+  return { ref: f.base, build: f.build, title: f.title, lang: f.lang, body: f.body };
 }
 
 /**
@@ -144,7 +168,7 @@ function fixturePage(f) {
  */
 function homePage(host, tenant, fixtures) {
   const links = fixtures
-    .filter((f) => f.url.hostname === host && tenantOfPath(f.url.pathname) === tenant)
+    .filter((f) => f.build === BUILDS[0] && f.url.hostname === host && tenantOfPath(f.url.pathname) === tenant)
     .map(
       (f) =>
         `<li><a data-automation-id="menuItem" href="${escapeHtml(f.url.pathname + f.url.search)}">${escapeHtml(
@@ -175,7 +199,7 @@ function homePage(host, tenant, fixtures) {
   </section>
   <nav data-automation-id="apps"><h2>Tasks</h2><ul>${links}</ul></nav>
 </div>`;
-  return { ref: `builtin/home`, title: 'Home - Workday', lang: 'en-US', body };
+  return { ref: `builtin/home`, build: null, title: 'Home - Workday', lang: 'en-US', body };
 }
 
 function send(res, status, type, body, headers = {}) {
@@ -237,7 +261,8 @@ function indexHtml(sim) {
 <h1>wdcap Workday simulator</h1>
 <p>Start Chromium with <code>--host-resolver-rules=${escapeHtml(hostResolverRules(sim.port))}</code>
 and open the addresses below with <code>http://</code>. Any fixture is also reachable at any Workday address with
-<code>?wdcap-fixture=&lt;page_id&gt;/&lt;name&gt;</code>. See docs/simulator.md.</p>
+<code>?wdcap-fixture=&lt;page_id&gt;/&lt;name&gt;</code>; <code>?wdcap-build=newer</code> shows a page in the newer
+build of Workday's UI (this server: ${escapeHtml(sim.build)}). See docs/simulator.md.</p>
 <table><thead><tr><th>fixture</th><th>title</th><th>saved from</th></tr></thead><tbody>
 ${rows}
 </tbody></table>
@@ -277,7 +302,7 @@ export const ROUTES = [
         return send(cx.res, 400, 'application/json', '{"error":"bad path"}');
       }
       if (target.host !== cx.host) return send(cx.res, 400, 'application/json', '{"error":"bad path"}');
-      const page = isWorkdayHost(cx.host) ? cx.sim.catalogue.page(target) : null;
+      const page = isWorkdayHost(cx.host) ? cx.sim.catalogue.page(target, buildFor(target, cx.sim)) : null;
       if (!page) return send(cx.res, 404, 'application/json', '{"error":"no such page"}');
       const bodyDelay = Number(target.searchParams.get('wdcap-delay') ?? cx.sim.delays.body);
       send(
@@ -327,9 +352,9 @@ export const ROUTES = [
   {
     name: 'Workday pages (shell; content arrives after load)',
     method: 'GET',
-    match: (cx) => cx.sim.catalogue.page(cx.url) !== null,
+    match: (cx) => cx.sim.catalogue.page(cx.url, buildFor(cx.url, cx.sim)) !== null,
     handle(cx) {
-      const page = cx.sim.catalogue.page(cx.url);
+      const page = cx.sim.catalogue.page(cx.url, buildFor(cx.url, cx.sim));
       send(cx.res, 200, 'text/html; charset=utf-8', shellHtml(page.lang), { 'Content-Security-Policy': PAGE_CSP });
     },
   },
@@ -398,17 +423,22 @@ const CERT_NAMES = WORKDAY_DOMAINS.flatMap((d) => [d, `*.${d}`, `*.wd12.${d}`]);
 /**
  * Starts the simulator on 127.0.0.1.
  * @param {{port?: number, fixturesDir?: string, delays?: {header?: number, body?: number},
- *          tls?: boolean, api?: {switches?: string[]}}} options
+ *          tls?: boolean, api?: {switches?: string[]}, build?: string}} options
  *   `delays` (ms after the shell loads): when the page header, then the rest, arrive.
  *   `tls` (default true): also answer TLS on the same port, with a fresh self-signed certificate.
  *   `api.switches`: API failure switches on from the start (sim/api.mjs, docs/simulator.md).
+ *   `build` (default 'older'): which build of Workday's UI every page is served in ('older' or
+ *   'newer'; a page's `?wdcap-build=` overrides it).
  * @returns {Promise<{port: number, url: string, close: () => Promise<void>, fixtures: object[],
- *   hostResolverRules: string, api: object, proxyLog: object[]}>} `api`: the web-service state
+ *   hostResolverRules: string, api: object, proxyLog: object[], build: string}>} `fixtures`: the
+ *   pages ({ref, pageId, title, url, builds}: one entry per page, whatever its builds) `api`: the web-service state
  *   (switches, request log, ISU password; sim/api.mjs createApi); `proxyLog`: the requests that
  *   came through the forward proxy (a browser configured to use this port as its proxy)
  */
-export async function start({ port = 0, fixturesDir = FIXTURES_DIR, delays = {}, tls = true, api = {} } = {}) {
+export async function start({ port = 0, fixturesDir = FIXTURES_DIR, delays = {}, tls = true, api = {}, build = BUILDS[0] } = {}) {
+  if (!BUILDS.includes(build)) throw new Error(`unknown build ${build} (one of ${BUILDS.join(', ')})`);
   const sim = {
+    build,
     catalogue: new Catalogue(loadFixtures(fixturesDir)),
     delays: { header: delays.header ?? 0, body: delays.body ?? 350 },
     port: 0,
@@ -452,7 +482,16 @@ export async function start({ port = 0, fixturesDir = FIXTURES_DIR, delays = {},
   return {
     port: sim.port,
     url: `http://127.0.0.1:${sim.port}/`,
-    fixtures: sim.catalogue.fixtures.map((f) => ({ ref: f.ref, pageId: f.pageId, title: f.title, url: f.url.href })),
+    fixtures: sim.catalogue.fixtures
+      .filter((f) => f.build === BUILDS[0])
+      .map((f) => ({
+        ref: f.ref,
+        pageId: f.pageId,
+        title: f.title,
+        url: f.url.href,
+        builds: sim.catalogue.twins.has(f.ref) ? BUILDS : [BUILDS[0]],
+      })),
+    build,
     hostResolverRules: hostResolverRules(sim.port),
     api: sim.api,
     proxyLog: sim.proxyLog,
@@ -468,18 +507,22 @@ export async function start({ port = 0, fixturesDir = FIXTURES_DIR, delays = {},
 async function main(argv) {
   let port = 8080;
   let body;
+  let build;
   const switches = [];
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--port') port = Number(argv[++i]);
     else if (argv[i] === '--body-delay') body = Number(argv[++i]);
     else if (argv[i] === '--api-failure') switches.push(...argv[++i].split(','));
+    else if (argv[i] === '--build') build = argv[++i];
     else {
-      console.error(`usage: node sim/server.mjs [--port N] [--body-delay MS] [--api-failure ${Object.keys(SWITCHES).join('|')}[,…]]`);
+      console.error(
+        `usage: node sim/server.mjs [--port N] [--body-delay MS] [--build ${BUILDS.join('|')}] [--api-failure ${Object.keys(SWITCHES).join('|')}[,…]]`,
+      );
       process.exit(2);
     }
   }
-  const sim = await start({ port, delays: { body }, api: { switches } });
-  console.log(`wdcap Workday simulator on ${sim.url} (${sim.fixtures.length} fixture pages)`);
+  const sim = await start({ port, delays: { body }, api: { switches }, build });
+  console.log(`wdcap Workday simulator on ${sim.url} (${sim.fixtures.length} fixture pages, ${sim.build} build; ?wdcap-build=older|newer per page)`);
   console.log(`chromium --ignore-certificate-errors --host-resolver-rules="${sim.hostResolverRules}" http://<saved-from address>`);
   console.log(`API: https on the same port; ISU password ${sim.api.isuPassword}; switches ${[...sim.api.switches].join(',') || 'none'} (change: ${sim.url}wdcap-sim/api?set=…|reset)`);
   for (const f of sim.fixtures) console.log(`  ${f.ref}  ${f.url.replace(/^https:/, 'http:')}`);

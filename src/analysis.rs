@@ -11,10 +11,19 @@ use crate::pages::{self, Page};
 use crate::paste;
 use crate::report::view::Report;
 use crate::snapshot::Snapshot;
+use crate::pages::workday_dom;
 
 /// Recognises the page and checks what it shows. A page no recogniser claims yields an empty
-/// report (`page: null`): nothing of it is kept.
+/// report (`page: null`): nothing of it is kept. A page still loading is not read at all (a
+/// half-filled page would look like one missing values): its report says `busy`, and the page
+/// is analysed again when it settles.
 pub fn analyse_snapshot(snapshot: &Snapshot, options: &Options) -> Report {
+    if workday_dom::is_busy(snapshot) {
+        return Report {
+            busy: true,
+            ..Report::default()
+        };
+    }
     let page = Page::new(snapshot);
     match pages::recognise(&page) {
         Some(capture) => finish(
@@ -72,5 +81,6 @@ fn finish(
         params,
         settings,
         findings,
+        busy: false,
     }
 }

@@ -2,18 +2,20 @@
 //! Chromium, then in headless Firefox ESR through geckodriver). They prove that the extension's
 //! path gives the same result as the CLI's:
 //!
-//! - every page fixture is parsed by the browser's own HTML parser (`DOMParser`), put into the
-//!   live document, snapshotted by the real snapshotter (`extension/content/snapshot.js`), analysed by the
-//!   core compiled to wasm, and the report compared with the fixture's sidecar
-//!   `<name>.expected.json` (what the native analysis gives: `Report::view(true)`, default
-//!   options);
+//! - every page fixture, in both builds of Workday's UI (`<name>.html` and its newer twin
+//!   `<name>.newer.html`, docs/pages.md), is parsed by the browser's own HTML parser
+//!   (`DOMParser`), put into the live document, snapshotted by the real snapshotter
+//!   (`extension/content/snapshot.js`), analysed by the core compiled to wasm, and the report compared
+//!   with the sidecar `<name>.expected.json` both twins share (what the native analysis gives:
+//!   `Report::view(true)`, default options);
 //! - the `#[wasm_bindgen]` boundary (`wdcap::wasm`) answers bad input with `{ok: false, error}`
 //!   instead of throwing or aborting.
 //!
-//! Adding a page fixture: put `tests/fixtures/pages/<page_id>/<name>.html` and its
-//! `<name>.expected.json` in place (the pages test writes the sidecar), then add one line
-//! `"<page_id>/<name>",` to `browser_fixtures!` below. `tests/it/browser_fixture_list.rs` (native)
-//! fails while a fixture is missing from the list.
+//! Adding a page fixture: put `tests/fixtures/pages/<page_id>/<name>.html`, its newer twin
+//! `<name>.newer.html` and their `<name>.expected.json` in place (the pages test writes the
+//! sidecar), then add one line `"<page_id>/<name>",` to `browser_fixtures!` below (it takes
+//! both twins). `tests/it/browser_fixture_list.rs` (native) fails while a fixture is missing from
+//! the list.
 #![cfg(target_arch = "wasm32")]
 
 use serde_json::Value;
@@ -42,15 +44,23 @@ struct Fixture {
     expected: &'static str,
 }
 
-/// The page fixtures (`include_str!` needs literal paths, hence the list). One line per
-/// fixture; keep it sorted.
+/// The page fixtures (`include_str!` needs literal paths, hence the list). One line per page
+/// fixture, which stands for both its builds (the older `<name>.html` and the newer
+/// `<name>.newer.html`, sharing `<name>.expected.json`); keep it sorted.
 macro_rules! browser_fixtures {
     ($($name:literal),* $(,)?) => {
-        const FIXTURES: &[Fixture] = &[$(Fixture {
-            name: $name,
-            html: include_str!(concat!("fixtures/pages/", $name, ".html")),
-            expected: include_str!(concat!("fixtures/pages/", $name, ".expected.json")),
-        }),*];
+        const FIXTURES: &[Fixture] = &[$(
+            Fixture {
+                name: $name,
+                html: include_str!(concat!("fixtures/pages/", $name, ".html")),
+                expected: include_str!(concat!("fixtures/pages/", $name, ".expected.json")),
+            },
+            Fixture {
+                name: concat!($name, ".newer"),
+                html: include_str!(concat!("fixtures/pages/", $name, ".newer.html")),
+                expected: include_str!(concat!("fixtures/pages/", $name, ".expected.json")),
+            },
+        )*];
     };
 }
 

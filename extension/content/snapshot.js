@@ -25,6 +25,13 @@ export const KEPT_ATTRIBUTES = new Set([
   'type',
   'checked',
   'value',
+  // Newer builds: an input names its label, a region still loading says so, widgets and popups
+  // are named by the last two. The content script watches these same attributes, so a spinner
+  // hidden or an `aria-busy` cleared sends the settled page again.
+  'aria-labelledby',
+  'aria-busy',
+  'data-uxi-widget-type',
+  'data-automation-widget',
 ]);
 
 // `wdcap-mark` is the content script's own mark beside a captured value: never page content.

@@ -35,6 +35,7 @@
     const mine = ++generation;
     root.setAttribute('aria-busy', 'true');
     root.removeAttribute('data-sim-page');
+    root.removeAttribute('data-sim-build');
     root.replaceChildren(loading());
     let page;
     try {
@@ -66,6 +67,7 @@
     root.replaceChildren(template.content);
     root.removeAttribute('aria-busy');
     root.setAttribute('data-sim-page', page.ref);
+    if (page.build) root.setAttribute('data-sim-build', page.build);
   }
 
   document.addEventListener('click', (event) => {

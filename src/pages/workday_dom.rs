@@ -13,32 +13,87 @@ use std::collections::{HashMap, HashSet};
 
 /// Hooks that mark a field's label.
 const LABEL_IDS: &[&str] = &["formLabel", "fieldLabel"];
+/// Marks a required field: on the label itself in one build, on the row holding the label and
+/// its value in another.
+const REQUIRED_ID: &str = "formLabelRequired";
+/// What an id carries on a field's label (`formLabel…`), and what `aria-labelledby` names.
+const LABEL_ID_MARK: &str = "formLabel";
+/// Hooks of a row holding one label and its value (plain `li` rows are rows too).
+/// `formLabelRow` is tolerated: no public source shows it.
+const ROW_IDS: &[&str] = &[
+    "formItem",
+    REQUIRED_ID,
+    "formLabelRow",
+    "summarizedListItem",
+];
 /// Most nodes (itself included) an element may hold and still be read as a field's label.
 const MAX_LABEL_NODES: usize = 64;
 /// Hooks that hold a field's value.
-const VALUE_CONTAINER_IDS: &[&str] = &["decorationWrapper", "fieldSetContent"];
-/// Value widgets, most specific first.
+const VALUE_CONTAINER_IDS: &[&str] = &["decorationWrapper", "summarizedListItemValue"];
+/// Value widgets, most specific first. `singleLineLink`, `richTextContent`, `dateWidgetInput`
+/// and `radioGroup` are tolerated: no public source shows them.
 const VALUE_WIDGET_IDS: &[&str] = &[
     "promptOption",
     "textView",
     "numericText",
     "singleLineLink",
     "richTextContent",
+    "richTextEditor",
+    "responsiveMonikerInput",
     "selectedItemList",
+    "multiselectInputContainer",
+    "selectWidget",
+    "selectSelectedOption",
     "textInput",
     "textInputBox",
     "textAreaField",
     "numericInput",
+    "dateWidgetInputBox",
     "dateWidgetInput",
+    "dateWidgetContainer",
+    "dateTimeWidget",
+    "timeWidgetContainer",
     "checkboxPanel",
+    "checkbox",
+    "radioBtn",
     "radioGroup",
 ];
 /// ARIA roles of value widgets (markup without automation ids).
 const VALUE_ROLES: &[&str] = &["checkbox", "radiogroup", "textbox", "combobox", "listbox"];
-const TITLE_IDS: &[&str] = &["pageHeaderTitleText", "editPopupTitle", "popupTitle"];
+/// Title hooks, the page header's own first: a page (or popup) takes the first title of the
+/// highest rank it has. `editPopupTitle` and `popupTitle` are tolerated (no public source shows
+/// them) and title popups only.
+const TITLE_IDS: &[&str] = &[
+    "pageHeaderTitleText",
+    "pageHeaderTitle",
+    "viewStackHeaderTitle",
+    "breadcrumbsHeaderTitle",
+    "wizardHeader",
+    "editPopupTitle",
+    "popupTitle",
+];
+/// Title hooks that only ever title a popup.
+const POPUP_TITLE_IDS: &[&str] = &["editPopupTitle", "popupTitle"];
+/// Hooks of a popup. Popups marked only by `role="dialog"` or by the `wd-popup` widget count
+/// when they carry a title (a menu or a prompt list does not hide the page).
 const POPUP_IDS: &[&str] = &["editPopup", "popUpDialog"];
+const POPUP_WIDGET: &str = "wd-popup";
 const LEGEND_IDS: &[&str] = &["fieldSetLegendLabel", "fieldSetLegendHeading"];
 const FIELD_SET_IDS: &[&str] = &["fieldSetBody", "fieldSet"];
+/// Hooks of a loading indicator: while one shows, the page is still filling in.
+const BUSY_IDS: &[&str] = &["loadingSpinner", "wd-LoadingPanel"];
+/// Hooks read above that no public source shows (workday-notes.md, "The admin UI's DOM"): they
+/// are tolerated, but no page may be read through them alone. The newer-build fixtures never
+/// use them (a conventions test holds them to it).
+pub const UNCONFIRMED_HOOKS: &[&str] = &[
+    "formLabelRow",
+    "editPopupTitle",
+    "popupTitle",
+    "singleLineLink",
+    "richTextContent",
+    "radioGroup",
+    "dateWidgetInput",
+];
 
 /// The hook of an element: its `data-automation-id`, else its `data-testid`.
 pub fn hook(s: &Snapshot, n: NodeId) -> Option<&str> {
@@ -104,7 +159,9 @@ pub fn scopes(s: &Snapshot) -> Vec<Scope> {
         let h = hook(s, n);
         if h.is_some_and(|h| POPUP_IDS.contains(&h)) {
             popups.push(n);
-        } else if matches!(s.attr(n, "role"), Some("dialog" | "alertdialog")) {
+        } else if matches!(s.attr(n, "role"), Some("dialog" | "alertdialog"))
+            || s.attr(n, "data-automation-widget") == Some(POPUP_WIDGET)
+        {
             dialogs.push(n);
         }
         if h.is_some_and(|h| TITLE_IDS.contains(&h)) {
@@ -120,18 +177,19 @@ pub fn scopes(s: &Snapshot) -> Vec<Scope> {
         let to = titles.partition_point(|&t| t < end);
         &titles[from..to]
     };
-    // A dialog without the hook counts when it carries a title of its own and is not the
-    // wrapper (or the content) of a hooked popup.
+    let contains = |outer: NodeId, inner: NodeId| outer <= inner && inner < s.subtree_end(outer);
+    // A dialog or popup widget without the hook counts when it carries a title of its own and
+    // is neither the wrapper (or the content) of a hooked popup nor inside another such dialog.
     let hooked = popups.clone();
+    let mut kept_dialogs: Vec<NodeId> = Vec::new();
     for d in dialogs {
-        let related = hooked.iter().any(|&p| {
-            let (outer, inner) = if p < d { (p, d) } else { (d, p) };
-            inner < s.subtree_end(outer)
-        });
-        if !related && !titles_in(d).is_empty() {
-            popups.push(d);
+        let related = hooked.iter().any(|&p| contains(p, d) || contains(d, p));
+        let nested = kept_dialogs.iter().any(|&k| contains(k, d));
+        if !related && !nested && !titles_in(d).is_empty() {
+            kept_dialogs.push(d);
         }
     }
+    popups.extend(kept_dialogs);
     popups.sort_unstable();
     let popup_set: HashSet<NodeId> = popups.iter().copied().collect();
     let in_popup = |n: NodeId| {
@@ -143,19 +201,12 @@ pub fn scopes(s: &Snapshot) -> Vec<Scope> {
         .iter()
         .map(|&node| Scope {
             node,
-            title: titles_in(node)
-                .iter()
-                .map(|&t| title_text(s, t))
-                .find(|t| !t.is_empty())
-                .unwrap_or_default(),
+            title: best_title(s, titles_in(node), false).unwrap_or_default(),
             is_popup: true,
         })
         .collect();
-    let page_title = titles
-        .iter()
-        .filter(|&&t| hook(s, t) == Some("pageHeaderTitleText") && !in_popup(t))
-        .map(|&t| title_text(s, t))
-        .find(|t| !t.is_empty())
+    let page_titles: Vec<NodeId> = titles.iter().copied().filter(|&t| !in_popup(t)).collect();
+    let page_title = best_title(s, &page_titles, true)
         .or_else(|| {
             headings
                 .iter()
@@ -170,6 +221,33 @@ pub fn scopes(s: &Snapshot) -> Vec<Scope> {
         is_popup: false,
     });
     out
+}
+
+/// The text of the first title among `titles` (document order) whose hook comes first in
+/// [`TITLE_IDS`]; for the page (`page`), popup-only title hooks are not read.
+fn best_title(s: &Snapshot, titles: &[NodeId], page: bool) -> Option<String> {
+    let ranks = TITLE_IDS
+        .iter()
+        .filter(|r| !page || !POPUP_TITLE_IDS.contains(r));
+    ranks.into_iter().find_map(|rank| {
+        titles
+            .iter()
+            .filter(|&&t| hook(s, t) == Some(rank))
+            .map(|&t| title_text(s, t))
+            .find(|t| !t.is_empty())
+    })
+}
+
+/// Whether the page is still filling in: a loading indicator shows (`loadingSpinner` not yet
+/// `aria-hidden`, `wd-LoadingPanel`) or a region says `aria-busy="true"`. Such a page is read
+/// again when it settles, never judged half-filled.
+pub fn is_busy(s: &Snapshot) -> bool {
+    let Some(root) = s.root() else {
+        return false;
+    };
+    visible_nodes(s, root).any(|n| {
+        s.is_element(n) && (has_hook(s, n, BUSY_IDS) || s.attr(n, "aria-busy") == Some("true"))
+    })
 }
 
 fn title_text(s: &Snapshot, node: NodeId) -> String {
@@ -201,19 +279,64 @@ pub struct Sections {
 /// `fieldSetLegendLabel`, a plain `<fieldset>` with its `<legend>`, or an ARIA `role=group`
 /// named by its `aria-label`).
 pub fn sections(s: &Snapshot, scope: NodeId) -> Sections {
-    scan_fields(s, scope).0
+    scan_fields(s, scope).sections
 }
 
-/// One pass over `scope`: the legends of its field sets, and its visible label elements.
-fn scan_fields(s: &Snapshot, scope: NodeId) -> (Sections, Vec<NodeId>) {
+/// What one pass over a region finds for its fields.
+struct FieldScan<'s> {
+    sections: Sections,
+    /// The visible label elements, in document order; a label element that holds another one
+    /// is left out (the inner one is the label).
+    labels: Vec<NodeId>,
+    /// The elements that name a label in their `aria-labelledby`, by the label's id.
+    labelled_by: HashMap<&'s str, Vec<NodeId>>,
+}
+
+/// Most nodes a row marked `formLabelRequired` may hold and still be searched for a plain
+/// `<label>` of its own.
+const MAX_ROW_NODES: usize = 512;
+
+/// One pass over `scope`: the legends of its field sets, its visible labels and which elements
+/// name which label. A label is an element with a label hook; a `formLabelRequired` element
+/// holding no label or value of its own (the mark on the label itself); a `<label>` whose id
+/// carries `formLabel`; an element an `aria-labelledby` names by such an id; the term (`dt`) of
+/// a `summarizedListItem`; and, in a `formLabelRequired` row with no such label, its first plain
+/// `<label>` outside the value.
+fn scan_fields(s: &Snapshot, scope: NodeId) -> FieldScan<'_> {
     let mut legends = HashMap::new();
     let mut labels = Vec::new();
+    let mut labelled_by: HashMap<&str, Vec<NodeId>> = HashMap::new();
+    // Elements whose id carries the label mark, read as labels when something names them.
+    let mut marked_ids: Vec<(&str, NodeId)> = Vec::new();
+    let mut required_rows: Vec<NodeId> = Vec::new();
     for n in visible_nodes(s, scope) {
         if !s.is_element(n) {
             continue;
         }
+        if let Some(names) = s.attr(n, "aria-labelledby") {
+            for id in names
+                .split_ascii_whitespace()
+                .filter(|id| id.contains(LABEL_ID_MARK))
+            {
+                labelled_by.entry(id).or_default().push(n);
+            }
+        }
         let h = hook(s, n);
+        let marked_id = s.attr(n, "id").filter(|id| id.contains(LABEL_ID_MARK));
         if h.is_some_and(|h| LABEL_IDS.contains(&h)) {
+            labels.push(n);
+        } else if h == Some(REQUIRED_ID) {
+            if holds_label_or_value(s, n) {
+                required_rows.push(n);
+            } else {
+                labels.push(n);
+            }
+        } else if (s.tag(n) == Some("label") && marked_id.is_some())
+            || (s.tag(n) == Some("dt")
+                && s.ancestors(n)
+                    .take(2)
+                    .any(|a| hook(s, a) == Some("summarizedListItem")))
+        {
             labels.push(n);
         } else if h.is_some_and(|h| LEGEND_IDS.contains(&h)) || s.tag(n) == Some("legend") {
             let text = title_text(s, n);
@@ -231,9 +354,60 @@ fn scan_fields(s: &Snapshot, scope: NodeId) -> (Sections, Vec<NodeId>) {
             {
                 legends.entry(n).or_insert(name);
             }
+        } else if let Some(id) = marked_id {
+            marked_ids.push((id, n));
         }
     }
-    (Sections { legends }, labels)
+    labels.extend(
+        marked_ids
+            .into_iter()
+            .filter(|(id, _)| labelled_by.contains_key(id))
+            .map(|(_, n)| n),
+    );
+    labels.sort_unstable();
+    for row in required_rows {
+        let end = s.subtree_end(row);
+        let from = labels.partition_point(|&l| l < row);
+        if labels.get(from).is_some_and(|&l| l < end) || end - row > MAX_ROW_NODES {
+            continue;
+        }
+        if let Some(plain) = (row + 1..end).find(|&n| {
+            s.tag(n) == Some("label")
+                && !s.is_hidden(n)
+                && !s
+                    .ancestors(n)
+                    .take_while(|&a| a != row)
+                    .any(|a| is_value_node(s, a))
+        }) {
+            labels.insert(from, plain);
+        }
+    }
+    // A label element holding another label is a wrapper: the inner one is the label (in
+    // document order, a label holding others is followed at once by the first of them).
+    let mut kept = Vec::with_capacity(labels.len());
+    for (i, &l) in labels.iter().enumerate() {
+        if labels
+            .get(i + 1)
+            .is_some_and(|&next| next < s.subtree_end(l))
+        {
+            continue;
+        }
+        kept.push(l);
+    }
+    FieldScan {
+        sections: Sections { legends },
+        labels: kept,
+        labelled_by,
+    }
+}
+
+/// Whether `n` holds a label element or a value (a row, then, not a label). Looks at most
+/// [`MAX_LABEL_NODES`] nodes: an element holding more is a row.
+fn holds_label_or_value(s: &Snapshot, n: NodeId) -> bool {
+    let end = s.subtree_end(n);
+    end - n > MAX_LABEL_NODES
+        || (n + 1..end)
+            .any(|d| s.tag(d) == Some("label") || has_hook(s, d, LABEL_IDS) || is_value_node(s, d))
 }
 
 fn is_field_set(s: &Snapshot, n: NodeId) -> bool {
@@ -256,11 +430,11 @@ impl Sections {
 /// Every visible label/value field inside `scope`, in document order. Ghost copies of a label
 /// (`aria-hidden="true"`) are skipped, so each field appears once.
 pub fn fields(s: &Snapshot, scope: NodeId) -> Vec<Field> {
-    let (sections, labels) = scan_fields(s, scope);
+    let scan = scan_fields(s, scope);
     let scope_end = s.subtree_end(scope);
     let mut by_id: Option<HashMap<&str, NodeId>> = None;
     let mut out = Vec::new();
-    for label_node in labels {
+    for &label_node in &scan.labels {
         // A label holds its text and perhaps a required-field marker; an element marked as a
         // label that wraps a whole region (labels nested in labels, on a page built that way)
         // is not read as one, which keeps reading a region's labels linear.
@@ -271,12 +445,12 @@ pub fn fields(s: &Snapshot, scope: NodeId) -> Vec<Field> {
         if label.is_empty() {
             continue;
         }
-        let value_node = value_for_label(s, label_node, scope_end, &mut by_id);
+        let value_node = value_for_label(s, label_node, &scan, scope_end, &mut by_id);
         out.push(Field {
             label,
             label_node,
             value_node,
-            section: sections.of(s, label_node).map(str::to_string),
+            section: scan.sections.of(s, label_node).map(str::to_string),
         });
     }
     out
@@ -298,13 +472,15 @@ fn is_value_node(s: &Snapshot, n: NodeId) -> bool {
             && s.attr(n, "type") != Some("hidden"))
 }
 
-/// The value element of a label: the `for` target when the page names one, else the first
-/// value element after the label inside its nearest ancestors (up to six levels, never past
-/// the next visible label or the end of the scope). One forward scan per label, which stops at
-/// the next label, so reading every field of a region is linear.
+/// The value element of a label: the `for` target when the page names one; else the element
+/// whose `aria-labelledby` names the label (when it does not also hold the label); else the
+/// first value element after the label inside its row or its nearest ancestors (up to six
+/// levels), never past the next visible label or the end of the scope. One forward scan per
+/// label, which stops at the next label, so reading every field of a region is linear.
 fn value_for_label<'s>(
     s: &'s Snapshot,
     label: NodeId,
+    scan: &FieldScan,
     scope_end: NodeId,
     by_id: &mut Option<HashMap<&'s str, NodeId>>,
 ) -> Option<NodeId> {
@@ -324,28 +500,80 @@ fn value_for_label<'s>(
             }
         }
     }
-    let limit = s
+    let holds = |outer: NodeId, inner: NodeId| outer <= inner && inner < s.subtree_end(outer);
+    if let Some(named) = s
+        .attr(label, "id")
+        .and_then(|id| scan.labelled_by.get(id))
+        .and_then(|by| by.iter().copied().find(|&n| !holds(n, label)))
+    {
+        return Some(named);
+    }
+    let six = s
         .ancestors(label)
         .take(6)
         .last()
         .map(|a| s.subtree_end(a))
-        .unwrap_or(label + 1)
-        .min(scope_end);
+        .unwrap_or(label + 1);
+    let row = s
+        .ancestors(label)
+        .take(12)
+        .find(|&a| is_field_row(s, a))
+        .map_or(0, |a| s.subtree_end(a));
+    let limit = six.max(row).min(scope_end);
+    let is_label = |n: NodeId| scan.labels.binary_search(&n).is_ok();
     let mut n = s.subtree_end(label);
     while n < limit {
         if s.is_aria_hidden(n) {
             n = s.subtree_end(n);
             continue;
         }
-        if has_hook(s, n, LABEL_IDS) {
+        if is_label(n) || has_hook(s, n, LABEL_IDS) {
             return None;
         }
         if is_value_node(s, n) {
-            return Some(n);
+            return Some(whole_choice(s, n, label, scan, limit));
         }
         n += 1;
     }
     None
+}
+
+/// A row holding a label and its value: a row hook, a list item, a table row or an ARIA group.
+fn is_field_row(s: &Snapshot, n: NodeId) -> bool {
+    has_hook(s, n, ROW_IDS)
+        || matches!(s.tag(n), Some("li" | "tr"))
+        || s.attr(n, "role") == Some("group")
+}
+
+/// The first value element found for a label may be one option of a choice (a radio button
+/// alone, newer builds having no group hook around them): the value is then the outermost
+/// element around it that holds neither the label nor the next one, within the row.
+fn whole_choice(
+    s: &Snapshot,
+    found: NodeId,
+    label: NodeId,
+    scan: &FieldScan,
+    limit: NodeId,
+) -> NodeId {
+    if !(is_radio(s, found) || hook(s, found) == Some("radioBtn")) {
+        return found;
+    }
+    let next_label = scan
+        .labels
+        .get(scan.labels.partition_point(|&l| l <= label))
+        .copied()
+        .unwrap_or(NodeId::MAX);
+    let mut value = found;
+    while let Some(p) = s.parent(value) {
+        if p <= label || s.subtree_end(p) > limit || next_label < s.subtree_end(p) {
+            break;
+        }
+        value = p;
+        if has_hook(s, p, VALUE_CONTAINER_IDS) {
+            break;
+        }
+    }
+    value
 }
 
 /// Whether `node` is, or holds, a password input. Recognisers never read such a field (the
@@ -398,15 +626,18 @@ fn radio_label(s: &Snapshot, radio: NodeId, within: NodeId) -> String {
     s.parent(radio).map(|p| s.text(p)).unwrap_or_default()
 }
 
-/// The values shown in a value element: the checked radio button's label; else one per prompt
-/// option or selected item; else an input's value; else the element's text. `promptOption`
-/// values come from `data-automation-label` or `title`, which hold the clean text without
-/// decoration. A password field has no value here, whatever the markup says.
+/// The values shown in a value element: the checked radio button's label; else a select
+/// widget's chosen option; else one per prompt option or selected item; else the text of a
+/// rich-text box; else an input's value; else the element's text. `promptOption` values come
+/// from `data-automation-label` or `title`, which hold the clean text without decoration. A
+/// password field has no value here, whatever the markup says.
 pub fn values(s: &Snapshot, value_node: NodeId) -> Vec<String> {
     // One pass sorts the widgets inside (cells of a 10 000-row report come through here).
     let mut radios = Vec::new();
+    let mut chosen = Vec::new();
     let mut options = Vec::new();
     let mut items = Vec::new();
+    let mut boxes = Vec::new();
     let mut inputs = Vec::new();
     for n in visible_nodes(s, value_node) {
         if !s.is_element(n) {
@@ -423,8 +654,19 @@ pub fn values(s: &Snapshot, value_node: NodeId) -> Vec<String> {
         }
         match hook(s, n) {
             Some("promptOption") => options.push(n),
+            Some("selectSelectedOption") => chosen.push(n),
             Some(h) if h == "selectedItem" || h.starts_with("selectedItem_") => items.push(n),
             _ if s.attr(n, "role") == Some("radio") => radios.push(n),
+            _ if matches!(
+                s.attr(n, "data-uxi-widget-type"),
+                Some("selectinputlistitem" | "multiselectlistitem")
+            ) =>
+            {
+                items.push(n)
+            }
+            _ if s.attr(n, "role") == Some("textbox") && s.tag(n) != Some("textarea") => {
+                boxes.push(n)
+            }
             _ => {}
         }
     }
@@ -439,20 +681,36 @@ pub fn values(s: &Snapshot, value_node: NodeId) -> Vec<String> {
             .filter(|t| !t.is_empty())
             .collect();
     }
+    let option_text = |n: NodeId| {
+        s.attr(n, "data-automation-label")
+            .or_else(|| s.attr(n, "title"))
+            .map(fold_whitespace)
+            .filter(|t| !t.is_empty())
+            .unwrap_or_else(|| s.text(n))
+    };
+    // A select widget shows its chosen option apart from the list it offers.
+    let chosen: Vec<String> = chosen
+        .into_iter()
+        .map(|c| {
+            options
+                .iter()
+                .find(|&&o| c < o && o < s.subtree_end(c))
+                .map_or_else(|| s.text(c), |&o| option_text(o))
+        })
+        .filter(|t| !t.is_empty())
+        .collect();
+    if !chosen.is_empty() {
+        return chosen;
+    }
     let options: Vec<String> = options
         .into_iter()
-        .map(|n| {
-            s.attr(n, "data-automation-label")
-                .or_else(|| s.attr(n, "title"))
-                .map(fold_whitespace)
-                .filter(|t| !t.is_empty())
-                .unwrap_or_else(|| s.text(n))
-        })
+        .map(option_text)
         .filter(|t| !t.is_empty())
         .collect();
     if !options.is_empty() {
         return options;
     }
+    // A selected item holding a prompt option was read above; one without says its text.
     let items: Vec<String> = items
         .into_iter()
         .map(|n| s.text(n))
@@ -460,6 +718,15 @@ pub fn values(s: &Snapshot, value_node: NodeId) -> Vec<String> {
         .collect();
     if !items.is_empty() {
         return items;
+    }
+    // A rich-text editor: the text of its editable box, not of its toolbar.
+    let boxes: Vec<String> = boxes
+        .into_iter()
+        .map(|n| s.text(n))
+        .filter(|t| !t.is_empty())
+        .collect();
+    if !boxes.is_empty() && s.tag(value_node) != Some("input") {
+        return vec![boxes.join("\n")];
     }
     let input_values = |nodes: &[NodeId]| -> Vec<String> {
         nodes
@@ -560,7 +827,8 @@ impl Table {
 }
 
 /// Every table in `scope`: `table[data-automation-id=table]` (or `data-testid=table`),
-/// `role=grid`/`table`/`treegrid`, or a plain `<table>`, outermost first. Nested tables are
+/// `role=grid`/`table`/`treegrid`, a plain `<table>`, or an older grid (an element whose id
+/// holds `wd-Grid`, with its header and body tables inside), outermost first. Nested tables are
 /// reported on their own.
 pub fn tables(s: &Snapshot, scope: NodeId) -> Vec<Table> {
     // One pass collects the table candidates and the grid titles (captions).
@@ -569,7 +837,8 @@ pub fn tables(s: &Snapshot, scope: NodeId) -> Vec<Table> {
     for n in visible_nodes(s, scope) {
         if hook(s, n) == Some("table")
             || matches!(s.attr(n, "role"), Some("grid" | "table" | "treegrid"))
-            || (s.tag(n) == Some("table") && hook(s, n).is_none())
+            || is_plain_table(s, n)
+            || is_older_grid(s, n)
         {
             candidates.push(n);
         } else if hook(s, n) == Some("gridTitleLabel") {
@@ -583,31 +852,48 @@ pub fn tables(s: &Snapshot, scope: NodeId) -> Vec<Table> {
         }
     }
     // A role=grid wrapper around a data-automation-id=table is the same table: drop the
-    // wrapper, keep the inner one. A table nested inside a row of another stays separate.
-    // Each candidate walks up to its nearest candidate ancestor once: linear in the number of
-    // candidates times the depth.
+    // wrapper, keep the inner one. An older grid is the other way round: the plain tables (and
+    // grid parts) inside it are its pieces, so the grid is kept. A table nested inside a row of
+    // another stays separate. Each candidate walks up to its nearest candidate ancestor once:
+    // linear in the number of candidates times the depth.
     let set: HashSet<NodeId> = candidates.iter().copied().collect();
-    let mut wrappers: HashSet<NodeId> = HashSet::new();
+    let mut dropped: HashSet<NodeId> = HashSet::new();
     for &inner in &candidates {
         for a in s.ancestors(inner) {
             if is_row(s, a) {
                 break;
             }
             if set.contains(&a) {
-                wrappers.insert(a);
+                if is_older_grid(s, a) && (is_plain_table(s, inner) || is_older_grid(s, inner)) {
+                    dropped.insert(inner);
+                } else {
+                    dropped.insert(a);
+                }
                 break;
             }
         }
     }
-    candidates
+    let kept: Vec<NodeId> = candidates
         .into_iter()
-        .filter(|n| !wrappers.contains(n))
-        .map(|n| {
+        .filter(|n| !dropped.contains(n))
+        .collect();
+    kept.iter()
+        .map(|&n| {
             let mut t = read_table(s, n);
-            t.caption = caption_for(s, n, &captions);
+            t.caption = caption_for(s, n, &captions, &kept);
             t
         })
         .collect()
+}
+
+/// A `<table>` with neither hook nor ARIA role of a grid.
+fn is_plain_table(s: &Snapshot, n: NodeId) -> bool {
+    s.tag(n) == Some("table") && hook(s, n).is_none()
+}
+
+/// An older grid's container: its id holds `wd-Grid`.
+fn is_older_grid(s: &Snapshot, n: NodeId) -> bool {
+    s.is_element(n) && s.attr(n, "id").is_some_and(|id| id.contains("wd-Grid"))
 }
 
 fn is_row(s: &Snapshot, n: NodeId) -> bool {
@@ -628,13 +914,18 @@ fn part(s: &Snapshot, n: NodeId, in_head: bool) -> Part {
     let tag = s.tag(n);
     let h = hook(s, n);
     let role = s.attr(n, "role");
-    if role == Some("columnheader") || h.is_some_and(|a| a.starts_with("columnHeader")) {
+    if role == Some("columnheader")
+        || h.is_some_and(|a| a.starts_with("columnHeader"))
+        || s.attr(n, "data-uxi-widget-type") == Some("columnHeader")
+    {
         return Part::HeaderCell;
     }
     if h == Some("row") || role == Some("row") || tag == Some("tr") {
         return Part::Row;
     }
-    if h == Some("cell") || matches!(role, Some("gridcell" | "cell" | "rowheader")) {
+    if matches!(h, Some("cell" | "gridCell"))
+        || matches!(role, Some("gridcell" | "cell" | "rowheader"))
+    {
         return Part::Cell;
     }
     if role.is_none() && h.is_none() {
@@ -685,12 +976,7 @@ fn read_table(s: &Snapshot, table: NodeId) -> Table {
         }
         match part(s, n, n < head_end) {
             Part::HeaderCell => {
-                let t = s.text(n);
-                headers.push(if t.is_empty() {
-                    s.attr(n, "title").map(fold_whitespace).unwrap_or_default()
-                } else {
-                    t
-                });
+                headers.push(header_text(s, n));
                 if let Some(r) = open.as_mut() {
                     r.header = true;
                 }
@@ -729,15 +1015,91 @@ fn read_table(s: &Snapshot, table: NodeId) -> Table {
     }
 }
 
-/// The grid title shown with a table: the last `gridTitleLabel` before the table's end (so
-/// one above it or inside it) that lies within the table's third ancestor. `captions` is in
-/// document order, so this is a binary search, not a scan.
-fn caption_for(s: &Snapshot, table: NodeId, captions: &[(NodeId, String)]) -> Option<String> {
+/// Most nodes a column header may hold and still be looked into for its label.
+const MAX_HEADER_NODES: usize = 256;
+
+/// A column header's text: its label, without what follows the label for assistive technology
+/// only (newer tables put a hidden "Sort and filter column" after it, in an element of its
+/// own). Wrappers with one child that shows text are looked through; an element whose text
+/// is all in two or more child elements is labelled by the first of them. A header without
+/// text says its title (`title` on it or on an element inside).
+fn header_text(s: &Snapshot, header: NodeId) -> String {
+    let end = s.subtree_end(header);
+    if end - header <= MAX_HEADER_NODES {
+        let mut at = header;
+        loop {
+            let mut own_text = false;
+            let mut shown = Vec::new();
+            for &c in s.children(at) {
+                if s.is_aria_hidden(c) {
+                    continue;
+                }
+                let t = s.text(c);
+                if t.is_empty() {
+                    continue;
+                }
+                if s.is_element(c) {
+                    shown.push(t);
+                } else {
+                    own_text = true;
+                }
+            }
+            if own_text || shown.is_empty() {
+                break;
+            }
+            if shown.len() >= 2 {
+                return shown.swap_remove(0);
+            }
+            let Some(&only) = s
+                .children(at)
+                .iter()
+                .find(|&&c| s.is_element(c) && !s.is_aria_hidden(c) && !s.text(c).is_empty())
+            else {
+                break;
+            };
+            at = only;
+        }
+    }
+    let t = s.text(header);
+    if !t.is_empty() {
+        return t;
+    }
+    (header..end)
+        .find_map(|n| {
+            s.attr(n, "title")
+                .map(fold_whitespace)
+                .filter(|t| !t.is_empty())
+        })
+        .unwrap_or_default()
+}
+
+/// The grid title shown with a table: the last `gridTitleLabel` before the table's end (so one
+/// above it or inside it), when the nearest ancestor of the table that holds it holds no other
+/// table (newer builds wrap a table in several generated layers; a title beside another table
+/// is that table's). `captions` and `tables` are in document order, so each look is a binary
+/// search, not a scan.
+fn caption_for(
+    s: &Snapshot,
+    table: NodeId,
+    captions: &[(NodeId, String)],
+    tables: &[NodeId],
+) -> Option<String> {
     let table_end = s.subtree_end(table);
     let before_end = captions.partition_point(|(n, _)| *n < table_end);
     let (node, text) = captions[..before_end].last()?;
-    let near = s.ancestors(table).take(3).last().unwrap_or(table);
-    (*node >= near).then(|| text.clone())
+    let count_in = |from: NodeId, to: NodeId| {
+        tables.partition_point(|&t| t < to) - tables.partition_point(|&t| t < from)
+    };
+    let own = count_in(table, table_end);
+    for a in std::iter::once(table).chain(s.ancestors(table)).take(12) {
+        if count_in(a, s.subtree_end(a)) > own {
+            return None;
+        }
+        if *node >= a {
+            return Some(text.clone());
+        }
+    }
+    None
 }
 
 /// Text of a table cell, preferring a prompt option's clean label.
@@ -793,6 +1155,18 @@ mod tests {
             ..Default::default()
         })
         .unwrap()
+    }
+
+    #[test]
+    fn every_unconfirmed_hook_is_still_read() {
+        for h in UNCONFIRMED_HOOKS {
+            assert!(
+                [ROW_IDS, VALUE_WIDGET_IDS, POPUP_TITLE_IDS]
+                    .iter()
+                    .any(|list| list.contains(h)),
+                "{h} is not read any more: drop it from UNCONFIRMED_HOOKS"
+            );
+        }
     }
 
     #[test]
@@ -916,5 +1290,224 @@ mod tests {
         let f = fields(&s, 0);
         assert_eq!(f[0].section.as_deref(), Some("OAuth 2.0 Settings"));
         assert_eq!(checkbox(&s, f[0].value_node.unwrap()), Some(true));
+    }
+
+    /// The shapes newer builds show (workday-notes.md, "The admin UI's DOM"), read from HTML.
+    #[cfg(not(target_arch = "wasm32"))]
+    mod newer_builds {
+        use super::super::*;
+        use crate::snapshot::html::snapshot_from_html;
+
+        fn read(html: &str) -> (Snapshot, Vec<(String, Vec<String>)>) {
+            let s = snapshot_from_html(html, None);
+            let root = s.root().unwrap();
+            let f = fields(&s, root)
+                .into_iter()
+                .map(|f| {
+                    let v = f.value_node.map(|v| values(&s, v)).unwrap_or_default();
+                    (f.label, v)
+                })
+                .collect();
+            (s, f)
+        }
+
+        fn pairs(list: &[(&str, &[&str])]) -> Vec<(String, Vec<String>)> {
+            list.iter()
+                .map(|(l, v)| (l.to_string(), v.iter().map(|x| x.to_string()).collect()))
+                .collect()
+        }
+
+        #[test]
+        fn required_mark_on_the_label_and_on_the_row() {
+            let (_, f) = read(
+                r#"<ul>
+                <li class="WLSF"><div class="css-1a"><label data-automation-id="formLabelRequired">Client Name<abbr>*</abbr></label></div>
+                  <div data-automation-id="decorationWrapper"><input type="text" value="Acme Sync"></div></li>
+                <li data-automation-id="formLabelRequired" class="WLSF"><div><label>Redirection URI</label></div>
+                  <div data-automation-id="decorationWrapper"><div class="css-2b"><input type="text" value="https://example.com/cb"></div></div></li>
+                <li data-automation-id="formLabelRequired"><div><label data-automation-id="formLabel">Scope</label></div>
+                  <div data-automation-id="decorationWrapper"><div data-automation-id="checkbox"><input type="checkbox" id="c1" checked><label for="c1">Staffing</label></div></div></li>
+                </ul>"#,
+            );
+            assert_eq!(
+                f,
+                pairs(&[
+                    ("Client Name", &["Acme Sync"]),
+                    ("Redirection URI", &["https://example.com/cb"]),
+                    ("Scope", &["Staffing"]),
+                ])
+            );
+        }
+
+        #[test]
+        fn inputs_name_their_label_by_id() {
+            let (_, f) = read(
+                r#"<div role="group" aria-labelledby="formLabel-56$12"><div><label id="formLabel-56$12">Refresh Token Timeout (in days)</label></div>
+                  <div class="css-9z"><div><input data-automation-id="numericInput" aria-labelledby="formLabel-56$12" value="180"></div></div></div>
+                <div><span id="formLabel-56$13">Client ID</span></div>
+                <div class="css-1b"><div class="css-1c"><div data-automation-id="textView">ignored, not named</div></div></div>
+                <p data-automation-id="textView" aria-labelledby="formLabel-56$13">YmRkNjQwZmI=</p>"#,
+            );
+            assert_eq!(
+                f,
+                pairs(&[
+                    ("Refresh Token Timeout (in days)", &["180"]),
+                    ("Client ID", &["YmRkNjQwZmI="]),
+                ])
+            );
+        }
+
+        #[test]
+        fn radio_buttons_without_a_group_hook_give_the_checked_one() {
+            let (_, f) = read(
+                r#"<ul><li><div><label data-automation-id="formLabel">Client Grant Type</label></div>
+                <div class="css-3c"><div class="css-4d">
+                  <span data-automation-id="radioBtn"><input type="radio" id="g0"><label for="g0">Implicit Grant</label></span>
+                  <span data-automation-id="radioBtn"><input type="radio" id="g1" checked><label for="g1">Authorization Code Grant</label></span>
+                </div></div></li>
+                <li><div><label data-automation-id="formLabel">Access Token Type</label></div>
+                <div data-automation-id="decorationWrapper"><div data-automation-id="selectWidget"><div data-automation-id="selectSelectedOption">Bearer</div>
+                  <ul role="listbox"><li>Bearer</li><li>Mac</li></ul></div></div></li></ul>"#,
+            );
+            assert_eq!(
+                f,
+                pairs(&[
+                    ("Client Grant Type", &["Authorization Code Grant"]),
+                    ("Access Token Type", &["Bearer"]),
+                ])
+            );
+        }
+
+        #[test]
+        fn read_only_widgets_of_newer_builds() {
+            let (_, f) = read(
+                r#"<ul>
+                <li><label data-automation-id="formLabel">Scope</label><div data-automation-id="decorationWrapper">
+                  <div data-automation-id="responsiveMonikerInput"><ul data-automation-id="selectedItemList">
+                    <li data-automation-id="selectedItem_15194$7"><p data-automation-id="promptOption" data-automation-label="Staffing" title="Staffing">Staffing <span>(3)</span></p></li>
+                    <li data-automation-id="selectedItem_15194$3"><p data-automation-id="promptOption" data-automation-label="" title="System">System</p></li>
+                  </ul></div></div></li>
+                <li><label data-automation-id="formLabel">Comment</label><div data-automation-id="decorationWrapper">
+                  <div data-automation-id="richTextEditor"><div role="toolbar"><button>B</button></div><div role="textbox"><p>Grant the ISU access</p></div></div></div></li>
+                <li><label data-automation-id="formLabel">Data Source</label><div data-automation-id="decorationWrapper">
+                  <input data-uxi-widget-type="selectinput" value=""><div data-uxi-widget-type="selectinputlistitem">All Workers</div></div></li>
+                </ul>
+                <div data-automation-id="summarizedListItem"><dt>Security Timestamp</dt><dd data-automation-id="summarizedListItemValue">03/14/2025 09:26 AM</dd></div>"#,
+            );
+            assert_eq!(
+                f,
+                pairs(&[
+                    ("Scope", &["Staffing", "System"]),
+                    ("Comment", &["Grant the ISU access"]),
+                    ("Data Source", &["All Workers"]),
+                    ("Security Timestamp", &["03/14/2025 09:26 AM"]),
+                ])
+            );
+        }
+
+        #[test]
+        fn titles_of_every_build_and_popups_marked_only_by_role_or_widget() {
+            for (html, page) in [
+                (
+                    r#"<div id="mainContent"><div data-automation-id="pageHeader" role="region"><h2><span data-automation-id="pageHeaderTitleText" title="View URLs"><span class="css-1">View URLs</span></span></h2></div></div>"#,
+                    "View URLs",
+                ),
+                (
+                    r#"<div data-automation-id="viewStackHeaderTitle"><span>View API Clients</span></div>"#,
+                    "View API Clients",
+                ),
+                (
+                    r#"<header data-automation-id="breadcrumbsHeaderTitle">Create Custom Report</header>"#,
+                    "Create Custom Report",
+                ),
+                (
+                    r#"<div data-automation-id="pageHeaderTitle"><h2>Edit Tenant Setup - System</h2></div>"#,
+                    "Edit Tenant Setup - System",
+                ),
+                (
+                    r#"<title>View IDs - Workday</title><div class="css-1">no header yet</div>"#,
+                    "View IDs",
+                ),
+            ] {
+                let s = snapshot_from_html(html, None);
+                assert_eq!(scopes(&s).last().unwrap().title, page, "{html}");
+            }
+            let s = snapshot_from_html(
+                r#"<div><span data-automation-id="pageHeaderTitleText">Headcount Report</span></div>
+                <div data-automation-widget="wd-popup"><ul><li data-automation-id="copyUrl">Copy URL</li></ul></div>
+                <div data-automation-widget="wd-popup" class="wd-popup"><div role="dialog" class="wd-popup-content">
+                  <span data-automation-id="pageHeaderTitleText">View IDs</span></div></div>"#,
+                None,
+            );
+            let found = scopes(&s);
+            let titles: Vec<(&str, bool)> = found
+                .iter()
+                .map(|s| (s.title.as_str(), s.is_popup))
+                .collect();
+            // The menu (untitled) is no scope; the titled popup is one scope, not two.
+            assert_eq!(titles, [("View IDs", true), ("Headcount Report", false)]);
+        }
+
+        #[test]
+        fn busy_until_the_spinner_hides_and_aria_busy_clears() {
+            let busy = |html: &str| is_busy(&snapshot_from_html(html, None));
+            assert!(busy(r#"<div data-automation-id="loadingSpinner"></div>"#));
+            assert!(busy(r#"<div data-automation-id="wd-LoadingPanel"></div>"#));
+            assert!(busy(r#"<main aria-busy="true"><p>x</p></main>"#));
+            assert!(!busy(
+                r#"<div data-automation-id="loadingSpinner" aria-hidden="true"></div>"#
+            ));
+            assert!(!busy(
+                r#"<div aria-hidden="true"><div data-automation-id="wd-LoadingPanel"></div></div>"#
+            ));
+            assert!(!busy(r#"<main aria-busy="false"><p>x</p></main>"#));
+        }
+
+        #[test]
+        fn new_table_headers_leave_out_the_hidden_sort_and_filter_text() {
+            // The shape of the Playwright capture of a real page.
+            let s = snapshot_from_html(
+                r#"<div data-automation-id="gridTitleLabel" title="Reference IDs">Reference IDs 1 item</div>
+                <div class="css-a1"><div class="css-b2"><div data-automation-id="tableWrapper">
+                <table data-automation-id="table" data-testid="table" class="css-82nb8k">
+                <thead data-automation-id="tableHead"><tr data-automation-id="tableHeaderRow" role="row">
+                  <th data-automation-id="columnHeader61.1" role="columnheader" scope="col"><span>ID Type</span><span>Sort and filter column</span></th>
+                  <th data-automation-id="columnHeader61.2" role="columnheader" scope="col"><div><button><span>ID</span></button></div><span>Sort and filter column</span></th>
+                </tr></thead>
+                <tbody><tr data-testid="row" data-automation-id="row" role="row" data-row-id="340">
+                  <th data-automation-id="cell" role="rowheader" scope="row"><div data-testid="cellContainer" data-automation-id="cellContainer"><div data-testid="fallbackContainer"><div><div class="wd-Text" data-automation-id="textView">Organization_Reference_ID</div></div></div></div></th>
+                  <td data-automation-id="cell" data-testid="cell"><div data-testid="cellContainer" data-automation-id="cellContainer"><div data-testid="fallbackContainer"><div data-automation-id="responsiveMonikerInput"><ul data-automation-id="selectedItemList"><li><div data-automation-id="promptOption" data-automation-label="SUP_ORG_1">SUP_ORG_1</div></li></ul></div></div></div></td>
+                </tr></tbody></table></div></div></div>"#,
+                None,
+            );
+            let t = tables(&s, 0);
+            assert_eq!(t.len(), 1);
+            assert_eq!(t[0].headers, ["ID Type", "ID"]);
+            assert_eq!(t[0].caption.as_deref(), Some("Reference IDs"));
+            let cells: Vec<String> = t[0].rows[0].iter().map(|&c| cell_text(&s, c)).collect();
+            assert_eq!(cells, ["Organization_Reference_ID", "SUP_ORG_1"]);
+        }
+
+        #[test]
+        fn older_grids_with_separate_header_and_body_tables() {
+            let s = snapshot_from_html(
+                r#"<div id="wd-Grid-56$1001" class="wd-SuperGrid">
+                <div data-automation-id="gridToolbar"><span data-automation-id="gridTitleLabel" title="Domain Security Policies">Domain Security Policies 1 item</span></div>
+                <table><tr><td data-uxi-widget-type="columnHeader"><div title="Domain Security Policy" class="wd-headerWrapper"><span>Domain Security Policy</span></div></td>
+                  <td data-uxi-widget-type="columnHeader"><div title="View" class="wd-headerWrapper"></div></td></tr></table>
+                <table><tr><td data-automation-id="gridCell">Set Up: Tenant Setup - Security</td><td data-automation-id="gridCell">MDCA_Integration</td></tr></table>
+                </div>"#,
+                None,
+            );
+            let t = tables(&s, 0);
+            assert_eq!(t.len(), 1, "{t:?}");
+            assert_eq!(t[0].headers, ["Domain Security Policy", "View"]);
+            assert_eq!(t[0].caption.as_deref(), Some("Domain Security Policies"));
+            let cells: Vec<String> = t[0].rows[0].iter().map(|&c| cell_text(&s, c)).collect();
+            assert_eq!(
+                cells,
+                ["Set Up: Tenant Setup - Security", "MDCA_Integration"]
+            );
+        }
     }
 }

@@ -256,10 +256,9 @@ mod tests {
             "the secret's trailing space is a finding"
         );
         let report = Report {
-            page: None,
             params,
-            settings: Vec::new(),
             findings,
+            ..Report::default()
         };
         let md = markdown(&report, &Options::default());
         assert!(!md.contains(&secret) && !md.contains(&token), "{md}");

@@ -6,8 +6,12 @@
 //!  "params": [{"kind", "value", "tenant", "host", "environment", "data_center", "label",
 //!              "name", "source", "secret", "fingerprint", "length", "detail", "ambiguous_with"}],
 //!  "settings": [{"name", "value"}],
-//!  "findings": [{"code", "severity", "param", "message", "fix", "fixed_value"}]}
+//!  "findings": [{"code", "severity", "param", "message", "fix", "fixed_value"}],
+//!  "busy": true}
 //! ```
+//!
+//! `busy` is present (and `true`) only when the page was still loading: nothing of it was read
+//! (`page` is null), and it is read again when it settles.
 //!
 //! `param` in a finding is the index of the parameter in `params` (or null). Secrets print
 //! masked (`•••• (N chars, sha256:xxxxxxxx)`) unless the caller asks to reveal; a finding's
@@ -29,6 +33,8 @@ pub struct Report {
     pub params: Vec<Param>,
     pub settings: Vec<Setting>,
     pub findings: Vec<Finding>,
+    /// The page was still loading: not read, neither recognised nor judged.
+    pub busy: bool,
 }
 
 impl Report {
@@ -57,6 +63,7 @@ impl Report {
                     f.view(secret && !reveal)
                 })
                 .collect(),
+            busy: self.busy,
         }
     }
 
@@ -72,6 +79,9 @@ pub struct ReportView {
     pub params: Vec<ParamView>,
     pub settings: Vec<Setting>,
     pub findings: Vec<FindingView>,
+    /// Added to the contract: written only when `true`.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub busy: bool,
 }
 
 #[derive(Debug, Serialize)]

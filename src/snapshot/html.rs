@@ -1,6 +1,6 @@
 //! Native only: builds a [`Snapshot`] from an HTML file with a real HTML parser (`scraper`, on
 //! html5ever), applying the same rules as the extension's content script
-//! (`extension/snapshot.js`): the same kept attributes, the same skipped elements, never a
+//! (`extension/content/snapshot.js`): the same kept attributes, the same skipped elements, never a
 //! password input's value. Tests hold the two to the same fixtures.
 
 use crate::snapshot::{
@@ -247,6 +247,31 @@ mod tests {
         // At the limit it is read.
         let html = format!("{}x{}", "<div>".repeat(500), "</div>".repeat(500));
         assert_eq!(snapshot_from_html(&html, None).text(0), "x");
+    }
+
+    #[test]
+    fn keeps_the_attributes_newer_builds_use() {
+        let s = snapshot_from_html(
+            r#"<div data-automation-widget="wd-popup" role="dialog"><div aria-busy="true" class="css-1a2b3c">
+            <label id="formLabel-56$1" data-automation-id="formLabel">Client Name</label>
+            <input aria-labelledby="formLabel-56$1" data-uxi-widget-type="selectinput" value="x"></div></div>"#,
+            None,
+        );
+        let input = s.ids().find(|&n| s.tag(n) == Some("input")).unwrap();
+        assert_eq!(s.attr(input, "aria-labelledby"), Some("formLabel-56$1"));
+        assert_eq!(s.attr(input, "data-uxi-widget-type"), Some("selectinput"));
+        let popup = s
+            .ids()
+            .find(|&n| s.attr(n, "role") == Some("dialog"))
+            .unwrap();
+        assert_eq!(s.attr(popup, "data-automation-widget"), Some("wd-popup"));
+        let busy = s.ids().find(|&n| s.attr(n, "aria-busy").is_some()).unwrap();
+        assert_eq!(s.attr(busy, "aria-busy"), Some("true"));
+        assert_eq!(
+            s.attr(busy, "class"),
+            None,
+            "generated class names are never kept"
+        );
     }
 
     #[test]

@@ -1,5 +1,5 @@
 //! The page snapshot: the one input every recogniser reads. In the extension the content script
-//! (`extension/snapshot.js`) builds it from the live DOM; natively [`crate::snapshot::html`] builds the same
+//! (`extension/content/snapshot.js`) builds it from the live DOM; natively [`crate::snapshot::html`] builds the same
 //! thing from an HTML file. Recognisers therefore never see a browser type.
 //!
 //! Wire format (JSON, version 1), a pre-order list of nodes, each naming its parent:
@@ -44,6 +44,13 @@ pub const KEPT_ATTRIBUTES: &[&str] = &[
     "type",
     "checked",
     "value",
+    // Newer builds: an input names its label (`aria-labelledby`), a region still loading says
+    // so (`aria-busy`), widgets and popups are named by these two (workday-notes.md, "The admin
+    // UI's DOM").
+    "aria-labelledby",
+    "aria-busy",
+    "data-uxi-widget-type",
+    "data-automation-widget",
 ];
 
 /// Upper bound on nodes accepted in one snapshot; larger pages are refused with a clear error
@@ -170,6 +177,10 @@ fn attr_index(name: &str) -> Option<u8> {
         "type" => 15,
         "checked" => 16,
         "value" => 17,
+        "aria-labelledby" => 18,
+        "aria-busy" => 19,
+        "data-uxi-widget-type" => 20,
+        "data-automation-widget" => 21,
         _ => return None,
     })
 }

@@ -16,40 +16,23 @@
 // No step of any partner is ticked by hand.
 // Also: a permissions page that lacks some of the partner's policies makes the step "not right
 // yet" until the policies are added; the popup shows the same progress; Markdown export;
-// reset; class mode. One browser for the file.
+// reset; class mode.
+//
+// The walk-throughs run twice, once per build of Workday's UI (docs/pages.md): the simulator
+// serves every page in the older build, then in the newer one. One browser per build.
 
-import { test, before, after, beforeEach } from 'node:test';
+import { describe, test, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launch, currentWorker, waitFor, tabIdOf, openPopup, ROOT, PAGE_PATHS } from './harness.mjs';
+import { BUILDS } from '../../sim/fixtures.mjs';
 
 const DEMO = join(ROOT, 'dist', 'demo');
 let browser;
+let build; // the build of Workday's UI the simulator serves
 let workday; // the tab the trainer walks Workday in
 const URLS = new Map(); // fixture ref -> its address on the simulator
-
-before(async () => {
-  // Short rendering delays: the walk visits some thirty pages (the two-step rendering itself is
-  // exercised in extension.test.mjs).
-  browser = await launch({ simulator: { delays: { header: 20, body: 60 } } });
-  for (const f of browser.sim.fixtures) {
-    if (!URLS.has(f.ref)) URLS.set(f.ref, f.url.replace(/^https:/, 'http:'));
-  }
-  workday = await browser.context.newPage();
-});
-
-after(async () => {
-  await browser?.close();
-});
-
-beforeEach(async () => {
-  const worker = await currentWorker(browser.context);
-  await worker.evaluate(async () => {
-    await chrome.storage.session.clear();
-    await chrome.storage.local.clear();
-  });
-});
 
 async function openChecklist(partner, tenant = 'acme') {
   const page = await browser.context.newPage();
@@ -67,9 +50,9 @@ async function visit(ref) {
   assert.ok(url, `no fixture ${ref}`);
   await workday.goto(url);
   // The simulator serves that very fixture there (and not another one sharing the address), in
-  // two steps (header, then content): wait for the content and for what it says to be stored
-  // (a capture of the header alone already counts as a visit).
-  await workday.waitForSelector(`#wdcap-sim-root[data-sim-page="${ref}"]`);
+  // the build asked for, in two steps (header, then content): wait for the content and for what
+  // it says to be stored.
+  await workday.waitForSelector(`#wdcap-sim-root[data-sim-page="${ref}"][data-sim-build="${build}"]`);
   const worker = await currentWorker(browser.context);
   await waitFor(
     () => worker.evaluate(async (u) => ((await chrome.storage.session.get('tenant:acme'))['tenant:acme']?.settings ?? []).some((s) => s.url === u), url),
@@ -113,219 +96,252 @@ async function expectComplete(list) {
   assert.match(await list.locator('#progress-text').textContent(), /100%/);
 }
 
-test('Defender for Cloud Apps: every step ticks itself from the pages', async () => {
-  const list = await openChecklist('defender-for-cloud-apps');
-  try {
-    assert.equal(await percent(list), 0);
-    await walk(list, [
-      ['domain_policies_for_area/system_area', 'permissions', 'started'],
-      ['domain_policies_for_area/staffing_checkboxes', 'permissions', 'started'],
-    ]);
-    // These pages list the access of every group (MDCA_Integration, Security Administrator,
-    // HR Partner) and none says which is the integration's: the trainer names it once.
-    const permissions = stepOf(list, 'permissions');
-    const groups = permissions.locator('select.group-choice option');
-    await waitFor(async () => (await groups.count()) === 3, { what: 'the groups of both pages on offer' });
-    assert.deepEqual(await groups.allTextContents(), ['Security Administrator', 'MDCA_Integration', 'HR Partner']);
-    await permissions.locator('select.group-choice').selectOption('MDCA_Integration');
-    await permissions.locator('button.pick-group').click();
-    await expectStep(list, 'permissions', 'done', 'naming the integration\'s security group');
-    await walk(list, [
-      // The first page of the activation: not done until it completes.
-      ['activate_security_changes/comment', 'activate', 'wrong'],
-      ['activate_security_changes/done', 'activate', 'done'],
-      ['edit_tenant_setup_system/logging_enabled', 'user-activity-logging', 'done'],
-      ['edit_tenant_setup_security/oauth_enabled_saml_on', 'enable-oauth', 'done'],
-      ['register_api_client/form_defender', 'register-client', 'started'],
-      ['register_api_client/result_plain', 'register-client', 'done'],
-      ['view_api_clients/api_clients_tab', 'endpoints', 'done'],
-    ]);
-    await expectComplete(list);
-    // The tenant uses SAML SSO (read from Edit Tenant Setup - Security): the captured
-    // authorization endpoint needs redirect=n. A note on the step, not an undone step.
-    const note = stepOf(list, 'endpoints').locator('.step-notes li.finding[data-code="redirect-n-missing"]');
-    assert.equal(await note.getAttribute('class'), 'finding error');
-    assert.equal(await note.locator('.fixed-value').textContent(), 'https://wd3-impl.workday.com/acme/authorize?redirect=n');
-    assert.equal(await stepOf(list, 'endpoints').locator('input.tick').isDisabled(), true, 'a step wdcap saw needs no hand');
-
-    // The popup shows the same progress for the tenant's partner.
-    const popup = await openPopup(browser.context, browser.extensionId, await tabIdOf(browser.context, workday));
-    await popup.locator('.checklist-strip[data-percent="100"]').waitFor();
-    assert.match(await popup.locator('.checklist-strip .progress-text').textContent(), /6 of 6 steps/);
-    await popup.close();
-  } finally {
-    await list.close();
-  }
-});
-
-test('Viva Learning: every step from the pages; the SOAP endpoint is built from the REST endpoint and accepted by hand', async () => {
-  const list = await openChecklist('viva-learning');
-  try {
-    await walk(list, [
-      ['create_isu/create_form', 'create-isu', 'done'],
-      ['create_security_group/create_form', 'create-security-group', 'done'],
-      ['maintain_permissions/two_grids', 'permissions', 'done'],
-      ['activate_security_changes/done', 'activate', 'done'],
-      ['edit_tenant_setup_security/oauth_enabled_saml_on', 'enable-oauth', 'done'],
-      ['register_api_client/form_integrations_viva', 'register-client', 'started'],
-      ['register_api_client/result_integrations', 'register-client', 'done'],
-      ['manage_refresh_tokens/generate_confirm', 'refresh-token', 'started'],
-      ['manage_refresh_tokens/result', 'refresh-token', 'done'],
-      ['view_ids/supervisory_org', 'org-ids', 'done'],
-    ]);
-    // No Workday page shows the SOAP endpoint. Once a URL on the tenant's services host is
-    // captured (View API Clients shows the REST endpoint), the checklist builds it.
-    const soap = stepOf(list, 'soap-endpoint');
-    assert.equal(await soap.getAttribute('data-state'), 'todo');
-    await visit('view_api_clients/integrations_tab');
-    await soap.locator('.suggestion').waitFor();
-    assert.equal(await soap.locator('.suggestion code.value-text').textContent(), 'https://wd5-services1.myworkday.com/ccx/service/acme/Learning/v39.2');
-    await soap.locator('button.use-suggestion').click(); // the one hand action of this walk
-    await expectStep(list, 'soap-endpoint', 'done', 'accepting the built endpoint');
-    await expectComplete(list);
-  } finally {
-    await list.close();
-  }
-});
-
-test('Kombo: every required step ticks itself from the pages', async () => {
-  const list = await openChecklist('kombo');
-  try {
-    await walk(list, [
-      ['view_api_clients/api_clients_tab', 'rest-endpoint', 'done'],
-      ['create_isu/view_isu', 'create-isu', 'done'],
-      ['create_security_group/create_form', 'create-security-group', 'done'],
-      ['maintain_permissions/kombo_get_only', 'permissions', 'done'],
-      ['activate_security_changes/done', 'activate', 'done'],
-    ]);
-    await expectComplete(list);
-    // Optional steps (absence data) are listed, not counted.
-    assert.match(await list.locator('#progress .help').textContent(), /Optional steps: 0 of 3/);
-    assert.equal(await stepOf(list, 'authentication-policy').getAttribute('data-state'), 'manual');
-  } finally {
-    await list.close();
-  }
-});
-
-test('Ten Thousand Coffees: missing policies make the step not right until added; the report pages and the export tick the rest', async () => {
-  const list = await openChecklist('ten-thousand-coffees');
-  try {
-    await walk(list, [
-      ['create_isu/create_form', 'create-isu', 'done'],
-      ['create_security_group/create_form', 'create-security-group', 'done'],
-      // This group has only some of the eight Get policies 10KC needs.
-      ['maintain_permissions/kombo_get_only', 'permissions', 'wrong'],
-    ]);
-    const problems = await stepOf(list, 'permissions').locator('.step-problems li.finding').evaluateAll((items) => items.map((li) => li.dataset.code));
-    assert.ok(problems.length >= 4 && problems.every((c) => c === 'permission-missing'), problems.join(', '));
-    // The admin adds the missing policies (Get Only) in Workday: the grid gains rows.
-    const profile = await list.evaluate(() => chrome.runtime.sendMessage({ type: 'wdcap/partners' }));
-    const policies = profile.partners.find((p) => p.id === 'ten-thousand-coffees').domain_policies.map((row) => row.subdomain ?? row.policy);
-    await workday.evaluate((names) => {
-      const body = document.querySelector('table[data-automation-id="table"] tbody');
-      const template = body.querySelector('tr[data-row-id="1"]');
-      names.forEach((name, i) => {
-        const row = template.cloneNode(true);
-        row.dataset.rowId = String(100 + i);
-        const option = row.querySelectorAll('[data-automation-id="promptOption"]')[1];
-        option.textContent = name;
-        option.dataset.automationLabel = name;
-        option.title = name;
-        body.append(row);
-      });
-    }, policies);
-    await expectStep(list, 'permissions', 'done', 'the missing policies were added');
-    await walk(list, [
-      ['activate_security_changes/done', 'activate', 'done'],
-      ['view_urls/json_user_report', 'json-urls', 'started'], // one of the two reports
-      ['view_urls/group_report_text', 'json-urls', 'done'],
-    ]);
-    // The reports' definitions: the User report has 10KC's required fields and is a web service;
-    // the Group report is not a web service yet, until the admin checks the box.
-    await walk(list, [
-      ['custom_report/create_user_report', 'user-report', 'done'],
-      ['custom_report/edit_group_report', 'group-report', 'wrong'],
-    ]);
-    await workday.evaluate(() => {
-      const box = [...document.querySelectorAll('[data-automation-id="formLabelRow"]')]
-        .find((row) => row.querySelector('label')?.textContent.trim() === 'Enable As Web Service')
-        .querySelector('[role="checkbox"]');
-      box.setAttribute('aria-checked', 'true');
+for (const b of BUILDS) {
+  describe(`${b} build of Workday's UI`, () => {
+    before(async () => {
+      build = b;
+      // Short rendering delays: the walk visits some thirty pages (the two-step rendering itself
+      // is exercised in extension.test.mjs).
+      browser = await launch({ simulator: { delays: { header: 20, body: 60 }, build } });
+      URLS.clear();
+      for (const f of browser.sim.fixtures) {
+        if (!URLS.has(f.ref)) URLS.set(f.ref, f.url.replace(/^https:/, 'http:'));
+      }
+      workday = await browser.context.newPage();
     });
-    await expectStep(list, 'group-report', 'done', 'Enable As Web Service checked');
-    // Each report's Share tab lists the ISU captured on Create Integration System User.
-    await walk(list, [
-      ['report_sharing/user_report_share', 'share-reports', 'started'],
-      ['report_sharing/group_report_share', 'share-reports', 'done'],
-    ]);
-    assert.equal(await stepOf(list, 'send-urls').getAttribute('data-state'), 'todo');
-    // The e-mail to 10KC: the trainer uses the popup's export for 10KC.
-    const popup = await openPopup(browser.context, browser.extensionId, await tabIdOf(browser.context, workday));
-    try {
-      const exported = popup.locator('details.export[data-partner="ten-thousand-coffees"]');
-      await exported.waitFor();
-      await exported.locator('summary').click();
-      // An error may block it (the Group report's URL names another owner than the ISU): the
-      // trainer exports anyway, which counts as well.
-      if ((await exported.getAttribute('data-ready')) === 'false') await exported.locator('input.override').check();
-      await Promise.all([popup.waitForEvent('download'), exported.locator('button.export-json').click()]);
-    } finally {
-      await popup.close();
-    }
-    await expectStep(list, 'send-urls', 'done', 'the export for 10KC used');
-    for (const id of ['user-report', 'group-report', 'share-reports', 'send-urls']) {
-      assert.equal(await stepOf(list, id).getAttribute('data-ticked'), 'true', `${id} ticked from evidence`);
-      assert.equal(await stepOf(list, id).locator('input.tick').isDisabled(), true, `${id} needs no hand`);
-    }
-    await expectComplete(list);
 
-    // Markdown for handouts: every step with its state, nothing secret.
-    const [download] = await Promise.all([list.waitForEvent('download'), list.click('#export-md')]);
-    const text = readFileSync(await download.path(), 'utf8');
-    assert.match(download.suggestedFilename(), /^wdcap-checklist-ten-thousand-coffees-acme\.md$/);
-    assert.match(text, /^# Ten Thousand Coffees/);
-    assert.match(text, /## 3\. \[x\] Add Get access to the eight domain security policies/);
-    assert.match(text, /Search Workday for `Create Integration System User`/);
-    assert.doesNotMatch(text, /ticked by hand/);
-    assert.equal((text.match(/^## \d+\. \[x\]/gm) ?? []).length, 9);
+    after(async () => {
+      await browser?.close();
+      browser = undefined;
+    });
 
-    mkdirSync(DEMO, { recursive: true });
-    await list.evaluate(() => window.scrollTo(0, 0));
-    await list.screenshot({ path: join(DEMO, 'checklist.png') });
+    beforeEach(async () => {
+      const worker = await currentWorker(browser.context);
+      await worker.evaluate(async () => {
+        await chrome.storage.session.clear();
+        await chrome.storage.local.clear();
+      });
+    });
 
-    // Reset: no hand ticks, and only what is seen from now on counts.
-    await list.click('#reset');
-    await list.click('#reset-yes');
-    await waitFor(async () => (await percent(list)) === 0, { what: 'the checklist back at 0%' });
-    await visit('create_isu/create_form');
-    await expectStep(list, 'create-isu', 'done', 'visiting the page again after the reset');
-  } finally {
-    await list.close();
-  }
-});
+    test('Defender for Cloud Apps: every step ticks itself from the pages', async () => {
+      const list = await openChecklist('defender-for-cloud-apps');
+      try {
+        assert.equal(await percent(list), 0);
+        await walk(list, [
+          ['domain_policies_for_area/system_area', 'permissions', 'started'],
+          ['domain_policies_for_area/staffing_checkboxes', 'permissions', 'started'],
+        ]);
+        // These pages list the access of every group (MDCA_Integration, Security Administrator,
+        // HR Partner) and none says which is the integration's: the trainer names it once.
+        const permissions = stepOf(list, 'permissions');
+        const groups = permissions.locator('select.group-choice option');
+        await waitFor(async () => (await groups.count()) === 3, { what: 'the groups of both pages on offer' });
+        assert.deepEqual(await groups.allTextContents(), ['Security Administrator', 'MDCA_Integration', 'HR Partner']);
+        await permissions.locator('select.group-choice').selectOption('MDCA_Integration');
+        await permissions.locator('button.pick-group').click();
+        await expectStep(list, 'permissions', 'done', 'naming the integration\'s security group');
+        await walk(list, [
+          // The first page of the activation: not done until it completes.
+          ['activate_security_changes/comment', 'activate', 'wrong'],
+          ['activate_security_changes/done', 'activate', 'done'],
+          ['edit_tenant_setup_system/logging_enabled', 'user-activity-logging', 'done'],
+          ['edit_tenant_setup_security/oauth_enabled_saml_on', 'enable-oauth', 'done'],
+          ['register_api_client/form_defender', 'register-client', 'started'],
+          ['register_api_client/result_plain', 'register-client', 'done'],
+          ['view_api_clients/api_clients_tab', 'endpoints', 'done'],
+        ]);
+        await expectComplete(list);
+        // The tenant uses SAML SSO (read from Edit Tenant Setup - Security): the captured
+        // authorization endpoint needs redirect=n. A note on the step, not an undone step.
+        const note = stepOf(list, 'endpoints').locator('.step-notes li.finding[data-code="redirect-n-missing"]');
+        assert.equal(await note.getAttribute('class'), 'finding error');
+        assert.equal(await note.locator('.fixed-value').textContent(), 'https://wd3-impl.workday.com/acme/authorize?redirect=n');
+        assert.equal(await stepOf(list, 'endpoints').locator('input.tick').isDisabled(), true, 'a step wdcap saw needs no hand');
 
-test('class mode: larger steps; hand ticks survive a reload; no tenant is a handout', async () => {
-  const list = await openChecklist('kombo');
-  try {
-    await list.check('#class-mode');
-    await waitFor(async () => (await list.getAttribute('body', 'class'))?.includes('class-mode'), { what: 'class mode' });
-    const size = await list.locator('li.step .step-body').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
-    assert.ok(size >= 16, `explanations at ${size}px in class mode`);
-    const worker = await currentWorker(browser.context);
-    assert.equal((await worker.evaluate(() => chrome.storage.local.get('settings'))).settings.classMode, true);
+        // The popup shows the same progress for the tenant's partner.
+        const popup = await openPopup(browser.context, browser.extensionId, await tabIdOf(browser.context, workday));
+        await popup.locator('.checklist-strip[data-percent="100"]').waitFor();
+        assert.match(await popup.locator('.checklist-strip .progress-text').textContent(), /6 of 6 steps/);
+        await popup.close();
+      } finally {
+        await list.close();
+      }
+    });
 
-    await tickByHand(list, 'create-isu');
-    await list.reload();
-    await list.waitForSelector('body[data-ready="true"]');
-    assert.equal(await stepOf(list, 'create-isu').getAttribute('data-ticked'), 'true');
+    test('Viva Learning: every step from the pages; the SOAP endpoint is built from the REST endpoint and accepted by hand', async () => {
+      const list = await openChecklist('viva-learning');
+      try {
+        await walk(list, [
+          ['create_isu/create_form', 'create-isu', 'done'],
+          ['create_security_group/create_form', 'create-security-group', 'done'],
+          ['maintain_permissions/two_grids', 'permissions', 'done'],
+          ['activate_security_changes/done', 'activate', 'done'],
+          ['edit_tenant_setup_security/oauth_enabled_saml_on', 'enable-oauth', 'done'],
+          ['register_api_client/form_integrations_viva', 'register-client', 'started'],
+          ['register_api_client/result_integrations', 'register-client', 'done'],
+          ['manage_refresh_tokens/generate_confirm', 'refresh-token', 'started'],
+          ['manage_refresh_tokens/result', 'refresh-token', 'done'],
+          ['view_ids/supervisory_org', 'org-ids', 'done'],
+        ]);
+        // No Workday page shows the SOAP endpoint. Once a URL on the tenant's services host is
+        // captured (View API Clients shows the REST endpoint), the checklist builds it.
+        const soap = stepOf(list, 'soap-endpoint');
+        assert.equal(await soap.getAttribute('data-state'), 'todo');
+        await visit('view_api_clients/integrations_tab');
+        await soap.locator('.suggestion').waitFor();
+        assert.equal(await soap.locator('.suggestion code.value-text').textContent(), 'https://wd5-services1.myworkday.com/ccx/service/acme/Learning/v39.2');
+        await soap.locator('button.use-suggestion').click(); // the one hand action of this walk
+        await expectStep(list, 'soap-endpoint', 'done', 'accepting the built endpoint');
+        await expectComplete(list);
+      } finally {
+        await list.close();
+      }
+    });
 
-    // Without a tenant the checklist is a handout: nothing ticks itself, the task names copy.
-    await list.selectOption('#tenant', { index: (await list.locator('#tenant option').count()) - 1 });
-    await waitFor(async () => (await stepOf(list, 'create-isu').getAttribute('data-ticked')) === 'false', { what: 'a fresh handout' });
-    await browser.context.grantPermissions(['clipboard-read', 'clipboard-write']);
-    await stepOf(list, 'create-isu').locator('.step-task button.copy').click();
-    assert.equal(await list.evaluate(() => navigator.clipboard.readText()), 'Create Integration System User');
-  } finally {
-    await list.close();
-  }
-});
+    test('Kombo: every required step ticks itself from the pages', async () => {
+      const list = await openChecklist('kombo');
+      try {
+        await walk(list, [
+          ['view_api_clients/api_clients_tab', 'rest-endpoint', 'done'],
+          ['create_isu/view_isu', 'create-isu', 'done'],
+          ['create_security_group/create_form', 'create-security-group', 'done'],
+          ['maintain_permissions/kombo_get_only', 'permissions', 'done'],
+          ['activate_security_changes/done', 'activate', 'done'],
+        ]);
+        await expectComplete(list);
+        // Optional steps (absence data) are listed, not counted.
+        assert.match(await list.locator('#progress .help').textContent(), /Optional steps: 0 of 3/);
+        assert.equal(await stepOf(list, 'authentication-policy').getAttribute('data-state'), 'manual');
+      } finally {
+        await list.close();
+      }
+    });
+
+    test('Ten Thousand Coffees: missing policies make the step not right until added; the report pages and the export tick the rest', async () => {
+      const list = await openChecklist('ten-thousand-coffees');
+      try {
+        await walk(list, [
+          ['create_isu/create_form', 'create-isu', 'done'],
+          ['create_security_group/create_form', 'create-security-group', 'done'],
+          // This group has only some of the eight Get policies 10KC needs.
+          ['maintain_permissions/kombo_get_only', 'permissions', 'wrong'],
+        ]);
+        const problems = await stepOf(list, 'permissions').locator('.step-problems li.finding').evaluateAll((items) => items.map((li) => li.dataset.code));
+        assert.ok(problems.length >= 4 && problems.every((c) => c === 'permission-missing'), problems.join(', '));
+        // The admin adds the missing policies (Get Only) in Workday: the grid gains rows.
+        const profile = await list.evaluate(() => chrome.runtime.sendMessage({ type: 'wdcap/partners' }));
+        const policies = profile.partners.find((p) => p.id === 'ten-thousand-coffees').domain_policies.map((row) => row.subdomain ?? row.policy);
+        await workday.evaluate((names) => {
+          const body = document.querySelector('table[data-automation-id="table"] tbody');
+          const template = body.querySelector('tr[data-row-id="1"]');
+          names.forEach((name, i) => {
+            const row = template.cloneNode(true);
+            row.dataset.rowId = String(100 + i);
+            const option = row.querySelectorAll('[data-automation-id="promptOption"]')[1];
+            option.textContent = name;
+            option.dataset.automationLabel = name;
+            option.title = name;
+            body.append(row);
+          });
+        }, policies);
+        await expectStep(list, 'permissions', 'done', 'the missing policies were added');
+        await walk(list, [
+          ['activate_security_changes/done', 'activate', 'done'],
+          ['view_urls/json_user_report', 'json-urls', 'started'], // one of the two reports
+          ['view_urls/group_report_text', 'json-urls', 'done'],
+        ]);
+        // The reports' definitions: the User report has 10KC's required fields and is a web service;
+        // the Group report is not a web service yet, until the admin checks the box.
+        await walk(list, [
+          ['custom_report/create_user_report', 'user-report', 'done'],
+          ['custom_report/edit_group_report', 'group-report', 'wrong'],
+        ]);
+        await workday.evaluate(() => {
+          // The admin checks the box: an ARIA check box in one build, an input in the other.
+          const label = [...document.querySelectorAll('label')].find((l) => l.textContent.trim() === 'Enable As Web Service');
+          const row = label.closest('li, [data-automation-id="formLabelRow"], [data-automation-id="formItem"], [role="group"]');
+          const box = row.querySelector('[role="checkbox"], input[type="checkbox"]');
+          if (box.localName === 'input') box.click();
+          else box.setAttribute('aria-checked', 'true');
+        });
+        await expectStep(list, 'group-report', 'done', 'Enable As Web Service checked');
+        // Each report's Share tab lists the ISU captured on Create Integration System User.
+        await walk(list, [
+          ['report_sharing/user_report_share', 'share-reports', 'started'],
+          ['report_sharing/group_report_share', 'share-reports', 'done'],
+        ]);
+        assert.equal(await stepOf(list, 'send-urls').getAttribute('data-state'), 'todo');
+        // The e-mail to 10KC: the trainer uses the popup's export for 10KC.
+        const popup = await openPopup(browser.context, browser.extensionId, await tabIdOf(browser.context, workday));
+        try {
+          const exported = popup.locator('details.export[data-partner="ten-thousand-coffees"]');
+          await exported.waitFor();
+          await exported.locator('summary').click();
+          // An error may block it (the Group report's URL names another owner than the ISU): the
+          // trainer exports anyway, which counts as well.
+          if ((await exported.getAttribute('data-ready')) === 'false') await exported.locator('input.override').check();
+          await Promise.all([popup.waitForEvent('download'), exported.locator('button.export-json').click()]);
+        } finally {
+          await popup.close();
+        }
+        await expectStep(list, 'send-urls', 'done', 'the export for 10KC used');
+        for (const id of ['user-report', 'group-report', 'share-reports', 'send-urls']) {
+          assert.equal(await stepOf(list, id).getAttribute('data-ticked'), 'true', `${id} ticked from evidence`);
+          assert.equal(await stepOf(list, id).locator('input.tick').isDisabled(), true, `${id} needs no hand`);
+        }
+        await expectComplete(list);
+
+        // Markdown for handouts: every step with its state, nothing secret.
+        const [download] = await Promise.all([list.waitForEvent('download'), list.click('#export-md')]);
+        const text = readFileSync(await download.path(), 'utf8');
+        assert.match(download.suggestedFilename(), /^wdcap-checklist-ten-thousand-coffees-acme\.md$/);
+        assert.match(text, /^# Ten Thousand Coffees/);
+        assert.match(text, /## 3\. \[x\] Add Get access to the eight domain security policies/);
+        assert.match(text, /Search Workday for `Create Integration System User`/);
+        assert.doesNotMatch(text, /ticked by hand/);
+        assert.equal((text.match(/^## \d+\. \[x\]/gm) ?? []).length, 9);
+
+        if (build === BUILDS[0]) {
+          mkdirSync(DEMO, { recursive: true });
+          await list.evaluate(() => window.scrollTo(0, 0));
+          await list.screenshot({ path: join(DEMO, 'checklist.png') });
+        }
+
+        // Reset: no hand ticks, and only what is seen from now on counts.
+        await list.click('#reset');
+        await list.click('#reset-yes');
+        await waitFor(async () => (await percent(list)) === 0, { what: 'the checklist back at 0%' });
+        await visit('create_isu/create_form');
+        await expectStep(list, 'create-isu', 'done', 'visiting the page again after the reset');
+      } finally {
+        await list.close();
+      }
+    });
+
+    test('class mode: larger steps; hand ticks survive a reload; no tenant is a handout', async () => {
+      const list = await openChecklist('kombo');
+      try {
+        await list.check('#class-mode');
+        await waitFor(async () => (await list.getAttribute('body', 'class'))?.includes('class-mode'), { what: 'class mode' });
+        const size = await list.locator('li.step .step-body').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+        assert.ok(size >= 16, `explanations at ${size}px in class mode`);
+        const worker = await currentWorker(browser.context);
+        assert.equal((await worker.evaluate(() => chrome.storage.local.get('settings'))).settings.classMode, true);
+
+        await tickByHand(list, 'create-isu');
+        await list.reload();
+        await list.waitForSelector('body[data-ready="true"]');
+        assert.equal(await stepOf(list, 'create-isu').getAttribute('data-ticked'), 'true');
+
+        // Without a tenant the checklist is a handout: nothing ticks itself, the task names copy.
+        await list.selectOption('#tenant', { index: (await list.locator('#tenant option').count()) - 1 });
+        await waitFor(async () => (await stepOf(list, 'create-isu').getAttribute('data-ticked')) === 'false', { what: 'a fresh handout' });
+        await browser.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+        await stepOf(list, 'create-isu').locator('.step-task button.copy').click();
+        assert.equal(await list.evaluate(() => navigator.clipboard.readText()), 'Create Integration System User');
+      } finally {
+        await list.close();
+      }
+    });
+  });
+}

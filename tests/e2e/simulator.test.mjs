@@ -1,5 +1,6 @@
 // The Workday tenant simulator over HTTP (no browser): routing by Host + path, fixtures at their
-// saved-from addresses, ?wdcap-fixture=, the shell + content split, the invalid-url redirect.
+// saved-from addresses, ?wdcap-fixture=, the two builds of a page (?wdcap-build=, the `build`
+// option), the shell + content split, the invalid-url redirect.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -25,6 +26,8 @@ before(async () => {
   const shared = 'https://wd5.myworkday.com/globex/d/task/1$1.htmld';
   writeFileSync(join(dir, 'alpha', 'b_second.html'), page(shared, { title: 'Alpha B', html: '<p>alpha b</p>' }));
   writeFileSync(join(dir, 'alpha', 'a_first.html'), page(shared, { title: 'Alpha A &amp; more', html: '<p>alpha a</p>' }));
+  // The same page in the newer build: same address, another markup.
+  writeFileSync(join(dir, 'alpha', 'a_first.newer.html'), page(shared, { title: 'Alpha A &amp; more', html: '<div class="css-1a">alpha a, newer</div>' }));
   writeFileSync(
     join(dir, 'beta', 'query.html'),
     page('https://impl.wd12.myworkday.com/Initech_Preview/d/task/2$2.htmld?tab=2', { title: 'Beta', html: '<p>beta</p>' }),
@@ -63,6 +66,58 @@ test('fixtures load from their saved-from comments; pages without one are skippe
     ['alpha/a_first', 'alpha/b_second', 'beta/query'],
   );
   assert.equal(sim.fixtures[0].title, 'Alpha A & more');
+});
+
+test('a page in two builds is one page: listed once, with both builds', () => {
+  assert.deepEqual(sim.fixtures.find((f) => f.ref === 'alpha/a_first').builds, ['older', 'newer']);
+  assert.deepEqual(sim.fixtures.find((f) => f.ref === 'alpha/b_second').builds, ['older']);
+  assert.equal(sim.build, 'older');
+});
+
+test('?wdcap-build= serves a page in the other build, at the same address; a page with one build is served in it', async () => {
+  const older = (await content('wd5.myworkday.com', '/globex/d/task/1$1.htmld')).json;
+  assert.deepEqual([older.ref, older.build, older.body], ['alpha/a_first', 'older', '<p>alpha a</p>']);
+  const newer = (await content('wd5.myworkday.com', '/globex/d/task/1$1.htmld?wdcap-build=newer')).json;
+  assert.deepEqual([newer.ref, newer.build, newer.body], ['alpha/a_first', 'newer', '<div class="css-1a">alpha a, newer</div>']);
+  assert.equal(newer.title, 'Alpha A & more');
+  // With ?wdcap-fixture= too; a fixture without a newer twin stays as it is.
+  const explicit = (await content('wd5.myworkday.com', '/x?wdcap-fixture=alpha/a_first&wdcap-build=newer')).json;
+  assert.equal(explicit.build, 'newer');
+  const single = (await content('wd5.myworkday.com', '/x?wdcap-fixture=alpha/b_second&wdcap-build=newer')).json;
+  assert.deepEqual([single.ref, single.build], ['alpha/b_second', 'older']);
+  // The twin by its own name; an unknown build name is no switch.
+  assert.equal((await content('wd5.myworkday.com', '/x?wdcap-fixture=alpha/a_first.newer')).json.build, 'newer');
+  assert.equal((await content('wd5.myworkday.com', '/globex/d/task/1$1.htmld?wdcap-build=oldest')).json.build, 'older');
+  // The shell answers the same either way; the home page links each page once.
+  assert.equal((await get('wd5.myworkday.com', '/globex/d/task/1$1.htmld?wdcap-build=newer')).status, 200);
+  const home = (await content('wd5.myworkday.com', '/globex/d/home.htmld')).json.body;
+  assert.equal(home.match(/href="\/globex\/d\/task\/1\$1\.htmld"/g).length, 2, 'alpha/a_first and alpha/b_second, not the twin');
+});
+
+test('start({build}) serves every page in that build unless ?wdcap-build= says otherwise; an unknown build is refused', async () => {
+  const newer = await start({ port: 0, fixturesDir: dir, tls: false, build: 'newer' });
+  try {
+    const ask = (path) =>
+      new Promise((resolve, reject) => {
+        const req = request(
+          { host: '127.0.0.1', port: newer.port, path: `/wdcap-sim/page.json?path=${encodeURIComponent(path)}`, headers: { Host: 'wd5.myworkday.com' } },
+          (res) => {
+            let body = '';
+            res.setEncoding('utf8');
+            res.on('data', (c) => (body += c));
+            res.on('end', () => resolve(JSON.parse(body)));
+          },
+        );
+        req.on('error', reject);
+        req.end();
+      });
+    assert.equal(newer.build, 'newer');
+    assert.equal((await ask('/globex/d/task/1$1.htmld')).build, 'newer');
+    assert.equal((await ask('/globex/d/task/1$1.htmld?wdcap-build=older')).build, 'older');
+  } finally {
+    await newer.close();
+  }
+  await assert.rejects(start({ port: 0, fixturesDir: dir, tls: false, build: 'beta' }), /unknown build beta/);
 });
 
 test('a fixture address serves the shell page; its content comes separately, in two steps', async () => {

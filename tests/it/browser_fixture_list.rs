@@ -2,9 +2,10 @@
 //! under wasm32 and must name each fixture literally (`include_str!`), so a fixture left out of
 //! `browser_fixtures! { … }` would silently go untested in the browser; this test fails instead.
 //!
-//! Adding a fixture `tests/fixtures/pages/<page_id>/<name>.html`: give it its
-//! `<name>.expected.json` sidecar and add the line `"<page_id>/<name>",` to `browser_fixtures!`
-//! in `tests/browser.rs`.
+//! Adding a fixture `tests/fixtures/pages/<page_id>/<name>.html`: give it its newer-build twin
+//! `<name>.newer.html` (docs/pages.md) and its `<name>.expected.json` sidecar, and add the line
+//! `"<page_id>/<name>",` to `browser_fixtures!` in `tests/browser.rs` (one line takes both
+//! twins).
 
 use std::collections::BTreeSet;
 use std::fs;
@@ -62,6 +63,19 @@ fn every_page_fixture_is_in_the_browser_test_list() {
     let mut on_disk = BTreeSet::new();
     html_fixtures(&root.join("tests/fixtures/pages"), "", &mut on_disk);
     assert!(!on_disk.is_empty(), "no page fixtures found");
+
+    // A newer-build twin is taken with its older fixture's line.
+    let newer: BTreeSet<String> = on_disk
+        .iter()
+        .filter_map(|n| n.strip_suffix(".newer").map(str::to_string))
+        .collect();
+    on_disk.retain(|n| !n.ends_with(".newer"));
+    let untwinned: Vec<_> = on_disk.symmetric_difference(&newer).collect();
+    assert!(
+        untwinned.is_empty(),
+        "page fixtures without their twin in the other build (`<name>.html` and \
+         `<name>.newer.html`, docs/pages.md): {untwinned:?}"
+    );
 
     let source = fs::read_to_string(root.join("tests/browser.rs")).expect("read tests/browser.rs");
     let listed = listed_fixtures(&source);

@@ -1,15 +1,24 @@
 //! The Workday page recognisers against their fixtures (`tests/fixtures/pages/<page_id>/*.html`):
 //!
+//! - **two builds of every page** (docs/pages.md): `<name>.html` is a page in the older build of
+//!   Workday's UI, `<name>.newer.html` the same page in the newer build's markup; the twins
+//!   share one sidecar;
 //! - **fixture expectations**: each fixture's analysis (`Report::view(true)`, default options)
-//!   equals its sidecar `<name>.expected.json`; `WDCAP_BLESS=1` rewrites the sidecars (review
+//!   equals its sidecar `<name>.expected.json`; a newer twin's equals it too, but for the
+//!   snapshot node index of each value (its DOM is another), which must be present where the
+//!   older build's is. `WDCAP_BLESS=1` rewrites the sidecars from the older fixtures (review
 //!   every diff: the sidecars are the spec). The browser tests compare the same sidecars;
 //! - **cross-matrix** (as github-url-detection does): every recogniser accepts each of its own
 //!   fixtures and rejects every other page's, popups included (a popup is its own page; the
-//!   page beneath it is not claimed while it is open);
+//!   page beneath it is not claimed while it is open); the analysis names the same page, except
+//!   for a page still loading (its sidecar says `busy`), which it does not read at all;
 //! - **conventions**: every registered recogniser has a fixture directory with two or more
-//!   fixtures, Workday-shaped example URLs and example titles its label data accepts; every file
-//!   in `src/pages/` is a registered page; every fixture has a unique Workday-shaped address
-//!   (the simulator serves each fixture at it);
+//!   fixtures in both builds (every fixture has its twin in the other build), Workday-shaped
+//!   example URLs and example titles its label data accepts; every file in `src/pages/` is a
+//!   registered page; every page fixture has a unique Workday-shaped address (the simulator
+//!   serves each fixture at it), its newer twin the same one; a newer-build fixture uses no hook
+//!   that no public source shows ([`workday_dom::UNCONFIRMED_HOOKS`]), so no page is read
+//!   through them alone; docs/pages.md names every fixture;
 //! - the CLI names the page of a fixture, and a 10 000-row Headcount Report is captured whole,
 //!   in time linear in its rows.
 
@@ -39,6 +48,9 @@ fn fixtures_root() -> PathBuf {
     manifest_dir().join("tests/fixtures/pages")
 }
 
+/// What a newer-build fixture's name ends with, before `.html` (docs/pages.md).
+const NEWER: &str = ".newer";
+
 /// One page fixture.
 struct Fixture {
     /// The directory it is in: the page id it must be recognised as.
@@ -60,9 +72,52 @@ impl Fixture {
         snapshot_from_html(&self.html, None)
     }
 
-    fn sidecar(&self) -> PathBuf {
-        self.path.with_extension("expected.json")
+    /// The file name without `.html`: `<name>` or `<name>.newer`.
+    fn stem(&self) -> String {
+        let file = self.path.file_name().unwrap().to_string_lossy();
+        file.strip_suffix(".html").unwrap_or(&file).to_string()
     }
+
+    /// The fixture stands for the newer build (`<name>.newer.html`).
+    fn is_newer(&self) -> bool {
+        self.stem().ends_with(NEWER)
+    }
+
+    /// `<name>` for both twins.
+    fn base(&self) -> String {
+        let stem = self.stem();
+        stem.strip_suffix(NEWER).unwrap_or(&stem).to_string()
+    }
+
+    /// The sidecar both twins share: `<name>.expected.json`.
+    fn sidecar(&self) -> PathBuf {
+        self.path
+            .with_file_name(format!("{}.expected.json", self.base()))
+    }
+}
+
+/// A report view with each snapshot node index replaced by `true`: twins of two builds differ
+/// in their DOM, not in what is read from it (a value found in one build has a node in the
+/// other).
+fn node_presence(mut value: Value) -> Value {
+    fn walk(value: &mut Value) {
+        match value {
+            Value::Object(map) => {
+                if let Some(Value::Object(source)) = map.get_mut("source") {
+                    if let Some(node) = source.get_mut("node") {
+                        if node.is_number() {
+                            *node = Value::Bool(true);
+                        }
+                    }
+                }
+                map.values_mut().for_each(walk);
+            }
+            Value::Array(items) => items.iter_mut().for_each(walk),
+            _ => {}
+        }
+    }
+    walk(&mut value);
+    value
 }
 
 /// Every `.html` fixture under `root`, sorted by directory and name.
@@ -134,6 +189,25 @@ fn every_fixture_matches_its_sidecar() {
         let actual = analysis_json(&f.snapshot());
         let sidecar = f.sidecar();
         let expected = fs::read_to_string(&sidecar).ok();
+        if f.is_newer() {
+            // The newer twin is held to its older twin's sidecar, never blessed.
+            let Some(expected) = expected else {
+                failures.push(format!("{}: no sidecar {}", f.name(), sidecar.display()));
+                continue;
+            };
+            let e = node_presence(serde_json::from_str(&expected).unwrap());
+            let a = node_presence(serde_json::from_str(&actual).unwrap());
+            if e != a {
+                let e = serde_json::to_string_pretty(&e).unwrap();
+                let a = serde_json::to_string_pretty(&a).unwrap();
+                failures.push(format!(
+                    "{} (the newer build) differs from its older twin's sidecar: {}",
+                    f.name(),
+                    first_difference(&e, &a)
+                ));
+            }
+            continue;
+        }
         if bless {
             if expected.as_deref() != Some(actual.as_str()) {
                 fs::write(&sidecar, &actual)
@@ -213,10 +287,24 @@ fn cross_matrix_each_recogniser_accepts_its_own_fixtures_and_rejects_all_others(
             }
         }
     }
-    // The whole pipeline agrees with the directories too.
+    // The whole pipeline agrees with the directories too, except on a page still loading:
+    // that one is not read at all (its sidecar says `busy`).
     for (f, snap) in all.iter().zip(&snapshots) {
         let report = analysis::analyse_snapshot(snap, &Options::default());
-        if report.page.map(PageId::as_str) != Some(f.dir.as_str()) {
+        let loading = fs::read_to_string(f.sidecar())
+            .ok()
+            .and_then(|t| serde_json::from_str::<Value>(&t).ok())
+            .is_some_and(|v| v["busy"] == Value::Bool(true));
+        if loading {
+            if !report.busy || report.page.is_some() {
+                failures.push(format!(
+                    "{} is still loading, but is analysed as {:?} (busy: {})",
+                    f.name(),
+                    report.page,
+                    report.busy
+                ));
+            }
+        } else if report.page.map(PageId::as_str) != Some(f.dir.as_str()) {
             failures.push(format!("{} is analysed as {:?}", f.name(), report.page));
         }
     }
@@ -224,10 +312,12 @@ fn cross_matrix_each_recogniser_accepts_its_own_fixtures_and_rejects_all_others(
 }
 
 /// Everything the conventions require, as a list of violations (empty when they hold).
+/// `fixtures_doc` is the page that says which build each fixture stands for.
 fn convention_violations(
     recognisers: &[&dyn Recogniser],
     fixtures_root: &Path,
     pages_src: &Path,
+    fixtures_doc: &Path,
 ) -> Vec<String> {
     let mut v = Vec::new();
     let mut seen = BTreeSet::new();
@@ -237,17 +327,29 @@ fn convention_violations(
             v.push(format!("{id} is registered twice"));
         }
         let dir = fixtures_root.join(id);
-        let count = fs::read_dir(&dir)
+        let names: Vec<String> = fs::read_dir(&dir)
             .map(|d| {
                 d.flatten()
-                    .filter(|e| e.path().extension().is_some_and(|x| x == "html"))
-                    .count()
+                    .filter_map(|e| {
+                        let name = e.file_name().to_string_lossy().to_string();
+                        name.strip_suffix(".html").map(str::to_string)
+                    })
+                    .collect()
             })
-            .unwrap_or(0);
+            .unwrap_or_default();
+        let count = names.len();
         if count < 2 {
             v.push(format!(
                 "{id} has {count} fixture(s) in {}; at least 2 are required",
                 dir.display()
+            ));
+        }
+        let newer = names.iter().filter(|n| n.ends_with(NEWER)).count();
+        let builds = usize::from(newer > 0) + usize::from(newer < count);
+        if builds < 2 {
+            v.push(format!(
+                "{id} has fixtures of {builds} build(s) of Workday's UI; every page needs both: \
+                 `<name>.html` (older) and `<name>.newer.html` (newer), see docs/pages.md"
             ));
         }
         if r.example_urls().is_empty() {
@@ -300,8 +402,11 @@ fn convention_violations(
             }
         }
     }
+    let all = fixtures_in(fixtures_root);
     let mut addresses: BTreeMap<String, String> = BTreeMap::new();
-    for f in fixtures_in(fixtures_root) {
+    let mut older_urls: BTreeMap<(String, String), String> = BTreeMap::new();
+    let doc = fs::read_to_string(fixtures_doc).unwrap_or_default();
+    for f in all.iter().filter(|f| !f.is_newer()) {
         let url = f.snapshot().url;
         match Endpoint::parse(&url) {
             Ok(e) if e.is_workday() && e.tenant.is_some() => {}
@@ -316,6 +421,54 @@ fn convention_violations(
                 f.name()
             ));
         }
+        older_urls.insert((f.dir.clone(), f.base()), url);
+    }
+    for f in &all {
+        let twin = if f.is_newer() {
+            format!("{}.html", f.base())
+        } else {
+            format!("{}{NEWER}.html", f.base())
+        };
+        if !f.path.with_file_name(&twin).exists() {
+            v.push(format!(
+                "{} has no twin {}/{twin} in the other build of Workday's UI (docs/pages.md)",
+                f.name(),
+                f.dir
+            ));
+        }
+        let listed = format!("{}/{}", f.dir, f.base());
+        if !doc.contains(&format!("`{listed}`")) {
+            v.push(format!(
+                "{}: {} does not name `{listed}` (which build each fixture stands for)",
+                f.name(),
+                fixtures_doc.display()
+            ));
+        }
+        if !f.is_newer() {
+            continue;
+        }
+        let snap = f.snapshot();
+        if let Some(url) = older_urls.get(&(f.dir.clone(), f.base())) {
+            if &snap.url != url {
+                v.push(format!(
+                    "{}: saved from {} but its older twin from {url}: the simulator serves both builds of a page at one address",
+                    f.name(),
+                    snap.url
+                ));
+            }
+        }
+        let unconfirmed: BTreeSet<&str> = snap
+            .ids()
+            .flat_map(|n| [snap.automation_id(n), snap.attr(n, "data-testid")])
+            .flatten()
+            .filter(|h| workday_dom::UNCONFIRMED_HOOKS.contains(h))
+            .collect();
+        if !unconfirmed.is_empty() {
+            v.push(format!(
+                "{} stands for the newer build but uses hooks no public source shows: {unconfirmed:?}",
+                f.name()
+            ));
+        }
     }
     v
 }
@@ -326,6 +479,7 @@ fn conventions_hold_for_every_registered_recogniser() {
         RECOGNISERS,
         &fixtures_root(),
         &manifest_dir().join("src/pages"),
+        &manifest_dir().join("docs/pages.md"),
     );
     assert!(violations.is_empty(), "{}", violations.join("\n"));
     assert_eq!(
@@ -384,13 +538,47 @@ fn conventions_test_fails_on_missing_fixtures_urls_titles_and_stray_files() {
         "<!-- saved from url=(0056)https://wd3-impl.workday.com/acme/d/task/1422$1120.htmld --><title>x</title>",
     )
     .unwrap();
+    fs::write(
+        fixtures.join("activate_security_changes/reads_a_ghost_hook.newer.html"),
+        "<!-- saved from url=(0056)https://wd3-impl.workday.com/acme/d/task/1422$1121.htmld -->\
+         <title>x</title><li data-automation-id=\"formLabelRow\"><span data-testid=\"editPopupTitle\">x</span></li>",
+    )
+    .unwrap();
     fs::write(src.join("mod.rs"), "").unwrap();
     fs::write(src.join("stray_page.rs"), "").unwrap();
+    let doc = scratch.join("pages.md");
+    fs::write(&doc, "`activate_security_changes/only_one`").unwrap();
 
     let careless: &dyn Recogniser = &Careless;
-    let violations = convention_violations(&[careless], &fixtures, &src);
+    let violations = convention_violations(&[careless], &fixtures, &src, &doc);
+    let joined = violations.join("\n");
+    assert!(
+        !joined.contains("2 fixture(s)"),
+        "two fixtures in all: {joined}"
+    );
+    assert!(
+        joined.contains("only_one.html has no twin activate_security_changes/only_one.newer.html"),
+        "{joined}"
+    );
+    assert!(
+        joined.contains("reads_a_ghost_hook.newer.html has no twin"),
+        "{joined}"
+    );
+    assert!(
+        joined
+            .contains("uses hooks no public source shows: {\"editPopupTitle\", \"formLabelRow\"}"),
+        "{joined}"
+    );
+    assert!(
+        joined.contains("does not name `activate_security_changes/reads_a_ghost_hook`"),
+        "{joined}"
+    );
+    fs::remove_file(fixtures.join("activate_security_changes/reads_a_ghost_hook.newer.html"))
+        .unwrap();
+    let violations = convention_violations(&[careless], &fixtures, &src, &doc);
     let joined = violations.join("\n");
     assert!(joined.contains("1 fixture(s)"), "{joined}");
+    assert!(joined.contains("fixtures of 1 build(s)"), "{joined}");
     assert!(joined.contains("not a Workday UI address"), "{joined}");
     assert!(joined.contains("no example titles"), "{joined}");
     assert!(
@@ -400,7 +588,7 @@ fn conventions_test_fails_on_missing_fixtures_urls_titles_and_stray_files() {
 
     let no_urls: &dyn Recogniser = &NoUrls;
     // The real fixtures root: `NoUrls` stands for a page that does have fixtures.
-    let violations = convention_violations(&[no_urls], &fixtures_root(), &src);
+    let violations = convention_violations(&[no_urls], &fixtures_root(), &src, &doc);
     assert!(
         violations
             .iter()
@@ -421,20 +609,24 @@ fn fixture(dir: &str, name: &str) -> Fixture {
 
 #[test]
 fn passwords_are_never_read_and_secrets_print_masked() {
-    let isu = fixture("create_isu", "create_form.html");
-    assert!(
-        isu.html.contains("Fake-Passw0rd-not-real-1"),
-        "the fixture carries a password"
-    );
-    let json = analysis_json(&isu.snapshot());
-    assert!(
-        !json.contains("Fake-Passw0rd"),
-        "a password reached the report"
-    );
+    for name in ["create_form.html", "create_form.newer.html"] {
+        let isu = fixture("create_isu", name);
+        assert!(
+            isu.html.contains("Fake-Passw0rd-not-real-1"),
+            "{name} carries a password"
+        );
+        let json = analysis_json(&isu.snapshot());
+        assert!(
+            !json.contains("Fake-Passw0rd"),
+            "{name}: a password reached the report"
+        );
+    }
 
     for (dir, name) in [
         ("register_api_client", "result_plain.html"),
         ("manage_refresh_tokens", "result.html"),
+        ("register_api_client", "result_plain.newer.html"),
+        ("manage_refresh_tokens", "result.newer.html"),
     ] {
         let f = fixture(dir, name);
         let report = analysis::analyse_snapshot(&f.snapshot(), &Options::default());
@@ -516,6 +708,8 @@ fn cli_scan_names_the_page_of_fixtures() {
         ("view_urls", "fr_user_report.html"),
         ("headcount_report", "treegrid_levels.html"),
         ("view_ids", "popup_over_headcount.html"),
+        ("register_api_client", "result_plain.newer.html"),
+        ("view_ids", "supervisory_org.newer.html"),
     ] {
         let path = fixtures_root().join(dir).join(name);
         let (code, report, stdout) = scan(&path, &[]);
@@ -549,6 +743,31 @@ fn cli_scan_of_a_page_no_recogniser_claims_gives_null() {
     assert_eq!(code, 0);
     assert_eq!(report["page"], Value::Null);
     assert_eq!(report["params"], serde_json::json!([]));
+}
+
+#[test]
+fn cli_scan_of_a_page_still_loading_says_busy_and_reads_nothing() {
+    for (dir, name) in [
+        ("view_urls", "loading.html"),
+        ("view_urls", "loading.newer.html"),
+        ("headcount_report", "partial.html"),
+        ("headcount_report", "partial.newer.html"),
+    ] {
+        let (code, report, _) = scan(&fixtures_root().join(dir).join(name), &[]);
+        assert_eq!(code, 0, "{dir}/{name}");
+        assert_eq!(report["busy"], Value::Bool(true), "{dir}/{name}");
+        assert_eq!(report["page"], Value::Null, "{dir}/{name}");
+        assert_eq!(report["params"], serde_json::json!([]), "{dir}/{name}");
+        assert_eq!(report["settings"], serde_json::json!([]), "{dir}/{name}");
+    }
+    // A settled page says nothing of it (the field is only ever written when true).
+    let (_, report, _) = scan(
+        &fixtures_root()
+            .join("view_urls")
+            .join("json_user_report.newer.html"),
+        &[],
+    );
+    assert!(report.get("busy").is_none(), "{report}");
 }
 
 /// A Headcount Report of `rows` organisations (a root, then children under it, each with its

@@ -12,10 +12,16 @@ fn js_set(source: &str, name: &str) -> BTreeSet<String> {
     let body = &source[start..];
     let open = body.find('[').unwrap() + 1;
     let close = body.find("])").unwrap();
-    body[open..close]
+    // Line comments inside the literal (they may hold commas) are not items.
+    let items: String = body[open..close]
+        .lines()
+        .map(|line| line.split("//").next().unwrap_or_default())
+        .collect::<Vec<_>>()
+        .join("\n");
+    items
         .split(',')
         .map(|item| item.trim().trim_matches(['\'', '"']).to_string())
-        .filter(|item| !item.is_empty() && !item.starts_with("//"))
+        .filter(|item| !item.is_empty())
         .collect()
 }
 

@@ -215,7 +215,11 @@ aliases: Array<string>, };
 
 export type ReportSpec = { id: string, name: string, note: string | null, source: string, fields: Array<ReportField>, };
 
-export type ReportView = { page: PageId | null, params: Array<ParamView>, settings: Array<Setting>, findings: Array<FindingView>, };
+export type ReportView = { page: PageId | null, params: Array<ParamView>, settings: Array<Setting>, findings: Array<FindingView>, 
+/**
+ * Added to the contract: written only when `true`.
+ */
+busy: boolean, };
 
 export type RequestRecord = { method: string, url: string, status: number | null, outcome: string, };
 
