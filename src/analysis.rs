@@ -7,11 +7,11 @@ use crate::model::page_id::PageId;
 use crate::model::param::{Param, ParamInput};
 use crate::model::report_sample::ReportSample;
 use crate::model::settings::Setting;
+use crate::pages::workday_dom;
 use crate::pages::{self, Page};
 use crate::paste;
 use crate::report::view::Report;
 use crate::snapshot::Snapshot;
-use crate::pages::workday_dom;
 
 /// Recognises the page and checks what it shows. A page no recogniser claims yields an empty
 /// report (`page: null`): nothing of it is kept. A page still loading is not read at all (a
