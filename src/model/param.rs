@@ -56,6 +56,18 @@ include!("lists/param_kinds.rs");
 param_kinds!(declare_param_kinds);
 
 impl ParamKind {
+    /// The kinds that belong to one API client (its ID, its secret, its refresh tokens): a
+    /// connection uses them together, and two clients' values never pair.
+    pub const CLIENT_SCOPED: &'static [ParamKind] = &[
+        ParamKind::ClientId,
+        ParamKind::ClientSecret,
+        ParamKind::RefreshToken,
+    ];
+
+    pub fn is_client_scoped(self) -> bool {
+        ParamKind::CLIENT_SCOPED.contains(&self)
+    }
+
     /// The parameter kind a URL's shape makes it.
     pub fn for_endpoint(kind: EndpointKind) -> ParamKind {
         match kind {
@@ -133,8 +145,11 @@ pub struct Param {
     pub kind: ParamKind,
     pub value: ParamValue,
     /// A name that goes with the value: the API client's name for a client ID, the
-    /// organisation's name for an org ID.
+    /// organisation's name for an org ID, the Workday account for a refresh token.
     pub name: Option<String>,
+    /// The API client the value belongs to (client IDs, secrets, refresh tokens), when the page
+    /// or the text says which: the link that keeps one client's values together.
+    pub client: Option<String>,
     /// The tenant, for values that do not carry it themselves (a client ID captured on a page
     /// of tenant `acme`).
     pub context_tenant: Option<Tenant>,
@@ -158,6 +173,7 @@ impl Param {
             kind,
             value: ParamValue::for_kind(kind, value),
             name: None,
+            client: None,
             context_tenant: None,
             source: Source::default(),
             ambiguous_with: Vec::new(),
@@ -172,6 +188,14 @@ impl Param {
 
     pub fn with_name(mut self, name: impl Into<String>) -> Self {
         self.name = Some(name.into());
+        self
+    }
+
+    /// The API client the value belongs to (a blank name is no client).
+    pub fn with_client(mut self, client: Option<impl Into<String>>) -> Self {
+        self.client = client
+            .map(Into::into)
+            .filter(|c: &String| !c.trim().is_empty());
         self
     }
 
@@ -209,11 +233,17 @@ pub struct ParamInput {
     #[serde(default)]
     #[cfg_attr(feature = "typescript", ts(as = "Option<Source>", optional))]
     pub source: Source,
+    /// The API client the value belongs to (added to the contract).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional = nullable))]
+    pub client: Option<String>,
 }
 
 impl From<ParamInput> for Param {
     fn from(i: ParamInput) -> Self {
-        let mut p = Param::new(i.kind, i.value).with_source(i.source);
+        let mut p = Param::new(i.kind, i.value)
+            .with_source(i.source)
+            .with_client(i.client);
         p.name = i.name;
         if p.endpoint
             .as_ref()

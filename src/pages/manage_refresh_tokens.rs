@@ -6,7 +6,8 @@
 //! 3. `result`: the new refresh token, shown to copy.
 //!
 //! Captures the account (as the `workday_account` setting and an `isu_username` parameter),
-//! the generate box's state and the refresh token (a secret). The token is taken from the field
+//! the generate box's state and the refresh token (a secret), which belongs to the API client
+//! the page names (its `client`). The token is taken from the field
 //! labelled Refresh Token; its shape (~100 characters of `[a-z0-9]`, weak evidence in the
 //! notes) is the fallback when no field is labelled so.
 
@@ -53,6 +54,7 @@ impl Recogniser for ManageRefreshTokens {
         let mut params: Vec<Param> = Vec::new();
         let mut settings: Vec<Setting> = Vec::new();
         let mut account: Option<String> = None;
+        let mut client: Option<String> = None;
         let mut generate_box = false;
         let mut token_like = Vec::new();
 
@@ -78,7 +80,8 @@ impl Recogniser for ManageRefreshTokens {
                 }
                 Some("api_client") => {
                     if let Some(v) = first_value(s, &field) {
-                        settings.push(Setting::text(names::API_CLIENT, v));
+                        settings.push(Setting::text(names::API_CLIENT, v.clone()));
+                        client = Some(v);
                     }
                 }
                 Some("generate_new_refresh_token") => {
@@ -126,6 +129,14 @@ impl Recogniser for ManageRefreshTokens {
                 .filter(|p| p.kind == ParamKind::RefreshToken)
             {
                 p.name = Some(account.clone());
+            }
+        }
+        // The task manages one API client's tokens (the Viva Learning guide "Generate
+        // connection parameters in Workday": "API Client > Manage Refresh Tokens for
+        // Integrations"): the token and a client ID shown are that client's.
+        if let Some(client) = client {
+            for p in params.iter_mut().filter(|p| p.kind.is_client_scoped()) {
+                p.client = Some(client.clone());
             }
         }
 

@@ -103,11 +103,13 @@ impl Recogniser for RegisterApiClient {
             .and_then(|s| s.as_text())
             .map(str::to_string);
         if let Some(name) = client_name {
+            // The page registers one API client: its ID and secret are that client's.
             for p in params
                 .iter_mut()
                 .filter(|p| matches!(p.kind, ParamKind::ClientId | ParamKind::ClientSecret))
             {
                 p.name = Some(name.clone());
+                p.client = Some(name.clone());
             }
         }
 

@@ -70,8 +70,10 @@ impl Recogniser for ViewApiClient {
             .find(|s| s.name == names::CLIENT_NAME)
             .and_then(|s| s.as_text())
         {
+            // The page shows one API client: its ID is that client's.
             for p in &mut params {
                 p.name = Some(name.to_string());
+                p.client = Some(name.to_string());
             }
         }
 

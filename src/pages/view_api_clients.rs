@@ -85,7 +85,8 @@ impl Recogniser for ViewApiClients {
                         node: row.get(id).copied(),
                     });
                 if let Some(name) = name.filter(|n| !n.is_empty()) {
-                    p = p.with_name(name.clone());
+                    // The row is one API client: its name is the value's name and its client.
+                    p = p.with_name(name.clone()).with_client(Some(name.clone()));
                 }
                 params.push(p);
             }

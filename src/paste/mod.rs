@@ -14,6 +14,7 @@
 //! text without checking character boundaries, so no input can make it panic.
 
 mod classify;
+mod clients;
 mod decode;
 mod entities;
 pub mod form_body;
@@ -75,11 +76,15 @@ pub fn extract_all(text: &str) -> Extracted {
         .then(|| serde_json::from_str::<serde_json::Value>(text).ok())
         .flatten();
     let mut sink = Sink::default();
+    let scanned = whole_json.is_none();
     match whole_json {
         Some(json) => json::walk_json(&json, None, &mut sink),
         None => Scanner::new(text).run(&mut sink),
     }
     out.params = sink.params;
+    if scanned {
+        clients::assign(text, &mut out.params);
+    }
     out
 }
 

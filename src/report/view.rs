@@ -4,11 +4,15 @@
 //! ```json
 //! {"page": "view_api_clients" | null,
 //!  "params": [{"kind", "value", "tenant", "host", "environment", "data_center", "label",
-//!              "name", "source", "secret", "fingerprint", "length", "detail", "ambiguous_with"}],
+//!              "name", "source", "secret", "fingerprint", "length", "detail", "ambiguous_with",
+//!              "client"}],
 //!  "settings": [{"name", "value"}],
 //!  "findings": [{"code", "severity", "param", "message", "fix", "fixed_value"}],
 //!  "busy": true}
 //! ```
+//!
+//! `client` (added) is present on a client ID, secret or refresh token when the page or the text
+//! says which API client it belongs to.
 //!
 //! `busy` is present (and `true`) only when the page was still loading: nothing of it was read
 //! (`page` is null), and it is read again when it settles.
@@ -109,10 +113,14 @@ pub struct ParamView {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     #[cfg_attr(feature = "typescript", ts(optional = nullable))]
     pub ambiguous_with: Vec<ParamKind>,
+    /// The API client the value belongs to (added to the contract).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional))]
+    pub client: Option<String>,
 }
 
 impl ParamView {
-    fn new(p: &Param, reveal: bool) -> Self {
+    pub fn new(p: &Param, reveal: bool) -> Self {
         let e = p.endpoint.as_ref();
         let (value, fp, length) = match &p.value {
             ParamValue::Plain(v) => (v.clone(), None, None),
@@ -145,6 +153,7 @@ impl ParamView {
                 .map(|e| e.detail.clone())
                 .filter(|d| *d != EndpointDetail::default()),
             ambiguous_with: p.ambiguous_with.clone(),
+            client: p.client.clone(),
         }
     }
 }

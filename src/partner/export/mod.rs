@@ -167,6 +167,7 @@ pub fn export(
                 name: p.name.clone(),
                 tenant: gathered.params[i].tenant.clone(),
                 source: p.source.clone(),
+                client: p.client.clone(),
             });
             values.push(ExportValue {
                 fingerprint: secret.then(|| fingerprint(&value)),
