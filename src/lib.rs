@@ -15,12 +15,16 @@
 //! 3. `snapshot` — the page snapshot and its wire format; natively, HTML to snapshot.
 //! 4. `pages` — the Workday DOM reader, the label texts, one recogniser per page.
 //! 5. `paste` — pasted text to parameters and settings.
-//! 6. `checks` — one check per file, registered once, and what they see.
-//! 7. `partner` — the trainer checklist and the partner export with its text and JSON formats.
-//! 8. `probe` — the live connection test.
-//! 9. `report` — the views every edge serialises, and the redacted Markdown report.
-//! 10. `analysis` — the entry points the edges call.
-//! 11. `wasm`, `cli`, `main` — the edges: parse input, call [`analysis`], write the result.
+//! 6. `evidence` — the evidence store's rules: a record per tenant and host family, captures
+//!    bound to their origin, merging, the API clients, security groups and ISUs, which are the
+//!    partner's.
+//! 7. `checks` — one check per file, registered once, and what they see.
+//! 8. `partner` — the trainer checklist and the partner export with its text and JSON formats.
+//! 9. `probe` — the live connection test.
+//! 10. `report` — the views every edge serialises (the tenant view among them), and the redacted
+//!     Markdown report.
+//! 11. `analysis` — the entry points the edges call.
+//! 12. `wasm`, `cli`, `main` — the edges: parse input, call [`analysis`], write the result.
 
 pub mod workday;
 
@@ -31,6 +35,8 @@ pub mod snapshot;
 pub mod pages;
 
 pub mod paste;
+
+pub mod evidence;
 
 pub mod checks;
 

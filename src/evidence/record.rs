@@ -1,0 +1,614 @@
+//! What is kept per tenant, and how a capture changes it: a [`Record`] holds the values captured
+//! (each once per kind and value), the page reads (which settings were read together on which
+//! page: the link between a setting and the object it is about), the partner exports used, the
+//! refresh tokens known to be dead and the last live test.
+//!
+//! The shape is internal to the extension (not the CLI's contract) and versioned: a record of
+//! another version, such as the JavaScript store's before this module, is not read (the
+//! extension drops it and captures afresh).
+//!
+//! Refresh tokens: generating a new one invalidates the old (`workday-notes.md`, "Values"), and
+//! Manage Refresh Tokens shows a token only once, when it is generated, so a page showing an
+//! older token is history (the back button). A token is retired, out of `params` and so out of
+//! every check, export, view and live test, when a newer one is captured for the same account
+//! and API client from the same origin (tokens of other accounts, of an account not shown, or
+//! captured elsewhere replace nothing), or when the live test's token request renewed it. A
+//! retired token seen again is not captured again. Its value stays in the record, in the same
+//! session storage as every captured value, only to recognise it; nothing displays it.
+
+use super::capture::Capture;
+use super::key::RecordKey;
+use super::origin::Origin;
+use crate::model::page_id::PageId;
+use crate::model::param::{ParamInput, ParamKind, Source};
+use crate::model::partner::fold;
+use crate::model::secret::fingerprint;
+use crate::model::settings::{names, Setting};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// The version of the record's shape this code reads and writes.
+pub const RECORD_VERSION: u32 = 2;
+/// Upper bounds per record, so a long session cannot grow storage without end.
+pub const MAX_PARAMS: usize = 500;
+pub const MAX_READS: usize = 200;
+pub const MAX_SETTINGS: usize = 500;
+pub const MAX_RETIRED: usize = 50;
+/// A capture that adds nothing but newer times is not written again within this long.
+pub const FRESH_MS: u64 = 60_000;
+
+/// Everything kept for one tenant.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+pub struct Record {
+    pub version: u32,
+    /// The tenant and host family (none: evidence given without a page, as `wdcap view` reads).
+    pub key: Option<RecordKey>,
+    /// When it last changed (ms since the epoch).
+    pub updated: u64,
+    /// Deduplicated by kind and value.
+    pub params: Vec<StoredParam>,
+    /// Newest first, one per page, address, origin and subject.
+    pub reads: Vec<PageRead>,
+    /// Partner id → when its export was used (the evidence of a step done outside Workday).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[cfg_attr(
+        feature = "typescript",
+        ts(as = "Option<BTreeMap<String, u64>>", optional)
+    )]
+    pub exported: BTreeMap<String, u64>,
+    /// Refresh tokens known to be dead, newest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "typescript", ts(as = "Option<Vec<Retired>>", optional))]
+    pub retired: Vec<Retired>,
+    /// The last live test.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional))]
+    pub live: Option<LiveRun>,
+}
+
+/// A captured value as kept.
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+pub struct StoredParam {
+    pub kind: ParamKind,
+    pub value: String,
+    /// The API client or account the page showed it with.
+    pub name: Option<String>,
+    /// The API client it belongs to.
+    #[serde(default)]
+    pub client: Option<String>,
+    pub tenant: Option<String>,
+    /// The label it was found under.
+    pub label: Option<String>,
+    /// The page it came from (none: accepted by the user, or renewed by the live test).
+    pub page: Option<PageId>,
+    /// Where it was captured (none: not from a page).
+    #[serde(default)]
+    pub origin: Option<Origin>,
+    /// When it was last seen (ms).
+    pub at: u64,
+    /// When the live test replaced it with the token the tenant issued.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional))]
+    pub renewed: Option<u64>,
+}
+
+impl fmt::Debug for StoredParam {
+    /// A secret's value never prints: its fingerprint does.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let value = if self.kind.is_secret() {
+            format!("sha256:{}", fingerprint(&self.value))
+        } else {
+            self.value.clone()
+        };
+        f.debug_struct("StoredParam")
+            .field("kind", &self.kind)
+            .field("value", &value)
+            .field("name", &self.name)
+            .field("client", &self.client)
+            .field("page", &self.page)
+            .field("origin", &self.origin)
+            .field("at", &self.at)
+            .finish()
+    }
+}
+
+impl StoredParam {
+    /// What makes two values the same.
+    fn same(&self, kind: ParamKind, value: &str) -> bool {
+        self.kind == kind && self.value == value
+    }
+
+    /// The value as the checks take it.
+    pub fn input(&self) -> ParamInput {
+        ParamInput {
+            kind: self.kind,
+            value: self.value.clone(),
+            name: self.name.clone(),
+            tenant: self.tenant.clone(),
+            source: Source {
+                page: self.page,
+                label: self.label.clone(),
+                line: None,
+                node: None,
+            },
+            client: self.client.clone(),
+        }
+    }
+}
+
+/// One visit to a recognised page: what it read, together.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+pub struct PageRead {
+    pub page: PageId,
+    /// The tab's title without Workday's suffix.
+    pub title: String,
+    pub url: String,
+    #[serde(default)]
+    pub origin: Option<Origin>,
+    pub at: u64,
+    pub settings: Vec<Setting>,
+}
+
+impl PageRead {
+    /// What the read is about, when its settings name it: an API client, a security group, an
+    /// ISU, a report. Two reads of one page and address about different things are two reads.
+    pub fn subject(&self) -> Option<String> {
+        const SUBJECTS: &[&str] = &[
+            names::CLIENT_NAME,
+            names::API_CLIENT,
+            names::SECURITY_GROUP,
+            names::ISU_USER_NAME,
+            names::REPORT_NAME,
+        ];
+        SUBJECTS.iter().find_map(|name| {
+            self.settings
+                .iter()
+                .find(|s| s.name == *name)
+                .and_then(Setting::as_text)
+                .map(fold)
+        })
+    }
+
+    /// The newest text of setting `name` in this read.
+    pub fn text(&self, name: &str) -> Option<&str> {
+        self.settings
+            .iter()
+            .rev()
+            .find(|s| s.name == name)
+            .and_then(Setting::as_text)
+    }
+
+    pub fn setting(&self, name: &str) -> Option<&Setting> {
+        self.settings.iter().rev().find(|s| s.name == name)
+    }
+}
+
+/// Why a refresh token is known to be dead.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum RetiredReason {
+    /// A newer one was captured for the same account.
+    Superseded,
+    /// The live test's token request was answered with a new one.
+    Renewed,
+}
+
+/// A refresh token known to be dead, kept only to recognise it.
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+pub struct Retired {
+    pub kind: ParamKind,
+    pub value: String,
+    pub name: Option<String>,
+    #[serde(default)]
+    pub origin: Option<Origin>,
+    pub at: u64,
+    pub reason: RetiredReason,
+}
+
+impl fmt::Debug for Retired {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Retired")
+            .field("kind", &self.kind)
+            .field("value", &format!("sha256:{}", fingerprint(&self.value)))
+            .field("at", &self.at)
+            .field("reason", &self.reason)
+            .finish()
+    }
+}
+
+/// The last live test: when, whether it passed, what it used.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+pub struct LiveRun {
+    pub at: u64,
+    pub passed: bool,
+    /// The API client whose values it used.
+    pub client: Option<String>,
+    /// The refresh token it used: its account and fingerprint.
+    pub account: Option<String>,
+    pub token_fingerprint: Option<String>,
+}
+
+/// The tab title without Workday's suffix ("View API Clients - Workday").
+pub fn page_title(title: &str) -> String {
+    let t = title.trim();
+    let cut = t.len().saturating_sub("workday".len());
+    if t.is_char_boundary(cut) && t[cut..].eq_ignore_ascii_case("workday") {
+        let head = t[..cut].trim_end();
+        if let Some(h) = head.strip_suffix(['-', '\u{2013}', '\u{2014}', '|']) {
+            if h.ends_with(char::is_whitespace) {
+                return h.trim().to_string();
+            }
+        }
+    }
+    t.to_string()
+}
+
+impl Record {
+    /// An empty record for `key`.
+    pub fn new(key: Option<RecordKey>, at: u64) -> Self {
+        Record {
+            version: RECORD_VERSION,
+            key,
+            updated: at,
+            params: Vec::new(),
+            reads: Vec::new(),
+            exported: BTreeMap::new(),
+            retired: Vec::new(),
+            live: None,
+        }
+    }
+
+    /// A stored record, when it is of this version (anything else, such as the JavaScript
+    /// store's older shape, is not read: the caller drops it).
+    pub fn read(value: serde_json::Value) -> Option<Self> {
+        if value.get("version").and_then(serde_json::Value::as_u64)
+            != Some(u64::from(RECORD_VERSION))
+        {
+            return None;
+        }
+        serde_json::from_value(value).ok()
+    }
+
+    /// Whether a value from `origin` is this record's own: captured on a page of this very
+    /// tenant and host family, or not from a page at all (given or accepted by the user).
+    pub fn is_own(&self, origin: Option<&Origin>) -> bool {
+        match origin {
+            None => true,
+            Some(o) => o.key().as_ref() == self.key.as_ref(),
+        }
+    }
+
+    fn is_retired(&self, kind: ParamKind, value: &str) -> bool {
+        self.retired
+            .iter()
+            .any(|r| r.kind == kind && r.value == value)
+    }
+
+    fn retire(&mut self, p: &StoredParam, at: u64, reason: RetiredReason) {
+        self.retired
+            .retain(|r| !(r.kind == p.kind && r.value == p.value));
+        self.retired.insert(
+            0,
+            Retired {
+                kind: p.kind,
+                value: p.value.clone(),
+                name: p.name.clone(),
+                origin: p.origin.clone(),
+                at,
+                reason,
+            },
+        );
+        self.retired.truncate(MAX_RETIRED);
+    }
+
+    /// This record with one page's capture merged in (a new record: `self` is the stored one).
+    pub fn merge(&self, capture: &Capture) -> Record {
+        let mut next = self.clone();
+        if next.key.is_none() {
+            next.key = capture.key.clone();
+        }
+        let at = capture.at;
+        next.updated = at;
+        let own = next.is_own(capture.origin.as_ref());
+        for p in &capture.params {
+            next.take(p, capture, own);
+        }
+        next.cap_params();
+        next.note_read(capture);
+        next
+    }
+
+    /// One captured value into the record.
+    fn take(&mut self, p: &ParamInput, capture: &Capture, own: bool) {
+        if self.is_retired(p.kind, &p.value) {
+            return; // known to be dead: seen again on an old page
+        }
+        let stored = StoredParam {
+            kind: p.kind,
+            value: p.value.clone(),
+            name: p.name.clone(),
+            client: p.client.clone(),
+            tenant: p
+                .tenant
+                .clone()
+                .or_else(|| self.key.as_ref().map(|k| k.tenant.to_string())),
+            label: p.source.label.clone(),
+            page: p.source.page.or(Some(capture.page)),
+            origin: capture.origin.clone(),
+            at: capture.at,
+            renewed: None,
+        };
+        if let Some(i) = self.params.iter().position(|o| o.same(p.kind, &p.value)) {
+            let old = self.params[i].clone();
+            let old_own = self.is_own(old.origin.as_ref());
+            let mut merged = if own || !old_own { stored } else { old.clone() };
+            // A later capture without a name, label or client keeps what an earlier one said.
+            merged.name = merged.name.or(old.name.clone());
+            merged.label = merged.label.or(old.label.clone());
+            merged.client = merged.client.or(old.client.clone());
+            merged.renewed = old.renewed;
+            self.params[i] = merged;
+            return;
+        }
+        if stored.kind == ParamKind::RefreshToken && stored.name.is_some() {
+            let superseded: Vec<StoredParam> = self
+                .params
+                .iter()
+                .filter(|o| {
+                    o.kind == ParamKind::RefreshToken
+                        && o.name == stored.name
+                        && o.origin == stored.origin
+                        && same_client(o.client.as_deref(), stored.client.as_deref())
+                })
+                .cloned()
+                .collect();
+            for old in &superseded {
+                self.retire(old, capture.at, RetiredReason::Superseded);
+            }
+            self.params.retain(|o| !superseded.contains(o));
+        }
+        self.params.push(stored);
+    }
+
+    /// Drops the least recently seen values above [`MAX_PARAMS`].
+    fn cap_params(&mut self) {
+        if self.params.len() <= MAX_PARAMS {
+            return;
+        }
+        let mut times: Vec<u64> = self.params.iter().map(|p| p.at).collect();
+        times.sort_unstable_by(|a, b| b.cmp(a));
+        let cut = times[MAX_PARAMS - 1];
+        let mut room = times.iter().filter(|&&t| t > cut).count();
+        room = MAX_PARAMS - room;
+        self.params.retain(|p| {
+            if p.at > cut {
+                true
+            } else if p.at == cut && room > 0 {
+                room -= 1;
+                true
+            } else {
+                false
+            }
+        });
+    }
+
+    /// The page read of a capture: a page read again (same page, address, origin and subject)
+    /// replaces what it said before, setting by setting; the same kind of page at another
+    /// address (another functional area, report or group) is another read, whose settings stay.
+    fn note_read(&mut self, capture: &Capture) {
+        let mut read = PageRead {
+            page: capture.page,
+            title: page_title(&capture.title),
+            url: capture.url.clone(),
+            origin: capture.origin.clone(),
+            at: capture.at,
+            settings: capture.settings.clone(),
+        };
+        let subject = read.subject();
+        if let Some(i) = self.reads.iter().position(|r| {
+            r.page == read.page
+                && r.url == read.url
+                && r.origin == read.origin
+                && r.subject() == subject
+        }) {
+            let old = self.reads.remove(i);
+            if read.title.is_empty() {
+                read.title = old.title;
+            }
+            let fresh: Vec<&str> = read.settings.iter().map(|s| s.name.as_str()).collect();
+            let kept: Vec<Setting> = old
+                .settings
+                .into_iter()
+                .filter(|s| !fresh.contains(&s.name.as_str()))
+                .collect();
+            read.settings.extend(kept);
+        }
+        self.reads.insert(0, read);
+        self.reads.truncate(MAX_READS);
+        let mut room = MAX_SETTINGS;
+        for r in &mut self.reads {
+            r.settings.truncate(room);
+            room -= r.settings.len();
+        }
+    }
+
+    /// True when `next` says nothing `self` did not, apart from times, and `self` is recent:
+    /// the extension then skips the write, so a page that keeps changing does not churn storage
+    /// (nor re-render an open popup).
+    pub fn unchanged(&self, next: &Record) -> bool {
+        let timeless = |r: &Record| {
+            let mut v = serde_json::to_value(r).unwrap_or_default();
+            strip_times(&mut v);
+            v
+        };
+        next.updated.saturating_sub(self.updated) < FRESH_MS && timeless(self) == timeless(next)
+    }
+
+    /// The values and settings the checks take: values seen at or after `since` (ms; 0: all),
+    /// settings oldest first (a later read of a setting wins over an earlier one).
+    pub fn evidence(&self, since: u64) -> (Vec<ParamInput>, Vec<Setting>) {
+        let params = self
+            .params
+            .iter()
+            .filter(|p| p.at >= since)
+            .map(StoredParam::input)
+            .collect();
+        let settings = self
+            .reads_oldest_first()
+            .filter(|r| r.at >= since)
+            .flat_map(|r| r.settings.iter().cloned())
+            .collect();
+        (params, settings)
+    }
+
+    /// The page reads, oldest first (the order they were read in).
+    pub fn reads_oldest_first(&self) -> impl Iterator<Item = &PageRead> {
+        let mut reads: Vec<&PageRead> = self.reads.iter().collect();
+        reads.sort_by_key(|r| r.at);
+        reads.into_iter()
+    }
+
+    /// The pages visited at or after `since` (ms).
+    pub fn pages_seen(&self, since: u64) -> Vec<PageId> {
+        let mut out: Vec<PageId> = Vec::new();
+        for r in self.reads.iter().filter(|r| r.at >= since) {
+            if !out.contains(&r.page) {
+                out.push(r.page);
+            }
+        }
+        out
+    }
+
+    /// Adds a value the user accepted (a value wdcap built, such as Viva Learning's SOAP
+    /// endpoint). It has no page: no page showed it.
+    pub fn add_param(
+        &self,
+        kind: ParamKind,
+        value: &str,
+        label: Option<String>,
+        at: u64,
+    ) -> Record {
+        let mut next = self.clone();
+        next.updated = at;
+        if let Some(p) = next.params.iter_mut().find(|p| p.same(kind, value)) {
+            p.at = at;
+        } else {
+            next.params.push(StoredParam {
+                kind,
+                value: value.to_string(),
+                name: None,
+                client: None,
+                tenant: next.key.as_ref().map(|k| k.tenant.to_string()),
+                label,
+                page: None,
+                origin: None,
+                at,
+                renewed: None,
+            });
+        }
+        next
+    }
+
+    /// Notes that the export for `partner` was used (copied or downloaded).
+    pub fn mark_exported(&self, partner: &str, at: u64) -> Record {
+        let mut next = self.clone();
+        next.updated = at;
+        next.exported.insert(partner.to_string(), at);
+        next
+    }
+
+    /// The partners whose export was used at or after `since` (ms).
+    pub fn exported_since(&self, since: u64) -> Vec<String> {
+        self.exported
+            .iter()
+            .filter(|(_, at)| **at >= since)
+            .map(|(id, _)| id.clone())
+            .collect()
+    }
+
+    /// The record with the refresh token `tested` replaced by `fresh` (the one the tenant
+    /// issued in exchange), marked renewed; `tested` is retired. Without `tested` in the record,
+    /// `fresh` is added for `client`.
+    pub fn renew_refresh_token(
+        &self,
+        tested: Option<&str>,
+        fresh: &str,
+        client: Option<&str>,
+        at: u64,
+    ) -> Record {
+        let mut next = self.clone();
+        next.updated = at;
+        next.params
+            .retain(|p| !p.same(ParamKind::RefreshToken, fresh));
+        next.retired
+            .retain(|r| !(r.kind == ParamKind::RefreshToken && r.value == fresh));
+        let found = tested.and_then(|t| {
+            next.params
+                .iter()
+                .position(|p| p.same(ParamKind::RefreshToken, t))
+        });
+        match found {
+            Some(i) => {
+                let old = next.params[i].clone();
+                next.retire(&old, at, RetiredReason::Renewed);
+                next.params[i] = StoredParam {
+                    value: fresh.to_string(),
+                    at,
+                    renewed: Some(at),
+                    ..old
+                };
+            }
+            None => next.params.push(StoredParam {
+                kind: ParamKind::RefreshToken,
+                value: fresh.to_string(),
+                name: None,
+                client: client.map(str::to_string),
+                tenant: next.key.as_ref().map(|k| k.tenant.to_string()),
+                label: None,
+                page: None,
+                origin: None,
+                at,
+                renewed: Some(at),
+            }),
+        }
+        next
+    }
+
+    /// Notes the last live test.
+    pub fn note_live_run(&self, run: LiveRun) -> Record {
+        let mut next = self.clone();
+        next.updated = next.updated.max(run.at);
+        next.live = Some(run);
+        next
+    }
+}
+
+/// Two client names that may be the same API client: equal when folded, or one unknown.
+fn same_client(a: Option<&str>, b: Option<&str>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => fold(a) == fold(b),
+        _ => true,
+    }
+}
+
+/// Removes every `at` and `updated` key (the times) from a JSON value.
+fn strip_times(v: &mut serde_json::Value) {
+    match v {
+        serde_json::Value::Object(map) => {
+            map.remove("at");
+            map.remove("updated");
+            for x in map.values_mut() {
+                strip_times(x);
+            }
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(strip_times),
+        _ => {}
+    }
+}
