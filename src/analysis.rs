@@ -59,7 +59,7 @@ pub fn check_params(params: Vec<ParamInput>, settings: Vec<Setting>, options: &O
         settings,
         &[],
         options,
-        Coverage::Gathered,
+        Coverage::Collected,
     )
 }
 
@@ -72,8 +72,10 @@ fn finish(
     coverage: Coverage,
 ) -> Report {
     let mut cx = Context::new(&params, &settings, options).with_samples(samples);
-    if coverage == Coverage::OnePage {
-        cx = cx.on_one_page();
+    match coverage {
+        Coverage::OnePage => cx = cx.on_one_page(),
+        Coverage::Collected => cx = cx.collected(None, Default::default()),
+        Coverage::Gathered => {}
     }
     let findings = checks::run_all(&cx);
     Report {

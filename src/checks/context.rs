@@ -17,12 +17,24 @@ use std::collections::{BTreeMap, HashMap};
 /// How much of the tenant's evidence the checks see.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Coverage {
-    /// Everything gathered (pasted text, the values collected across pages): a value not
-    /// there is missing.
+    /// A set given together (pasted text, a partner export): a value not there is missing, and
+    /// the values are meant to be used together.
     #[default]
     Gathered,
+    /// Everything collected across a tenant's pages: a value not there is missing, but the
+    /// values are not one set (many API clients' values side by side), except those in use.
+    Collected,
     /// One page: it shows only some values, so nothing is reported missing.
     OnePage,
+}
+
+/// The objects the values in use are about, by name, when the caller knows (the tenant view:
+/// the partner's API client, security group and ISU): findings name them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Subjects {
+    pub client: Option<String>,
+    pub group: Option<String>,
+    pub isu: Option<String>,
 }
 
 /// What the checks derive once per parameter.
@@ -49,6 +61,11 @@ pub struct Context<'a> {
     pub coverage: Coverage,
     /// RaaS JSON samples found in pasted text (kept out of the report: they hold people's data).
     pub samples: &'a [ReportSample],
+    /// Per parameter: whether a connection would use it (the tenant view: the partner's API
+    /// client's values and every tenant-wide one). `None`: every parameter is in use.
+    pub in_use: Option<Vec<bool>>,
+    /// The objects the values in use are about.
+    pub subjects: Subjects,
     facts: Vec<Facts>,
     tenant: Option<Tenant>,
     hosts: HashMap<HostKey, String>,
@@ -87,6 +104,8 @@ impl<'a> Context<'a> {
             partner: options.partner().ok().flatten(),
             coverage: Coverage::Gathered,
             samples: &[],
+            in_use: None,
+            subjects: Subjects::default(),
             facts,
             tenant: None,
             hosts: HashMap::new(),
@@ -124,6 +143,70 @@ impl<'a> Context<'a> {
     pub fn on_one_page(mut self) -> Self {
         self.coverage = Coverage::OnePage;
         self
+    }
+
+    /// Everything collected across a tenant's pages, of which the parameters marked in
+    /// `in_use` are the set a connection uses, about `subjects`.
+    pub fn collected(mut self, in_use: Option<Vec<bool>>, subjects: Subjects) -> Self {
+        self.coverage = Coverage::Collected;
+        self.in_use = in_use;
+        self.subjects = subjects;
+        self
+    }
+
+    /// Whether parameter `i` is in use (see [`Context::in_use`]).
+    pub fn uses(&self, i: usize) -> bool {
+        self.in_use
+            .as_ref()
+            .is_none_or(|u| u.get(i).copied().unwrap_or(false))
+    }
+
+    /// The security group the group settings are about: the caller's, else the one a page
+    /// named (`security_group`).
+    pub fn group_name(&self) -> Option<&str> {
+        self.subjects
+            .group
+            .as_deref()
+            .or_else(|| self.text_setting(names::SECURITY_GROUP))
+    }
+
+    /// The API client the client settings are about: the caller's, else the one a page named.
+    pub fn client_name(&self) -> Option<&str> {
+        self.subjects
+            .client
+            .as_deref()
+            .or_else(|| self.text_setting(names::CLIENT_NAME))
+    }
+
+    /// How a message names the API client whose settings it judges: "API client `X`'s", or
+    /// "The API client's" when no page named it.
+    pub fn client_possessive(&self) -> String {
+        match self.client_name() {
+            Some(name) => format!("API client `{name}`'s"),
+            None => "The API client's".to_string(),
+        }
+    }
+
+    /// How a message names the security group whose settings it judges: "Security group `X`",
+    /// or "The ISU's security group" when no page named it.
+    pub fn group_phrase(&self) -> String {
+        match self.group_name() {
+            Some(name) => format!("Security group `{name}`"),
+            None => "The ISU's security group".to_string(),
+        }
+    }
+
+    /// How a message names the integration system user: "The ISU `X`'s", or "The ISU's".
+    pub fn isu_possessive(&self) -> String {
+        match self
+            .subjects
+            .isu
+            .as_deref()
+            .or_else(|| self.text_setting(names::ISU_USER_NAME))
+        {
+            Some(name) => format!("The ISU `{name}`'s"),
+            None => "The ISU's".to_string(),
+        }
     }
 
     pub fn facts(&self, i: usize) -> &Facts {

@@ -40,7 +40,7 @@ impl Check for GrantTypeMismatch {
             self.code(),
             Severity::Error,
             None,
-            format!("The API client's grant type is `{read}`; {} needs `{expected}`.", partner_name(cx)),
+            format!("{} grant type is `{read}`; {} needs `{expected}`.", cx.client_possessive(), partner_name(cx)),
             format!("Register the client again with Client Grant Type `{expected}` (the grant type cannot be changed afterwards in most tenants; if yours allows it, edit the client)."),
         )]
     }

@@ -46,7 +46,7 @@ impl Check for IsuSessionTimeout {
             self.code(),
             severity,
             None,
-            format!("The ISU's Session Timeout Minutes is {minutes}; an expired session can stop the integration before it completes."),
+            format!("{} Session Timeout Minutes is {minutes}; an expired session can stop the integration before it completes.", cx.isu_possessive()),
             "Edit the integration system user: Session Timeout Minutes 0 (Workday's default for an ISU).",
         )
         .fixed(Some("0".into()))]

@@ -15,10 +15,10 @@ mod context;
 mod finding;
 mod registry;
 
-pub use context::{as_bool, text_bool, Context, Coverage, Facts};
+pub use context::{as_bool, text_bool, Context, Coverage, Facts, Subjects};
 pub(crate) use context::{as_list, majority, partner_name};
 pub use finding::{Finding, FindingView};
-pub use registry::{check, run_all, Check};
+pub use registry::{check, run_all, runs, Check};
 
 /// What the evidence says the ISU's group is granted (the trainer checklist asks which of a
 /// partner's policies it covers).
@@ -71,6 +71,7 @@ checks! {
     client_id_malformed::ClientIdMalformed,
     swapped_values::SwappedValues,
     conflicting_values::ConflictingValues,
+    mixed_credentials::MixedCredentials,
     org_id_malformed::OrgIdMalformed,
     org_id_duplicate::OrgIdDuplicate,
     org_id_environment::OrgIdEnvironment,

@@ -49,7 +49,8 @@ impl Check for PermissionAccess {
                     Severity::Error,
                     None,
                     format!(
-                        "`{shown}` is granted {}; {} needs {} (missing: {}).",
+                        "{}: `{shown}` is granted {}; {} needs {} (missing: {}).",
+                        cx.group_phrase(),
                         list(&mut has.iter().copied()),
                         partner_name(cx),
                         list(&mut row.needs()),

@@ -189,7 +189,8 @@ impl Check for PermissionMissing {
                     Severity::Error,
                     None,
                     format!(
-                        "The ISU's security group has no permission on `{}`{area}; {} needs {}.",
+                        "{} has no permission on `{}`{area}; {} needs {}.",
+                        cx.group_phrase(),
                         row.target(),
                         partner_name(cx),
                         needs.join(", ")

@@ -56,7 +56,8 @@ impl Check for RedirectUriMismatch {
             Severity::Error,
             None,
             format!(
-                "The API client's redirection URI is {shown}; {} expects {}.",
+                "{} redirection URI is {shown}; {} expects {}.",
+                cx.client_possessive(),
                 partner_name(cx),
                 client
                     .redirect_uris

@@ -54,7 +54,8 @@ impl Check for RefreshTokenExpiring {
             severity,
             None,
             format!(
-                "The API client's refresh tokens expire{after}; {} needs non-expiring refresh tokens, or the connection stops when the token expires.",
+                "{} refresh tokens expire{after}; {} needs non-expiring refresh tokens, or the connection stops when the token expires.",
+                cx.client_possessive(),
                 if cx.partner.is_some() { partner_name(cx) } else { "a lasting connection" }
             ),
             "Edit the API client: check Non-Expiring Refresh Tokens (refresh token expiry \"Never\"), then generate a new refresh token.",

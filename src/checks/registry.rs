@@ -29,9 +29,21 @@ pub fn check(code: &str) -> Option<&'static dyn Check> {
     CHECKS.iter().copied().find(|c| c.code() == code)
 }
 
+thread_local! {
+    /// How many times [`run_all`] ran on this thread.
+    static RUNS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// How many times every check ran on this thread (a view promises one run; its tests hold it
+/// to that).
+pub fn runs() -> usize {
+    RUNS.with(std::cell::Cell::get)
+}
+
 /// Runs every check; findings sorted by severity, then parameter, then code. When several
 /// findings correct the same value, each offers the value with all corrections applied.
 pub fn run_all(cx: &Context) -> Vec<Finding> {
+    RUNS.with(|r| r.set(r.get() + 1));
     let mut findings = run_once(cx);
     if cx.params.len() <= MAX_PARAMS_TO_COMBINE {
         combine_fixes(cx, &mut findings);
@@ -76,6 +88,8 @@ fn combine_fixes(cx: &Context, findings: &mut [Finding]) {
             params[i] = q;
             let mut again = Context::new(&params, cx.settings, cx.options).with_samples(cx.samples);
             again.coverage = cx.coverage;
+            again.in_use.clone_from(&cx.in_use);
+            again.subjects.clone_from(&cx.subjects);
             let next = run_once(&again)
                 .into_iter()
                 .filter(|f| f.param == Some(i))

@@ -60,7 +60,8 @@ impl Check for ScopeMissing {
             Severity::Error,
             None,
             format!(
-                "The API client's scopes lack {} needed by {}: {}.",
+                "{} scopes lack {} needed by {}: {}.",
+                cx.client_possessive(),
                 if missing.len() == 1 { "the functional area" } else { "functional areas" },
                 partner_name(cx),
                 missing.join(", ")

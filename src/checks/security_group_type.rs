@@ -56,7 +56,7 @@ impl Check for SecurityGroupType {
             self.code(),
             severity,
             None,
-            format!("The security group is of type `{read}`; {} asks for `{expected}` ({why}).", partner_name(cx)),
+            format!("{} is of type `{read}`; {} asks for `{expected}` ({why}).", cx.group_phrase(), partner_name(cx)),
             format!("Create Security Group with Type of Tenanted Security Group `{expected}`, add the ISU, and grant it the permissions."),
         )
         .fixed(Some(expected.to_string()))]

@@ -43,7 +43,8 @@ impl Check for TokenTypeMismatch {
             Severity::Error,
             None,
             format!(
-                "The API client's access token type is `{read}`; {} needs `{expected}`.",
+                "{} access token type is `{read}`; {} needs `{expected}`.",
+                cx.client_possessive(),
                 partner_name(cx)
             ),
             format!("Edit the API client: Access Token Type `{expected}`."),
