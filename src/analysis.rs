@@ -1,7 +1,16 @@
-//! The three entry points every edge (CLI, wasm, tests) calls: analyse a page snapshot, check
-//! pasted text, re-check a set of parameters gathered across pages.
+//! The entry points every edge (CLI, wasm, tests) calls: analyse a page snapshot, check pasted
+//! text, re-check a set of parameters gathered across pages; capture a page into the records it
+//! belongs to, and one tenant's view.
 
 use crate::checks::{self, Context, Coverage};
+use crate::evidence::capture::{split, Capture, PageShown};
+use crate::evidence::key::RecordKey;
+use crate::evidence::origin::{accept, Origin, Refusal, TabFacts};
+use crate::evidence::record::Record;
+use crate::workday::endpoint::Endpoint;
+use crate::workday::host_family::TenantPage;
+use serde::Serialize;
+
 use crate::model::options::Options;
 use crate::model::page_id::PageId;
 use crate::model::param::{Param, ParamInput};
@@ -10,6 +19,7 @@ use crate::model::settings::Setting;
 use crate::pages::workday_dom;
 use crate::pages::{self, Page};
 use crate::paste;
+pub use crate::report::tenant::{live_inputs, record_of_evidence, tenant_view};
 use crate::report::view::Report;
 use crate::snapshot::Snapshot;
 
@@ -36,6 +46,121 @@ pub fn analyse_snapshot(snapshot: &Snapshot, options: &Options) -> Report {
         ),
         None => Report::default(),
     }
+}
+
+/// A page snapshot analysed for keeping: the report (what the page shows, for its marks), and,
+/// when the tab is a tenant's own page, the capture split by the record each part belongs to;
+/// else why nothing is kept.
+#[derive(Debug)]
+pub struct Captured {
+    pub report: Report,
+    pub refused: Option<Refusal>,
+    pub parts: Vec<Capture>,
+}
+
+/// Analyses a snapshot from a tab and splits what it shows by record. A snapshot whose tab is
+/// not a tenant's own `https` page, or whose addresses disagree, is not analysed at all.
+/// [`Captured`] as the extension takes it.
+#[derive(Debug, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+pub struct CapturedView {
+    /// What the page shows (for its marks).
+    pub report: crate::report::view::ReportView,
+    pub refused: Option<Refusal>,
+    pub parts: Vec<Capture>,
+}
+
+impl Captured {
+    /// The view; `reveal` shows secret values (the parts always hold them: they are stored).
+    pub fn view(self, reveal: bool) -> CapturedView {
+        CapturedView {
+            report: self.report.view(reveal),
+            refused: self.refused,
+            parts: self.parts,
+        }
+    }
+}
+
+pub fn capture_snapshot(snapshot: &Snapshot, tab: &TabFacts, options: &Options) -> Captured {
+    let page = match accept(tab, &snapshot.url) {
+        Ok(page) => page,
+        Err(refused) => {
+            return Captured {
+                report: Report::default(),
+                refused: Some(refused),
+                parts: Vec::new(),
+            }
+        }
+    };
+    let report = analyse_snapshot(snapshot, options);
+    let parts = match report.page {
+        Some(id) => split(
+            Some(&RecordKey::of_page(&page)),
+            &PageShown {
+                page: Some(id),
+                title: &snapshot.title,
+                url: &snapshot.url,
+                origin: Some(Origin::of_page(&page)),
+                at: tab.at,
+                params: &report.params,
+                settings: &report.settings,
+            },
+        ),
+        None => Vec::new(),
+    };
+    Captured {
+        report,
+        refused: None,
+        parts,
+    }
+}
+
+/// A capture merged into a stored record (none, or one of another shape or tenant: a new one).
+#[derive(Debug, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+pub struct Merged {
+    pub record: Record,
+    /// False when the capture added nothing but newer times to a recent record: no write.
+    pub changed: bool,
+}
+
+pub fn merge_capture(stored: Option<serde_json::Value>, capture: &Capture) -> Merged {
+    let stored = stored
+        .and_then(Record::read)
+        .filter(|r| r.key == capture.key);
+    let base = stored
+        .clone()
+        .unwrap_or_else(|| Record::new(capture.key.clone(), capture.at));
+    let record = base.merge(capture);
+    let changed = stored.is_none_or(|s| !s.unchanged(&record));
+    Merged { record, changed }
+}
+
+/// What a URL says about its tenant, from the URL alone: the tenant its path names, and the
+/// record of a tenant's own admin page.
+#[derive(Debug, Default, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+pub struct UrlTenant {
+    pub tenant: Option<String>,
+    pub key: Option<RecordKey>,
+}
+
+pub fn tenant_of_url(url: &str) -> UrlTenant {
+    UrlTenant {
+        tenant: Endpoint::parse(url.trim())
+            .ok()
+            .and_then(|e| e.tenant)
+            .map(|t| t.as_str().to_string()),
+        key: TenantPage::parse(url).ok().map(|p| RecordKey::of_page(&p)),
+    }
+}
+
+/// Why a set of values must not be sent in a live test: it pairs two API clients' values
+/// (`mixed-credentials`). Empty: nothing stops it.
+pub fn live_refusal(params: &[Param]) -> Vec<checks::Finding> {
+    let options = Options::default();
+    let cx = Context::new(params, &[], &options);
+    checks::check("mixed-credentials").map_or_else(Vec::new, |c| c.run(&cx))
 }
 
 /// Extracts every parameter from pasted text and checks them.

@@ -13,10 +13,16 @@
 //! Headcount Report's analysis time in Chromium (docs/benchmarks.md).
 
 use crate::analysis;
+use crate::evidence::capture::Capture;
+use crate::evidence::choice::Prefs;
+use crate::evidence::key::RecordKey;
+use crate::evidence::origin::TabFacts;
+use crate::evidence::record::{Record, RecordChange};
 use crate::model::options::Options;
 use crate::partner::export::Gathered;
 use crate::report::live::{LiveEvidence, LiveView};
 use crate::report::outcome::Outcome;
+use crate::report::tenant::{ChecklistState, ViewOptions};
 use crate::snapshot::Snapshot;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -134,47 +140,157 @@ pub fn partners() -> JsValue {
     ok(crate::model::partner::PARTNERS)
 }
 
-/// The trainer checklist of partner `partner`: each step with its state judged from
-/// the evidence `{pages: [page id], params: [ParamInput], settings: [Setting] (oldest first),
-/// manual: [step id]}` (see `src/partner/checklist/`), and the progress.
-#[wasm_bindgen]
-pub fn checklist(partner: &str, evidence: JsValue, options_value: JsValue) -> JsValue {
-    let opts = match options(options_value) {
-        Ok(o) => o,
-        Err(e) => return e,
+/// A page snapshot taken in a tab, analysed for keeping (`tab`: `{tabUrl, loadUrl?, at}`, what
+/// the browser says about the tab): `{report, refused?, parts}`, the report of what the page
+/// shows (its values revealed: the extension marks them), why nothing is kept when the tab is
+/// not a tenant's own `https` page or its addresses disagree, and the capture split by record.
+#[wasm_bindgen(js_name = captureSnapshot)]
+pub fn capture_snapshot(snapshot_json: &str, tab: JsValue) -> JsValue {
+    let tab: TabFacts = match from_js(&tab) {
+        Ok(t) => t,
+        Err(e) => return err("bad_message", format!("tab: {e}")),
     };
-    let ev: crate::partner::checklist::Evidence = if evidence.is_undefined() || evidence.is_null() {
-        Default::default()
+    let snapshot = match Snapshot::from_json(snapshot_json) {
+        Ok(s) => s,
+        Err(e @ crate::snapshot::SnapshotError::TooLarge(_)) => {
+            return err("too_large", e.to_string())
+        }
+        Err(e) => return err("bad_snapshot", e.to_string()),
+    };
+    let captured = analysis::capture_snapshot(&snapshot, &tab, &Options::default());
+    ok(captured.view(true))
+}
+
+/// A stored record (or null), as the core reads it: one of another shape is none.
+fn stored(value: &JsValue) -> Result<Option<serde_json::Value>, JsValue> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(None);
+    }
+    from_js(value)
+        .map(Some)
+        .map_err(|e| err("bad_record", format!("record: {e}")))
+}
+
+/// The record (or none) as a record for `key`: a stored one of another shape or key is none.
+fn record_for(value: &JsValue, key: Option<&RecordKey>) -> Result<Record, JsValue> {
+    Ok(stored(value)?
+        .and_then(Record::read)
+        .filter(|r| key.is_none_or(|k| r.key.as_ref() == Some(k)))
+        .unwrap_or_else(|| Record::new(key.cloned(), 0)))
+}
+
+/// Merges one part of a capture into a stored record (or null): `{record, changed}`; `changed`
+/// is false when nothing but times changed in a recent record (no write needed).
+#[wasm_bindgen(js_name = mergeCapture)]
+pub fn merge_capture(record: JsValue, capture: JsValue) -> JsValue {
+    let capture: Capture = match from_js(&capture) {
+        Ok(c) => c,
+        Err(e) => return err("bad_capture", format!("capture: {e}")),
+    };
+    match stored(&record) {
+        Ok(s) => ok(analysis::merge_capture(s, &capture)),
+        Err(e) => e,
+    }
+}
+
+/// One tenant's view (`crate::report::tenant`): what a popup render needs, from one run of the
+/// checks. `record` is the stored record (or null), `prefs` the tenant's preferences, `state`
+/// the checklist's `{manual, since}`, `options` `{reveal?, integration?}`.
+#[wasm_bindgen(js_name = tenantView)]
+pub fn tenant_view(
+    key: &str,
+    record: JsValue,
+    prefs: JsValue,
+    state: JsValue,
+    options_value: JsValue,
+) -> JsValue {
+    let key = if key.is_empty() {
+        None
     } else {
-        match from_js(&evidence) {
-            Ok(ev) => ev,
-            Err(e) => return err("bad_evidence", format!("evidence: {e}")),
+        match RecordKey::parse(key) {
+            Some(k) => Some(k),
+            None => return err("bad_key", format!("not a record key: {key:?}")),
         }
     };
-    match crate::partner::checklist::checklist(partner, ev, &opts) {
-        Ok(c) => ok(c),
+    let record = match record_for(&record, key.as_ref()) {
+        Ok(r) => r,
+        Err(e) => return e,
+    };
+    let or_default = |v: &JsValue| v.is_undefined() || v.is_null();
+    let prefs: Prefs = if or_default(&prefs) {
+        Prefs::default()
+    } else {
+        match from_js(&prefs) {
+            Ok(p) => p,
+            Err(e) => return err("bad_prefs", format!("prefs: {e}")),
+        }
+    };
+    let state: ChecklistState = if or_default(&state) {
+        ChecklistState::default()
+    } else {
+        match from_js(&state) {
+            Ok(s) => s,
+            Err(e) => return err("bad_state", format!("state: {e}")),
+        }
+    };
+    let opts: ViewOptions = if or_default(&options_value) {
+        ViewOptions::default()
+    } else {
+        match from_js(&options_value) {
+            Ok(o) => o,
+            Err(e) => return err("bad_options", format!("options: {e}")),
+        }
+    };
+    match analysis::tenant_view(&record, &prefs, &state, &opts) {
+        Ok(v) => ok(v),
         Err(reason) => err("unknown_integration", reason),
     }
 }
 
-/// "Export for partner": the values partner `partner` needs, in its form's order, corrected
-/// where a check can, with the error findings that block the export (see `src/partner/export/`).
-/// `gathered` is `{params: [ParamInput], settings: [Setting]}`, oldest first. Secret values are
-/// in clear (the extension copies them).
-#[wasm_bindgen(js_name = exportFor)]
-pub fn export_for(partner: &str, gathered: JsValue, options_value: JsValue) -> JsValue {
-    let opts = match options(options_value) {
-        Ok(o) => o,
+/// The values the live test of a tenant uses (its partner's API client's, and the tenant-wide
+/// ones), with the ISU password typed for this test only.
+#[wasm_bindgen(js_name = liveInputs)]
+pub fn live_inputs(record: JsValue, prefs: JsValue, isu_password: Option<String>) -> JsValue {
+    let record = match record_for(&record, None) {
+        Ok(r) => r,
         Err(e) => return e,
     };
-    let g: Gathered = match from_js(&gathered) {
-        Ok(g) => g,
-        Err(e) => return err("bad_evidence", format!("evidence: {e}")),
+    let prefs: Prefs = if prefs.is_undefined() || prefs.is_null() {
+        Prefs::default()
+    } else {
+        match from_js(&prefs) {
+            Ok(p) => p,
+            Err(e) => return err("bad_prefs", format!("prefs: {e}")),
+        }
     };
-    match crate::partner::export::export(partner, g, &opts) {
-        Ok(x) => ok(x),
+    match analysis::live_inputs(&record, &prefs, isu_password) {
+        Ok(ev) => ok(ev),
         Err(reason) => err("unknown_integration", reason),
     }
+}
+
+/// What a URL says about its tenant, from the URL alone: `{tenant, key}` (`key`: the record of a
+/// tenant's own admin page).
+#[wasm_bindgen(js_name = tenantOfUrl)]
+pub fn tenant_of_url(url: &str) -> JsValue {
+    ok(analysis::tenant_of_url(url))
+}
+
+/// Applies a change to the stored record of `key` (or a new one): the record to store.
+#[wasm_bindgen(js_name = changeRecord)]
+pub fn change_record(key: &str, record: JsValue, change: JsValue) -> JsValue {
+    let Some(key) = RecordKey::parse(key) else {
+        return err("bad_key", format!("not a record key: {key:?}"));
+    };
+    let record = match record_for(&record, Some(&key)) {
+        Ok(r) => r,
+        Err(e) => return e,
+    };
+    let change: RecordChange = match from_js(&change) {
+        Ok(c) => c,
+        Err(e) => return err("bad_change", format!("change: {e}")),
+    };
+    ok(record.apply(change))
 }
 
 /// The fingerprint shown for a secret (same function as the CLI's).
@@ -269,11 +385,20 @@ pub async fn live_test(
         Ok(ev) => ev,
         Err(e) => return err("bad_evidence", format!("evidence: {e}")),
     };
+    let params: Vec<crate::model::param::Param> = ev
+        .params
+        .into_iter()
+        .map(crate::model::param::Param::from)
+        .collect();
+    // A set pairing two API clients' values is not sent anywhere.
+    let refusal = analysis::live_refusal(&params);
+    if !refusal.is_empty() {
+        return ok(LiveView::refused(
+            refusal.iter().map(|f| f.view(true)).collect(),
+        ));
+    }
     let input = crate::probe::ProbeInput::new(
-        ev.params
-            .into_iter()
-            .map(crate::model::param::Param::from)
-            .collect(),
+        params,
         ev.isu_password.map(crate::model::secret::Secret::new),
         &opts,
     );
@@ -281,5 +406,6 @@ pub async fn live_test(
         signal: signal.as_ref(),
     };
     let report = crate::probe::run(&input, &transport).await;
-    ok(LiveView::of(report))
+    let probes = crate::report::tenant::probes_of(input.partner);
+    ok(LiveView::of(report, &probes))
 }

@@ -4,8 +4,11 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::io::Read;
 use std::path::PathBuf;
 use wdcap::analysis;
+use wdcap::evidence::choice::Prefs;
+use wdcap::evidence::record::Record;
 use wdcap::model::options::{Options, Sso};
-use wdcap::partner::export::{self, Gathered};
+use wdcap::partner::export;
+use wdcap::report::tenant::{ChecklistState, ViewOptions};
 use wdcap::report::view::Report;
 
 #[derive(Parser)]
@@ -38,12 +41,12 @@ enum Command {
         #[command(flatten)]
         common: Common,
     },
-    /// Write the values a partner needs, as the extension's "Export for partner" does: corrected
-    /// where a check can, in the partner's order. Exit 1 while an error finding blocks the
-    /// export (the values are written all the same).
+    /// Write the values a partner needs, as the extension's "Export for partner" does: one API
+    /// client's values (never two clients'), corrected where a check can, in the partner's
+    /// order. Exit 1 while a finding blocks the export (the values are written all the same).
     Export {
-        /// Evidence JSON, as `wdcap check --evidence` reads it; a file, or `-` (the default) for
-        /// standard input.
+        /// Evidence JSON, as `wdcap check --evidence` reads it, or a record the extension keeps;
+        /// a file, or `-` (the default) for standard input.
         file: Option<PathBuf>,
         /// The integration partner: viva-learning, kombo, defender-for-cloud-apps, ten-thousand-coffees.
         #[arg(long, value_name = "ID")]
@@ -57,6 +60,28 @@ enum Command {
         /// Write the JSON file instead of the text.
         #[arg(long)]
         json: bool,
+        #[command(flatten)]
+        choice: Choice,
+    },
+    /// Print one tenant's view as the extension's popup shows it (JSON): its API clients, security
+    /// groups and ISUs with the partner's among them and why, the values with their findings,
+    /// the findings about no single value grouped by step, the settings read, and for a partner
+    /// its checklist, export and live-test inputs. The checks run once.
+    View {
+        /// Evidence JSON (as `wdcap check --evidence` reads it) or a record the extension keeps;
+        /// a file, or `-` (the default) for standard input.
+        file: Option<PathBuf>,
+        /// The integration partner.
+        #[arg(long, value_name = "ID")]
+        integration: Option<String>,
+        /// Whether the tenant uses SAML SSO (`unknown`: as read from Edit Tenant Setup – Security).
+        #[arg(long, value_enum, default_value_t = SsoArg::Unknown)]
+        sso: SsoArg,
+        #[command(flatten)]
+        choice: Choice,
+        /// Show secret values instead of masking them.
+        #[arg(long)]
+        reveal: bool,
     },
     /// Print the snapshot the extension would build from a saved page (JSON).
     Snapshot {
@@ -83,6 +108,32 @@ struct Common {
     /// Show secret values instead of masking them.
     #[arg(long)]
     reveal: bool,
+}
+
+/// The admin's choice of the partner's objects, where the values cannot tell.
+#[derive(Args)]
+struct Choice {
+    /// The partner's API client: its client ID or its name.
+    #[arg(long, value_name = "ID_OR_NAME")]
+    api_client: Option<String>,
+    /// The partner's security group.
+    #[arg(long, value_name = "NAME")]
+    security_group: Option<String>,
+    /// The partner's integration system user.
+    #[arg(long, value_name = "NAME")]
+    isu: Option<String>,
+}
+
+impl Choice {
+    fn prefs(&self, integration: Option<String>, sso: Sso) -> Prefs {
+        Prefs {
+            sso,
+            integration,
+            api_client: self.api_client.clone(),
+            security_group: self.security_group.clone(),
+            isu: self.isu.clone(),
+        }
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -190,6 +241,19 @@ fn read_evidence(text: &str) -> Result<Evidence, String> {
         .map_err(|e| format!("evidence is not {{params, settings}} JSON: {e}"))
 }
 
+/// Reads a record the extension keeps (it has a `version`) or evidence JSON, as a record.
+fn read_record(text: &str) -> Result<Record, String> {
+    let value: serde_json::Value = serde_json::from_str(text)
+        .map_err(|e| format!("evidence is not {{params, settings}} JSON: {e}"))?;
+    if value.get("version").is_some() {
+        return Record::read(value)
+            .ok_or_else(|| "the record is of a shape this wdcap does not read".to_string());
+    }
+    let ev: Evidence = serde_json::from_value(value)
+        .map_err(|e| format!("evidence is not {{params, settings}} JSON: {e}"))?;
+    Ok(analysis::record_of_evidence(ev.params, ev.settings))
+}
+
 /// What the text export shows for a required value not gathered yet.
 const MISSING: &str = "(missing)";
 
@@ -224,19 +288,22 @@ fn run(cli: Cli) -> Result<i32, String> {
             sso,
             tenant,
             json,
+            choice,
         } => {
             let text = read_text(file.as_ref(), wdcap::model::limits::MAX_PASTE_BYTES)?;
-            let ev = read_evidence(&text)?;
-            let gathered = Gathered {
-                params: ev.params,
-                settings: ev.settings,
-            };
-            let tenant = tenant.or_else(|| gathered.tenant()).unwrap_or_default();
-            let options = Options {
-                integration: None,
-                sso: sso.sso(),
-            };
-            let x = export::export(&integration, gathered, &options)?;
+            let record = read_record(&text)?;
+            let prefs = choice.prefs(Some(integration), sso.sso());
+            let view = analysis::tenant_view(
+                &record,
+                &prefs,
+                &ChecklistState::default(),
+                &ViewOptions {
+                    reveal: true,
+                    integration: None,
+                },
+            )?;
+            let x = view.export.ok_or("no partner chosen")?;
+            let tenant = tenant.or(view.tenant).unwrap_or_default();
             if json {
                 let now = humantime::format_rfc3339_millis(std::time::SystemTime::now());
                 print!("{}", export::json(&x, &tenant, &now.to_string()));
@@ -244,6 +311,31 @@ fn run(cli: Cli) -> Result<i32, String> {
                 print!("{}", export::text(&x, &tenant, MISSING));
             }
             Ok(i32::from(!x.ready))
+        }
+        Command::View {
+            file,
+            integration,
+            sso,
+            choice,
+            reveal,
+        } => {
+            let text = read_text(file.as_ref(), wdcap::model::limits::MAX_PASTE_BYTES)?;
+            let record = read_record(&text)?;
+            let prefs = choice.prefs(integration, sso.sso());
+            let view = analysis::tenant_view(
+                &record,
+                &prefs,
+                &ChecklistState::default(),
+                &ViewOptions {
+                    reveal,
+                    integration: None,
+                },
+            )?;
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&view).map_err(|e| e.to_string())?
+            );
+            Ok(i32::from(view.counts.error > 0))
         }
         Command::Snapshot { file, url } => {
             let snapshot = read_page(&file, url.as_deref())?;

@@ -20,7 +20,8 @@ use serde::{Deserialize, Serialize};
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct Capture {
     pub key: Option<RecordKey>,
-    pub page: PageId,
+    /// The page read (none: evidence given without a page).
+    pub page: Option<PageId>,
     /// The tab's title.
     pub title: String,
     /// The page's address.
@@ -34,7 +35,7 @@ pub struct Capture {
 
 /// What a page showed, before it is split.
 pub struct PageShown<'a> {
-    pub page: PageId,
+    pub page: Option<PageId>,
     pub title: &'a str,
     pub url: &'a str,
     pub origin: Option<Origin>,
@@ -133,7 +134,7 @@ mod tests {
 
     fn shown<'a>(params: &'a [Param], settings: &'a [Setting]) -> PageShown<'a> {
         PageShown {
-            page: PageId::ViewApiClients,
+            page: Some(PageId::ViewApiClients),
             title: "View API Clients - Workday",
             url: "https://wd3-impl.workday.com/acme/d/task/2997$2151.htmld",
             origin: Origin::parse("wd3-impl.workday.com/acme"),

@@ -58,6 +58,21 @@ pub enum Because {
     TokenAccount,
 }
 
+impl Because {
+    /// The reason as a person reads it, after "chosen because".
+    pub fn phrase(self) -> &'static str {
+        match self {
+            Because::YouChose => "you chose it",
+            Because::NamedAfterPartner => "it is named after the partner",
+            Because::OnlyOne => "it is the only one read",
+            Because::HoldsTheIsu => "its members hold the partner's integration system user",
+            Because::TokenAccount => {
+                "it is the account of the partner's API client's refresh token"
+            }
+        }
+    }
+}
+
 /// An object taken as the partner's: its index in [`Objects`], and why.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Chosen {

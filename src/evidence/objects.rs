@@ -369,7 +369,11 @@ fn groups(record: &Record, out: &mut Objects) {
     };
     for i in order {
         let r = &record.reads[i];
-        if r.page == PageId::DomainPoliciesForArea {
+        if r.page == Some(PageId::DomainPoliciesForArea)
+            || r.settings
+                .iter()
+                .any(|s| s.name == names::DOMAIN_POLICY_ACCESS)
+        {
             for rec in records(&r.settings, names::DOMAIN_POLICY_ACCESS) {
                 if let Some(g) = group_of(rec) {
                     let at = find(groups, g);

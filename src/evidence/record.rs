@@ -143,7 +143,8 @@ impl StoredParam {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct PageRead {
-    pub page: PageId,
+    /// The page (none: settings given as evidence, read on no page wdcap saw).
+    pub page: Option<PageId>,
     /// The tab's title without Workday's suffix.
     pub title: String,
     pub url: String,
@@ -340,7 +341,7 @@ impl Record {
                 .clone()
                 .or_else(|| self.key.as_ref().map(|k| k.tenant.to_string())),
             label: p.source.label.clone(),
-            page: p.source.page.or(Some(capture.page)),
+            page: p.source.page.or(capture.page),
             origin: capture.origin.clone(),
             at: capture.at,
             renewed: None,
@@ -478,9 +479,14 @@ impl Record {
     /// The pages visited at or after `since` (ms).
     pub fn pages_seen(&self, since: u64) -> Vec<PageId> {
         let mut out: Vec<PageId> = Vec::new();
-        for r in self.reads.iter().filter(|r| r.at >= since) {
-            if !out.contains(&r.page) {
-                out.push(r.page);
+        for page in self
+            .reads
+            .iter()
+            .filter(|r| r.at >= since)
+            .filter_map(|r| r.page)
+        {
+            if !out.contains(&page) {
+                out.push(page);
             }
         }
         out
@@ -587,6 +593,149 @@ impl Record {
         next.updated = next.updated.max(run.at);
         next.live = Some(run);
         next
+    }
+}
+
+/// A change the extension makes to a record beside captures.
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[serde(tag = "change", rename_all = "snake_case")]
+pub enum RecordChange {
+    /// A value wdcap built that the user accepted (Viva Learning's SOAP endpoint).
+    AddValue {
+        kind: ParamKind,
+        value: String,
+        #[serde(default)]
+        #[cfg_attr(feature = "typescript", ts(optional = nullable))]
+        label: Option<String>,
+        at: u64,
+    },
+    /// The partner's export was used (copied or downloaded).
+    Exported { partner: String, at: u64 },
+    /// The live test's token request was answered with a new refresh token.
+    Renewed {
+        #[serde(default)]
+        #[cfg_attr(feature = "typescript", ts(optional = nullable))]
+        tested: Option<String>,
+        fresh: String,
+        #[serde(default)]
+        #[cfg_attr(feature = "typescript", ts(optional = nullable))]
+        client: Option<String>,
+        at: u64,
+    },
+    /// A live test ran.
+    LiveRun { run: LiveRun },
+}
+
+impl Record {
+    /// The record with `change` made.
+    pub fn apply(&self, change: RecordChange) -> Record {
+        match change {
+            RecordChange::AddValue {
+                kind,
+                value,
+                label,
+                at,
+            } => self.add_param(kind, value.trim(), label, at),
+            RecordChange::Exported { partner, at } => self.mark_exported(&partner, at),
+            RecordChange::Renewed {
+                tested,
+                fresh,
+                client,
+                at,
+            } => self.renew_refresh_token(tested.as_deref(), &fresh, client.as_deref(), at),
+            RecordChange::LiveRun { run } => self.note_live_run(run),
+        }
+    }
+}
+
+/// Which reads given settings are kept in: a setting about an object joins the read of the
+/// object last named before it (a page reads its object's name first); the tenant's settings
+/// and Domain Security Policies for Functional Area's rows each have a read of their own.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum ReadOf {
+    Tenant,
+    Area,
+    Client,
+    Group,
+    Isu,
+}
+
+/// What a given setting is about, and whether it names its object.
+fn read_of(name: &str) -> (ReadOf, bool) {
+    match name {
+        names::CLIENT_NAME | names::API_CLIENT => (ReadOf::Client, true),
+        names::CLIENT_GRANT_TYPE
+        | names::ACCESS_TOKEN_TYPE
+        | names::REDIRECTION_URI
+        | names::NON_EXPIRING_REFRESH_TOKENS
+        | names::REFRESH_TOKEN_TIMEOUT_DAYS
+        | names::SCOPES
+        | names::WORKDAY_ACCOUNT
+        | names::GENERATE_NEW_REFRESH_TOKEN
+        | names::API_CLIENT_VARIANT => (ReadOf::Client, false),
+        names::SECURITY_GROUP => (ReadOf::Group, true),
+        names::SECURITY_GROUP_TYPE
+        | names::SECURITY_GROUP_MEMBERS
+        | names::DOMAIN_PERMISSION
+        | names::PERMISSIONS_OPERATION => (ReadOf::Group, false),
+        names::ISU_USER_NAME => (ReadOf::Isu, true),
+        names::SESSION_TIMEOUT_MINUTES | names::DO_NOT_ALLOW_UI_SESSIONS => (ReadOf::Isu, false),
+        names::DOMAIN_POLICY_ACCESS | names::FUNCTIONAL_AREA | names::DOMAIN_POLICIES => {
+            (ReadOf::Area, false)
+        }
+        _ => (ReadOf::Tenant, false),
+    }
+}
+
+impl Record {
+    /// Values and settings given as evidence (what `wdcap check --evidence` reads, with no page
+    /// nor origin) kept as a record: the values once each, the settings in reads as the pages
+    /// would have read them.
+    pub fn of_evidence(
+        key: Option<RecordKey>,
+        params: Vec<ParamInput>,
+        settings: Vec<Setting>,
+    ) -> Record {
+        let record = Record::new(key.clone(), 0).merge(&Capture {
+            key,
+            page: None,
+            title: String::new(),
+            url: String::new(),
+            origin: None,
+            at: 0,
+            params,
+            settings: Vec::new(),
+        });
+        let mut reads: Vec<(ReadOf, bool, Vec<Setting>)> = Vec::new();
+        for s in settings {
+            let (of, names_it) = read_of(&s.name);
+            let joins = reads.iter().rposition(|(o, named, _)| {
+                *o == of && (matches!(of, ReadOf::Tenant | ReadOf::Area) || !(names_it && *named))
+            });
+            match joins {
+                Some(i) => {
+                    reads[i].1 |= names_it;
+                    reads[i].2.push(s);
+                }
+                None => reads.push((of, names_it, vec![s])),
+            }
+        }
+        let mut out = record;
+        out.reads = reads
+            .into_iter()
+            .enumerate()
+            .map(|(i, (_, _, settings))| PageRead {
+                page: None,
+                title: String::new(),
+                url: String::new(),
+                origin: None,
+                at: i as u64,
+                settings,
+            })
+            .rev()
+            .collect();
+        out
     }
 }
 

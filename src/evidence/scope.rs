@@ -50,6 +50,8 @@ pub struct Scope {
     /// The settings the checks judge, oldest first: the counted reads', with Domain Security
     /// Policies for Functional Area's access rows of the chosen group only.
     pub settings: Vec<Setting>,
+    /// The counted reads, oldest first, each with its settings as counted: (read, settings).
+    pub counted: Vec<(usize, Vec<Setting>)>,
     /// Reads about other objects.
     pub others: Vec<Other>,
 }
@@ -57,7 +59,12 @@ pub struct Scope {
 /// What read `i` of `record` is about.
 pub fn about(record: &Record, objects: &Objects, i: usize) -> About {
     let read = &record.reads[i];
-    if read.page == PageId::DomainPoliciesForArea {
+    if read.page == Some(PageId::DomainPoliciesForArea)
+        || read
+            .settings
+            .iter()
+            .any(|s| s.name == names::DOMAIN_POLICY_ACCESS)
+    {
         return About::EveryGroup;
     }
     let find = |kind, pos: Option<usize>| pos.map_or(About::Tenant, |p| About::Object(kind, p));
@@ -90,6 +97,49 @@ fn name_of(objects: &Objects, kind: ObjectKind, index: usize) -> String {
     }
 }
 
+/// A setting of Domain Security Policies for Functional Area as it counts: every setting but
+/// the access rows, and of those only the rows of `group` (folded).
+fn of_group(s: &Setting, group: Option<&str>) -> Option<Setting> {
+    if s.name != names::DOMAIN_POLICY_ACCESS {
+        return Some(s.clone());
+    }
+    let group = group?;
+    let mine = |r: &std::collections::BTreeMap<String, String>| {
+        group_of(r).map(fold).as_deref() == Some(group)
+    };
+    match &s.value {
+        SettingValue::Record(r) if mine(r) => Some(s.clone()),
+        SettingValue::Records(rs) => {
+            let kept: Vec<_> = rs.iter().filter(|r| mine(r)).cloned().collect();
+            (!kept.is_empty()).then(|| Setting::new(s.name.as_str(), SettingValue::Records(kept)))
+        }
+        _ => None,
+    }
+}
+
+impl Scope {
+    /// The counted settings of the reads made at or after `since` (ms), oldest first.
+    pub fn settings_since(&self, record: &Record, since: u64) -> Vec<Setting> {
+        self.counted
+            .iter()
+            .filter(|(i, _)| record.reads[*i].at >= since)
+            .flat_map(|(_, s)| s.iter().cloned())
+            .collect()
+    }
+
+    /// The pages of the counted reads made at or after `since` (ms).
+    pub fn pages_since(&self, record: &Record, since: u64) -> Vec<PageId> {
+        let mut out: Vec<PageId> = Vec::new();
+        for (i, _) in &self.counted {
+            let r = &record.reads[*i];
+            if let Some(page) = r.page.filter(|p| r.at >= since && !out.contains(p)) {
+                out.push(page);
+            }
+        }
+        out
+    }
+}
+
 /// The evidence of `record` that counts for the partner's `chosen` objects.
 pub fn scope(record: &Record, objects: &Objects, chosen: &Choices) -> Scope {
     let pick = |kind: ObjectKind| match kind {
@@ -106,48 +156,31 @@ pub fn scope(record: &Record, objects: &Objects, chosen: &Choices) -> Scope {
     order.sort_by_key(|&i| record.reads[i].at);
     for i in order {
         let read = &record.reads[i];
-        match about(record, objects, i) {
-            About::Tenant => {
-                out.reads[i] = true;
-                out.settings.extend(read.settings.iter().cloned());
-            }
-            About::EveryGroup => {
-                out.reads[i] = true;
-                for s in &read.settings {
-                    if s.name != names::DOMAIN_POLICY_ACCESS {
-                        out.settings.push(s.clone());
-                        continue;
-                    }
-                    let mine = |r: &std::collections::BTreeMap<String, String>| {
-                        group.is_some() && group_of(r).map(fold) == group
-                    };
-                    match &s.value {
-                        SettingValue::Record(r) if mine(r) => out.settings.push(s.clone()),
-                        SettingValue::Records(rs) => {
-                            let kept: Vec<_> = rs.iter().filter(|r| mine(r)).cloned().collect();
-                            if !kept.is_empty() {
-                                out.settings.push(Setting::new(
-                                    s.name.as_str(),
-                                    SettingValue::Records(kept),
-                                ));
-                            }
-                        }
-                        _ => {}
-                    }
-                }
-            }
+        let kept: Option<Vec<Setting>> = match about(record, objects, i) {
+            About::Tenant => Some(read.settings.clone()),
+            About::EveryGroup => Some(
+                read.settings
+                    .iter()
+                    .filter_map(|s| of_group(s, group.as_deref()))
+                    .collect(),
+            ),
             About::Object(kind, index) => {
                 if pick(kind).is_some_and(|c| c.index == index) {
-                    out.reads[i] = true;
-                    out.settings.extend(read.settings.iter().cloned());
+                    Some(read.settings.clone())
                 } else {
                     out.others.push(Other {
                         read: i,
                         kind,
                         name: name_of(objects, kind, index),
                     });
+                    None
                 }
             }
+        };
+        if let Some(kept) = kept {
+            out.reads[i] = true;
+            out.settings.extend(kept.iter().cloned());
+            out.counted.push((i, kept));
         }
     }
     let client = chosen.client.map(|c| &objects.clients[c.index]);

@@ -72,7 +72,7 @@ fn capture_from(
 ) -> Capture {
     Capture {
         key: Some(key(ACME)),
-        page,
+        page: Some(page),
         title: format!("{} - Workday", page.as_str()),
         url: url.into(),
         origin: Origin::parse(origin),
@@ -191,6 +191,7 @@ fn merge_keeps_one_entry_per_kind_and_value_with_the_newest_name_and_label() {
     );
     assert_eq!(r.updated, 3);
     assert_eq!(r.pages_seen(0), [PageId::ViewApiClients]);
+    assert_eq!(r.reads[0].page, Some(PageId::ViewApiClients));
     assert_eq!(r.pages_seen(4), []);
 }
 
@@ -487,7 +488,7 @@ fn the_same_tenant_on_another_family_is_another_record() {
     let parts = split(
         Some(&page),
         &PageShown {
-            page: PageId::ViewApiClients,
+            page: Some(PageId::ViewApiClients),
             title: "View API Clients",
             url: "https://wd3-impl.workday.com/acme/d/task/2997$2151.htmld",
             origin: Origin::parse(HERE),

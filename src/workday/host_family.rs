@@ -20,6 +20,7 @@ use url::Url;
 
 /// A data center and an environment: the hosts a tenant name is unique on.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(type = "string"))]
 pub struct HostFamily {
     pub data_center: Option<DataCenter>,
     pub environment: Environment,
@@ -194,18 +195,14 @@ pub fn is_tenant_ui_host(host: &WorkdayHost, tenant: &Tenant) -> bool {
     let has_dc = labels.iter().any(|l| DataCenter::from_label(l).is_some());
     let mut placed = false;
     for label in &labels {
-        let known = if DataCenter::from_label(label).is_some() || matches!(*label, "impl" | "dev") {
-            placed = true;
-            true
-        } else if *label == "www" && www_ok {
-            placed = true;
-            true
-        } else {
-            *label == "cc" || (has_dc && label.eq_ignore_ascii_case(tenant.as_str()))
-        };
-        if !known {
+        let places = DataCenter::from_label(label).is_some()
+            || matches!(*label, "impl" | "dev")
+            || (*label == "www" && www_ok);
+        let beside = *label == "cc" || (has_dc && label.eq_ignore_ascii_case(tenant.as_str()));
+        if !places && !beside {
             return false;
         }
+        placed |= places;
     }
     placed
 }

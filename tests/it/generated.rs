@@ -86,7 +86,16 @@ fn lists_js() -> String {
 
 /// `core-types.d.ts`: one `export type` per type, in name order.
 fn core_types() -> String {
+    use wdcap::analysis::{CapturedView, Merged, UrlTenant};
     use wdcap::checks::FindingView;
+    use wdcap::evidence::capture::Capture;
+    use wdcap::evidence::choice::{Because, Prefs};
+    use wdcap::evidence::key::RecordKey;
+    use wdcap::evidence::origin::{Origin, Refusal, TabFacts};
+    use wdcap::evidence::record::{
+        LiveRun, PageRead, Record, RecordChange, Retired, RetiredReason, StoredParam,
+    };
+    use wdcap::evidence::scope::ObjectKind;
     use wdcap::model::options::Options;
     use wdcap::model::param::{ParamInput, Source};
     use wdcap::model::partner::{
@@ -95,19 +104,26 @@ fn core_types() -> String {
     };
     use wdcap::model::settings::{Setting, SettingValue};
     use wdcap::partner::checklist::{
-        CaptureEvidence, Checklist, Evidence, PageEvidence, Progress, SettingEvidence, StepState,
-        StepView, Suggestion,
+        CaptureEvidence, Checklist, Elsewhere, PageEvidence, Progress, SettingEvidence, StepState,
+        StepView, Subject, Suggestion,
     };
-    use wdcap::partner::export::{ExportItem, ExportValue, Gathered, PartnerExport};
+    use wdcap::partner::export::{ClientChoice, ExportItem, ExportValue, Gathered, PartnerExport};
     use wdcap::partner::PartnerRef;
     use wdcap::probe::{LiveFinding, ProbeKind, RequestRecord, StepResult, StepStatus};
     use wdcap::report::live::{LiveEvidence, LiveView};
     use wdcap::report::outcome::{ErrorValue, Outcome};
+    use wdcap::report::tenant::{
+        ChecklistState, ClientCard, Counts, FindingGroup, LiveSummary, ObjectCard, PageVisit,
+        PrefsView, SettingRow, SsoSource, SsoSourceKind, TenantView, TokenRef, ValueView,
+        ViewOptions,
+    };
     use wdcap::report::view::{ParamView, ReportView};
     use wdcap::snapshot::{WireNode, WireSnapshot};
     use wdcap::workday::endpoint::{EndpointDetail, RaasFormat};
+    use wdcap::workday::host_family::{HostFamily, NotATenantPage};
 
-    let cfg = Config::new();
+    // Numbers cross as JSON numbers: `number`, whatever their width in Rust.
+    let cfg = Config::new().with_large_int("number");
     let mut decls: Vec<(String, String)> = Vec::new();
     macro_rules! decl {
         ($($t:ty),* $(,)?) => {
@@ -127,7 +143,40 @@ fn core_types() -> String {
         PageId,
         ParamKind,
         Severity,
-        // checklist().
+        // captureSnapshot(), mergeCapture(), changeRecord(), tenantOfUrl(): the evidence store.
+        CapturedView,
+        Capture,
+        Refusal,
+        NotATenantPage,
+        TabFacts,
+        Merged,
+        Record,
+        RecordKey,
+        HostFamily,
+        Origin,
+        StoredParam,
+        PageRead,
+        Retired,
+        RetiredReason,
+        LiveRun,
+        RecordChange,
+        UrlTenant,
+        // tenantView(): one tenant's view, its checklist and export.
+        TenantView,
+        PrefsView,
+        SsoSource,
+        SsoSourceKind,
+        ClientCard,
+        ObjectCard,
+        ObjectKind,
+        Because,
+        ValueView,
+        TokenRef,
+        FindingGroup,
+        SettingRow,
+        PageVisit,
+        LiveSummary,
+        Counts,
         Checklist,
         StepView,
         StepState,
@@ -135,12 +184,14 @@ fn core_types() -> String {
         CaptureEvidence,
         SettingEvidence,
         Suggestion,
+        Subject,
+        Elsewhere,
         Progress,
         PartnerRef,
-        // exportFor().
         PartnerExport,
         ExportItem,
         ExportValue,
+        ClientChoice,
         // partners().
         Partner,
         Cited,
@@ -171,7 +222,9 @@ fn core_types() -> String {
         Sso,
         ParamInput,
         Gathered,
-        Evidence,
+        Prefs,
+        ChecklistState,
+        ViewOptions,
         LiveEvidence,
         WireSnapshot,
         WireNode,

@@ -7,11 +7,57 @@ export type Access = "View" | "Modify" | "Get" | "Put";
 
 export type Activation = { required: boolean, source: string, };
 
+export type Because = "you_chose" | "named_after_partner" | "only_one" | "holds_the_isu" | "token_account";
+
+export type Capture = { key: RecordKey | null, 
+/**
+ * The page read (none: evidence given without a page).
+ */
+page: PageId | null, 
+/**
+ * The tab's title.
+ */
+title: string, 
+/**
+ * The page's address.
+ */
+url: string, origin: Origin | null, 
+/**
+ * When (ms since the epoch).
+ */
+at: number, params: Array<ParamInput>, settings: Array<Setting>, };
+
 export type CaptureEvidence = { kind: ParamKind, needed: number, found: number, };
+
+export type CapturedView = { 
+/**
+ * What the page shows (for its marks).
+ */
+report: ReportView, refused: Refusal | null, parts: Array<Capture>, };
 
 export type Checklist = { partner: PartnerRef, steps: Array<StepView>, progress: Progress, };
 
+export type ChecklistState = { manual?: Array<string>, since?: number, };
+
 export type Cited = { text: string, source: string, };
+
+export type ClientCard = { name: string | null, 
+/**
+ * What the admin's choice of it records: its client ID, else its name.
+ */
+handle: string, chosen: boolean, because: Because | null, 
+/**
+ * Why it is the partner's, as a person reads it ("chosen because …").
+ */
+reason: string | null, values: Array<ValueView>, settings: Array<SettingRow>, refresh_tokens: Array<TokenRef>, 
+/**
+ * When it was last seen (ms).
+ */
+seen: number, };
+
+export type ClientChoice = { name: string | null, because: Because, };
+
+export type Counts = { values: number, error: number, warning: number, info: number, };
 
 export type DomainPolicy = { functional_area: string | null, policy: string, subdomain: string | null, 
 /**
@@ -22,6 +68,12 @@ report_task: Array<Access>,
  * Integration permissions (Get, Put).
  */
 integration: Array<Access>, description: string | null, source: string, };
+
+export type Elsewhere = { page: PageId, kind: ObjectKind, name: string, 
+/**
+ * When it was read (ms).
+ */
+at: number, };
 
 export type EndpointDetail = { 
 /**
@@ -47,35 +99,20 @@ export type ErrorValue = {
  */
 code: string, message: string, };
 
-export type Evidence = { 
-/**
- * Pages visited.
- */
-pages?: Array<PageId>, params?: Array<ParamInput>, 
-/**
- * Oldest first: a later read of a setting wins.
- */
-settings?: Array<Setting>, 
-/**
- * Step ids ticked by hand.
- */
-manual?: Array<string>, 
-/**
- * Partners whose export was used on this tenant (the popup's "Export for partner"): the
- * evidence of a step done outside Workday (`evidence_export`, 10KC's e-mail).
- */
-exported?: Array<string>, };
-
 export type ExportItem = { kind: ParamKind, 
 /**
  * What the partner's form calls it.
  */
 label: string, where: string, required: boolean, count: number, values: Array<ExportValue>, 
 /**
- * How many different values of this kind were gathered (more than `count`: some were
- * left out).
+ * How many different values of this kind are in use (more than `count`: some were left
+ * out).
  */
-candidates: number, };
+candidates: number, 
+/**
+ * What was done to pick the values (or why there is none), as a person reads it (added).
+ */
+note?: string, };
 
 export type ExportValue = { 
 /**
@@ -90,15 +127,27 @@ name: string | null,
 /**
  * Codes of the findings whose fix was applied (empty: the value as captured).
  */
-corrected: Array<string>, };
+corrected: Array<string>, 
+/**
+ * The API client it belongs to (added).
+ */
+client?: string, };
 
 export type FieldLevel = "required" | "recommended" | "optional";
+
+export type FindingGroup = { 
+/**
+ * The step's id (none: about no step of the partner, or no partner chosen).
+ */
+step: string | null, title: string, count: number, findings: Array<FindingView>, };
 
 export type FindingView = { code: string, severity: Severity, param: number | null, message: string, fix: string, fixed_value: string | null, };
 
 export type Gathered = { params?: Array<ParamInput>, settings?: Array<Setting>, };
 
-export type IsuProfile = { recommended: boolean, session_timeout_minutes: bigint | null, security_group_type: string | null, note: string | null, source: string, };
+export type HostFamily = string;
+
+export type IsuProfile = { recommended: boolean, session_timeout_minutes: number | null, security_group_type: string | null, note: string | null, source: string, };
 
 export type LiveEvidence = { params?: Array<ParamInput>, 
 /**
@@ -108,11 +157,52 @@ isu_password?: string, };
 
 export type LiveFinding = { code: string, severity: Severity, message: string, fix: string, };
 
+export type LiveRun = { at: number, passed: boolean, 
+/**
+ * The API client whose values it used.
+ */
+client: string | null, 
+/**
+ * The refresh token it used: its account and fingerprint.
+ */
+account: string | null, token_fingerprint: string | null, };
+
+export type LiveSummary = { 
+/**
+ * The probes the partner uses (every probe when no partner is chosen).
+ */
+probes: Array<ProbeKind>, 
+/**
+ * The API client whose values it uses.
+ */
+client: ClientChoice | null, refresh_token: TokenRef | null, 
+/**
+ * The https hosts the probes would call.
+ */
+hosts: Array<string>, 
+/**
+ * The last run.
+ */
+last: LiveRun | null, };
+
 export type LiveView = { passed: boolean, steps: Array<StepResult>, 
 /**
  * Shown so the user can copy it: the tenant issued it and the old one may be dead.
  */
-new_refresh_token: string | null, };
+new_refresh_token: string | null, 
+/**
+ * Why the test did not run at all: what is wrong with the values it was given (a set that
+ * pairs two API clients' values). Nothing was sent.
+ */
+refused?: Array<FindingView>, };
+
+export type Merged = { record: Record, 
+/**
+ * False when the capture added nothing but newer times to a recent record: no write.
+ */
+changed: boolean, };
+
+export type NotATenantPage = "not_a_url" | "not_https" | "not_default_port" | "not_workday" | "not_a_tenant_host" | "no_tenant" | "odd_tenant_name";
 
 export type OauthClient = { 
 /**
@@ -132,7 +222,13 @@ redirect_uris: Array<string>, redirect_uris_note: string | null, non_expiring_re
  */
 scopes: Array<string>, note: string | null, source: string, };
 
+export type ObjectCard = { kind: ObjectKind, name: string, chosen: boolean, because: Because | null, reason: string | null, settings: Array<SettingRow>, };
+
+export type ObjectKind = "api_client" | "security_group" | "isu";
+
 export type Options = { integration?: string | null, sso?: Sso, };
+
+export type Origin = string;
 
 export type Outcome<T> = { ok: true, report: T, } | { ok: false, error: ErrorValue, };
 
@@ -140,11 +236,31 @@ export type PageEvidence = { id: PageId, seen: boolean, };
 
 export type PageId = "view_api_clients" | "register_api_client" | "view_api_client" | "manage_refresh_tokens" | "view_urls" | "view_ids" | "headcount_report" | "maintain_permissions" | "domain_policies_for_area" | "edit_tenant_setup_security" | "edit_tenant_setup_system" | "create_isu" | "create_security_group" | "activate_security_changes" | "report_sharing" | "custom_report";
 
-export type ParamInput = { kind: ParamKind, value: string, name?: string | null, tenant?: string | null, source?: Source, };
+export type PageRead = { 
+/**
+ * The page (none: settings given as evidence, read on no page wdcap saw).
+ */
+page: PageId | null, 
+/**
+ * The tab's title without Workday's suffix.
+ */
+title: string, url: string, origin: Origin | null, at: number, settings: Array<Setting>, };
+
+export type PageVisit = { page: PageId, title: string, at: number, };
+
+export type ParamInput = { kind: ParamKind, value: string, name?: string | null, tenant?: string | null, source?: Source, 
+/**
+ * The API client the value belongs to (added to the contract).
+ */
+client?: string | null, };
 
 export type ParamKind = "rest_endpoint" | "token_endpoint" | "authorization_endpoint" | "soap_endpoint" | "raas_url" | "ui_url" | "client_id" | "client_secret" | "refresh_token" | "org_id" | "isu_username";
 
-export type ParamView = { kind: ParamKind, value: string, tenant: string | null, host: string | null, environment: string | null, data_center: string | null, label: string | null, name: string | null, source: Source, secret: boolean, fingerprint?: string, length?: number, detail?: EndpointDetail, ambiguous_with?: Array<ParamKind>, };
+export type ParamView = { kind: ParamKind, value: string, tenant: string | null, host: string | null, environment: string | null, data_center: string | null, label: string | null, name: string | null, source: Source, secret: boolean, fingerprint?: string, length?: number, detail?: EndpointDetail, ambiguous_with?: Array<ParamKind>, 
+/**
+ * The API client the value belongs to (added to the contract).
+ */
+client?: string, };
 
 export type Partner = { 
 /**
@@ -191,17 +307,81 @@ steps: Array<Step>, };
 
 export type PartnerExport = { partner: PartnerRef, items: Array<ExportItem>, 
 /**
- * Error findings on the exported set: while any stands, the export is blocked.
+ * The findings that block the values exported: while any stands, the export is blocked.
  */
-blockers: Array<FindingView>, ready: boolean, };
+blockers: Array<FindingView>, ready: boolean, 
+/**
+ * The API client whose values it holds (added).
+ */
+client?: ClientChoice, };
 
 export type PartnerRef = { id: string, name: string, summary: string, };
+
+export type Prefs = { 
+/**
+ * Whether the tenant uses SAML SSO, as the admin said (`unknown`: not said).
+ */
+sso?: Sso, 
+/**
+ * The partner being set up.
+ */
+integration?: string | null, 
+/**
+ * The partner's API client: its client ID or its name.
+ */
+apiClient?: string | null, 
+/**
+ * The partner's security group, by name.
+ */
+securityGroup?: string | null, 
+/**
+ * The partner's integration system user, by name.
+ */
+isu?: string | null, };
+
+export type PrefsView = { sso: Sso, sso_source: SsoSource, integration: string | null, api_client: string | null, security_group: string | null, isu: string | null, };
 
 export type ProbeKind = "oauth" | "rest" | "raas" | "soap";
 
 export type Progress = { done: number, total: number, percent: number, optional_done: number, optional_total: number, };
 
 export type RaasFormat = "workday_xml" | "json" | "csv" | "simple_xml" | "rss" | "gdata" | { "other": string };
+
+export type Record = { version: number, 
+/**
+ * The tenant and host family (none: evidence given without a page, as `wdcap view` reads).
+ */
+key: RecordKey | null, 
+/**
+ * When it last changed (ms since the epoch).
+ */
+updated: number, 
+/**
+ * Deduplicated by kind and value.
+ */
+params: Array<StoredParam>, 
+/**
+ * Newest first, one per page, address, origin and subject.
+ */
+reads: Array<PageRead>, 
+/**
+ * Partner id → when its export was used (the evidence of a step done outside Workday).
+ */
+exported?: { [key in string]: number }, 
+/**
+ * Refresh tokens known to be dead, newest first.
+ */
+retired?: Array<Retired>, 
+/**
+ * The last live test.
+ */
+live?: LiveRun, };
+
+export type RecordChange = { "change": "add_value", kind: ParamKind, value: string, label?: string | null, at: number, } | { "change": "exported", partner: string, at: number, } | { "change": "renewed", tested?: string | null, fresh: string, client?: string | null, at: number, } | { "change": "live_run", run: LiveRun, };
+
+export type RecordKey = string;
+
+export type Refusal = { "refused": "tab", "because": NotATenantPage } | { "refused": "page", "because": NotATenantPage } | { "refused": "page_differs" } | { "refused": "load_differs" };
 
 export type ReportField = { name: string, level: FieldLevel, example: string | null, notes: string | null, 
 /**
@@ -241,6 +421,10 @@ label: string,
  */
 where: string, source: string, };
 
+export type Retired = { kind: ParamKind, value: string, name: string | null, origin: Origin | null, at: number, reason: RetiredReason, };
+
+export type RetiredReason = "superseded" | "renewed";
+
 export type Setting = { name: string, value: SettingValue, };
 
 export type SettingEvidence = { name: string, seen: boolean, 
@@ -249,7 +433,21 @@ export type SettingEvidence = { name: string, seen: boolean,
  */
 right: boolean, };
 
-export type SettingValue = boolean | bigint | string | Array<string> | { [key in string]: string } | Array<{ [key in string]: string }>;
+export type SettingRow = { 
+/**
+ * The setting's name (`saml_sso_enabled`).
+ */
+name: string, 
+/**
+ * What it says, as a person reads it.
+ */
+text: string, 
+/**
+ * Where it was read (none: given as evidence), the page's title, when (ms).
+ */
+page: PageId | null, page_title: string, at: number, };
+
+export type SettingValue = boolean | number | string | Array<string> | { [key in string]: string } | Array<{ [key in string]: string }>;
 
 export type Severity = "error" | "warning" | "info";
 
@@ -274,6 +472,10 @@ line?: number,
 node?: number, };
 
 export type Sso = "unknown" | "yes" | "no";
+
+export type SsoSource = { kind: SsoSourceKind, page?: PageId, page_title?: string, at?: number, };
+
+export type SsoSourceKind = "you_chose" | "read" | "unknown";
 
 export type Step = { id: string, title: string, 
 /**
@@ -343,7 +545,16 @@ unseen_policies?: Array<string>,
  * integration's (Domain Security Policies for Functional Area lists every group): the
  * user picks one, and the extension passes it on as the `security_group` setting.
  */
-groups_in_sight?: Array<string>, suggestion?: Suggestion, id: string, title: string, 
+groups_in_sight?: Array<string>, suggestion?: Suggestion, 
+/**
+ * The object the step judges (the partner's API client, security group or ISU), when the
+ * step is about one.
+ */
+about?: Subject, 
+/**
+ * What pages read about other objects than the partner's: shown as such, never counted.
+ */
+elsewhere?: Array<Elsewhere>, id: string, title: string, 
 /**
  * The Workday task to search for.
  */
@@ -378,13 +589,127 @@ evidence_reports: Array<string>,
  */
 evidence_export: boolean, source: string, };
 
+export type StoredParam = { kind: ParamKind, value: string, 
+/**
+ * The API client or account the page showed it with.
+ */
+name: string | null, 
+/**
+ * The API client it belongs to.
+ */
+client: string | null, tenant: string | null, 
+/**
+ * The label it was found under.
+ */
+label: string | null, 
+/**
+ * The page it came from (none: accepted by the user, or renewed by the live test).
+ */
+page: PageId | null, 
+/**
+ * Where it was captured (none: not from a page).
+ */
+origin: Origin | null, 
+/**
+ * When it was last seen (ms).
+ */
+at: number, 
+/**
+ * When the live test replaced it with the token the tenant issued.
+ */
+renewed?: number, };
+
+export type Subject = { kind: ObjectKind, name: string | null, because: Because | null, };
+
 export type Suggestion = { kind: ParamKind, value: string, 
 /**
  * The captured value it was built from.
  */
 from: string, };
 
+export type TabFacts = { 
+/**
+ * The tab's address now (the browser's, not the page's word).
+ */
+tabUrl: string, 
+/**
+ * The address the tab's document was loaded from (`history.pushState` does not change it),
+ * when known.
+ */
+loadUrl?: string | null, 
+/**
+ * When the snapshot was taken (ms since the epoch).
+ */
+at: number, };
+
 export type TenantSettings = { oauth_clients_enabled: boolean | null, user_activity_logging: boolean | null, source: string, };
+
+export type TenantView = { key: RecordKey | null, tenant: string | null, family: HostFamily | null, 
+/**
+ * The family as a person reads it (`wd3 · implementation`).
+ */
+family_label: string | null, 
+/**
+ * The tenant's Workday hosts seen (its pages' and its values').
+ */
+hosts: Array<string>, updated: number, prefs: PrefsView, 
+/**
+ * One card per API client, the partner's first.
+ */
+clients: Array<ClientCard>, groups: Array<ObjectCard>, isus: Array<ObjectCard>, 
+/**
+ * Values that belong to no API client (endpoints, org IDs, ISU names …), and secrets no
+ * page tied to a client.
+ */
+values: Array<ValueView>, 
+/**
+ * Findings about no single value, grouped by checklist step.
+ */
+findings: Array<FindingGroup>, 
+/**
+ * The tenant's settings read.
+ */
+settings: Array<SettingRow>, pages: Array<PageVisit>, checklist?: Checklist, export?: PartnerExport, live: LiveSummary, counts: Counts, };
+
+export type TokenRef = { 
+/**
+ * The Workday account it was issued for.
+ */
+account: string | null, fingerprint: string, at: number, };
+
+export type UrlTenant = { tenant: string | null, key: RecordKey | null, };
+
+export type ValueView = { 
+/**
+ * Its index among the record's values (what findings' `param` point to).
+ */
+index: number, page: PageId | null, 
+/**
+ * When it was last seen (ms).
+ */
+at: number, 
+/**
+ * Captured on the tenant's own pages (or given by the admin), not on another tenant's.
+ */
+own: boolean, findings: Array<FindingView>, 
+/**
+ * The worst of its findings (none: no finding).
+ */
+severity: Severity | null, kind: ParamKind, value: string, tenant: string | null, host: string | null, environment: string | null, data_center: string | null, label: string | null, name: string | null, source: Source, secret: boolean, fingerprint?: string, length?: number, detail?: EndpointDetail, ambiguous_with?: Array<ParamKind>, 
+/**
+ * The API client the value belongs to (added to the contract).
+ */
+client?: string, };
+
+export type ViewOptions = { 
+/**
+ * Secrets in clear (the extension copies them; it shows them masked until asked).
+ */
+reveal?: boolean, 
+/**
+ * The partner to judge for, instead of the tenant's own (the checklist page shows any).
+ */
+integration?: string | null, };
 
 export type WireNode = { p?: number, t?: string, a?: { [key in string]: string }, x?: string, };
 

@@ -5,7 +5,10 @@
 
 use super::reports::judge_reports;
 use super::suggest::suggest;
-use super::{CaptureEvidence, Evidence, PageEvidence, SettingEvidence, StepState, StepView};
+use super::{
+    object_of, CaptureEvidence, Evidence, PageEvidence, Scoped, SettingEvidence, StepState,
+    StepView,
+};
 use crate::checks::{self, Finding, FindingView};
 use crate::model::param::Param;
 use crate::model::partner::{Partner, Step};
@@ -18,6 +21,10 @@ pub(super) struct StepJudge<'a> {
     pub evidence: &'a Evidence,
     /// The gathered values, as the checks saw them.
     pub params: &'a [Param],
+    /// Per value: it counts for the partner.
+    pub counted: &'a [bool],
+    /// The partner's objects and the reads about others.
+    pub scoped: &'a Scoped,
     /// The checks' findings on the gathered values and settings.
     pub findings: &'a [Finding],
     /// The partner's domain security policies no page read so far covers.
@@ -74,11 +81,24 @@ impl StepJudge<'_> {
             StepState::Todo
         };
         let by_hand = self.evidence.manual.iter().any(|m| m == step.id);
+        let counted: Vec<Param> = self.counted_params().cloned().collect();
         let suggestion = if captured {
             None
         } else {
-            suggest(self.partner, step, self.params)
+            suggest(self.partner, step, &counted)
         };
+        let kind = object_of(step);
+        let about = kind.and_then(|k| self.scoped.subjects.iter().find(|s| s.kind == k).cloned());
+        let elsewhere = kind
+            .map(|k| {
+                self.scoped
+                    .elsewhere
+                    .iter()
+                    .filter(|e| e.kind == k && Some(e.page) == step.evidence_page)
+                    .cloned()
+                    .collect()
+            })
+            .unwrap_or_default();
         StepView {
             step,
             state,
@@ -93,7 +113,18 @@ impl StepJudge<'_> {
             unseen_policies,
             groups_in_sight,
             suggestion,
+            about,
+            elsewhere,
         }
+    }
+
+    /// The values that count for the partner.
+    fn counted_params(&self) -> impl Iterator<Item = &Param> {
+        self.params
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| self.counted.get(*i).copied().unwrap_or(false))
+            .map(|(_, p)| p)
     }
 
     /// The page that evidences the step, and whether it was visited.
@@ -119,7 +150,7 @@ impl StepJudge<'_> {
                     .max()
                     .unwrap_or(1)
                     .max(1),
-                found: distinct(self.params.iter().filter(|p| p.kind == kind)),
+                found: distinct(self.counted_params().filter(|p| p.kind == kind)),
             })
             .collect()
     }
@@ -157,7 +188,7 @@ impl StepJudge<'_> {
                 seen,
                 right: seen && against.is_empty() && !off,
             });
-            for f in against {
+            for f in against.into_iter().filter(|_| seen) {
                 if !problems
                     .iter()
                     .any(|p| p.code == f.code && p.message == f.message)
@@ -176,13 +207,9 @@ impl StepJudge<'_> {
 
     /// A report step's settings, judged on each of the partner's reports it names.
     fn reports(&self, step: &'static Step) -> SettingsJudged {
-        let (reads, problems) = judge_reports(
-            self.partner,
-            step,
-            self.evidence,
-            self.params,
-            self.findings,
-        );
+        let counted: Vec<Param> = self.counted_params().cloned().collect();
+        let (reads, problems) =
+            judge_reports(self.partner, step, self.evidence, &counted, self.findings);
         let settings: Vec<SettingEvidence> = reads
             .iter()
             .map(|s| SettingEvidence {
@@ -212,6 +239,7 @@ impl StepJudge<'_> {
             .filter(|f| f.severity != Severity::Info)
             .filter(|f| {
                 f.param
+                    .filter(|&i| self.counted.get(i).copied().unwrap_or(false))
                     .and_then(|i| self.params.get(i))
                     .is_some_and(|p| step.capture.contains(&p.kind))
             })
@@ -255,7 +283,7 @@ impl StepJudge<'_> {
 /// Settings that evidence the same thing as a step's named setting, read from another page
 /// (Domain Security Policies for Functional Area lists a group's access per policy, Maintain
 /// Permissions its own list).
-fn same_evidence(name: &str) -> &'static [&'static str] {
+pub(super) fn same_evidence(name: &str) -> &'static [&'static str] {
     match name {
         names::DOMAIN_PERMISSION => &[names::DOMAIN_PERMISSION, names::DOMAIN_POLICY_ACCESS],
         names::NON_EXPIRING_REFRESH_TOKENS => &[
@@ -267,7 +295,7 @@ fn same_evidence(name: &str) -> &'static [&'static str] {
 }
 
 /// The settings the check with this code reads (its registration says so).
-fn settings_read_by(code: &str) -> &'static [&'static str] {
+pub(super) fn settings_read_by(code: &str) -> &'static [&'static str] {
     checks::check(code).map_or(&[], |c| c.reads())
 }
 

@@ -31,11 +31,17 @@
 //! A step with `evidence_export` is done once the partner's export was used (`exported`).
 //!
 //! Progress counts the steps that are not optional.
+//!
+//! A step about an object (an API client, a security group, an integration system user: its
+//! page is one of the pages about such an object) is judged on the partner's own object only:
+//! the evidence handed in is about those (`crate::evidence::scope`), and what a page read about
+//! another client or group is listed with the step as such (`elsewhere`), never counted.
 
 //!
-//! The code: [`checklist`] runs the checks once over the evidence, then a `StepJudge`
-//! (`judge.rs`) judges each step by the kinds of evidence it names (its page, its captures, its
-//! settings, its reports, the export), and `suggest.rs` builds a value no page shows.
+//! The code: [`judge`] takes one run of the checks (a [`Pass`], shared with the export), then a
+//! `StepJudge` (`judge.rs`) judges each step by the kinds of evidence it names (its page, its
+//! captures, its settings, its reports, the export), and `suggest.rs` builds a value no page
+//! shows. [`checklist`] runs the checks once over plain evidence and judges it.
 
 mod judge;
 mod reports;
@@ -43,12 +49,14 @@ mod suggest;
 #[cfg(test)]
 mod tests;
 
-use super::PartnerRef;
+use super::{PartnerRef, Pass};
 use crate::checks::{self, Context, FindingView};
+use crate::evidence::choice::Because;
+use crate::evidence::scope::ObjectKind;
 use crate::model::options::Options;
 use crate::model::page_id::PageId;
 use crate::model::param::{Param, ParamInput, ParamKind};
-use crate::model::partner::{self, Step};
+use crate::model::partner::{self, Partner, Step};
 use crate::model::settings::{names, Setting};
 use judge::StepJudge;
 use serde::{Deserialize, Serialize};
@@ -154,6 +162,65 @@ pub struct StepView {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "typescript", ts(optional))]
     pub suggestion: Option<Suggestion>,
+    /// The object the step judges (the partner's API client, security group or ISU), when the
+    /// step is about one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional))]
+    pub about: Option<Subject>,
+    /// What pages read about other objects than the partner's: shown as such, never counted.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "typescript", ts(optional = nullable))]
+    pub elsewhere: Vec<Elsewhere>,
+}
+
+/// The partner's object a step judges: its kind, its name when one is known to be the
+/// partner's, and why it was taken as the partner's.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+pub struct Subject {
+    pub kind: ObjectKind,
+    pub name: Option<String>,
+    pub because: Option<Because>,
+}
+
+/// A page read about an object that is not the partner's.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+pub struct Elsewhere {
+    pub page: PageId,
+    pub kind: ObjectKind,
+    pub name: String,
+    /// When it was read (ms).
+    pub at: u64,
+}
+
+/// What a judgement knows beyond the evidence: which values count, the partner's objects, the
+/// reads about other objects, the groups to pick from.
+#[derive(Debug, Clone, Default)]
+pub struct Scoped {
+    /// Per value of the pass: it counts for the partner (in use, seen since the reset).
+    pub counted: Vec<bool>,
+    /// The partner's objects, one per kind the evidence knows.
+    pub subjects: Vec<Subject>,
+    /// Reads about other objects.
+    pub elsewhere: Vec<Elsewhere>,
+    /// The security groups to pick from when none is known to be the partner's and the
+    /// partner's policies are not all seen.
+    pub groups: Vec<String>,
+}
+
+/// The kind of object a step is about, by its page.
+pub fn object_of(step: &Step) -> Option<ObjectKind> {
+    match step.evidence_page? {
+        PageId::RegisterApiClient | PageId::ViewApiClient | PageId::ManageRefreshTokens => {
+            Some(ObjectKind::ApiClient)
+        }
+        PageId::CreateSecurityGroup
+        | PageId::MaintainPermissions
+        | PageId::DomainPoliciesForArea => Some(ObjectKind::SecurityGroup),
+        PageId::CreateIsu => Some(ObjectKind::Isu),
+        _ => None,
+    }
 }
 
 #[derive(Debug, Serialize)]
@@ -174,7 +241,8 @@ pub struct Checklist {
     pub progress: Progress,
 }
 
-/// The partner's checklist for this evidence. `Err` names an unknown partner.
+/// The partner's checklist for this evidence, every value counted: the checks run once over it.
+/// `Err` names an unknown partner.
 pub fn checklist(
     partner_id: &str,
     evidence: Evidence,
@@ -185,25 +253,55 @@ pub fn checklist(
     let params: Vec<Param> = evidence.params.iter().cloned().map(Param::from).collect();
     let cx = Context::new(&params, &evidence.settings, &options);
     let findings = checks::run_all(&cx);
-    let grants = checks::grants(&cx);
+    let scoped = Scoped {
+        counted: vec![true; params.len()],
+        groups: if cx.setting(names::SECURITY_GROUP).is_some() {
+            Vec::new()
+        } else {
+            groups_listed(&cx)
+        },
+        ..Scoped::default()
+    };
+    Ok(judge(
+        partner,
+        &evidence,
+        &Pass {
+            cx: &cx,
+            findings: &findings,
+        },
+        &scoped,
+    ))
+}
+
+/// The partner's checklist: `evidence` (what counts since the checklist was reset) judged with
+/// the findings of `pass`, the one run of the checks.
+pub fn judge(
+    partner: &'static Partner,
+    evidence: &Evidence,
+    pass: &Pass,
+    scoped: &Scoped,
+) -> Checklist {
+    let grants = checks::grants(pass.cx);
     let unseen: Vec<&'static str> = partner
         .domain_policies
         .iter()
         .filter(|row| !grants.judges(row))
         .map(|row| row.target())
         .collect();
-    let groups = if unseen.is_empty() || cx.setting(names::SECURITY_GROUP).is_some() {
+    let groups = if unseen.is_empty() || scoped.groups.len() < 2 {
         Vec::new()
     } else {
-        groups_listed(&cx)
+        scoped.groups.clone()
     };
     let judge = StepJudge {
         partner,
-        evidence: &evidence,
-        params: &params,
-        findings: &findings,
+        evidence,
+        params: pass.cx.params,
+        counted: &scoped.counted,
+        findings: pass.findings,
         unseen: &unseen,
         groups: &groups,
+        scoped,
     };
     let steps: Vec<StepView> = partner.steps.iter().map(|step| judge.step(step)).collect();
     let count = |optional: bool| {
@@ -219,7 +317,7 @@ pub fn checklist(
     let percent = (done * 100)
         .checked_div(total)
         .map_or(100, |p| u32::try_from(p).unwrap_or(100));
-    Ok(Checklist {
+    Checklist {
         partner: PartnerRef::of(partner),
         steps,
         progress: Progress {
@@ -229,6 +327,31 @@ pub fn checklist(
             optional_done,
             optional_total,
         },
+    }
+}
+
+/// The step a finding about no single value belongs to: the first step whose settings the
+/// finding's check reads, or, for a value the partner needs and nobody captured
+/// (`missing-parameter`, whose message names the partner's label for it), the first step that
+/// captures it.
+pub fn step_for(partner: &'static Partner, f: &checks::Finding) -> Option<&'static Step> {
+    let reads = judge::settings_read_by(f.code);
+    let by_setting = partner.steps.iter().find(|s| {
+        s.evidence_settings.iter().any(|&name| {
+            let related = judge::same_evidence(name);
+            let related: &[&str] = if related.is_empty() { &[name] } else { related };
+            related.iter().any(|r| reads.contains(r))
+        })
+    });
+    by_setting.or_else(|| {
+        if f.code != "missing-parameter" {
+            return None;
+        }
+        let req = partner
+            .parameters
+            .iter()
+            .find(|r| f.message.contains(r.label))?;
+        partner.steps.iter().find(|s| s.capture.contains(&req.kind))
     })
 }
 

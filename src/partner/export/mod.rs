@@ -1,16 +1,20 @@
 //! "Export for partner": the values one partner needs, in the order its form asks for
-//! them (the profile's `[[parameter]]` list), picked from what was gathered on a tenant, with
-//! the correction of every error the checks can correct applied (`redirect=n` added for an SSO
-//! tenant, a stray space removed; a warning's fix is not applied, it depends on something
-//! unknown), then checked again as the set the partner will receive. An error
-//! finding on that set blocks the export (the popup says why and lets the user override).
+//! them (the profile's `[[parameter]]` list), picked from the values in use of one run of the
+//! checks (a [`Pass`], shared with the checklist): the partner's API client's own values, never
+//! another client's, and the tenant-wide ones. The correction of every error the checks can
+//! correct is applied (`redirect=n` added for an SSO tenant, a stray space removed; a warning's
+//! fix is not applied, it depends on something unknown). The export lists only the findings
+//! that block the values it exports: an error about an exported value that no correction
+//! removes, or a value the partner requires missing; while any stands, the export is blocked
+//! (the popup says why and lets the user override).
 //!
 //! Its two formats, the text to paste into the partner's form or a mail and the JSON file, are
 //! in `text.rs` and `json.rs`: the CLI (`wdcap export`) and the extension write the same.
 //!
-//! Picking, when more values of a kind were gathered than the partner needs: for client IDs
-//! and secrets, those whose API client name is the partner's client name (Defender's
-//! "Microsoft Defender for Cloud Apps") when any is; then the most recently captured.
+//! Picking, when more values of a kind are in use than the partner needs: those captured on the
+//! tenant's own pages first, then the most recently seen. A client ID, secret or refresh token
+//! is the chosen API client's or none: a value that client lacks is missing, and the item's
+//! note says which client and how to get it.
 
 mod json;
 mod text;
@@ -18,11 +22,11 @@ mod text;
 pub use json::json;
 pub use text::text;
 
-use super::PartnerRef;
-use crate::checks::{self, Context, Finding, FindingView};
-use crate::model::options::Options;
+use super::{PartnerRef, Pass};
+use crate::checks::{Finding, FindingView};
+use crate::evidence::choice::Because;
 use crate::model::param::{Param, ParamInput, ParamKind};
-use crate::model::partner::fold;
+use crate::model::partner::Partner;
 use crate::model::secret::{fingerprint, Secret};
 use crate::model::settings::Setting;
 use crate::model::severity::Severity;
@@ -39,19 +43,35 @@ pub struct Gathered {
     pub settings: Vec<Setting>,
 }
 
-impl Gathered {
-    /// The tenant most of the values name (a URL's own, else the one given with the value;
-    /// ties go to the first seen), if any names one.
-    pub fn tenant(&self) -> Option<String> {
-        let tenants: Vec<String> = self
-            .params
-            .iter()
-            .cloned()
-            .map(Param::from)
-            .filter_map(|p| p.tenant().map(|t| t.as_str().to_string()))
-            .collect();
-        checks::majority(&tenants)
+/// The partner's API client an export (or a live test) uses, and why it is the partner's.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+pub struct ClientChoice {
+    pub name: Option<String>,
+    pub because: Because,
+}
+
+impl ClientChoice {
+    /// "API client `X`, chosen because it is named after the partner".
+    pub fn said(&self) -> String {
+        let name = self.name.as_deref().map_or_else(
+            || "an API client without a name".to_string(),
+            |n| format!("API client `{n}`"),
+        );
+        format!("{name}, chosen because {}", self.because.phrase())
     }
+}
+
+/// What an export picks from beyond the pass: when each value was seen and whether it was
+/// captured on the tenant's own pages, and the partner's API client.
+pub struct Selection<'a> {
+    /// Per value of the pass (ms).
+    pub seen: &'a [u64],
+    /// Per value of the pass.
+    pub own: &'a [bool],
+    pub client: Option<ClientChoice>,
+    /// Whether the tenant has API clients none of which is known to be the partner's.
+    pub clients_unchosen: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -71,6 +91,10 @@ pub struct ExportValue {
     pub name: Option<String>,
     /// Codes of the findings whose fix was applied (empty: the value as captured).
     pub corrected: Vec<&'static str>,
+    /// The API client it belongs to (added).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional))]
+    pub client: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -83,9 +107,13 @@ pub struct ExportItem {
     pub required: bool,
     pub count: u32,
     pub values: Vec<ExportValue>,
-    /// How many different values of this kind were gathered (more than `count`: some were
-    /// left out).
+    /// How many different values of this kind are in use (more than `count`: some were left
+    /// out).
     pub candidates: usize,
+    /// What was done to pick the values (or why there is none), as a person reads it (added).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional))]
+    pub note: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -93,64 +121,100 @@ pub struct ExportItem {
 pub struct PartnerExport {
     pub partner: PartnerRef,
     pub items: Vec<ExportItem>,
-    /// Error findings on the exported set: while any stands, the export is blocked.
+    /// The findings that block the values exported: while any stands, the export is blocked.
     pub blockers: Vec<FindingView>,
     pub ready: bool,
+    /// The API client whose values it holds (added).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional))]
+    pub client: Option<ClientChoice>,
 }
 
-/// The export for `partner_id`. `Err` names an unknown partner.
-pub fn export(
-    partner_id: &str,
-    gathered: Gathered,
-    options: &Options,
-) -> Result<PartnerExport, String> {
-    let partner = Options::known_partner(partner_id)?;
-    let options = options.for_partner(partner);
-    let all: Vec<Param> = gathered.params.iter().cloned().map(Param::from).collect();
-    let before = checks::run_all(&Context::new(&all, &gathered.settings, &options));
-    let client_name = partner.oauth_client.as_ref().and_then(|c| c.client_name);
+/// The values of `kind` in use, distinct (white space aside), best first: the tenant's own
+/// pages' first, then the most recently seen, then the latest given.
+fn candidates(pass: &Pass, sel: &Selection, kind: ParamKind) -> Vec<usize> {
+    let params = pass.cx.params;
+    let mut out: Vec<usize> = (0..params.len())
+        .filter(|&i| params[i].kind == kind && pass.cx.uses(i))
+        .filter(|&i| !params[i].raw().trim().is_empty())
+        .collect();
+    let rank = |i: usize| {
+        (
+            sel.own.get(i).copied().unwrap_or(true),
+            sel.seen.get(i).copied().unwrap_or(0),
+            i,
+        )
+    };
+    out.sort_by_key(|&i| std::cmp::Reverse(rank(i)));
+    let mut seen: Vec<&str> = Vec::new();
+    out.retain(|&i| {
+        let v = params[i].raw().trim();
+        if seen.contains(&v) {
+            false
+        } else {
+            seen.push(v);
+            true
+        }
+    });
+    out
+}
 
+/// The note under an item: which client its values are from, or why there are none.
+fn note(req_kind: ParamKind, sel: &Selection, picked: usize, total: usize) -> Option<String> {
+    if req_kind.is_client_scoped() {
+        return match (&sel.client, picked) {
+            (Some(c), 0) => Some(format!(
+                "{} has no {} captured. {}",
+                c.said(),
+                req_kind.title().to_lowercase(),
+                how_to_get(req_kind)
+            )),
+            (Some(c), _) => Some(format!("From {}.", c.said())),
+            (None, _) if sel.clients_unchosen => Some(
+                "Choose the partner's API client: wdcap never pairs one client's values with another's."
+                    .to_string(),
+            ),
+            (None, _) => None,
+        };
+    }
+    (total > picked && picked > 0).then(|| {
+        format!(
+            "{total} captured; the {} seen most recently on the tenant's pages {}.",
+            if picked == 1 { "one" } else { "ones" },
+            if picked == 1 { "is used" } else { "are used" }
+        )
+    })
+}
+
+/// How to get a client's value it lacks.
+fn how_to_get(kind: ParamKind) -> &'static str {
+    match kind {
+        ParamKind::ClientSecret => "Workday shows a secret only once, at registration: generate a new one for this client (its related actions) and let wdcap read it; the old one stops working.",
+        ParamKind::RefreshToken => "Generate one with Manage Refresh Tokens for Integrations on this client.",
+        _ => "Open View API Clients or the client's own page so wdcap reads it.",
+    }
+}
+
+/// The export for `partner` from one run of the checks.
+pub fn build(partner: &'static Partner, pass: &Pass, sel: &Selection) -> PartnerExport {
+    let params = pass.cx.params;
     let mut items = Vec::new();
-    let mut handed: Vec<ParamInput> = Vec::new();
+    let mut exported: Vec<usize> = Vec::new();
     for req in partner.parameters {
-        // Distinct values of the kind, oldest first (index of their newest occurrence).
-        let mut candidates: Vec<usize> = Vec::new();
-        for (i, p) in all.iter().enumerate() {
-            if p.kind != req.kind {
-                continue;
-            }
-            let v = p.raw().trim();
-            candidates.retain(|&j| all[j].raw().trim() != v);
-            candidates.push(i);
-        }
-        let total = candidates.len();
-        if let Some(name) = client_name
-            .filter(|_| matches!(req.kind, ParamKind::ClientId | ParamKind::ClientSecret))
-        {
-            let theirs: Vec<usize> = candidates
-                .iter()
-                .copied()
-                .filter(|&i| {
-                    all[i]
-                        .name
-                        .as_deref()
-                        .is_some_and(|n| fold(n) == fold(name))
-                })
-                .collect();
-            if !theirs.is_empty() {
-                candidates = theirs;
-            }
-        }
-        let keep = candidates.len().saturating_sub(req.count.max(1) as usize);
-        let chosen = &candidates[keep..];
+        let all = candidates(pass, sel, req.kind);
+        let total = all.len();
+        let mut chosen: Vec<usize> = all.into_iter().take(req.count.max(1) as usize).collect();
+        // Handed over in the order they were seen.
+        chosen.sort_by_key(|&i| (sel.seen.get(i).copied().unwrap_or(0), i));
         let mut values = Vec::new();
-        for &i in chosen {
-            let p = &all[i];
+        for &i in &chosen {
+            let p = &params[i];
             let mut corrected = Vec::new();
             let mut value = p.raw().to_string();
             // Only the fixes of errors: a warning's fix depends on something unknown (adding
             // `redirect=n` while nobody said the tenant uses SSO).
-            for f in before
+            for f in pass
+                .findings
                 .iter()
                 .filter(|f| f.param == Some(i) && f.severity == Severity::Error)
             {
@@ -161,14 +225,6 @@ pub fn export(
                 }
             }
             let secret = p.kind.is_secret();
-            handed.push(ParamInput {
-                kind: p.kind,
-                value: value.clone(),
-                name: p.name.clone(),
-                tenant: gathered.params[i].tenant.clone(),
-                source: p.source.clone(),
-                client: p.client.clone(),
-            });
             values.push(ExportValue {
                 fingerprint: secret.then(|| fingerprint(&value)),
                 length: secret.then(|| Secret::new(value.as_str()).len()),
@@ -176,7 +232,9 @@ pub fn export(
                 secret,
                 name: p.name.clone(),
                 corrected,
+                client: p.client.clone(),
             });
+            exported.push(i);
         }
         items.push(ExportItem {
             kind: req.kind,
@@ -184,25 +242,28 @@ pub fn export(
             r#where: req.r#where,
             required: req.required,
             count: req.count,
+            note: note(req.kind, sel, values.len(), total),
             values,
             candidates: total,
         });
     }
-
-    // The set the partner receives, checked again as such.
-    let handed: Vec<Param> = handed.into_iter().map(Param::from).collect();
-    let after = checks::run_all(&Context::new(&handed, &gathered.settings, &options));
-    let blockers: Vec<FindingView> = after
+    let blockers: Vec<FindingView> = pass
+        .findings
         .iter()
         .filter(|f| f.severity == Severity::Error)
-        .map(|f| view(f, &handed))
+        .filter(|f| match f.param {
+            Some(i) => exported.contains(&i) && f.fixed_value.is_none(),
+            None => f.code == "missing-parameter",
+        })
+        .map(|f| view(f, params))
         .collect();
-    Ok(PartnerExport {
+    PartnerExport {
         partner: PartnerRef::of(partner),
         ready: blockers.is_empty(),
         items,
         blockers,
-    })
+        client: sel.client.clone(),
+    }
 }
 
 /// A finding as the export shows it: a secret's corrected value masked.
@@ -212,131 +273,4 @@ fn view(f: &Finding, params: &[Param]) -> FindingView {
         .and_then(|i| params.get(i))
         .is_some_and(|p| p.value.is_secret());
     f.view(secret)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::options::Sso;
-    use serde_json::json;
-
-    fn gathered(v: serde_json::Value) -> Gathered {
-        serde_json::from_value(v).expect("evidence parses")
-    }
-
-    const SECRET: &str = "k3j4h5g6f7d8s9a0q1w2e3r4t5y6u7i8o9p0l1k2j3h4g5f6d7s8a9z0x1c2v3b4n5m6q7w8e9r0t1y2u3i4o5p6a7s8d9f0g1h";
-
-    fn defender(sso: Sso, auth: &str) -> PartnerExport {
-        let g = gathered(json!({"params": [
-            {"kind": "rest_endpoint", "value": "https://wd3-impl-services1.workday.com/ccx/api/v1/acme"},
-            {"kind": "token_endpoint", "value": "https://wd3-impl-services1.workday.com/ccx/oauth2/acme/token"},
-            {"kind": "authorization_endpoint", "value": auth},
-            {"kind": "client_id", "value": "MTE2Mjk0ODYtNDk5YS00MTBmLWFiNjgtYjk0YWUwMGVjODZi", "name": "Reporting Portal"},
-            {"kind": "client_id", "value": "OGQyMzYyYjYtZDhmZC00YTA4LWE3M2EtZDIzNzg1MzY3NmZm", "name": "Microsoft Defender for Cloud Apps"},
-            {"kind": "client_secret", "value": SECRET, "name": "Microsoft Defender for Cloud Apps"},
-        ]}));
-        export(
-            "defender-for-cloud-apps",
-            g,
-            &Options {
-                integration: None,
-                sso,
-            },
-        )
-        .unwrap()
-    }
-
-    #[test]
-    fn in_the_partners_order_with_its_labels_and_its_client() {
-        let e = defender(Sso::No, "https://wd3-impl.workday.com/acme/authorize");
-        let labels: Vec<&str> = e.items.iter().map(|i| i.label).collect();
-        assert_eq!(
-            labels,
-            [
-                "Client ID",
-                "Client Secret",
-                "Workday REST API Endpoint",
-                "Token Endpoint",
-                "Authorization Endpoint"
-            ]
-        );
-        let client = &e.items[0];
-        assert_eq!(client.candidates, 2);
-        assert_eq!(client.values.len(), 1);
-        assert_eq!(
-            client.values[0].name.as_deref(),
-            Some("Microsoft Defender for Cloud Apps")
-        );
-        let secret = &e.items[1].values[0];
-        assert!(secret.secret);
-        assert_eq!(secret.length, Some(SECRET.len()));
-        assert_eq!(
-            secret.fingerprint.as_deref(),
-            Some(fingerprint(SECRET).as_str())
-        );
-        assert!(e.ready, "{:?}", e.blockers);
-    }
-
-    #[test]
-    fn corrections_are_applied_and_what_they_fix_no_longer_blocks() {
-        let e = defender(Sso::Yes, "https://wd3-impl.workday.com/acme/authorize");
-        let auth = &e.items[4].values[0];
-        assert_eq!(
-            auth.value,
-            "https://wd3-impl.workday.com/acme/authorize?redirect=n"
-        );
-        assert_eq!(auth.corrected, ["redirect-n-missing"]);
-        assert!(e.ready, "{:?}", e.blockers);
-    }
-
-    #[test]
-    fn a_warnings_fix_is_not_applied() {
-        let e = defender(Sso::Unknown, "https://wd3-impl.workday.com/acme/authorize");
-        let auth = &e.items[4].values[0];
-        assert_eq!(auth.value, "https://wd3-impl.workday.com/acme/authorize");
-        assert!(auth.corrected.is_empty());
-    }
-
-    #[test]
-    fn an_error_that_no_fix_removes_blocks_the_export() {
-        let g = gathered(json!({"params": [
-            {"kind": "rest_endpoint", "value": "https://wd3-impl-services1.workday.com/ccx/api/v1/acme"},
-        ]}));
-        let e = export("defender-for-cloud-apps", g, &Options::default()).unwrap();
-        assert!(!e.ready);
-        assert!(e.blockers.iter().any(|f| f.code == "missing-parameter"));
-        let missing = e
-            .items
-            .iter()
-            .find(|i| i.kind == ParamKind::ClientId)
-            .unwrap();
-        assert!(missing.values.is_empty() && missing.required);
-    }
-
-    #[test]
-    fn the_newest_values_when_more_were_gathered_than_needed() {
-        let url = |n: &str| {
-            format!("https://wd3-impl-services1.workday.com/ccx/service/customreport2/acme/ISU_10KC/{n}?format=json")
-        };
-        let g = gathered(json!({"params": [
-            {"kind": "raas_url", "value": url("Old")},
-            {"kind": "raas_url", "value": url("Users")},
-            {"kind": "raas_url", "value": url("Groups")},
-            {"kind": "isu_username", "value": "ISU_10KC"},
-        ]}));
-        let e = export("ten-thousand-coffees", g, &Options::default()).unwrap();
-        let raas = e
-            .items
-            .iter()
-            .find(|i| i.kind == ParamKind::RaasUrl)
-            .unwrap();
-        let values: Vec<&str> = raas.values.iter().map(|v| v.value.as_str()).collect();
-        assert_eq!(values, [url("Users"), url("Groups")]);
-        assert_eq!(raas.candidates, 3);
-    }
-
-    #[test]
-    fn unknown_partner_is_an_error() {
-        assert!(export("nobody", Gathered::default(), &Options::default()).is_err());
-    }
 }
