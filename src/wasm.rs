@@ -290,7 +290,10 @@ pub fn change_record(key: &str, record: JsValue, change: JsValue) -> JsValue {
         Ok(c) => c,
         Err(e) => return err("bad_change", format!("change: {e}")),
     };
-    ok(record.apply(change))
+    match record.apply(change) {
+        Ok(r) => ok(r),
+        Err(reason) => err("bad_change", reason),
+    }
 }
 
 /// The fingerprint shown for a secret (same function as the CLI's).

@@ -596,6 +596,13 @@ impl Record {
     }
 }
 
+/// The kinds of value a user may add by hand: those wdcap builds for a step no page shows them
+/// on (Viva Learning's SOAP endpoint, built from a captured services host).
+pub const ADDABLE_KINDS: &[ParamKind] = &[ParamKind::SoapEndpoint];
+
+/// The longest value a user may add by hand.
+pub const MAX_ADDED_VALUE: usize = 2048;
+
 /// A change the extension makes to a record beside captures.
 #[derive(Debug, Clone, Deserialize)]
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
@@ -628,15 +635,25 @@ pub enum RecordChange {
 }
 
 impl Record {
-    /// The record with `change` made.
-    pub fn apply(&self, change: RecordChange) -> Record {
-        match change {
+    /// The record with `change` made; `Err` says why a change is refused (a value of a kind no
+    /// step builds, or an empty or overlong one).
+    pub fn apply(&self, change: RecordChange) -> Result<Record, String> {
+        Ok(match change {
             RecordChange::AddValue {
                 kind,
                 value,
                 label,
                 at,
-            } => self.add_param(kind, value.trim(), label, at),
+            } => {
+                if !ADDABLE_KINDS.contains(&kind) {
+                    return Err(format!("a {} is not added by hand", kind.title()));
+                }
+                let value = value.trim();
+                if value.is_empty() || value.len() > MAX_ADDED_VALUE {
+                    return Err("the value must be a non-empty string".to_string());
+                }
+                self.add_param(kind, value, label, at)
+            }
             RecordChange::Exported { partner, at } => self.mark_exported(&partner, at),
             RecordChange::Renewed {
                 tested,
@@ -645,7 +662,7 @@ impl Record {
                 at,
             } => self.renew_refresh_token(tested.as_deref(), &fresh, client.as_deref(), at),
             RecordChange::LiveRun { run } => self.note_live_run(run),
-        }
+        })
     }
 }
 

@@ -113,9 +113,9 @@ fn core_types() -> String {
     use wdcap::report::live::{LiveEvidence, LiveView};
     use wdcap::report::outcome::{ErrorValue, Outcome};
     use wdcap::report::tenant::{
-        ChecklistState, ClientCard, Counts, FindingGroup, LiveSummary, ObjectCard, PageVisit,
-        PrefsView, SettingRow, SsoSource, SsoSourceKind, TenantView, TokenRef, ValueView,
-        ViewOptions,
+        ChecklistState, ClientCard, Counts, FindingGroup, LiveInputs, LiveSummary, ObjectCard,
+        PageVisit, PrefsView, SettingRow, SsoSource, SsoSourceKind, TenantView, TokenRef,
+        ValueView, ViewOptions,
     };
     use wdcap::report::view::{ParamView, ReportView};
     use wdcap::snapshot::{WireNode, WireSnapshot};
@@ -176,6 +176,7 @@ fn core_types() -> String {
         SettingRow,
         PageVisit,
         LiveSummary,
+        LiveInputs,
         Counts,
         Checklist,
         StepView,

@@ -157,6 +157,8 @@ isu_password?: string, };
 
 export type LiveFinding = { code: string, severity: Severity, message: string, fix: string, };
 
+export type LiveInputs = { evidence: LiveEvidence, hosts: Array<string>, client: ClientChoice | null, refresh_token: TokenRef | null, };
+
 export type LiveRun = { at: number, passed: boolean, 
 /**
  * The API client whose values it used.

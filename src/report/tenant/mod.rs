@@ -390,23 +390,40 @@ fn worst(findings: &[FindingView]) -> Option<Severity> {
     findings.iter().map(|f| f.severity).min()
 }
 
-/// The values the live test works from: the values in use (the partner's API client's and the
-/// tenant-wide ones), the record's own first, then newest first: the probes take the first of
-/// each kind. `Err` names an unknown partner.
+/// What the live test of a tenant works from: the values in use (the partner's API client's
+/// and the tenant-wide ones), the record's own first, then newest first (the probes take the
+/// first of each kind); the https hosts the partner's probes would call; which client and which
+/// refresh token it uses.
+#[derive(Debug, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+pub struct LiveInputs {
+    pub evidence: LiveEvidence,
+    pub hosts: Vec<String>,
+    pub client: Option<ClientChoice>,
+    pub refresh_token: Option<TokenRef>,
+}
+
+/// The live test's inputs for `record`. `Err` names an unknown partner.
 pub fn live_inputs(
     record: &Record,
     prefs: &Prefs,
     isu_password: Option<String>,
-) -> Result<LiveEvidence, String> {
+) -> Result<LiveInputs, String> {
     let partner = partner_of(prefs, &ViewOptions::default())?;
     let basis = Basis::new(record, prefs, partner);
-    Ok(LiveEvidence {
-        params: basis
-            .in_use_ranked()
-            .into_iter()
-            .map(|i| record.params[i].input())
-            .collect(),
-        isu_password: isu_password.filter(|p| !p.is_empty()),
+    let summary = live_summary(&basis);
+    Ok(LiveInputs {
+        evidence: LiveEvidence {
+            params: basis
+                .in_use_ranked()
+                .into_iter()
+                .map(|i| record.params[i].input())
+                .collect(),
+            isu_password: isu_password.filter(|p| !p.is_empty()),
+        },
+        hosts: summary.hosts,
+        client: summary.client,
+        refresh_token: summary.refresh_token,
     })
 }
 

@@ -241,7 +241,9 @@ fn the_export_uses_the_partner_s_client_only_and_never_mixes_two() {
     }
     // The live test's inputs: the same client's values.
     let live = live_inputs(&r, &prefs("defender-for-cloud-apps", Some(ID_SYNC)), None).unwrap();
+    assert_eq!(live.hosts, ["wd3-impl-services1.workday.com"]);
     let clients: Vec<Option<&str>> = live
+        .evidence
         .params
         .iter()
         .filter(|p| p.kind.is_client_scoped())
@@ -265,6 +267,7 @@ fn the_export_uses_the_partner_s_client_only_and_never_mixes_two() {
     assert!(v.clients.iter().all(|c| !c.chosen));
     assert!(live_inputs(&r, &prefs("kombo", None), None)
         .unwrap()
+        .evidence
         .params
         .iter()
         .all(|p| !p.kind.is_client_scoped()));
