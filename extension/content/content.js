@@ -182,6 +182,21 @@
     clearMarks();
   }
 
+  /**
+   * The address this document was loaded from, as the browser recorded the navigation: a page
+   * can change its own address (history.pushState), not that record. The worker keeps a capture
+   * only when the tenant it names agrees with the tab's.
+   * @returns {string | null}
+   */
+  function loadUrl() {
+    try {
+      const [entry] = performance.getEntriesByType('navigation');
+      return entry?.name || null;
+    } catch {
+      return null;
+    }
+  }
+
   async function capture() {
     timer = undefined;
     firstPending = 0;
@@ -203,6 +218,7 @@
         snapshot: json,
         url: taken.snapshot.url,
         title: taken.snapshot.title,
+        loadUrl: loadUrl(),
       });
     } catch (e) {
       // The extension was reloaded or removed: this copy of the script is orphaned.

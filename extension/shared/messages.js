@@ -9,7 +9,7 @@
 // (scripts/build-extension.sh). The types are JSDoc, so they vanish there.
 
 /**
- * @import { Checklist, ErrorValue, LiveView, ParamKind, PageId, Partner, PartnerExport, Severity, Sso } from './generated/core-types'
+ * @import { Checklist, ErrorValue, LiveView, ParamKind, PageId, Partner, PartnerExport, Severity, Sso, TokenRef } from './generated/core-types'
  * @import { ViewState } from './types.js'
  */
 
@@ -19,7 +19,7 @@ export const MESSAGES = Object.freeze(
     snapshot: 'wdcap/snapshot',
     /** Page → worker: every tenant captured, the tab's own first. */
     view: 'wdcap/view',
-    /** Page → worker: a tenant's SSO answer, partner or security group. */
+    /** Page → worker: a tenant's SSO answer, partner, or the partner's API client, security group or ISU. */
     setPrefs: 'wdcap/set-prefs',
     /** Page → worker: forget one tenant's captured values. */
     forget: 'wdcap/forget',
@@ -89,28 +89,31 @@ export function failure(code, message) {
  */
 
 /**
+ * The records are a tenant on one host family: `key` is the core's record key
+ * (`wd3.implementation:acme`).
  * @typedef {{ok: true, page: PageId | null, marks: Mark[]}} SnapshotReply
  * @typedef {{ok: true, partners: Partner[]}} PartnersReply
- * @typedef {{ok: true, tenant: string | null, partner: string, since: number, checklist: Checklist}} ChecklistReply
- * @typedef {{ok: true, tenant: string, partner: string, export: PartnerExport}} ExportReply
+ * @typedef {{ok: true, key: string | null, partner: string, since: number, checklist: Checklist}} ChecklistReply
+ * @typedef {{ok: true, key: string, partner: string, export: PartnerExport}} ExportReply
  * @typedef {{ok: true, seconds: number}} SecretCopiedReply
+ * @typedef {{key: string, sso?: Sso, integration?: string | null, securityGroup?: string | null, apiClient?: string | null, isu?: string | null, tabId?: number | null}} PrefsChange
  */
 
 /**
  * Each message's fields (besides `type`) and its answer when it succeeds, by message type.
  * @typedef {{
- *   [MESSAGES.snapshot]: [{snapshot: string, url?: string, title?: string}, SnapshotReply],
+ *   [MESSAGES.snapshot]: [{snapshot: string, url?: string, title?: string, loadUrl?: string | null}, SnapshotReply],
  *   [MESSAGES.view]: [{tabId?: number | null}, ViewState],
- *   [MESSAGES.setPrefs]: [{tenant: string, sso?: Sso, integration?: string | null, securityGroup?: string | null, tabId?: number | null}, ViewState],
- *   [MESSAGES.forget]: [{tenant: string, tabId?: number | null}, ViewState],
+ *   [MESSAGES.setPrefs]: [PrefsChange, ViewState],
+ *   [MESSAGES.forget]: [{key: string, tabId?: number | null}, ViewState],
  *   [MESSAGES.forgetAll]: [{tabId?: number | null}, ViewState],
  *   [MESSAGES.partners]: [{}, PartnersReply],
- *   [MESSAGES.checklist]: [{tenant: string | null, partner: string}, ChecklistReply],
- *   [MESSAGES.checklistTick]: [{tenant: string | null, partner: string, step: string, ticked: boolean}, ChecklistReply],
- *   [MESSAGES.checklistReset]: [{tenant: string | null, partner: string}, ChecklistReply],
- *   [MESSAGES.export]: [{tenant: string, partner: string}, ExportReply],
- *   [MESSAGES.exportUsed]: [{tenant: string, partner: string}, Done],
- *   [MESSAGES.acceptValue]: [{tenant: string, kind: ParamKind, value: string, label?: string | null}, Done],
+ *   [MESSAGES.checklist]: [{key: string | null, partner: string}, ChecklistReply],
+ *   [MESSAGES.checklistTick]: [{key: string | null, partner: string, step: string, ticked: boolean}, ChecklistReply],
+ *   [MESSAGES.checklistReset]: [{key: string | null, partner: string}, ChecklistReply],
+ *   [MESSAGES.export]: [{key: string, partner: string}, ExportReply],
+ *   [MESSAGES.exportUsed]: [{key: string, partner: string}, Done],
+ *   [MESSAGES.acceptValue]: [{key: string, kind: ParamKind, value: string, label?: string | null}, Done],
  *   [MESSAGES.secretCopied]: [{}, SecretCopiedReply],
  *   [MESSAGES.clipboardCleared]: [{}, Done],
  * }} Protocol
@@ -134,19 +137,21 @@ export function failure(code, message) {
  */
 
 /**
- * The live test's port. Popup → worker: {type: 'start', tenant, isu_password?} or
+ * The live test's port. Popup → worker: {type: 'start', key, isu_password?} or
  * {type: 'cancel'}. Worker → popup: LiveStarted, then LiveResult.
- * @typedef {{type: 'start', tenant: string, isu_password?: string} | {type: 'cancel'}} LiveRequest
+ * @typedef {{type: 'start', key: string, isu_password?: string} | {type: 'cancel'}} LiveRequest
  * @typedef {{type: 'started', timeoutMs: number}} LiveStarted
  */
 
 /**
  * The live test's outcome: it could not run or the core failed (`error`; `origins` when host
  * permissions are missing), or the core's report (without the new refresh token, which comes as
- * `renewed`, masked until shown) and whether it was cancelled or timed out.
+ * `renewed`, masked until shown), whether it was cancelled or timed out, which API client and
+ * refresh token it used, and when it ran.
  * @typedef {{type: 'result', ok: false, error: ErrorValue, origins?: string[], timeoutMs?: number, elapsedMs?: number}} LiveFailed
  * @typedef {{value: string, length: number, fingerprint: string | null, saved: boolean}} RenewedToken
  * @typedef {{type: 'result', ok: true, timeoutMs: number, elapsedMs: number, report: Omit<LiveView, 'new_refresh_token'>,
- *            cancelled: boolean, timedOut: boolean, renewed?: RenewedToken}} LiveDone
+ *            cancelled: boolean, timedOut: boolean, renewed?: RenewedToken, client: string | null,
+ *            refreshToken: TokenRef | null, at: number}} LiveDone
  * @typedef {LiveFailed | LiveDone} LiveResult
  */

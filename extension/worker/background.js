@@ -2,21 +2,25 @@
 // The service worker (an ES module): the only place, with the extension's pages, where the wasm
 // core runs (never in the Workday page: a page's CSP may forbid wasm in content scripts).
 //
-// - From the content script: a page snapshot, analysed and kept per tenant (handlers/capture.js).
-// - From the popup, side panel and checklist page: the view of a tab's tenant and the other
-//   tenants, the per-tenant preferences, forgetting (handlers/view.js); a partner's checklist and
-//   export (handlers/partner.js); clearing the clipboard after a secret was copied
+// - From the content script: a page snapshot, kept per tenant and host family as the core decides
+//   (handlers/capture.js).
+// - From the popup, side panel and checklist page: the core's view of a tab's tenant and the
+//   other tenants, the per-tenant preferences, forgetting (handlers/view.js); a partner's checklist
+//   and export (handlers/partner.js); clearing the clipboard after a secret was copied
 //   (handlers/clipboard.js, platform.js).
 // - The live connection test, over a port from the popup (live-worker.js).
 //
-// Which message goes to which handler, and who may send it: router.js. Storage: store.js (what a
-// tenant's record holds: captures.js). The core: core.js.
+// Which message goes to which handler, and who may send it: router.js. Storage I/O: store.js
+// (what a record holds and how it changes: the core's, src/evidence/). The core: core.js.
 
 import { installRouter } from './router.js';
 import { stats } from './handlers/capture.js';
 import { liveGlobals } from './live-worker.js';
+import * as core from './core.js';
 import * as platform from './platform.js';
 
+// Diagnostics and the tests: the worker's counters, with the core's calls per function.
+Object.defineProperty(stats, 'core', { get: () => core.stats(), enumerable: true });
 Object.assign(globalThis, { wdcapStats: stats });
 queueMicrotask(() => {
   stats.readyMs = performance.now();

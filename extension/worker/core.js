@@ -15,7 +15,7 @@ import * as glue from '../pkg/wdcap.js';
 import { failure } from '../shared/messages.js';
 
 /**
- * @import { Checklist, ErrorValue, Evidence, Gathered, LiveEvidence, LiveView, Options, Outcome, ParamInput, Partner, PartnerExport, ReportView, Setting } from '../shared/generated/core-types'
+ * @import { Capture, CapturedView, ChecklistState, ErrorValue, LiveEvidence, LiveInputs, LiveView, Merged, Options, Outcome, ParamInput, Partner, Prefs, RecordChange, StoredRecord, ReportView, Setting, TabFacts, TenantView, UrlTenant, ViewOptions } from '../shared/generated/core-types'
  */
 
 /**
@@ -29,6 +29,13 @@ let source;
 /** @type {Promise<void> | null} the first instantiation */
 let loading = null;
 const counters = { instances: 0, traps: 0, calls: 0 };
+/** @type {Record<string, number>} calls per exported function (diagnostics; the tests count views) */
+const byFunction = {};
+
+/** @param {string} name */
+function count(name) {
+  byFunction[name] = (byFunction[name] ?? 0) + 1;
+}
 
 /**
  * Where to load the module from (node tests pass the bytes). Call before the first call.
@@ -122,6 +129,7 @@ export async function guarded(fn) {
  * @returns {Promise<Outcome<ReportView>>}
  */
 export function analyseSnapshot(snapshotJson, options = {}) {
+  count('analyseSnapshot');
   return guarded(() => glue.analyseSnapshot(snapshotJson, options));
 }
 
@@ -132,6 +140,7 @@ export function analyseSnapshot(snapshotJson, options = {}) {
  * @returns {Promise<Outcome<ReportView>>}
  */
 export function checkText(text, options = {}) {
+  count('checkText');
   return guarded(() => glue.checkText(text, options));
 }
 
@@ -142,6 +151,7 @@ export function checkText(text, options = {}) {
  * @returns {Promise<Outcome<ReportView>>}
  */
 export function checkParams(evidence, options = {}) {
+  count('checkParams');
   return guarded(() => glue.checkParams(evidence, options));
 }
 
@@ -152,6 +162,7 @@ export function checkParams(evidence, options = {}) {
  * @returns {Promise<Outcome<string>>}
  */
 export function redactText(text, options = {}) {
+  count('redactText');
   return guarded(() => glue.redactText(text, options));
 }
 
@@ -160,30 +171,82 @@ export function redactText(text, options = {}) {
  * @returns {Promise<Outcome<Partner[]>>}
  */
 export function partners() {
+  count('partners');
   return guarded(() => glue.partners());
 }
 
 /**
- * The trainer checklist of `partner` for the evidence `{pages, params, settings, manual,
- * exported}` (settings oldest first; `exported`: partners whose export was used).
- * @param {string} partner
- * @param {Evidence} evidence
- * @param {Options} [options]
- * @returns {Promise<Outcome<Checklist>>}
+ * A page snapshot taken in a tab, analysed for keeping: what the page shows (for its marks), why
+ * nothing is kept when the tab is not a tenant's own https page, and the capture split by record.
+ * @param {string} snapshotJson
+ * @param {TabFacts} tab what the browser says about the tab
+ * @returns {Promise<Outcome<CapturedView>>}
  */
-export function checklist(partner, evidence, options = {}) {
-  return guarded(() => glue.checklist(partner, evidence, options));
+export function captureSnapshot(snapshotJson, tab) {
+  count('captureSnapshot');
+  return guarded(() => glue.captureSnapshot(snapshotJson, tab));
 }
 
 /**
- * The values `partner` needs, in its form's order, corrected, with what blocks the export.
- * @param {string} partner
- * @param {Gathered} gathered
- * @param {Options} [options]
- * @returns {Promise<Outcome<PartnerExport>>}
+ * One part of a capture merged into the stored record (or null): `{record, changed}`.
+ * @param {unknown} record
+ * @param {Capture} capture
+ * @returns {Promise<Outcome<Merged>>}
  */
-export function exportFor(partner, gathered, options = {}) {
-  return guarded(() => glue.exportFor(partner, gathered, options));
+export function mergeCapture(record, capture) {
+  count('mergeCapture');
+  return guarded(() => glue.mergeCapture(record ?? null, capture));
+}
+
+/**
+ * A change to the stored record of `key` (or a new one): the record to store.
+ * @param {string} key
+ * @param {unknown} record
+ * @param {RecordChange} change
+ * @returns {Promise<Outcome<StoredRecord>>}
+ */
+export function changeRecord(key, record, change) {
+  count('changeRecord');
+  return guarded(() => glue.changeRecord(key, record ?? null, change));
+}
+
+/**
+ * One tenant's view, from one run of the checks: its API clients, values, findings grouped by
+ * step, settings read, and for a partner its checklist and export.
+ * @param {string} key the record's key
+ * @param {unknown} record the stored record (or null)
+ * @param {Prefs} prefs
+ * @param {ChecklistState} [state]
+ * @param {ViewOptions} [options]
+ * @returns {Promise<Outcome<TenantView>>}
+ */
+export function tenantView(key, record, prefs, state = {}, options = {}) {
+  count('tenantView');
+  return guarded(() => glue.tenantView(key, record ?? null, prefs, state, options));
+}
+
+/**
+ * What the live test of a tenant works from: the values in use, the hosts its probes call, which
+ * client and refresh token.
+ * @param {unknown} record
+ * @param {Prefs} prefs
+ * @param {string | undefined} isuPassword
+ * @returns {Promise<Outcome<LiveInputs>>}
+ */
+export function liveInputs(record, prefs, isuPassword) {
+  count('liveInputs');
+  return guarded(() => glue.liveInputs(record ?? null, prefs, isuPassword || undefined));
+}
+
+/**
+ * The tenant an address names, and its record when it is a tenant's own admin page (the URL's
+ * analysis alone).
+ * @param {string} url
+ * @returns {Promise<Outcome<UrlTenant>>}
+ */
+export function tenantOfUrl(url) {
+  count('tenantOfUrl');
+  return guarded(() => glue.tenantOfUrl(url));
 }
 
 /**
@@ -196,6 +259,7 @@ export function exportFor(partner, gathered, options = {}) {
  * @returns {Promise<Outcome<LiveView>>}
  */
 export function liveTest(evidence, options = {}, signal = null) {
+  count('liveTest');
   return guarded(() => glue.liveTest(evidence, options, errorReason(signal)));
 }
 
@@ -230,7 +294,7 @@ export function version() {
   return guarded(() => ({ ok: true, value: glue.version() }));
 }
 
-/** How many instances were made, traps seen and calls made (diagnostics, tests). */
+/** How many instances were made, traps seen and calls made, in all and per function (diagnostics, tests). */
 export function stats() {
-  return { ...counters };
+  return { ...counters, byFunction: { ...byFunction } };
 }

@@ -6,22 +6,24 @@
 // only (the core refuses any other host before sending); the access token never leaves the wasm
 // call.
 //
+// Which values it uses is the core's (liveInputs: the partner's API client's values and the
+// tenant-wide ones, never two clients'), and so are the hosts it may call.
+//
 // Protocol (shared/messages.js): the popup opens a port named LIVE_PORT (the router lets only
-// the extension's pages open one) and posts {type: 'start', tenant, isu_password?}; the worker
+// the extension's pages open one) and posts {type: 'start', key, isu_password?}; the worker
 // answers {type: 'started', timeoutMs} then {type: 'result', …}. The popup posts
 // {type: 'cancel'} to stop; closing the popup (the port disconnects) stops the test too. The
 // ISU password is used for this one test and never stored.
 //
 // When the tenant issued a new refresh token, it replaces the tested one in the tenant's
-// captured values (chrome.storage.session) at once: the old one may no longer work.
+// captured values (chrome.storage.session) at once: the old one may no longer work. Each run is
+// noted in the record (when, whether it passed, which client and token), for the popup.
 
-import { checkOptions, evidence, retire } from './captures.js';
 import { LIVE_MESSAGES } from '../shared/messages.js';
 
 /**
- * @import { LiveEvidence, ParamKind } from '../shared/generated/core-types'
+ * @import { Options, Prefs, RecordChange } from '../shared/generated/core-types'
  * @import { Failure, LiveDone, LiveRequest, LiveResult, LiveStarted } from '../shared/messages.js'
- * @import { Prefs, TenantRecord } from '../shared/types.js'
  */
 
 /** The whole test's time limit: long enough for four slow calls, short enough to wait for. */
@@ -29,75 +31,12 @@ export const DEFAULT_TIMEOUT_MS = 20000;
 const MIN_TIMEOUT_MS = 1000;
 const MAX_TIMEOUT_MS = 60000;
 
-/** The URL kinds the probes call. @type {readonly ParamKind[]} */
-const PROBED_KINDS = ['token_endpoint', 'rest_endpoint', 'raas_url', 'soap_endpoint'];
-
 /**
- * The values to test, newest capture first: the probes take the first value of each kind, so
- * the one the admin saw last (a secret or refresh token just generated) is the one tested.
- * @param {TenantRecord | undefined} record
- * @param {unknown} [isuPassword]
- * @returns {LiveEvidence}
+ * Host-permission patterns for the https hosts the probes would call (the core lists them).
+ * @param {readonly string[] | undefined} hosts
  */
-export function liveEvidence(record, isuPassword) {
-  const newestFirst = [...(record?.params ?? [])].sort((a, b) => (b.at ?? 0) - (a.at ?? 0));
-  const params = evidence({ params: newestFirst, settings: [] }).params;
-  /** @type {LiveEvidence} */
-  const out = { params };
-  if (typeof isuPassword === 'string' && isuPassword !== '') out.isu_password = isuPassword;
-  return out;
-}
-
-/**
- * Host-permission patterns for the https hosts the probes would call.
- * @param {readonly {kind: ParamKind, value: string}[] | undefined} params
- */
-export function probedOrigins(params) {
-  /** @type {Set<string>} */
-  const origins = new Set();
-  for (const p of params ?? []) {
-    if (!PROBED_KINDS.includes(p.kind)) continue;
-    try {
-      const url = new URL(String(p.value).trim());
-      if (url.protocol === 'https:') origins.add(`https://${url.hostname}/*`);
-    } catch {
-      // Not a URL: the core skips the probe and says why.
-    }
-  }
-  return [...origins];
-}
-
-/**
- * The record with the refresh token `tested` replaced by `fresh` (the one the tenant issued),
- * marked `renewed`; a new record. A record without `tested` gets `fresh` added. `tested` is
- * retired (captures.js): seen again on an old Manage Refresh Tokens page, it is not captured
- * again.
- * @param {TenantRecord} record
- * @param {string | undefined} tested
- * @param {string} fresh
- * @param {number} at
- * @returns {TenantRecord}
- */
-export function renewRefreshToken(record, tested, fresh, at) {
-  const params = (record?.params ?? []).filter((p) => !(p.kind === 'refresh_token' && p.value === fresh));
-  const i = params.findIndex((p) => p.kind === 'refresh_token' && p.value === tested);
-  let retired = (record?.retired ?? []).filter((r) => !(r.kind === 'refresh_token' && r.value === fresh));
-  if (i >= 0) {
-    retired = retire(retired, params[i], at, 'renewed');
-    params[i] = { ...params[i], value: fresh, at, renewed: at };
-  } else {
-    params.push({
-      kind: 'refresh_token',
-      value: fresh,
-      name: null,
-      tenant: record?.tenant || null,
-      label: null,
-      page: null,
-      at,
-      renewed: at,
-    });
-  }
-  return { ...record, updated: at, params, ...(retired.length ? { retired } : {}) };
+export function originsOf(hosts) {
+  return [...new Set((hosts ?? []).map((h) => `https://${h}/*`))];
 }
 
 /**
@@ -142,11 +81,11 @@ function timeLimit() {
 /**
  * What the live test needs of the worker: the core, and the tenant's record and preferences.
  * @typedef {object} LiveDeps
- * @property {{liveTest: typeof import('./core.js').liveTest, fingerprint: typeof import('./core.js').fingerprint}} core
+ * @property {Pick<typeof import('./core.js'), 'liveTest' | 'liveInputs' | 'changeRecord' | 'fingerprint'>} core
  * @property {<T>(task: () => T | Promise<T>) => Promise<T>} serially
- * @property {(tenant: string) => Promise<TenantRecord | undefined>} readRecord
- * @property {(record: TenantRecord) => Promise<void>} writeRecord
- * @property {(tenant: string) => Promise<Prefs>} readPrefs
+ * @property {(key: string) => Promise<unknown>} readRecord
+ * @property {(key: string, record: unknown) => Promise<void>} writeRecord
+ * @property {(key: string) => Promise<Prefs>} readPrefs
  */
 
 /**
@@ -167,6 +106,15 @@ export function onLivePort(port, { core, serially, readRecord, writeRecord, read
   const post = (message) => {
     if (open) port.postMessage(message);
   };
+  /**
+   * @param {string} key
+   * @param {RecordChange} change
+   */
+  const note = (key, change) =>
+    serially(async () => {
+      const result = await core.changeRecord(key, await readRecord(key), change);
+      if (result.ok) await writeRecord(key, result.report);
+    });
 
   port.onMessage.addListener(async (/** @type {LiveRequest | undefined} */ message) => {
     if (message?.type === LIVE_MESSAGES.cancel) {
@@ -175,18 +123,25 @@ export function onLivePort(port, { core, serially, readRecord, writeRecord, read
     }
     if (message?.type !== LIVE_MESSAGES.start || running) return;
     running = true;
-    const tenant = message.tenant;
-    if (typeof tenant !== 'string') {
-      post({ type: LIVE_MESSAGES.result, ok: false, error: { code: 'bad_message', message: 'tenant must be a string' } });
+    const key = message.key;
+    if (typeof key !== 'string' || !key) {
+      post({ type: LIVE_MESSAGES.result, ok: false, error: { code: 'bad_message', message: 'key must be a record key' } });
       return;
     }
-    const record = await readRecord(tenant);
-    if (!record) {
-      post({ type: LIVE_MESSAGES.result, ok: false, error: { code: 'nothing_captured', message: `nothing is captured for ${tenant}` } });
+    const record = await readRecord(key);
+    if (record == null) {
+      post({ type: LIVE_MESSAGES.result, ok: false, error: { code: 'nothing_captured', message: 'nothing is captured for this tenant' } });
       return;
     }
-    const ev = liveEvidence(record, message.isu_password);
-    const origins = probedOrigins(ev.params);
+    const prefs = await readPrefs(key);
+    const password = typeof message.isu_password === 'string' ? message.isu_password : undefined;
+    const inputs = await core.liveInputs(record, prefs, password);
+    if (!inputs.ok) {
+      post({ type: LIVE_MESSAGES.result, ok: false, error: inputs.error });
+      return;
+    }
+    const { evidence, hosts, client, refresh_token: token } = inputs.report;
+    const origins = originsOf(hosts);
     if (origins.length && chrome.permissions?.contains && !(await chrome.permissions.contains({ origins }))) {
       post({ type: LIVE_MESSAGES.result, ok: false, error: { code: 'host_permission', message: origins.join(' ') }, origins });
       return;
@@ -196,14 +151,16 @@ export function onLivePort(port, { core, serially, readRecord, writeRecord, read
     post({ type: LIVE_MESSAGES.started, timeoutMs });
     live.runs = (live.runs ?? 0) + 1;
     const signal = AbortSignal.any([controller.signal, AbortSignal.timeout(timeoutMs)]);
-    const options = checkOptions(await readPrefs(tenant));
-    const result = await settles(core.liveTest(ev, options, signal), timeoutMs + 5000);
+    /** @type {Options} */
+    const options = { sso: prefs.sso ?? 'unknown', ...(prefs.integration ? { integration: prefs.integration } : {}) };
+    const result = await settles(core.liveTest(evidence, options, signal), timeoutMs + 5000);
     const elapsedMs = Date.now() - started;
     if (!result.ok) {
       post({ type: LIVE_MESSAGES.result, ok: false, timeoutMs, elapsedMs, error: result.error });
       return;
     }
     const { new_refresh_token: fresh, ...report } = result.report;
+    const at = Date.now();
     /** @type {LiveDone} */
     const reply = {
       type: LIVE_MESSAGES.result,
@@ -213,13 +170,17 @@ export function onLivePort(port, { core, serially, readRecord, writeRecord, read
       report,
       cancelled: controller.signal.aborted,
       timedOut: !controller.signal.aborted && signal.aborted,
+      client: client?.name ?? null,
+      refreshToken: token ?? null,
+      at,
     };
+    await note(key, {
+      change: 'live_run',
+      run: { at, passed: report.passed, client: client?.name ?? null, account: token?.account ?? null, token_fingerprint: token?.fingerprint ?? null },
+    });
     if (fresh) {
-      const tested = ev.params?.find((p) => p.kind === 'refresh_token')?.value;
-      await serially(async () => {
-        const current = await readRecord(tenant);
-        if (current) await writeRecord(renewRefreshToken(current, tested, fresh, Date.now()));
-      });
+      const tested = evidence.params?.find((p) => p.kind === 'refresh_token')?.value ?? null;
+      await note(key, { change: 'renewed', tested, fresh, client: client?.name ?? null, at });
       // Shown masked (length, fingerprint) until the user reveals it, like every secret.
       const fp = await core.fingerprint(fresh);
       reply.renewed = { value: fresh, length: fresh.length, fingerprint: fp.ok ? fp.value : null, saved: true };

@@ -1,13 +1,28 @@
 // @ts-check
-// The worker's storage: each tenant's captured values in chrome.storage.session (gone when the
-// browser session ends; never storage.local/sync: they include secrets), the non-secret
-// preferences, checklist states and settings in chrome.storage.local. What a record holds and
-// how it changes is captures.js's; this file only reads and writes.
+// The worker's storage, reads and writes only: what a record holds and how it changes is the
+// core's (src/evidence/). Each tenant's record lives in chrome.storage.session (gone when the
+// browser session ends; never storage.local/sync: it holds secrets) under `tenant:<key>`, where
+// the key is a tenant on one host family (`wd3.implementation:acme`, the core's RecordKey). The
+// non-secret preferences (`prefs:<key>`), checklist states (`checklist:<partner>:<key>`) and
+// settings live in chrome.storage.local.
 
-import { TENANT_KEY_PREFIX, checklistKey, prefsKey, tenantKey } from './captures.js';
 import { loadSettings } from '../shared/settings.js';
 
-/** @import { Prefs, TenantRecord } from '../shared/types.js' */
+/** @import { ChecklistState, Prefs } from '../shared/generated/core-types' */
+
+export const TENANT_KEY_PREFIX = 'tenant:';
+export const PREFS_KEY_PREFIX = 'prefs:';
+export const CHECKLIST_KEY_PREFIX = 'checklist:';
+
+/** @param {string} key */
+const tenantKey = (key) => TENANT_KEY_PREFIX + key;
+/** @param {string} key */
+const prefsKey = (key) => PREFS_KEY_PREFIX + key;
+/**
+ * @param {string | null} key
+ * @param {string} partner
+ */
+const checklistKey = (key, partner) => `${CHECKLIST_KEY_PREFIX}${partner}:${key ?? ''}`;
 
 // chrome.storage is read at each call, not at import: node tests import the modules that
 // import this one.
@@ -31,34 +46,36 @@ export function serially(task) {
 }
 
 /**
- * @param {string} tenant
- * @returns {Promise<TenantRecord | undefined>}
+ * The stored record of `key` as it is stored (the core reads it, or not).
+ * @param {string} key
+ * @returns {Promise<unknown>}
  */
-export async function readRecord(tenant) {
-  const key = tenantKey(tenant);
-  return /** @type {TenantRecord | undefined} */ ((await session().get(key))[key]);
+export async function readRecord(key) {
+  const k = tenantKey(key);
+  return (await session().get(k))[k] ?? null;
 }
 
 /**
- * @param {TenantRecord} record
+ * @param {string} key
+ * @param {unknown} record what the core returned
  */
-export async function writeRecord(record) {
-  await session().set({ [tenantKey(record.tenant)]: record });
+export async function writeRecord(key, record) {
+  await session().set({ [tenantKey(key)]: record });
 }
 
-/** Every tenant record stored, by tenant. @returns {Promise<Map<string, TenantRecord>>} */
+/** Every record stored, by key. @returns {Promise<Map<string, unknown>>} */
 export async function readRecords() {
   const stored = await session().get(null);
   return new Map(
     Object.entries(stored)
       .filter(([k]) => k.startsWith(TENANT_KEY_PREFIX))
-      .map(([k, record]) => [k.slice(TENANT_KEY_PREFIX.length), /** @type {TenantRecord} */ (record)]),
+      .map(([k, record]) => [k.slice(TENANT_KEY_PREFIX.length), record]),
   );
 }
 
-/** @param {string} tenant */
-export async function removeRecord(tenant) {
-  await session().remove(tenantKey(tenant));
+/** @param {string} key */
+export async function removeRecord(key) {
+  await session().remove(tenantKey(key));
 }
 
 /** Removes every tenant record. */
@@ -68,45 +85,41 @@ export async function removeRecords() {
 }
 
 /**
- * @param {string} tenant
+ * @param {string} key
  * @returns {Promise<Prefs>}
  */
-export async function readPrefs(tenant) {
-  const key = prefsKey(tenant);
-  return /** @type {Prefs} */ ((await local().get(key))[key] ?? {});
+export async function readPrefs(key) {
+  const k = prefsKey(key);
+  const prefs = (await local().get(k))[k];
+  return prefs && typeof prefs === 'object' ? /** @type {Prefs} */ (prefs) : {};
 }
 
 /**
- * @param {string} tenant
+ * @param {string} key
  * @param {Prefs} prefs
  */
-export async function writePrefs(tenant, prefs) {
-  await local().set({ [prefsKey(tenant)]: prefs });
+export async function writePrefs(key, prefs) {
+  await local().set({ [prefsKey(key)]: prefs });
 }
 
 /**
- * A trainer checklist's state: the steps ticked by hand, and since when evidence counts (ms).
- * @typedef {{manual: string[], since: number}} ChecklistState
- */
-
-/**
- * @param {string | null} tenant
+ * @param {string | null} key
  * @param {string} partner
- * @returns {Promise<ChecklistState>}
+ * @returns {Promise<{manual: string[], since: number}>}
  */
-export async function readChecklistState(tenant, partner) {
-  const key = checklistKey(tenant, partner);
-  const state = /** @type {Partial<ChecklistState>} */ ((await local().get(key))[key] ?? {});
+export async function readChecklistState(key, partner) {
+  const k = checklistKey(key, partner);
+  const state = /** @type {Partial<ChecklistState>} */ ((await local().get(k))[k] ?? {});
   return { manual: Array.isArray(state.manual) ? state.manual : [], since: Number.isFinite(state.since) ? Number(state.since) : 0 };
 }
 
 /**
- * @param {string | null} tenant
+ * @param {string | null} key
  * @param {string} partner
- * @param {ChecklistState} state
+ * @param {{manual: string[], since: number}} state
  */
-export async function writeChecklistState(tenant, partner, state) {
-  await local().set({ [checklistKey(tenant, partner)]: state });
+export async function writeChecklistState(key, partner, state) {
+  await local().set({ [checklistKey(key, partner)]: state });
 }
 
 /** How long a copied secret stays on the clipboard (the options page's setting; 0: off). */

@@ -1,62 +1,43 @@
 // @ts-check
-// What the worker reads about a tenant through the core: the tenant an address names, the
-// checked view of everything captured, a partner's checklist and export. The message handlers
-// (handlers/) answer with these.
+// What the worker reads about a tenant through the core: the record an address belongs to, one
+// tenant's view (values, findings, checklist and export from one run of the checks), the partner
+// profiles. The message handlers (handlers/) answer with these.
 
 import * as core from './core.js';
-import { checkOptions, evidence, exportedSince, pagesSeen } from './captures.js';
 import { readChecklistState, readPrefs, readRecord } from './store.js';
-import { failure } from '../shared/messages.js';
 
 /**
- * @import { Partner, ReportView, ErrorValue, ParamInput, Setting } from '../shared/generated/core-types'
- * @import { ChecklistReply, ExportReply, Failure, PartnersReply } from '../shared/messages.js'
- * @import { Prefs, TenantRecord } from '../shared/types.js'
+ * @import { Partner, TenantView } from '../shared/generated/core-types'
+ * @import { Failure, PartnersReply } from '../shared/messages.js'
  */
 
 /**
- * The tenant a Workday address names, as the core reads it (null when none).
+ * The record a tab's address belongs to (null: not a tenant's own admin page), from the URL's
+ * analysis alone.
  * @param {unknown} url
  * @returns {Promise<string | null>}
  */
-export async function tenantOfUrl(url) {
-  if (typeof url !== 'string' || !/^https?:\/\//i.test(url)) return null;
-  const result = await core.checkText(url, {});
-  if (!result.ok) return null;
-  const params = result.report.params;
-  return (params.find((p) => p.kind === 'ui_url' && p.tenant) ?? params.find((p) => p.tenant))?.tenant ?? null;
+export async function keyOfUrl(url) {
+  if (typeof url !== 'string' || !url) return null;
+  const result = await core.tenantOfUrl(url);
+  return result.ok ? result.report.key : null;
 }
 
 /**
- * What the user told wdcap about the tenant, added to its evidence: which security group is the
- * integration's (when the pages list several and none says which).
- * @template {{settings: Setting[]}} E
- * @param {E} ev
- * @param {Prefs} prefs
- * @returns {E}
+ * The view of the record `key`: its preferences' partner, or `partner` (the checklist page
+ * shows any), with that partner's checklist state. `record` may be given when just read.
+ * @param {string} key
+ * @param {{partner?: string | null, reveal?: boolean, record?: unknown}} [options]
+ * @returns {Promise<{ok: true, view: TenantView} | Failure>}
  */
-function withChoices(ev, prefs) {
-  if (typeof prefs?.securityGroup === 'string' && prefs.securityGroup) {
-    ev.settings.push({ name: 'security_group', value: prefs.securityGroup });
-  }
-  return ev;
-}
-
-/** @type {{params: ParamInput[], settings: Setting[]}} */
-const NOTHING = { params: [], settings: [] };
-
-/**
- * Checks everything captured for `tenant`; null when nothing is.
- * @param {string} tenant
- * @returns {Promise<null | {record: TenantRecord, prefs: Prefs, report?: ReportView, error?: ErrorValue}>}
- */
-export async function checkTenant(tenant) {
-  const record = await readRecord(tenant);
-  if (!record) return null;
-  const prefs = await readPrefs(tenant);
-  const checked = await core.checkParams(withChoices(evidence(record), prefs), checkOptions(prefs));
-  if (!checked.ok) return { record, prefs, error: checked.error };
-  return { record, prefs, report: checked.report };
+export async function viewOf(key, { partner = null, reveal = true, record } = {}) {
+  const prefs = await readPrefs(key);
+  const integration = partner ?? prefs.integration ?? null;
+  const state = integration ? await readChecklistState(key, integration) : { manual: [], since: 0 };
+  const stored = record === undefined ? await readRecord(key) : record;
+  const result = await core.tenantView(key, stored, prefs, state, { reveal, integration });
+  if (!result.ok) return result;
+  return { ok: true, view: result.report };
 }
 
 /** @type {Partner[] | null} */
@@ -86,39 +67,10 @@ export async function isPartner(id) {
 }
 
 /**
- * The checklist of `partner` on `tenant` (null: no tenant, nothing gathered).
- * @param {string | null} tenant
- * @param {unknown} partner
- * @returns {Promise<ChecklistReply | Failure>}
+ * A message's record key, when it is one a tab could be on (the core validates it when used).
+ * @param {{key?: unknown}} message
+ * @returns {string | null}
  */
-export async function checklistOf(tenant, partner) {
-  if (!(await isPartner(partner))) return failure('bad_message', `unknown partner ${JSON.stringify(partner)}`);
-  const id = /** @type {string} */ (partner);
-  const state = await readChecklistState(tenant, id);
-  const record = tenant == null ? undefined : await readRecord(tenant);
-  const prefs = tenant == null ? {} : await readPrefs(tenant);
-  const gathered = withChoices(record ? evidence(record, state.since) : structuredClone(NOTHING), prefs);
-  const result = await core.checklist(
-    id,
-    { pages: pagesSeen(record, state.since), ...gathered, manual: state.manual, exported: exportedSince(record, state.since) },
-    checkOptions(prefs),
-  );
-  if (!result.ok) return result;
-  return { ok: true, tenant, partner: id, since: state.since, checklist: result.report };
-}
-
-/**
- * The export of `tenant`'s values for `partner`.
- * @param {string} tenant
- * @param {unknown} partner
- * @returns {Promise<ExportReply | Failure>}
- */
-export async function exportOf(tenant, partner) {
-  if (!(await isPartner(partner))) return failure('bad_message', `unknown partner ${JSON.stringify(partner)}`);
-  const id = /** @type {string} */ (partner);
-  const record = await readRecord(tenant);
-  const prefs = await readPrefs(tenant);
-  const result = await core.exportFor(id, withChoices(record ? evidence(record) : structuredClone(NOTHING), prefs), checkOptions(prefs));
-  if (!result.ok) return result;
-  return { ok: true, tenant, partner: id, export: result.report };
+export function keyArg(message) {
+  return typeof message.key === 'string' && message.key.length > 0 && message.key.length <= 200 ? message.key : null;
 }

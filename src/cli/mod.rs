@@ -299,7 +299,7 @@ fn run(cli: Cli) -> Result<i32, String> {
                 &ChecklistState::default(),
                 &ViewOptions {
                     reveal: true,
-                    integration: None,
+                    ..ViewOptions::default()
                 },
             )?;
             let x = view.export.ok_or("no partner chosen")?;
@@ -328,7 +328,7 @@ fn run(cli: Cli) -> Result<i32, String> {
                 &ChecklistState::default(),
                 &ViewOptions {
                     reveal,
-                    integration: None,
+                    ..ViewOptions::default()
                 },
             )?;
             println!(

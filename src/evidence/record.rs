@@ -40,7 +40,7 @@ pub const FRESH_MS: u64 = 60_000;
 
 /// Everything kept for one tenant.
 #[derive(Debug, Clone, Serialize, Deserialize)]
-#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(rename = "StoredRecord"))]
 pub struct Record {
     pub version: u32,
     /// The tenant and host family (none: evidence given without a page, as `wdcap view` reads).

@@ -198,7 +198,7 @@ new_refresh_token: string | null,
  */
 refused?: Array<FindingView>, };
 
-export type Merged = { record: Record, 
+export type Merged = { record: StoredRecord, 
 /**
  * False when the capture added nothing but newer times to a recent record: no write.
  */
@@ -315,7 +315,15 @@ blockers: Array<FindingView>, ready: boolean,
 /**
  * The API client whose values it holds (added).
  */
-client?: ClientChoice, };
+client?: ClientChoice, 
+/**
+ * The text format ([`text`]), when the caller asked for it (the tenant view does).
+ */
+text?: string, 
+/**
+ * The JSON file ([`json`]), when the caller gave the moment of the export.
+ */
+json?: string, };
 
 export type PartnerRef = { id: string, name: string, summary: string, };
 
@@ -348,36 +356,6 @@ export type ProbeKind = "oauth" | "rest" | "raas" | "soap";
 export type Progress = { done: number, total: number, percent: number, optional_done: number, optional_total: number, };
 
 export type RaasFormat = "workday_xml" | "json" | "csv" | "simple_xml" | "rss" | "gdata" | { "other": string };
-
-export type Record = { version: number, 
-/**
- * The tenant and host family (none: evidence given without a page, as `wdcap view` reads).
- */
-key: RecordKey | null, 
-/**
- * When it last changed (ms since the epoch).
- */
-updated: number, 
-/**
- * Deduplicated by kind and value.
- */
-params: Array<StoredParam>, 
-/**
- * Newest first, one per page, address, origin and subject.
- */
-reads: Array<PageRead>, 
-/**
- * Partner id → when its export was used (the evidence of a step done outside Workday).
- */
-exported?: { [key in string]: number }, 
-/**
- * Refresh tokens known to be dead, newest first.
- */
-retired?: Array<Retired>, 
-/**
- * The last live test.
- */
-live?: LiveRun, };
 
 export type RecordChange = { "change": "add_value", kind: ParamKind, value: string, label?: string | null, at: number, } | { "change": "exported", partner: string, at: number, } | { "change": "renewed", tested?: string | null, fresh: string, client?: string | null, at: number, } | { "change": "live_run", run: LiveRun, };
 
@@ -621,6 +599,36 @@ at: number,
  */
 renewed?: number, };
 
+export type StoredRecord = { version: number, 
+/**
+ * The tenant and host family (none: evidence given without a page, as `wdcap view` reads).
+ */
+key: RecordKey | null, 
+/**
+ * When it last changed (ms since the epoch).
+ */
+updated: number, 
+/**
+ * Deduplicated by kind and value.
+ */
+params: Array<StoredParam>, 
+/**
+ * Newest first, one per page, address, origin and subject.
+ */
+reads: Array<PageRead>, 
+/**
+ * Partner id → when its export was used (the evidence of a step done outside Workday).
+ */
+exported?: { [key in string]: number }, 
+/**
+ * Refresh tokens known to be dead, newest first.
+ */
+retired?: Array<Retired>, 
+/**
+ * The last live test.
+ */
+live?: LiveRun, };
+
 export type Subject = { kind: ObjectKind, name: string | null, because: Because | null, };
 
 export type Suggestion = { kind: ParamKind, value: string, 
@@ -654,7 +662,11 @@ family_label: string | null,
 /**
  * The tenant's Workday hosts seen (its pages' and its values').
  */
-hosts: Array<string>, updated: number, prefs: PrefsView, 
+hosts: Array<string>, updated: number, 
+/**
+ * Nothing is kept for it: no value, no page read.
+ */
+empty: boolean, prefs: PrefsView, 
 /**
  * One card per API client, the partner's first.
  */
@@ -711,7 +723,17 @@ reveal?: boolean,
 /**
  * The partner to judge for, instead of the tenant's own (the checklist page shows any).
  */
-integration?: string | null, };
+integration?: string | null, 
+/**
+ * The word the export's text shows for a required value not gathered (default
+ * `(missing)`; the extension passes its translation).
+ */
+missing?: string | null, 
+/**
+ * The moment of an export (ISO 8601, UTC): when given, the export's JSON file is written
+ * too.
+ */
+exported_at?: string | null, };
 
 export type WireNode = { p?: number, t?: string, a?: { [key in string]: string }, x?: string, };
 

@@ -1,30 +1,32 @@
 // @ts-check
-// A page snapshot from the content script: analysed by the core; a page no recogniser claims is
-// dropped at once (nothing of it is kept); a recognised page's values are merged into each
-// tenant's record. The answer lists which snapshot nodes to mark and how, and the toolbar badge
-// counts the values.
+// A page snapshot from the content script, with what the browser says about its tab: the core
+// decides whether it may be kept (only a tenant's own https admin page whose addresses agree),
+// analyses it, and splits what it shows by the record each part belongs to; each part is merged
+// into its record by the core and written. A page no recogniser claims is dropped at once
+// (nothing of it is kept). The answer lists which snapshot nodes to mark and how, and the
+// toolbar badge counts the values.
 
 import * as core from '../core.js';
-import { merge, paramKey, splitByTenant, unchanged } from '../captures.js';
 import { readRecord, serially, writeRecord } from '../store.js';
-import { checkTenant, tenantOfUrl } from '../tenants.js';
+import { viewOf } from '../tenants.js';
 import { failure } from '../../shared/messages.js';
 import { worstSeverity } from '../../shared/findings.js';
 
 /**
- * @import { FindingView, Severity } from '../../shared/generated/core-types'
+ * @import { FindingView, Refusal, Severity } from '../../shared/generated/core-types'
  * @import { MESSAGES, Message, Reply } from '../../shared/messages.js'
  */
 
 /**
  * Counts only (no page data), for diagnostics and the tests (`globalThis.wdcapStats`), with the
  * timings `make bench` reads (ms since the worker started): readyMs once the worker's modules
- * have run, firstAnalysisMs when the first analyseSnapshot result is back (firstAnalysisCallMs:
- * that call alone, including the lazy wasm instantiation).
- * @type {{snapshots: number, recognised: number, dropped: number, failed: number,
- *         readyMs?: number, firstAnalysisMs?: number, firstAnalysisCallMs?: number}}
+ * have run, firstAnalysisMs when the first analysis result is back (firstAnalysisCallMs: that
+ * call alone, including the lazy wasm instantiation). `refusals`: why the last snapshots that
+ * were not kept were refused (the core's reasons, newest last, a few).
+ * @type {{snapshots: number, recognised: number, dropped: number, refused: number, failed: number,
+ *         refusals: Refusal[], readyMs?: number, firstAnalysisMs?: number, firstAnalysisCallMs?: number}}
  */
-export const stats = { snapshots: 0, recognised: 0, dropped: 0, failed: 0 };
+export const stats = { snapshots: 0, recognised: 0, dropped: 0, refused: 0, failed: 0, refusals: [] };
 
 /**
  * @param {number | undefined} tabId
@@ -44,6 +46,9 @@ async function setBadge(tabId, count, severity) {
   }
 }
 
+/** @param {{kind: string, value: string}} p */
+const valueKey = (p) => `${p.kind}\u0000${p.value}`;
+
 /**
  * @param {Message<typeof MESSAGES.snapshot>} message
  * @param {chrome.runtime.MessageSender} sender
@@ -52,67 +57,68 @@ async function setBadge(tabId, count, severity) {
 export async function onSnapshot(message, sender) {
   stats.snapshots += 1;
   if (typeof message.snapshot !== 'string') return failure('bad_message', 'snapshot must be a JSON string');
+  const tabId = sender.tab?.id;
+  // What the browser says about the tab, not what the page says: its address now, and the
+  // address its document was loaded from (the content script reads it from the browser's
+  // navigation record, which history.pushState does not change).
+  const tab = {
+    tabUrl: String(sender.tab?.url ?? ''),
+    loadUrl: typeof message.loadUrl === 'string' ? message.loadUrl : null,
+    at: Date.now(),
+  };
   const started = performance.now();
-  const analysed = await core.analyseSnapshot(message.snapshot, {});
+  const captured = await core.captureSnapshot(message.snapshot, tab);
   if (stats.firstAnalysisMs === undefined) {
     stats.firstAnalysisMs = performance.now();
     stats.firstAnalysisCallMs = stats.firstAnalysisMs - started;
   }
-  if (!analysed.ok) {
+  if (!captured.ok) {
     stats.failed += 1;
-    return analysed;
+    return captured;
   }
-  const report = analysed.report;
-  const tabId = sender.tab?.id;
+  const { report, refused, parts } = captured.report;
+  if (refused) {
+    // Not a tenant's own page, or its addresses disagree: nothing is kept, nothing marked.
+    stats.refused += 1;
+    stats.refusals = [...stats.refusals, refused].slice(-10);
+    await setBadge(tabId, 0);
+    return { ok: true, page: null, marks: [] };
+  }
   if (report.page == null) {
-    // Not a page we know: drop it, keep nothing.
+    // Not a page we know (or one still loading): drop it, keep nothing.
     stats.dropped += 1;
     await setBadge(tabId, 0);
     return { ok: true, page: null, marks: [] };
   }
   const page = report.page;
   stats.recognised += 1;
-  // The page's address now: a single-page app changes it with history.pushState, which
-  // sender.url (the document's address) does not follow.
-  const url = typeof message.url === 'string' ? message.url : (sender.url ?? sender.tab?.url ?? '');
-  const pageTenant = await tenantOfUrl(url);
-  const parts = splitByTenant(report, pageTenant);
-  const at = Date.now();
+  /** @type {Map<string, unknown>} the records as written, by key */
+  const written = new Map();
   await serially(async () => {
-    for (const [tenant, part] of parts) {
-      const previous = await readRecord(tenant);
-      const record = merge(previous, {
-        tenant,
-        page,
-        title: typeof message.title === 'string' ? message.title : '',
-        url,
-        at,
-        params: part.params,
-        settings: part.settings,
-      });
-      if (!unchanged(previous, record)) await writeRecord(record);
+    for (const part of parts) {
+      if (part.key == null) continue;
+      const merged = await core.mergeCapture(await readRecord(part.key), part);
+      if (!merged.ok) continue;
+      written.set(part.key, merged.report.record);
+      if (merged.report.changed) await writeRecord(part.key, merged.report.record);
     }
   });
 
-  // Marks carry what the tenant-wide checks say about each value shown on this page.
+  // Marks carry what the page's tenant view says about each value shown on this page.
   /** @type {Map<string, FindingView[]>} */
-  const findingsByKey = new Map();
-  for (const tenant of parts.keys()) {
-    const checked = await checkTenant(tenant);
-    if (!checked?.report) continue;
-    const { params, findings } = checked.report;
-    for (const f of findings) {
-      if (f.param == null || !params[f.param]) continue;
-      const key = paramKey(params[f.param]);
-      const list = findingsByKey.get(key) ?? [];
-      list.push(f);
-      findingsByKey.set(key, list);
+  const findingsByValue = new Map();
+  const own = parts[0]?.key;
+  if (own != null) {
+    const seen = await viewOf(own, { record: written.get(own) });
+    if (seen.ok) {
+      const values = [...seen.view.values, ...seen.view.clients.flatMap((c) => c.values)];
+      for (const v of values) findingsByValue.set(valueKey(v), v.findings);
     }
   }
   const marks = report.params.flatMap((p) => {
     const node = p.source?.node;
     if (!Number.isInteger(node)) return [];
-    const findings = findingsByKey.get(paramKey(p)) ?? [];
+    const findings = findingsByValue.get(valueKey(p)) ?? [];
     return [
       {
         node: /** @type {number} */ (node),
@@ -123,6 +129,6 @@ export async function onSnapshot(message, sender) {
       },
     ];
   });
-  await setBadge(tabId, report.params.length, worstSeverity([...findingsByKey.values()].flat()));
+  await setBadge(tabId, report.params.length, worstSeverity(marks));
   return { ok: true, page, marks };
 }

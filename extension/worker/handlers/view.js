@@ -1,20 +1,19 @@
 // @ts-check
-// The pages' view of what was captured: every tenant, the tab's own first (re-checked together
-// so cross-page findings show), with the chosen partner's checklist progress and export; the
-// per-tenant preferences (SSO answer, partner, security group: non-secret, chrome.storage.local);
-// forgetting a tenant or everything.
+// The pages' view of what was captured: every tenant record, the tab's own first, each as the
+// core's one view of it (values, findings, checklist, export: one run of the checks per tenant);
+// the per-tenant preferences (SSO answer, partner, the partner's API client, security group and
+// ISU: non-secret, chrome.storage.local); forgetting a tenant or everything.
 
 import * as core from '../core.js';
-import { checkOptions, tenantView } from '../captures.js';
 import { readPrefs, readRecords, removeRecord, removeRecords, serially, writePrefs } from '../store.js';
-import { checkTenant, checklistOf, exportOf, tenantOfUrl } from '../tenants.js';
+import { keyArg, keyOfUrl, viewOf } from '../tenants.js';
 import { failure } from '../../shared/messages.js';
 import { SSO_CHOICES } from '../../shared/generated/lists.js';
 
 /**
  * @import { MESSAGES, Message, Reply } from '../../shared/messages.js'
- * @import { TenantView, ViewState } from '../../shared/types.js'
- * @import { Sso } from '../../shared/generated/core-types'
+ * @import { TenantEntry, ViewState } from '../../shared/types.js'
+ * @import { Prefs, Sso } from '../../shared/generated/core-types'
  */
 
 /**
@@ -32,37 +31,46 @@ export async function view(tabId) {
       tab = null;
     }
   }
-  const current = await tenantOfUrl(tab?.url);
+  const current = await keyOfUrl(tab?.url);
   const stored = await readRecords();
-  const tenants = [...stored.keys()];
-  if (current != null && !tenants.includes(current)) tenants.push(current);
-  const updated = (/** @type {string} */ tenant) => stored.get(tenant)?.updated ?? 0;
-  tenants.sort((a, b) => (a === current ? -1 : b === current ? 1 : updated(b) - updated(a)));
+  /** @type {{key: string, updated: number}[]} */
+  const keys = [...stored].map(([key, record]) => ({ key, updated: Number(/** @type {{updated?: unknown}} */ (record)?.updated) || 0 }));
+  if (current != null && !stored.has(current)) keys.push({ key: current, updated: 0 });
+  keys.sort((a, b) => (a.key === current ? -1 : b.key === current ? 1 : b.updated - a.updated));
 
-  /** @type {TenantView[]} */
-  const views = [];
-  for (const tenant of tenants) {
-    const checked = await checkTenant(tenant);
-    if (!checked) {
-      views.push({ tenant, current: tenant === current, empty: true, prefs: checkOptions(await readPrefs(tenant)) });
-    } else if (!checked.report) {
-      views.push({ tenant, current: tenant === current, error: checked.error, prefs: checkOptions(checked.prefs) });
-    } else {
-      /** @type {TenantView} */
-      const v = { ...tenantView(checked.record, checked.report, checked.prefs), current: tenant === current };
-      // The chosen partner's checklist progress and export, for the tab's own tenant.
-      const partner = 'integration' in v.prefs ? v.prefs.integration : null;
-      if (v.current && partner) {
-        const list = await checklistOf(tenant, partner);
-        if (list.ok) v.checklist = list.checklist;
-        const exported = await exportOf(tenant, partner);
-        if (exported.ok) v.export = exported.export;
-      }
-      views.push(v);
+  /** @type {TenantEntry[]} */
+  const tenants = [];
+  for (const { key } of keys) {
+    const record = stored.get(key) ?? null;
+    const seen = await viewOf(key, { record });
+    if (!seen.ok) {
+      tenants.push({ key, tenant: key, current: key === current, error: seen.error });
+      continue;
     }
+    const entry = { key, tenant: seen.view.tenant ?? key, current: key === current, view: seen.view };
+    if (record != null && seen.view.empty) {
+      // A record the core does not read (an older shape of wdcap's store, another key): dropped.
+      await serially(() => removeRecord(key));
+      if (key !== current) continue;
+    }
+    tenants.push(seen.view.empty ? { ...entry, empty: true } : entry);
   }
   const version = await core.version();
-  return { ok: true, current, tabUrlKnown: Boolean(tab?.url), version: version.ok ? version.value : null, tenants: views };
+  return { ok: true, current, tabUrlKnown: Boolean(tab?.url), version: version.ok ? version.value : null, tenants };
+}
+
+/** The longest name or client ID a preference holds. */
+const MAX_CHOICE = 200;
+
+/**
+ * A choice of object (its name or client ID), cleared by null or an empty string.
+ * @param {unknown} value
+ * @returns {string | null | undefined} undefined: not a valid choice
+ */
+function choice(value) {
+  if (value === null || value === '') return null;
+  if (typeof value !== 'string' || value.length > MAX_CHOICE) return undefined;
+  return value;
 }
 
 /**
@@ -70,26 +78,21 @@ export async function view(tabId) {
  * @returns {Promise<Reply<typeof MESSAGES.setPrefs>>}
  */
 export async function setPrefs(message) {
-  const { tenant } = message;
-  if (typeof tenant !== 'string') return failure('bad_message', 'tenant must be a string');
-  const prefs = await readPrefs(tenant);
+  const key = keyArg(message);
+  if (key == null) return failure('bad_message', 'key must be a record key');
+  /** @type {Prefs} */
+  const prefs = await readPrefs(key);
   if (message.sso !== undefined) {
     if (!SSO_CHOICES.includes(message.sso)) return failure('bad_message', `sso must be one of ${SSO_CHOICES.join(', ')}`);
     prefs.sso = /** @type {Sso} */ (message.sso);
   }
-  if (message.securityGroup !== undefined) {
-    if (message.securityGroup !== null && (typeof message.securityGroup !== 'string' || message.securityGroup.length > 200)) {
-      return failure('bad_message', 'securityGroup must be a short string or null');
-    }
-    prefs.securityGroup = message.securityGroup || null;
+  for (const field of /** @type {const} */ (['integration', 'securityGroup', 'apiClient', 'isu'])) {
+    if (message[field] === undefined) continue;
+    const value = choice(message[field]);
+    if (value === undefined) return failure('bad_message', `${field} must be a short string or null`);
+    prefs[field] = value;
   }
-  if (message.integration !== undefined) {
-    if (message.integration !== null && typeof message.integration !== 'string') {
-      return failure('bad_message', 'integration must be a string or null');
-    }
-    prefs.integration = message.integration || null;
-  }
-  await writePrefs(tenant, prefs);
+  await writePrefs(key, prefs);
   return view(message.tabId);
 }
 
@@ -98,9 +101,9 @@ export async function setPrefs(message) {
  * @returns {Promise<Reply<typeof MESSAGES.forget>>}
  */
 export async function forget(message) {
-  const { tenant } = message;
-  if (typeof tenant !== 'string') return failure('bad_message', 'tenant must be a string');
-  await serially(() => removeRecord(tenant));
+  const key = keyArg(message);
+  if (key == null) return failure('bad_message', 'key must be a record key');
+  await serially(() => removeRecord(key));
   return view(message.tabId);
 }
 

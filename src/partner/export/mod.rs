@@ -128,6 +128,14 @@ pub struct PartnerExport {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "typescript", ts(optional))]
     pub client: Option<ClientChoice>,
+    /// The text format ([`text`]), when the caller asked for it (the tenant view does).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional))]
+    pub text: Option<String>,
+    /// The JSON file ([`json`]), when the caller gave the moment of the export.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional))]
+    pub json: Option<String>,
 }
 
 /// The values of `kind` in use, distinct (white space aside), best first: the tenant's own
@@ -263,6 +271,8 @@ pub fn build(partner: &'static Partner, pass: &Pass, sel: &Selection) -> Partner
         items,
         blockers,
         client: sel.client.clone(),
+        text: None,
+        json: None,
     }
 }
 

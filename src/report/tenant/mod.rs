@@ -71,6 +71,14 @@ pub struct ViewOptions {
     /// The partner to judge for, instead of the tenant's own (the checklist page shows any).
     #[cfg_attr(feature = "typescript", ts(optional = nullable))]
     pub integration: Option<String>,
+    /// The word the export's text shows for a required value not gathered (default
+    /// `(missing)`; the extension passes its translation).
+    #[cfg_attr(feature = "typescript", ts(optional = nullable))]
+    pub missing: Option<String>,
+    /// The moment of an export (ISO 8601, UTC): when given, the export's JSON file is written
+    /// too.
+    #[cfg_attr(feature = "typescript", ts(optional = nullable))]
+    pub exported_at: Option<String>,
 }
 
 /// Where the SSO answer comes from.
@@ -228,6 +236,8 @@ pub struct TenantView {
     /// The tenant's Workday hosts seen (its pages' and its values').
     pub hosts: Vec<String>,
     pub updated: u64,
+    /// Nothing is kept for it: no value, no page read.
+    pub empty: bool,
     pub prefs: PrefsView,
     /// One card per API client, the partner's first.
     pub clients: Vec<ClientCard>,
@@ -449,8 +459,13 @@ pub fn tenant_view(
         findings: &findings,
     };
     let checklist = partner.map(|p| judge_checklist(p, &basis, &pass, state));
+    let tenant = record
+        .key
+        .as_ref()
+        .map(|k| k.tenant.to_string())
+        .unwrap_or_default();
     let export = partner.map(|p| {
-        export::build(
+        let mut x = export::build(
             p,
             &pass,
             &Selection {
@@ -460,7 +475,15 @@ pub fn tenant_view(
                 clients_unchosen: basis.chosen.client.is_none()
                     && !basis.objects.clients.is_empty(),
             },
-        )
+        );
+        // The two formats, written by the core for the extension as for the CLI.
+        let missing = opts.missing.as_deref().unwrap_or("(missing)");
+        x.text = Some(export::text(&x, &tenant, missing));
+        x.json = opts
+            .exported_at
+            .as_deref()
+            .map(|at| export::json(&x, &tenant, at));
+        x
     });
     Ok(assemble(
         &basis,
@@ -661,6 +684,7 @@ fn assemble(
         family_label: record.key.as_ref().map(|k| k.family.to_string()),
         hosts: hosts(record),
         updated: record.updated,
+        empty: record.params.is_empty() && record.reads.is_empty() && record.exported.is_empty(),
         prefs: prefs_view(record, prefs),
         clients,
         groups,

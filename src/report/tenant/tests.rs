@@ -150,7 +150,7 @@ fn view(r: &Record, p: &Prefs) -> TenantView {
         &ChecklistState::default(),
         &ViewOptions {
             reveal: true,
-            integration: None,
+            ..ViewOptions::default()
         },
     )
     .unwrap()
@@ -303,6 +303,40 @@ fn corrections_are_applied_a_warning_s_fix_is_not_and_an_unfixable_error_blocks(
     assert!(!x.ready);
     assert!(x.blockers.iter().all(|f| f.code == "missing-parameter"));
     assert!(item(&x, ParamKind::ClientId).values.is_empty());
+}
+
+#[test]
+fn the_view_writes_the_export_s_text_and_when_asked_its_json_file() {
+    let r = tenant();
+    let v = view(
+        &r,
+        &prefs("defender-for-cloud-apps", Some("Acme Learning Sync")),
+    );
+    let x = v.export.unwrap();
+    let text = x.text.as_deref().unwrap();
+    assert!(text.starts_with("Microsoft Defender for Cloud Apps \u{2014} acme\nClient ID: "));
+    assert!(text.contains(&format!("Client Secret: {SECRET_SYNC}\n")));
+    assert!(x.json.is_none(), "no moment given, no file");
+    let v = tenant_view(
+        &r,
+        &prefs("defender-for-cloud-apps", None),
+        &ChecklistState::default(),
+        &ViewOptions {
+            reveal: true,
+            missing: Some("(manquant)".into()),
+            exported_at: Some("2024-05-06T07:08:09.123Z".into()),
+            ..ViewOptions::default()
+        },
+    )
+    .unwrap();
+    let x = v.export.unwrap();
+    assert!(x.text.unwrap().contains("Client Secret: (manquant)\n"));
+    let file: serde_json::Value = serde_json::from_str(x.json.as_deref().unwrap()).unwrap();
+    assert_eq!(file["exported_at"], "2024-05-06T07:08:09.123Z");
+    assert_eq!(file["missing"], serde_json::json!(["Client Secret"]));
+    assert!(file["exported_despite"]
+        .as_array()
+        .is_some_and(|a| !a.is_empty()));
 }
 
 #[test]
