@@ -20,6 +20,9 @@ import {
   currentWorker,
   VIEW_API_CLIENTS_URL,
   HOME_URL,
+  ACME,
+  recordKey,
+  prefsKey,
 } from './harness.mjs';
 
 const EXPECTED = {
@@ -80,10 +83,10 @@ test('1. View API Clients: the popup shows the captured endpoints and client IDs
     assert.deepEqual(clientNames, ['Microsoft Defender for Cloud Apps', 'Reporting Portal']);
     // Grouped under the page they came from.
     assert.equal(await popup.locator('section.page[data-page="view_api_clients"] h3 span').first().textContent(), 'View API Clients');
-    // Stored in the session, per tenant; nothing in local storage but preferences.
+    // Stored in the session, per tenant and host family; nothing in local storage but preferences.
     const stored = await sessionStorage(browser.context);
-    assert.deepEqual(Object.keys(stored), ['tenant:acme']);
-    assert.equal(stored['tenant:acme'].params.length, EXPECTED_COUNT);
+    assert.deepEqual(Object.keys(stored), [recordKey()]);
+    assert.equal(stored[recordKey()].params.length, EXPECTED_COUNT);
     const worker = await currentWorker(browser.context);
     const local = await worker.evaluate(() => chrome.storage.local.get(null));
     assert.ok(Object.keys(local).every((k) => k.startsWith('prefs:')), `unexpected local keys ${Object.keys(local)}`);
@@ -101,25 +104,27 @@ test('2. SSO "yes" turns redirect-n-missing into an error with the fixed URL', a
     const auth = popup.locator('li.value[data-kind="authorization_endpoint"]');
     // Unknown SSO: a warning.
     await auth.locator('li.finding.warning[data-code="redirect-n-missing"]').waitFor();
-    await popup.locator('section.tenant.current label[for="sso-acme-yes"]').click();
+    await popup.locator('section.tenant.current label[for="sso-wd3.implementation-acme-yes"]').click();
     const error = auth.locator('li.finding.error[data-code="redirect-n-missing"]');
     await error.waitFor();
     assert.equal(await error.locator('.fixed-value').textContent(), 'https://wd3-impl.workday.com/acme/authorize?redirect=n');
     assert.match(await popup.locator('section.tenant.current .summary').textContent(), /1 error/);
     // The answer is a preference (local storage, not a secret), and it holds on reopening.
     const worker = await currentWorker(browser.context);
-    assert.deepEqual(await worker.evaluate(() => chrome.storage.local.get('prefs:acme')), { 'prefs:acme': { sso: 'yes' } });
+    assert.deepEqual(await worker.evaluate((k) => chrome.storage.local.get(k), prefsKey()), { [prefsKey()]: { sso: 'yes' } });
+    // The switch says where its answer comes from.
+    assert.match(await popup.locator('section.tenant.current .sso-source').textContent(), /You chose/);
     await popup.reload();
     await popup.waitForSelector('body[data-ready="true"]');
     assert.equal(await popup.locator('section.tenant.current input[value="yes"]').isChecked(), true);
     await popup.locator('li.finding.error[data-code="redirect-n-missing"]').waitFor();
     // "No": the rule does not apply, the finding goes.
-    await popup.locator('section.tenant.current label[for="sso-acme-no"]').click();
+    await popup.locator('section.tenant.current label[for="sso-wd3.implementation-acme-no"]').click();
     await waitFor(async () => (await popup.locator('li.finding[data-code="redirect-n-missing"]').count()) === 0, {
       what: 'redirect-n-missing to disappear with SSO "no"',
     });
     // The page's mark follows the tenant's checks once the page is read again.
-    await worker.evaluate(() => chrome.storage.local.set({ 'prefs:acme': { sso: 'yes' } }));
+    await worker.evaluate((k) => chrome.storage.local.set({ [k]: { sso: 'yes' } }), prefsKey());
     await page.reload();
     await waitFor(
       async () => (await page.locator('wdcap-mark[data-wdcap-kind="authorization_endpoint"]').getAttribute('data-wdcap-severity')) === 'error',
@@ -127,7 +132,7 @@ test('2. SSO "yes" turns redirect-n-missing into an error with the fixed URL', a
     );
   } finally {
     const worker = await currentWorker(browser.context);
-    await worker.evaluate(() => chrome.storage.local.remove('prefs:acme'));
+    await worker.evaluate((k) => chrome.storage.local.remove(k), prefsKey());
     await popup.close();
     await page.close();
   }
@@ -232,8 +237,8 @@ test('4b. A page no recogniser claims leaves nothing in chrome.storage.session; 
       what: 'marks after in-app navigation to View API Clients',
     });
     const stored = await sessionStorage(browser.context);
-    assert.deepEqual(Object.keys(stored), ['tenant:acme']);
-    assert.equal(stored['tenant:acme'].params.length, EXPECTED_COUNT);
+    assert.deepEqual(Object.keys(stored), [recordKey()]);
+    assert.equal(stored[recordKey()].params.length, EXPECTED_COUNT);
     // Nothing of the home page is in it.
     const text = JSON.stringify(stored);
     for (const leaked of ['Ada Example', 'Eve Example', 'Dana Placeholder', 'home']) {
@@ -290,23 +295,27 @@ test('Secrets are masked in the popup until shown; copy gives the raw value', as
   await clearSession();
   await browser.context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const secret = 'k3xq9v2m7w1p8r4t6y0u5i2o3a9s8d7f6g5h4j3k2l1z0x9c8v7b6n5m4q3w2e1r0t9y8u7i6o5p4a3s2d1f0g9h8j7k6l5z4x3';
-  // What the worker would have stored after Register API Client (values captured there).
+  // What the worker would have stored after Register API Client (values captured there): the
+  // core's record (StoredRecord), a tenant on one host family.
   const worker = await currentWorker(browser.context);
   await worker.evaluate(
-    (value) =>
-      chrome.storage.session.set({
-        'tenant:acme': {
-          tenant: 'acme',
+    ([value, key, storageKey]) => {
+      const origin = 'wd3-impl.workday.com/acme';
+      const param = (kind, v, label) => ({ kind, value: v, name: 'Acme Sync', client: 'Acme Sync', tenant: 'acme', label, page: 'register_api_client', origin, at: Date.now() });
+      return chrome.storage.session.set({
+        [storageKey]: {
+          version: 2,
+          key,
           updated: Date.now(),
-          pages: { register_api_client: { title: 'Register API Client', url: '', at: Date.now() } },
           params: [
-            { kind: 'client_id', value: 'OGQyMzYyYjYtZDhmZC00YTA4LWE3M2EtZDIzNzg1MzY3NmZm', name: null, tenant: 'acme', label: 'Client ID', page: 'register_api_client', at: Date.now() },
-            { kind: 'client_secret', value, name: null, tenant: 'acme', label: 'Client Secret', page: 'register_api_client', at: Date.now() },
+            param('client_id', 'OGQyMzYyYjYtZDhmZC00YTA4LWE3M2EtZDIzNzg1MzY3NmZm', 'Client ID'),
+            param('client_secret', value, 'Client Secret'),
           ],
-          settings: [],
+          reads: [{ page: 'register_api_client', title: 'Register API Client', url: '', origin, at: Date.now(), settings: [{ name: 'client_name', value: 'Acme Sync' }] }],
         },
-      }),
-    secret,
+      });
+    },
+    [secret, ACME, recordKey()],
   );
   const page = await browser.context.newPage();
   await page.goto(HOME_URL);
@@ -337,7 +346,7 @@ test('Values from several pages of one tenant gather in one view; a captured sec
   const first = await openViewApiClients();
   const second = await browser.context.newPage();
   // Register API Client, the result screen: client ID, client secret and the three endpoints.
-  await second.goto('http://wd3-impl.workday.com/acme/d/inst/15194$7410/rel-task/2997$2141.htmld?wdcap-fixture=register_api_client/result_plain');
+  await second.goto('https://wd3-impl.workday.com/acme/d/inst/15194$7410/rel-task/2997$2141.htmld?wdcap-fixture=register_api_client/result_plain');
   await waitFor(async () => (await second.locator('wdcap-mark').count()) === 5, { what: '5 marks on the Register API Client result' });
   const secretMark = second.locator('wdcap-mark[data-wdcap-kind="client_secret"]');
   assert.equal(await secretMark.count(), 1);
@@ -349,11 +358,16 @@ test('Values from several pages of one tenant gather in one view; a captured sec
     assert.equal(values.client_id.length, 3);
     assert.equal(values.client_secret.length, 1);
     assert.match(values.client_secret[0], /^•+ +\d+ chars · sha256:[0-9a-f]{8}$/);
+    // Each API client's values on its card; the tenant's endpoints under the page last showing them.
+    const cards = await popup.locator('section.tenant.current section.client').evaluateAll((s) => s.map((e) => e.dataset.client));
+    assert.deepEqual(cards.sort(), ['Acme Learning Sync', 'Microsoft Defender for Cloud Apps', 'Reporting Portal']);
+    const sync = popup.locator('section.tenant.current section.client[data-client="Acme Learning Sync"]');
+    assert.deepEqual(await sync.locator('li.value').evaluateAll((l) => l.map((e) => e.dataset.kind)), ['client_id', 'client_secret']);
     const pages = await popup.locator('section.tenant.current section.page').evaluateAll((s) => s.map((e) => e.dataset.page));
-    assert.deepEqual(pages.sort(), ['register_api_client', 'view_api_clients']);
+    assert.deepEqual(pages, ['register_api_client']);
 
     const stored = await sessionStorage(browser.context);
-    const secret = stored['tenant:acme'].params.find((p) => p.kind === 'client_secret').value;
+    const secret = stored[recordKey()].params.find((p) => p.kind === 'client_secret').value;
     assert.ok(secret.length > 20);
     const worker = await currentWorker(browser.context);
     const local = JSON.stringify(await worker.evaluate(() => chrome.storage.local.get(null)));

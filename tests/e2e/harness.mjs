@@ -14,9 +14,39 @@ export { PAGE_PATHS, ROOT, EXTENSION_DIR, assertBuilt };
 
 export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
-/** The simulator's View API Clients address (the first fixture's), over plain http. */
-export const VIEW_API_CLIENTS_URL = 'http://wd3-impl.workday.com/acme/d/task/2997$2151.htmld';
-export const HOME_URL = 'http://wd3-impl.workday.com/acme/d/home.htmld';
+/**
+ * The simulator's View API Clients address (the first fixture's). Over https, as a tenant's own
+ * pages are: the extension keeps nothing of a plain-http page.
+ */
+export const VIEW_API_CLIENTS_URL = 'https://wd3-impl.workday.com/acme/d/task/2997$2151.htmld';
+export const HOME_URL = 'https://wd3-impl.workday.com/acme/d/home.htmld';
+
+/** The record of the simulator's tenant `acme` on wd3-impl.workday.com: a tenant on one host family. */
+export const ACME = 'wd3.implementation:acme';
+/** Where the worker keeps a record (chrome.storage.session) and its preferences (chrome.storage.local). */
+export const recordKey = (key = ACME) => `tenant:${key}`;
+export const prefsKey = (key = ACME) => `prefs:${key}`;
+
+/**
+ * A fixture's page served at the simulated tenant's own UI host (wd3-impl.workday.com), whatever
+ * host it was saved from: a record is one tenant on one host family, and a walk through the
+ * tenant's setup happens on its one host. `?wdcap-fixture=` makes the simulator serve that very
+ * fixture there.
+ * @param {{ref: string, url: string}} fixture as sim.fixtures lists it
+ */
+export function onTenantHost(fixture) {
+  const u = new URL(fixture.url);
+  u.protocol = 'https:';
+  u.hostname = 'wd3-impl.workday.com';
+  u.searchParams.set('wdcap-fixture', fixture.ref);
+  return u.href;
+}
+
+/** The stored values of a record, as the worker keeps them (the core's StoredRecord). */
+export async function storedRecord(context, key = ACME) {
+  const stored = await sessionStorage(context);
+  return stored[recordKey(key)] ?? null;
+}
 
 /**
  * Starts the simulator and a Chromium with the extension.

@@ -1,80 +1,23 @@
-// The live test's worker side as pure functions (extension/worker/live-worker.js): which values go to
-// the core and in which order, which hosts need permission, how a refresh token the tenant issued
-// replaces the tested one in the stored record; and every message the Live test section uses
-// exists in every language. (The port and the UI are tested end to end in live.test.mjs.)
+// The live test's worker side (extension/worker/live-worker.js): which hosts need permission (the
+// core lists them with the values the test uses), the core's live-test inputs and its refusal of
+// a set mixing two API clients; and every message the Live test section uses exists in every
+// language. (The port and the UI are tested end to end in live.test.mjs.)
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { readFileSync, readdirSync } from 'node:fs';
 import { ROOT, importBuiltCore } from './helpers.mjs';
-import { liveEvidence, probedOrigins, renewRefreshToken } from '../../extension/worker/live-worker.js';
+import { originsOf } from '../../extension/worker/live-worker.js';
 
 const TOKEN = 'https://wd3-impl-services1.workday.com/ccx/oauth2/acme/token';
-const param = (kind, value, at, extra = {}) => ({ kind, value, name: null, tenant: 'acme', label: null, page: 'p', at, ...extra });
 
-const record = {
-  tenant: 'acme',
-  updated: 30,
-  pages: {},
-  settings: [{ name: 'x', value: 'y', page: 'p', at: 1 }],
-  params: [
-    param('refresh_token', 'old-token', 10),
-    param('token_endpoint', TOKEN, 20),
-    param('refresh_token', 'newer-token', 30, { name: 'ISU_X' }),
-  ],
-};
-
-test('the evidence lists the newest capture first, with the ISU password only when typed', () => {
-  const ev = liveEvidence(record, '');
-  assert.deepEqual(
-    ev.params.map((p) => p.value),
-    ['newer-token', TOKEN, 'old-token'],
-  );
-  assert.equal(ev.params[0].name, 'ISU_X');
-  assert.ok(!('isu_password' in ev), 'an empty password is not sent');
-  assert.ok(!('settings' in ev), 'the live test takes no settings');
-  assert.equal(liveEvidence(record, 'pw').isu_password, 'pw');
-  assert.deepEqual(liveEvidence(undefined).params, []);
-  assert.deepEqual(record.params.map((p) => p.at), [10, 20, 30], 'the record is not reordered');
-});
-
-test('host permissions are asked for the https hosts the probes call, once each', () => {
-  const origins = probedOrigins([
-    { kind: 'token_endpoint', value: TOKEN },
-    { kind: 'rest_endpoint', value: ' https://wd3-impl-services1.workday.com/ccx/api/v1/acme ' },
-    { kind: 'raas_url', value: 'https://wd5-services1.myworkday.com/ccx/service/customreport2/acme/ISU/R?format=json' },
-    { kind: 'soap_endpoint', value: 'http://wd3-impl-services1.workday.com/ccx/service/acme/Learning/v39.2' },
-    { kind: 'authorization_endpoint', value: 'https://wd3-impl.workday.com/acme/authorize' },
-    { kind: 'token_endpoint', value: 'not a url' },
+test('host permissions are asked for the https hosts the core lists, once each', () => {
+  assert.deepEqual(originsOf(['wd3-impl-services1.workday.com', 'wd5-services1.myworkday.com', 'wd3-impl-services1.workday.com']), [
+    'https://wd3-impl-services1.workday.com/*',
+    'https://wd5-services1.myworkday.com/*',
   ]);
-  assert.deepEqual(origins, ['https://wd3-impl-services1.workday.com/*', 'https://wd5-services1.myworkday.com/*']);
-});
-
-test('a new refresh token replaces the tested one, marked renewed', () => {
-  const next = renewRefreshToken(record, 'newer-token', 'fresh-token', 99);
-  assert.notEqual(next, record);
-  assert.equal(next.updated, 99);
-  assert.deepEqual(
-    next.params.filter((p) => p.kind === 'refresh_token').map((p) => [p.value, p.at, p.renewed ?? null, p.name]),
-    [
-      ['old-token', 10, null, null],
-      ['fresh-token', 99, 99, 'ISU_X'],
-    ],
-  );
-  assert.deepEqual(next.settings, record.settings);
-  assert.equal(record.params[2].value, 'newer-token', 'the stored record is not changed in place');
-});
-
-test('a new refresh token already stored is not duplicated; one with nothing to replace is added', () => {
-  const withFresh = { ...record, params: [...record.params, param('refresh_token', 'fresh-token', 40)] };
-  const next = renewRefreshToken(withFresh, 'newer-token', 'fresh-token', 99);
-  assert.equal(next.params.filter((p) => p.value === 'fresh-token').length, 1);
-  assert.ok(!next.params.some((p) => p.value === 'newer-token'));
-  const added = renewRefreshToken({ tenant: 'acme', params: [], settings: [], pages: {} }, undefined, 'fresh-token', 5);
-  assert.deepEqual(added.params, [
-    { kind: 'refresh_token', value: 'fresh-token', name: null, tenant: 'acme', label: null, page: null, at: 5, renewed: 5 },
-  ]);
+  assert.deepEqual(originsOf(undefined), []);
 });
 
 test('every message key the Live test section uses is in every locale', () => {
@@ -113,6 +56,57 @@ test('core.liveTest: an abort reason that is not an Error is a cancel, not a tra
       assert.equal(result.report.steps[0].requests[0].outcome, 'cancelled');
     }
     assert.equal(core.stats().traps, 0);
+  } finally {
+    glue.cleanup();
+  }
+});
+
+test('core.liveTest: a set pairing one API client\'s ID with another\'s secret is refused before anything is sent', async () => {
+  const glue = await importBuiltCore();
+  try {
+    const core = glue.module;
+    const evidence = {
+      params: [
+        { kind: 'token_endpoint', value: TOKEN },
+        { kind: 'client_id', value: 'OGQyMzYyYjYtZDhmZC00YTA4LWE3M2EtZDIzNzg1MzY3NmZm', client: 'Microsoft Defender for Cloud Apps' },
+        { kind: 'client_secret', value: 'k'.repeat(100), client: 'Reporting Portal' },
+      ],
+    };
+    const result = await core.liveTest(evidence, {}, null);
+    assert.equal(result.ok, true, JSON.stringify(result));
+    assert.deepEqual(result.report.steps, []);
+    assert.deepEqual(result.report.refused.map((f) => f.code), ['mixed-credentials']);
+    assert.ok(!JSON.stringify(result).includes('k'.repeat(100)), 'the secret is not in the answer');
+  } finally {
+    glue.cleanup();
+  }
+});
+
+test('core.liveInputs: one API client\'s values, the record\'s hosts the probes call', async () => {
+  const glue = await importBuiltCore();
+  try {
+    const core = glue.module;
+    const tab = { tabUrl: 'https://wd3-impl.workday.com/acme/d/task/2997$2141.htmld', at: 1000 };
+    const nodes = [{ t: 'body' }, { p: 0, t: 'div', a: { 'data-automation-id': 'pageHeaderTitleText' }, x: 'Register API Client' }];
+    for (const [label, value] of [
+      ['Client Name', 'Acme Sync'],
+      ['Client ID', 'YmRkNjQwZmItMDY2Ny00YWQxLTljODAtMzE3ZmEzYjE3OTlk'],
+      ['Client Secret', 's'.repeat(100)],
+      ['Token Endpoint', TOKEN],
+    ]) {
+      const row = nodes.push({ p: 0, t: 'li', a: { 'data-automation-id': 'formLabelRow' } }) - 1;
+      nodes.push({ p: row, t: 'label', a: { 'data-automation-id': 'formLabel' }, x: label });
+      nodes.push({ p: row, t: 'div', a: { 'data-automation-id': 'textView' }, x: value });
+    }
+    const captured = await core.captureSnapshot(JSON.stringify({ v: 1, url: tab.tabUrl, title: 'Register API Client', nodes }), tab);
+    assert.equal(captured.ok, true, JSON.stringify(captured));
+    const merged = await core.mergeCapture(null, captured.report.parts[0]);
+    const inputs = await core.liveInputs(merged.report.record, { integration: 'defender-for-cloud-apps' }, 'pw');
+    assert.equal(inputs.ok, true, JSON.stringify(inputs));
+    assert.deepEqual(inputs.report.hosts, ['wd3-impl-services1.workday.com']);
+    assert.equal(inputs.report.client.name, 'Acme Sync');
+    assert.equal(inputs.report.evidence.isu_password, 'pw');
+    assert.ok(inputs.report.evidence.params.filter((p) => p.kind === 'client_secret').every((p) => p.client === 'Acme Sync'));
   } finally {
     glue.cleanup();
   }

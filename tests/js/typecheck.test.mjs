@@ -60,18 +60,18 @@ test('the unchanged sources pass the type check', () => {
 
 test('a wrong field name on a report from the core fails it', () => {
   const { status, output } = checkCopy('wrong-field', {
-    'worker/captures.js': ['params: report.params.map((view, i) => ({', 'params: report.parms.map((view, i) => ({'],
+    'worker/handlers/capture.js': ['const values = [...seen.view.values,', 'const values = [...seen.view.valus,'],
   });
-  assert.notEqual(status, 0, 'tsc passed a report with `parms`');
-  assert.match(output, /worker\/captures\.js\(\d+,\d+\): error TS2\d+: Property 'parms' does not exist on type 'ReportView'/);
+  assert.notEqual(status, 0, 'tsc passed a view with `valus`');
+  assert.match(output, /worker\/handlers\/capture\.js\(\d+,\d+\): error TS2\d+: Property 'valus' does not exist on type 'TenantView'/);
 });
 
 test('a message name the table does not have, or a field its message does not carry, fails it', () => {
   const { status, output } = checkCopy('wrong-message', {
     'pages/options/options.js': ['ask({ type: MESSAGES.forgetAll })', 'ask({ type: MESSAGES.forgetEverything })'],
-    'pages/popup/popup.js': ['tenant: v.tenant, sso: value, tabId', 'tenant: v.tenant, ssso: value, tabId'],
+    'pages/popup/popup.js': ['ask({ type: MESSAGES.forget, key: e.key, tabId })', 'ask({ type: MESSAGES.forget, kee: e.key, tabId })'],
   });
   assert.notEqual(status, 0);
   assert.match(output, /pages\/options\/options\.js\(\d+,\d+\): error TS2339: Property 'forgetEverything' does not exist/);
-  assert.match(output, /pages\/popup\/popup\.js\(\d+,\d+\): error TS2\d+: .*'ssso'/);
+  assert.match(output, /pages\/popup\/popup\.js\(\d+,\d+\): error TS2\d+: .*'kee'/);
 });

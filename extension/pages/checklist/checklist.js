@@ -5,7 +5,10 @@
 // from what the extension gathered on the tenant; the worker hands it over. Steps can be ticked
 // by hand; progress; reset; Markdown download for handouts; print; class mode.
 //
-// `?tenant=<name>&partner=<id>` choose what is shown (the popup passes both).
+// `?key=<record key>&partner=<id>` choose what is shown (the popup passes both): a record is a
+// tenant on one host family (`wd3.implementation:acme`). A step about an object (an API client,
+// a security group, an ISU) is judged on the partner's own; what pages read about others is
+// listed as such.
 
 import {
   announce,
@@ -28,9 +31,9 @@ import { MESSAGES } from '../../shared/messages.js';
 import { PAGE_IDS } from '../../shared/generated/lists.js';
 
 /**
- * @import { Partner, StepState, StepView } from '../../shared/generated/core-types'
+ * @import { ObjectKind, Partner, StepState, StepView } from '../../shared/generated/core-types'
  * @import { ChecklistReply, Reply } from '../../shared/messages.js'
- * @import { Settings, TenantView } from '../../shared/types.js'
+ * @import { Settings, TenantEntry } from '../../shared/types.js'
  */
 
 const partnerSelect = byId('partner', HTMLSelectElement);
@@ -42,7 +45,7 @@ const stepsList = byId('steps');
 let settings = { ...DEFAULT_SETTINGS };
 /** @type {Partner[]} */
 let partners = [];
-/** @type {TenantView[]} the worker's views */
+/** @type {TenantEntry[]} the tenants the worker knows */
 let tenants = [];
 /** @type {ChecklistReply | null} the last checklist answer */
 let current = null;
@@ -57,7 +60,23 @@ const STATE_LABELS = {
   manual: () => t('stateManual'),
 };
 
+/** The chosen record's key (null: no tenant, a handout). */
 const tenant = () => (tenantSelect.value === NO_TENANT ? null : tenantSelect.value);
+/** The chosen tenant's name. */
+const tenantName = () => tenants.find((e) => e.key === tenant())?.tenant ?? tenant();
+
+/** @type {Record<ObjectKind, (name: string) => string>} */
+const OBJECT_WORDS = {
+  api_client: (name) => t('objectApiClient', name),
+  security_group: (name) => t('objectSecurityGroup', name),
+  isu: (name) => t('objectIsu', name),
+};
+/** @type {Record<ObjectKind, () => string>} */
+const OBJECT_KINDS = {
+  api_client: () => t('kindApiClient'),
+  security_group: () => t('kindSecurityGroup'),
+  isu: () => t('kindIsu'),
+};
 const partner = () => partnerSelect.value;
 
 /**
@@ -104,8 +123,19 @@ function evidenceList(step) {
   for (const policy of step.unseen_policies ?? []) {
     items.push(h('li', { class: 'open' }, mark(false), t('evidencePolicyUnseen', policy)));
   }
+  // Read about another client, group or user: shown, never counted.
+  for (const other of step.elsewhere ?? []) {
+    items.push(h('li', { class: 'elsewhere', 'data-name': other.name }, h('span', { class: 'ev-mark open', 'aria-hidden': 'true', text: '\u2715' }),
+      t('evidenceElsewhere', pageTitle(other.page), OBJECT_WORDS[other.kind](other.name))));
+  }
   if (!items.length) return h('p', { class: 'evidence manual-note', text: t('evidenceNone') });
-  return h('div', { class: 'evidence' }, h('h4', { text: t('evidenceHeading') }), h('ul', {}, items));
+  const about = step.about
+    ? h('p', { class: 'step-about', 'data-known': String(step.about.name != null) },
+        step.about.name != null
+          ? t('stepAbout', OBJECT_WORDS[step.about.kind](step.about.name))
+          : t('stepAboutUnknown', OBJECT_KINDS[step.about.kind]()))
+    : null;
+  return h('div', { class: 'evidence' }, h('h4', { text: t('evidenceHeading') }), about, h('ul', {}, items));
 }
 
 /**
@@ -117,7 +147,7 @@ function suggestionBox(s) {
   use.addEventListener('click', async () => {
     const name = tenant();
     if (name == null) return;
-    const reply = await ask({ type: MESSAGES.acceptValue, tenant: name, kind: s.kind, value: s.value, label: t('builtByWdcap') });
+    const reply = await ask({ type: MESSAGES.acceptValue, key: name, kind: s.kind, value: s.value, label: t('builtByWdcap') });
     announce(reply.ok ? t('valueAdded', kindTitle(s.kind)) : t('couldNotLoad', reply.error?.message ?? '?'));
     refresh();
   });
@@ -132,14 +162,14 @@ function suggestionBox(s) {
  * Several groups' access is listed and no page said which is the integration's: ask.
  * @param {StepView} step
  * @param {string[]} groups the groups in sight
- * @param {string} name the tenant
+ * @param {string} name the record's key
  */
 function groupPicker(step, groups, name) {
   const id = `group-${step.id}`;
   const select = h('select', { id, class: 'group-choice' }, groups.map((g) => h('option', { value: g, text: g })));
   const pick = h('button', { type: 'button', class: 'pick-group primary' }, t('groupPick'));
   pick.addEventListener('click', async () => {
-    const reply = await ask({ type: MESSAGES.setPrefs, tenant: name, securityGroup: select.value });
+    const reply = await ask({ type: MESSAGES.setPrefs, key: name, securityGroup: select.value });
     announce(reply.ok ? t('groupChosen', select.value) : t('couldNotLoad', reply.error?.message ?? '?'));
     refresh();
   });
@@ -164,7 +194,7 @@ function stepItem(step, n) {
     'aria-describedby': `state-${step.id}`,
   });
   box.addEventListener('change', async () => {
-    const reply = await ask({ type: MESSAGES.checklistTick, tenant: tenant(), partner: partner(), step: step.id, ticked: box.checked });
+    const reply = await ask({ type: MESSAGES.checklistTick, key: tenant(), partner: partner(), step: step.id, ticked: box.checked });
     if (reply.ok) {
       render(reply);
       announce(box.checked ? t('tickedByHand', step.title) : t('untickedByHand', step.title));
@@ -232,7 +262,7 @@ function render(reply) {
   if (list.progress.optional_total) {
     progress.append(h('p', { class: 'help', text: t('optionalProgress', list.progress.optional_done, list.progress.optional_total) }));
   }
-  const name = tenant();
+  const name = tenantName();
   byId('tenant-note').textContent = name == null ? t('noTenantNote') : t('tenantNote', name);
   stepsList.replaceChildren(...list.steps.map((s, i) => stepItem(s, i + 1)));
   document.body.dataset.percent = String(list.progress.percent);
@@ -244,26 +274,26 @@ let asked = 0;
 async function refresh() {
   if (!partner()) return;
   const mine = ++asked;
-  const reply = await ask({ type: MESSAGES.checklist, tenant: tenant(), partner: partner() });
+  const reply = await ask({ type: MESSAGES.checklist, key: tenant(), partner: partner() });
   // An older question answered late must not overwrite a newer answer.
   if (mine === asked) render(reply);
 }
 
 /** The tenant's partner, when it has none yet, is the one its checklist is opened for. */
 async function adoptPartner() {
-  const name = tenant();
-  const view = tenants.find((v) => v.tenant === name);
-  if (name != null && partner() && !integrationOf(view)) {
-    await ask({ type: MESSAGES.setPrefs, tenant: name, integration: partner() });
+  const key = tenant();
+  const entry = tenants.find((e) => e.key === key);
+  if (key != null && partner() && !integrationOf(entry)) {
+    await ask({ type: MESSAGES.setPrefs, key, integration: partner() });
   }
 }
 
 /**
  * The partner chosen for a tenant (none: null).
- * @param {TenantView | undefined} view
+ * @param {TenantEntry | undefined} entry
  */
-function integrationOf(view) {
-  return view && 'integration' in view.prefs ? view.prefs.integration : null;
+function integrationOf(entry) {
+  return entry?.view?.prefs.integration ?? null;
 }
 
 // ---- Markdown for handouts -----------------------------------------------------------------
@@ -271,7 +301,7 @@ function integrationOf(view) {
 /** @param {ChecklistReply} reply */
 function markdown(reply) {
   const list = reply.checklist;
-  const name = tenant();
+  const name = tenantName();
   /** @type {string[]} */
   const out = [];
   out.push(`# ${md(t('mdTitle', list.partner.name))}`, '');
@@ -306,23 +336,27 @@ function markdown(reply) {
 
 // ---- controls ----------------------------------------------------------------------------------
 
-/** @param {string | null | undefined} wanted */
+/**
+ * The tenants on offer, each a record (a tenant on one host family), `wanted` chosen.
+ * @param {string | null | undefined} wanted a record key
+ */
 function fillTenants(wanted) {
-  const names = tenants.map((v) => v.tenant);
-  // A tenant asked for by name is offered even before anything of it was captured.
-  if (wanted != null && wanted !== NO_TENANT && !names.includes(wanted)) names.unshift(wanted);
-  const options = names.map((name) => h('option', { value: name, text: name || t('noTenant') }));
+  /** @type {[string, string][]} key, label */
+  const choices = tenants.map((e) => [e.key, e.view?.family_label ? `${e.tenant} (${e.view.family_label})` : e.tenant]);
+  // A tenant asked for is offered even before anything of it was captured.
+  if (wanted != null && wanted !== NO_TENANT && !choices.some(([k]) => k === wanted)) choices.unshift([wanted, wanted]);
+  const options = choices.map(([key, label]) => h('option', { value: key, text: label || t('noTenant') }));
   options.push(h('option', { value: NO_TENANT, text: t('noTenantChoice') }));
   tenantSelect.replaceChildren(...options);
-  if (wanted != null && names.includes(wanted)) tenantSelect.value = wanted;
-  else tenantSelect.value = names[0] ?? NO_TENANT;
+  if (wanted != null && choices.some(([k]) => k === wanted)) tenantSelect.value = wanted;
+  else tenantSelect.value = choices[0]?.[0] ?? NO_TENANT;
 }
 
 /** @param {string | null | undefined} wanted */
 function pickPartner(wanted) {
   const ids = partners.map((p) => p.id);
-  const view = tenants.find((v) => v.tenant === tenant());
-  const choice = [wanted, integrationOf(view), settings.lastPartner].find((id) => id && ids.includes(id)) ?? ids[0];
+  const entry = tenants.find((e) => e.key === tenant());
+  const choice = [wanted, integrationOf(entry), settings.lastPartner].find((id) => id && ids.includes(id)) ?? ids[0];
   partnerSelect.value = choice ?? '';
 }
 
@@ -337,19 +371,19 @@ async function main() {
   if (state.ok && state.version) byId('version').textContent = t('builtBy', state.version);
   for (const p of partners) partnerSelect.append(h('option', { value: p.id, text: p.name }));
   const params = new URLSearchParams(location.search);
-  fillTenants(params.get('tenant'));
+  fillTenants(params.get('key'));
   pickPartner(params.get('partner'));
 
   await adoptPartner();
   partnerSelect.addEventListener('change', async () => {
     await saveSettings({ lastPartner: partner() });
-    const name = tenant();
-    if (name != null) await ask({ type: MESSAGES.setPrefs, tenant: name, integration: partner() });
+    const key = tenant();
+    if (key != null) await ask({ type: MESSAGES.setPrefs, key, integration: partner() });
     refresh();
   });
   tenantSelect.addEventListener('change', () => {
     // The tenant's own partner if it has one, else the one shown.
-    const own = integrationOf(tenants.find((v) => v.tenant === tenant()));
+    const own = integrationOf(tenants.find((e) => e.key === tenant()));
     pickPartner(own ?? partner());
     adoptPartner();
     refresh();
@@ -361,7 +395,7 @@ async function main() {
   });
   byId('export-md').addEventListener('click', () => {
     if (!current) return;
-    download(`wdcap-checklist-${slug(partner())}-${slug(tenant() ?? 'handout')}.md`, markdown(current), 'text/markdown');
+    download(`wdcap-checklist-${slug(partner())}-${slug(tenantName() ?? 'handout')}.md`, markdown(current), 'text/markdown');
     announce(t('markdownDownloaded'));
   });
   byId('print').addEventListener('click', () => window.print());
@@ -377,7 +411,7 @@ async function main() {
   });
   byId('reset-yes').addEventListener('click', async () => {
     confirmBox.hidden = true;
-    render(await ask({ type: MESSAGES.checklistReset, tenant: tenant(), partner: partner() }));
+    render(await ask({ type: MESSAGES.checklistReset, key: tenant(), partner: partner() }));
     announce(t('checklistReset'));
     resetButton.focus();
   });
@@ -393,9 +427,9 @@ async function main() {
         const fresh = await ask({ type: MESSAGES.view });
         if (fresh.ok) {
           const keep = tenant();
-          const before = tenants.map((v) => v.tenant).join('\u0000');
+          const before = tenants.map((e) => e.key).join('\u0000');
           tenants = fresh.tenants;
-          if (tenants.map((v) => v.tenant).join('\u0000') !== before) fillTenants(keep ?? tenants[0]?.tenant);
+          if (tenants.map((e) => e.key).join('\u0000') !== before) fillTenants(keep ?? tenants[0]?.key);
         }
       }
       if (area === 'local' && changes.settings) {

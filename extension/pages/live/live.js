@@ -1,37 +1,39 @@
 // @ts-check
 // The popup's "Live test" section (docs/live-test.md): on an explicit click, the service worker sends the
-// tenant's captured values to the tenant's own Workday hosts and this section shows what each
-// probe found: status, summary, findings with their fixes, the requests made (method, URL
-// without its query, status). A Cancel button and a time limit stop it; an optional ISU
+// tenant's captured values (the partner's API client's, never two clients') to the tenant's own
+// Workday hosts and this section shows what it used (which API client, which refresh token by
+// account and fingerprint, when it last ran) and what each probe the partner uses found: status,
+// summary, findings with their fixes, the requests made (method, URL without its query, status). A Cancel button and a time limit stop it; an optional ISU
 // password (for RaaS/SOAP basic auth) is sent for this one test, never stored, and cleared; a
 // refresh token the tenant issued in exchange is shown masked, with Show and Copy, and has
 // already replaced the old one in the tenant's captured values.
 //
 //   import { liveSection } from '../live/live.js';
-//   body.append(liveSection(view));   // view: a tenant of the worker's 'wdcap/view' answer
+//   body.append(liveSection(entry));   // entry: a tenant of the worker's 'wdcap/view' answer
 //
 // One element per tenant lives for the page's lifetime: the popup re-renders on every capture,
 // and re-appending the same element keeps a running test, its result and a half-typed password.
 // Nothing runs without a click. Every string goes through chrome.i18n (ui.js `t`).
 
 import { t, h, prose, findingItem, copyButton, masked, announce } from '../../shared/ui.js';
-import { probedOrigins } from '../../worker/live-worker.js';
+import { originsOf } from '../../worker/live-worker.js';
 import { LIVE_MESSAGES, LIVE_PORT } from '../../shared/messages.js';
 
 /**
- * @import { ProbeKind, StepResult, StepStatus } from '../../shared/generated/core-types'
+ * @import { ProbeKind, StepResult, StepStatus, TokenRef } from '../../shared/generated/core-types'
  * @import { LiveResult, LiveStarted, RenewedToken } from '../../shared/messages.js'
- * @import { TenantView } from '../../shared/types.js'
+ * @import { TenantEntry } from '../../shared/types.js'
  */
 
 /**
- * One tenant's section: its elements, the view it shows, the port of a running test.
+ * One tenant's section: its elements, the tenant it shows, the port of a running test.
  * @typedef {object} LiveSectionState
- * @property {string} tenant
- * @property {TenantView} view
+ * @property {string} key
+ * @property {TenantEntry} entry
  * @property {chrome.runtime.Port | null} port
  * @property {HTMLElement} root
  * @property {HTMLElement} introText
+ * @property {HTMLElement} uses
  * @property {HTMLInputElement} password
  * @property {HTMLButtonElement} run
  * @property {HTMLButtonElement} cancel
@@ -40,7 +42,7 @@ import { LIVE_MESSAGES, LIVE_PORT } from '../../shared/messages.js';
  * @property {HTMLElement} renewed
  */
 
-/** @type {Map<string, LiveSectionState>} tenant → its section */
+/** @type {Map<string, LiveSectionState>} record key → its section */
 const sections = new Map();
 
 /** @type {readonly ProbeKind[]} */
@@ -61,28 +63,33 @@ const STATUS_LABELS = {
 };
 
 /**
- * The section for `view`'s tenant (the same element on every call).
- * @param {TenantView} view
+ * The section for `entry`'s tenant (the same element on every call).
+ * @param {TenantEntry} entry
  */
-export function liveSection(view) {
-  let s = sections.get(view.tenant);
+export function liveSection(entry) {
+  let s = sections.get(entry.key);
   if (!s) {
-    s = create(view.tenant, view);
-    sections.set(view.tenant, s);
+    s = create(entry);
+    sections.set(entry.key, s);
   }
-  s.view = view;
+  s.entry = entry;
   intro(s);
   return s.root;
 }
 
+/** @param {LiveSectionState} s */
+const summaryOf = (s) => s.entry.view?.live;
+/** @param {LiveSectionState} s */
+const originsFor = (s) => originsOf(summaryOf(s)?.hosts);
+
 /**
- * @param {string} tenant
- * @param {TenantView} view
+ * @param {TenantEntry} entry
  * @returns {LiveSectionState}
  */
-function create(tenant, view) {
+function create(entry) {
   const id = `live-password-${sections.size}`;
   const introText = h('p', { class: 'live-intro' });
+  const uses = h('p', { class: 'live-uses' });
   const password = h('input', {
     type: 'password',
     id,
@@ -98,9 +105,10 @@ function create(tenant, view) {
   const renewed = h('div', { class: 'live-renewed', hidden: true });
   const root = h(
     'section',
-    { class: 'live', 'data-tenant': tenant, 'data-state': 'idle', 'aria-labelledby': `${id}-title` },
+    { class: 'live', 'data-tenant': entry.tenant, 'data-key': entry.key, 'data-state': 'idle', 'aria-labelledby': `${id}-title` },
     h('h3', { id: `${id}-title`, text: t('liveTitle') }),
     introText,
+    uses,
     h(
       'div',
       { class: 'live-password-row' },
@@ -114,20 +122,39 @@ function create(tenant, view) {
     steps,
   );
   /** @type {LiveSectionState} */
-  const s = { tenant, view, port: null, root, introText, password, run, cancel, status, steps, renewed };
+  const s = { key: entry.key, entry, port: null, root, introText, uses, password, run, cancel, status, steps, renewed };
   run.addEventListener('click', () => start(s));
   cancel.addEventListener('click', () => s.port?.postMessage({ type: LIVE_MESSAGES.cancel }));
   return s;
 }
 
 /**
- * Which hosts a test would call, from the tenant's captured URLs.
+ * What a test would use: the hosts it would call, the API client, the refresh token, and when
+ * it last ran (the core's view of the tenant says).
  * @param {LiveSectionState} s
  */
 function intro(s) {
-  const hosts = probedOrigins(s.view.params).map((o) => new URL(o.replace('/*', '/')).hostname);
+  const live = summaryOf(s);
+  const hosts = live?.hosts ?? [];
   s.introText.textContent = hosts.length ? t('liveIntro', hosts.join(', ')) : t('liveIntroNothing');
   s.run.disabled = !hosts.length || s.port != null;
+  if (live) usesLine(s, live.client?.name ?? null, live.refresh_token ?? null, live.last ? { at: live.last.at, passed: live.last.passed } : null);
+}
+
+/**
+ * The line saying which client and refresh token a test uses, and the last run.
+ * @param {LiveSectionState} s
+ * @param {string | null} client
+ * @param {TokenRef | null} token
+ * @param {{at: number, passed: boolean} | null} last
+ */
+function usesLine(s, client, token, last) {
+  const parts = [];
+  if (client) parts.push(t('liveUsesClient', client));
+  if (token) parts.push(t('liveUsesToken', token.account ?? '?', token.fingerprint));
+  if (last) parts.push(t('liveLastRun', new Date(last.at).toLocaleString(document.documentElement.lang || undefined), last.passed ? t('liveStatus_passed') : t('liveStatus_failed')));
+  s.uses.textContent = parts.join(' \u00b7 ');
+  s.uses.hidden = !parts.length;
 }
 
 /**
@@ -140,7 +167,7 @@ function setState(s, state) {
   s.run.hidden = running;
   s.cancel.hidden = !running;
   s.cancel.disabled = false;
-  s.run.disabled = running || !probedOrigins(s.view.params).length;
+  s.run.disabled = running || !originsFor(s).length;
   s.run.textContent = state === 'idle' ? t('liveRun') : t('liveRunAgain');
 }
 
@@ -157,7 +184,7 @@ function say(s, text, tone) {
 /** @param {LiveSectionState} s */
 async function start(s) {
   if (s.port) return;
-  const origins = probedOrigins(s.view.params);
+  const origins = originsFor(s);
   // Firefox grants host permissions only on request, from a click: ask first, synchronously in
   // the click. The origins are the tenant's Workday hosts, all within the manifest's
   // host_permissions; Chromium has them already and answers at once.
@@ -197,7 +224,7 @@ async function start(s) {
       say(s, t('liveInterrupted'), 'failed');
     }
   });
-  port.postMessage({ type: LIVE_MESSAGES.start, tenant: s.tenant, ...(password ? { isu_password: password } : {}) });
+  port.postMessage({ type: LIVE_MESSAGES.start, key: s.key, ...(password ? { isu_password: password } : {}) });
 }
 
 /**
@@ -217,6 +244,14 @@ function finish(s, message) {
     return;
   }
   const { report } = message;
+  usesLine(s, message.client, message.refreshToken, { at: message.at, passed: report.passed });
+  if (report.refused?.length) {
+    // A set pairing two API clients' values: nothing was sent.
+    s.root.dataset.outcome = 'refused';
+    say(s, t('liveRefused'), 'failed');
+    s.steps.replaceChildren(h('li', { class: 'live-step failed' }, h('ul', { class: 'findings' }, report.refused.map((f) => findingItem(f)))));
+    return;
+  }
   let outcome;
   if (message.cancelled) outcome = ['cancelled', t('liveCancelled'), 'skipped'];
   else if (message.timedOut) outcome = ['timeout', t('liveTimedOut', Math.round(message.timeoutMs / 1000)), 'failed'];

@@ -1,10 +1,13 @@
 // @ts-check
 // The popup, and the same UI in the side panel (panel.html, which the build makes from popup.html
-// with <body data-view="panel">): the values
-// captured on the current tab's tenant (then any other tenant captured this session), grouped by
-// the chosen partner's checklist steps (or by the page they came from), each with copy, reveal
-// for secrets, its findings and fixes; the SSO switch and the partner; the checklist's progress;
-// "Export for partner"; forgetting a tenant or everything.
+// with <body data-view="panel">): the core's view of the current tab's tenant (then any other
+// tenant captured this session): one card per API client (the partner's first, a button to take
+// another as the partner's), the tenant-wide values grouped by the chosen partner's checklist
+// steps (or by the page they came from), each with copy, reveal for secrets, its findings and
+// fixes; the findings about no single value grouped by step under a count; the settings read;
+// the SSO switch (with where its answer comes from) and the partner; the checklist's progress;
+// "Export for partner" (its text and JSON written by the core); forgetting a tenant or
+// everything. The worker asks the core for one view per tenant: one run of the checks each.
 // Everything is built with DOM calls and textContent: no captured text is ever parsed as HTML.
 //
 // The "current tab" is `?tab=<tabId>` when given (the tests and the demo open the popup in a
@@ -40,9 +43,9 @@ import { openSidePanel, sidePanelAvailable } from '../../worker/platform.js';
 import { liveSection } from '../live/live.js';
 
 /**
- * @import { Checklist, PageId, Partner, PartnerExport } from '../../shared/generated/core-types'
- * @import { Failure } from '../../shared/messages.js'
- * @import { Settings, TenantParam, TenantView, ViewState } from '../../shared/types.js'
+ * @import { Checklist, ClientCard, FindingGroup, ObjectCard, PageId, Partner, PartnerExport, SettingRow, TenantView, ValueView } from '../../shared/generated/core-types'
+ * @import { Failure, PrefsChange } from '../../shared/messages.js'
+ * @import { Settings, TenantEntry, ViewState } from '../../shared/types.js'
  */
 
 const PANEL = document.body.dataset.view === 'panel';
@@ -57,11 +60,11 @@ let settings = { ...DEFAULT_SETTINGS };
 let partners = [];
 /** @type {ViewState | null} */
 let lastState = null;
-/** @type {Set<string>} "tenant\0index" of secrets shown in clear */
+/** @type {Set<string>} "key\0index" of secrets shown in clear */
 const revealed = new Set();
 /** @type {Set<string>} sections the user opened (other tenants, exports), kept across refreshes */
 const opened = new Set();
-/** @type {Set<string>} "tenant\0partner" exports the user chose to export anyway */
+/** @type {Set<string>} "key\0partner" exports the user chose to export anyway */
 const overridden = new Set();
 
 const query = new URLSearchParams(location.search);
@@ -85,16 +88,19 @@ const view = () => ask({ type: MESSAGES.view, tabId });
 const partnerOf = (/** @type {string | null | undefined} */ id) => partners.find((p) => p.id === id) ?? null;
 
 /**
- * The partner chosen for a tenant (none: null).
- * @param {TenantView} v
+ * Changes a tenant's preferences and renders the answer.
+ * @param {TenantEntry} e
+ * @param {Omit<PrefsChange, 'key' | 'tabId'>} change
  */
-const integrationOf = (v) => ('integration' in v.prefs ? v.prefs.integration : null);
+async function setPrefs(e, change) {
+  render(await ask({ type: MESSAGES.setPrefs, key: e.key, tabId, ...change }));
+}
 
 // ---- small pieces ---------------------------------------------------------------------------
 
 /** @param {number | null | undefined} at */
 function relativeTime(at) {
-  if (at == null || !Number.isFinite(at)) return '';
+  if (at == null || !Number.isFinite(at) || at <= 0) return '';
   const seconds = Math.round((at - Date.now()) / 1000);
   const rtf = new Intl.RelativeTimeFormat(document.documentElement.lang || undefined, { numeric: 'auto' });
   if (Math.abs(seconds) < 60) return rtf.format(seconds, 'second');
@@ -103,11 +109,12 @@ function relativeTime(at) {
 }
 
 /**
+ * A page's name: the title it was read under, else its id as words.
  * @param {TenantView} v
  * @param {PageId | ''} pageId
  */
 function pageName(v, pageId) {
-  const title = pageId ? v.pages?.[pageId]?.title : undefined;
+  const title = pageId ? v.pages.find((p) => p.page === pageId)?.title : undefined;
   if (title) return title;
   if (!pageId) return t('otherValues');
   return pageId.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase());
@@ -116,11 +123,11 @@ function pageName(v, pageId) {
 // ---- one value -------------------------------------------------------------------------------
 
 /**
+ * @param {TenantEntry} e
  * @param {TenantView} v
- * @param {TenantParam} param
- * @param {number} index
+ * @param {ValueView} param
  */
-function valueItem(v, param, index) {
+function valueItem(e, v, param) {
   const title = param.label || kindTitle(param.kind);
   // Where a URL's environment or data center is not the only one of the tenant, say which.
   const where =
@@ -133,53 +140,63 @@ function valueItem(v, param, index) {
     copyWhat: title,
     meta: meta.length ? meta.join(' \u2014 ') : null,
     revealed,
-    revealKey: `${v.tenant}\u0000${index}`,
+    revealKey: `${e.key}\u0000${param.index}`,
     classMode: settings.classMode,
   });
 }
 
 // ---- one tenant -----------------------------------------------------------------------------
 
-/** @param {TenantView} v */
-function ssoControl(v) {
-  const name = `sso-${v.tenant}`;
+/**
+ * The SSO switch, and where its answer comes from (a setting read on a page, or the admin).
+ * @param {TenantEntry} e
+ * @param {TenantView} v
+ */
+function ssoControl(e, v) {
+  const name = `sso-${slug(e.key)}`;
   const group = h('fieldset', { class: 'sso segmented-field' }, h('legend', { text: t('ssoQuestion') }));
   const choices = h('div', { class: 'segmented', role: 'radiogroup', 'aria-label': t('ssoQuestion') });
   for (const value of SSO_CHOICES) {
     const label = SSO_LABELS[value]();
     const id = `${name}-${value}`;
-    const input = h('input', { type: 'radio', name, id, value, checked: v.prefs?.sso === value });
-    input.addEventListener('change', async () => {
-      if (input.checked) render(await ask({ type: MESSAGES.setPrefs, tenant: v.tenant, sso: value, tabId }));
+    const input = h('input', { type: 'radio', name, id, value, checked: v.prefs.sso === value });
+    input.addEventListener('change', () => {
+      if (input.checked) setPrefs(e, { sso: value });
     });
     choices.append(input, h('label', { for: id, text: label }));
   }
   group.append(choices);
+  const source = v.prefs.sso_source;
+  const said =
+    source.kind === 'read'
+      ? t('ssoReadOn', source.page_title || pageName(v, source.page ?? ''))
+      : source.kind === 'you_chose'
+        ? t('ssoYouChose')
+        : null;
+  if (said) group.append(h('p', { class: 'sso-source', 'data-source': source.kind, text: said }));
   return group;
 }
 
-/** @param {TenantView} v */
-function partnerControl(v) {
+/** @param {TenantEntry} e */
+function partnerControl(e) {
   const select = h('select', { class: 'partner', 'aria-label': t('partner') });
+  const chosen = e.view?.prefs.integration ?? '';
   for (const [value, label] of partnerOptions(partners)) {
-    select.append(h('option', { value, selected: (integrationOf(v) ?? '') === value, text: label }));
+    select.append(h('option', { value, selected: chosen === value, text: label }));
   }
-  select.addEventListener('change', async () => {
-    render(await ask({ type: MESSAGES.setPrefs, tenant: v.tenant, integration: select.value || null, tabId }));
-  });
+  select.addEventListener('change', () => setPrefs(e, { integration: select.value || null }));
   return h('label', { class: 'field-label partner-label' }, h('span', { text: t('partner') }), select);
 }
 
-/** @param {TenantView} v */
-function summary(v) {
+/** @param {TenantEntry} e */
+function summary(e) {
   /** @type {(string | HTMLElement)[]} */
   const parts = [];
-  const n = v.params?.length ?? 0;
-  parts.push(tn('values', n));
-  const c = v.counts ?? { error: 0, warning: 0, info: 0 };
+  const c = e.view?.counts ?? { values: 0, error: 0, warning: 0, info: 0 };
+  parts.push(tn('values', c.values));
   if (c.error) parts.push(h('span', { class: 'count error', text: tn('errors', c.error) }));
   if (c.warning) parts.push(h('span', { class: 'count warning', text: tn('warnings', c.warning) }));
-  if (!c.error && !c.warning && n) parts.push(h('span', { class: 'count ok', text: t('noProblems') }));
+  if (!c.error && !c.warning && c.values) parts.push(h('span', { class: 'count ok', text: t('noProblems') }));
   const out = h('span', { class: 'summary' });
   parts.forEach((p, i) => {
     if (i) out.append(' \u00b7 ');
@@ -189,31 +206,36 @@ function summary(v) {
 }
 
 /**
+ * Every value of the tenant, on cards and beside them.
+ * @param {TenantView} v
+ */
+const allValues = (v) => [...v.values, ...v.clients.flatMap((c) => c.values)];
+
+/**
  * The environments and data centers the tenant's URLs name.
  * @param {TenantView} v
  */
 function hosts(v) {
-  const urls = (v.params ?? []).filter((p) => p.host);
+  const urls = allValues(v).filter((p) => p.host);
   const named = (/** @type {(string | null)[]} */ list) => [...new Set(list.filter((x) => x != null && x !== ''))];
   const envs = named(urls.map((p) => p.environment));
   const dcs = named(urls.map((p) => p.data_center));
   return { envs, dcs, mixed: envs.length > 1 || dcs.length > 1 };
 }
 
-/** @param {TenantView} v */
-function tenantChips(v) {
-  const { envs, dcs } = hosts(v);
-  return [...envs.map(environmentLabel), ...dcs].map((x) => h('span', { class: 'chip', text: x }));
+/** @param {TenantEntry} e */
+function tenantChips(e) {
+  return e.view?.family_label ? [h('span', { class: 'chip', text: e.view.family_label })] : [];
 }
 
 /**
- * @param {TenantView} v
+ * @param {TenantEntry} e
  * @param {Checklist} list the chosen partner's checklist on it
  */
-function checklistStrip(v, list) {
+function checklistStrip(e, list) {
   const open = h('button', { type: 'button', class: 'open-checklist' }, t('openChecklist'));
   open.addEventListener('click', () =>
-    openPage(`${PAGE_PATHS.checklist}?tenant=${encodeURIComponent(v.tenant)}&partner=${encodeURIComponent(list.partner.id)}`));
+    openPage(`${PAGE_PATHS.checklist}?key=${encodeURIComponent(e.key)}&partner=${encodeURIComponent(list.partner.id)}`));
   return h('div', { class: 'checklist-strip', 'data-percent': String(list.progress.percent) },
     h('span', { class: 'strip-label', text: t('checklistFor', list.partner.name) }),
     progressBar(list.progress, { label: t('checklistFor', list.partner.name), text: t('stepsDone', list.progress.done, list.progress.total) }),
@@ -221,51 +243,11 @@ function checklistStrip(v, list) {
 }
 
 /**
- * The export as text: one "Label: value" line per value, in the partner's order.
- * @param {TenantView} v
- * @param {PartnerExport} x
- */
-function exportText(v, x) {
-  const lines = [`${x.partner.name} \u2014 ${v.tenant}`];
-  for (const item of x.items) {
-    if (!item.values.length) {
-      if (item.required) lines.push(`${item.label}: ${t('exportMissingValue')}`);
-      continue;
-    }
-    item.values.forEach((value, i) => {
-      lines.push(`${item.label}${item.values.length > 1 ? ` ${i + 1}` : ''}: ${value.value}`);
-    });
-  }
-  return `${lines.join('\n')}\n`;
-}
-
-/**
- * The export as a JSON file.
- * @param {TenantView} v
- * @param {PartnerExport} x
- * @param {boolean} forced exported despite the findings that block it
- */
-function exportJson(v, x, forced) {
-  return `${JSON.stringify(
-    {
-      partner: { id: x.partner.id, name: x.partner.name },
-      tenant: v.tenant,
-      exported_at: new Date().toISOString(),
-      values: x.items.flatMap((item) => item.values.map((value) => ({ label: item.label, kind: item.kind, value: value.value }))),
-      missing: x.items.filter((item) => item.required && !item.values.length).map((item) => item.label),
-      ...(forced ? { exported_despite: x.blockers.map((f) => ({ code: f.code, message: f.message })) } : {}),
-    },
-    null,
-    2,
-  )}\n`;
-}
-
-/**
- * @param {TenantView} v
+ * @param {TenantEntry} e
  * @param {PartnerExport} x the export for its chosen partner
  */
-function exportSection(v, x) {
-  const key = `${v.tenant}\u0000${x.partner.id}`;
+function exportSection(e, x) {
+  const key = `${e.key}\u0000${x.partner.id}`;
   const openKey = `export\u0000${key}`;
   const details = h('details', { class: 'export', 'data-partner': x.partner.id, 'data-ready': String(x.ready), open: opened.has(openKey) });
   details.addEventListener('toggle', () => (details.open ? opened.add(openKey) : opened.delete(openKey)));
@@ -273,21 +255,29 @@ function exportSection(v, x) {
     h('span', { class: `badge ${x.ready ? 'ok' : 'error'}`, text: x.ready ? t('exportReady') : t('exportBlockedShort') })));
 
   const hasSecret = x.items.some((i) => i.values.some((value) => value.secret));
-  const text = exportText(v, x);
   const json = h('button', { type: 'button', class: 'export-json' }, t('exportDownloadJson'));
   // Using the export is the checklist's evidence of a step done outside Workday (10KC's e-mail).
-  const used = () => ask({ type: MESSAGES.exportUsed, tenant: v.tenant, partner: x.partner.id });
-  json.addEventListener('click', () => {
-    download(`wdcap-${slug(x.partner.id)}-${slug(v.tenant)}.json`, exportJson(v, x, !x.ready), 'application/json');
+  const used = () => ask({ type: MESSAGES.exportUsed, key: e.key, partner: x.partner.id });
+  json.addEventListener('click', async () => {
+    // The file is written by the core at the moment of the export.
+    const reply = await ask({ type: MESSAGES.export, key: e.key, partner: x.partner.id });
+    if (!reply.ok || !reply.export.json) {
+      announce(t('couldNotLoad', reply.ok ? '?' : reply.error.message));
+      return;
+    }
+    download(`wdcap-${slug(x.partner.id)}-${slug(e.tenant)}.json`, reply.export.json, 'application/json');
     announce(t('exportDownloaded'));
     used();
   });
-  const realCopy = copyButton(text, t('exportWhat', x.partner.name), { secret: hasSecret, label: t('exportCopyText') });
+  const realCopy = copyButton(x.text ?? '', t('exportWhat', x.partner.name), { secret: hasSecret, label: t('exportCopyText') });
   realCopy.classList.add('export-copy');
   realCopy.addEventListener('click', used);
   const actions = h('div', { class: 'export-actions' }, realCopy, json);
 
   const body = h('div', { class: 'export-body' });
+  if (x.client) {
+    body.append(h('p', { class: 'export-client', text: t('exportClient', x.client.name ?? t('clientUnnamed')) }));
+  }
   if (!x.ready) {
     const allowed = overridden.has(key);
     const box = h('input', { type: 'checkbox', class: 'override', id: `override-${slug(key)}`, checked: allowed });
@@ -319,11 +309,10 @@ function exportSection(v, x) {
             }),
             value.corrected.length ? h('span', { class: 'corrected-note', text: t('exportCorrected', value.corrected.join(', ')) }) : null))
       : [h('span', { class: item.required ? 'missing' : 'optional-missing', text: item.required ? t('exportMissing') : t('exportOptionalMissing') })];
-    const more = item.candidates > item.values.length && item.values.length
-      ? h('span', { class: 'candidates-note', text: t('exportCandidates', item.candidates) })
-      : null;
+    // What was done to pick the values (the core's words): which client, which of several.
+    const note = item.note ? h('span', { class: 'candidates-note', text: item.note }) : null;
     list.append(h('li', { class: 'export-item', 'data-kind': item.kind },
-      h('span', { class: 'export-label', text: item.label }), ...values, more));
+      h('span', { class: 'export-label', text: item.label }), ...values, note));
   }
   body.append(list, actions);
   if (hasSecret) body.append(h('p', { class: 'export-note', text: t('exportSecretNote') }));
@@ -333,18 +322,18 @@ function exportSection(v, x) {
 
 /**
  * A heading of the values: a partner's step (`done`: it is ticked) or a page (`at`: when it was
- * read), with its values and their indexes.
- * @typedef {{kind: 'step' | 'page', id: string, title: string, done?: boolean, at?: number, items: [TenantParam, number][]}} ValueGroup
+ * read), with its values.
+ * @typedef {{kind: 'step' | 'page', id: string, title: string, done?: boolean, at?: number, items: ValueView[]}} ValueGroup
  */
 
 /**
- * Values grouped by the partner step that yields them (else by the page they came from).
+ * The tenant-wide values grouped by the partner step that yields them (else by the page they
+ * came from).
  * @param {TenantView} v
- * @param {TenantParam[]} params its values
  * @returns {ValueGroup[]}
  */
-function valueGroups(v, params) {
-  const partner = partnerOf(integrationOf(v));
+function valueGroups(v) {
+  const partner = partnerOf(v.prefs.integration);
   /** @type {ValueGroup[]} */
   const groups = [];
   /** @type {Set<number>} */
@@ -352,88 +341,168 @@ function valueGroups(v, params) {
   if (partner) {
     const states = new Map((v.checklist?.steps ?? []).map((s) => [s.id, s]));
     for (const step of partner.steps) {
-      /** @type {[TenantParam, number][]} */
-      const items = [];
-      params.forEach((param, index) => {
-        if (!placed.has(index) && step.capture.includes(param.kind)) {
-          placed.add(index);
-          items.push([param, index]);
-        }
-      });
-      if (items.length) {
-        const done = states.get(step.id)?.ticked;
-        groups.push({ kind: 'step', id: step.id, title: step.title, done, items });
-      }
+      const items = v.values.filter((param) => !placed.has(param.index) && step.capture.includes(param.kind));
+      for (const param of items) placed.add(param.index);
+      if (items.length) groups.push({ kind: 'step', id: step.id, title: step.title, done: states.get(step.id)?.ticked, items });
     }
   }
-  /** @type {Map<PageId | '', [TenantParam, number][]>} */
+  /** @type {Map<PageId | '', ValueView[]>} */
   const pages = new Map();
-  params.forEach((param, index) => {
-    if (placed.has(index)) return;
+  for (const param of v.values) {
+    if (placed.has(param.index)) continue;
     const page = param.page ?? '';
     const items = pages.get(page) ?? [];
-    items.push([param, index]);
+    items.push(param);
     pages.set(page, items);
-  });
-  const at = (/** @type {PageId | ''} */ page) => (page ? v.pages?.[page]?.at : undefined);
+  }
+  const at = (/** @type {PageId | ''} */ page) => (page ? v.pages.find((p) => p.page === page)?.at : undefined);
   const ordered = [...pages.keys()].sort((a, b) => (at(b) ?? 0) - (at(a) ?? 0));
   for (const page of ordered) groups.push({ kind: 'page', id: page, title: pageName(v, page), at: at(page), items: pages.get(page) ?? [] });
   return groups;
 }
 
-/** @param {TenantView} v */
-function tenantBody(v) {
+/**
+ * Settings as rows: what they say, where and when they were read.
+ * @param {TenantView} v
+ * @param {SettingRow[]} rows
+ */
+function settingRows(v, rows) {
+  return h('ul', { class: 'settings-read' },
+    rows.map((row) =>
+      h('li', { class: 'setting', 'data-setting': row.name },
+        h('span', { class: 'setting-text', text: row.text }),
+        h('span', { class: 'setting-where', text: t('readOn', row.page_title || pageName(v, row.page ?? '')) }))));
+}
+
+/**
+ * One API client's card: its values, its settings, whether it is the partner's and why.
+ * @param {TenantEntry} e
+ * @param {TenantView} v
+ * @param {ClientCard} c
+ */
+function clientCard(e, v, c) {
+  const name = c.name ?? t('clientUnnamed');
+  const head = h('div', { class: 'card-head' },
+    h('h3', { class: 'card-name', text: name }),
+    c.chosen ? h('span', { class: 'chip chosen', text: t('partnersObject') }) : null);
+  const card = h('section', { class: `client card${c.chosen ? ' chosen' : ''}`, 'data-client': name, 'aria-label': name }, head);
+  if (c.reason) card.append(h('p', { class: 'card-reason', text: c.reason }));
+  if (!c.chosen && v.prefs.integration) {
+    const use = h('button', { type: 'button', class: 'use-client quiet' }, t('useForPartner'));
+    use.addEventListener('click', () => setPrefs(e, { apiClient: c.handle }));
+    card.append(use);
+  }
+  if (c.values.length) card.append(h('ul', { class: 'values' }, c.values.map((param) => valueItem(e, v, param))));
+  if (c.settings.length) card.append(settingRows(v, c.settings));
+  return card;
+}
+
+/**
+ * The security groups and integration system users read, with the partner's marked and a way
+ * to take another as the partner's.
+ * @param {TenantEntry} e
+ * @param {TenantView} v
+ */
+function objectsSection(e, v) {
+  /**
+   * @param {ObjectCard[]} cards
+   * @param {string} heading
+   * @param {'securityGroup' | 'isu'} pref
+   */
+  const list = (cards, heading, pref) =>
+    cards.length
+      ? h('section', { class: `objects ${pref}` },
+          h('h3', { text: heading }),
+          h('ul', {}, cards.map((o) => {
+            const item = h('li', { class: `object${o.chosen ? ' chosen' : ''}`, 'data-name': o.name },
+              h('span', { class: 'object-name', text: o.name }),
+              o.chosen ? h('span', { class: 'chip chosen', text: t('partnersObject') }) : null);
+            if (o.reason) item.append(h('p', { class: 'card-reason', text: o.reason }));
+            if (!o.chosen && v.prefs.integration) {
+              const use = h('button', { type: 'button', class: 'use-object quiet' }, t('useForPartner'));
+              use.addEventListener('click', () => setPrefs(e, { [pref]: o.name }));
+              item.append(use);
+            }
+            if (o.settings.length) item.append(settingRows(v, o.settings));
+            return item;
+          })))
+      : null;
+  return [list(v.groups, t('securityGroupsHeading'), 'securityGroup'), list(v.isus, t('isusHeading'), 'isu')];
+}
+
+/**
+ * The findings about no single value, each group (a step) under its count.
+ * @param {FindingGroup[]} groups
+ */
+function findingGroups(groups) {
+  return groups.map((g) =>
+    h('section', { class: 'finding-group', 'data-step': g.step ?? '' },
+      h('h3', {}, h('span', { text: g.title }), h('span', { class: 'count', text: tn('findings', g.count) })),
+      h('ul', { class: 'findings general' }, g.findings.map((f) => findingItem(f)))));
+}
+
+/** @param {TenantEntry} e */
+function tenantBody(e) {
   const body = h('div', { class: 'tenant-body' });
-  if (v.error) {
-    body.append(h('p', { class: 'problem', text: t('couldNotCheck', v.error.message) }));
+  const v = e.view;
+  if (e.error || !v) {
+    body.append(h('p', { class: 'problem', text: t('couldNotCheck', e.error?.message ?? '?') }));
     return body;
   }
-  body.append(h('div', { class: 'controls' }, ssoControl(v), partnerControl(v)));
-  if (v.checklist) body.append(checklistStrip(v, v.checklist));
-  if (v.empty || !v.params?.length) {
-    body.append(h('p', { class: 'hint', text: t('nothingCaptured', v.tenant || t('thisTenant')) }));
+  body.append(h('div', { class: 'controls' }, ssoControl(e, v), partnerControl(e)));
+  if (v.checklist) body.append(checklistStrip(e, v.checklist));
+  if (e.empty) {
+    body.append(h('p', { class: 'hint', text: t('nothingCaptured', e.tenant || t('thisTenant')) }));
     return body;
   }
-  if (v.export) body.append(exportSection(v, v.export));
-  if (v.findings?.length) {
-    body.append(h('ul', { class: 'findings general' }, v.findings.map((f) => findingItem(f))));
+  // Values first: the API clients' cards, then the tenant's own values.
+  if (v.clients.length) {
+    const chosen = v.clients.some((c) => c.chosen);
+    body.append(h('section', { class: 'clients' },
+      h('h3', { class: 'section-title', text: t('apiClientsHeading') }),
+      v.prefs.integration && !chosen && v.clients.length > 1 ? h('p', { class: 'hint', text: t('noClientChosen') }) : null,
+      v.clients.map((c) => clientCard(e, v, c))));
   }
-  for (const group of valueGroups(v, v.params)) {
+  for (const group of valueGroups(v)) {
     const heading = h('h3', {},
       h('span', { text: group.title }),
       group.kind === 'step' && group.done ? h('span', { class: 'step-done', text: t('stepDoneShort') }) : null,
       group.kind === 'page' && group.at ? h('span', { class: 'when', text: relativeTime(group.at) }) : null);
     body.append(
       h('section', { class: group.kind, [`data-${group.kind}`]: group.id }, heading,
-        h('ul', { class: 'values' }, group.items.map(([param, index]) => valueItem(v, param, index)))),
+        h('ul', { class: 'values' }, group.items.map((param) => valueItem(e, v, param)))),
     );
   }
-  body.append(liveSection(v)); // the live connection test (live.js)
-  const forget = h('button', { type: 'button', class: 'forget quiet' }, t('forgetTenant', v.tenant || t('theseValues')));
+  if (v.export) body.append(exportSection(e, v.export));
+  body.append(...findingGroups(v.findings));
+  if (v.settings.length) body.append(h('section', { class: 'tenant-settings' }, h('h3', { text: t('settingsReadHeading') }), settingRows(v, v.settings)));
+  body.append(...objectsSection(e, v).filter((x) => x != null));
+  body.append(liveSection(e)); // the live connection test (live.js)
+  const forget = h('button', { type: 'button', class: 'forget quiet' }, t('forgetTenant', e.tenant || t('theseValues')));
   forget.addEventListener('click', async () => {
-    render(await ask({ type: MESSAGES.forget, tenant: v.tenant, tabId }));
-    announce(t('forgotten', v.tenant || t('theseValues')));
+    render(await ask({ type: MESSAGES.forget, key: e.key, tabId }));
+    announce(t('forgotten', e.tenant || t('theseValues')));
   });
   body.append(h('div', { class: 'tenant-foot' }, forget));
   return body;
 }
 
 /**
- * @param {TenantView} v
+ * @param {TenantEntry} e
  * @param {boolean} [open] a tenant not the tab's starts open
  */
-function tenantSection(v, open) {
-  const name = v.tenant || t('noTenant');
+function tenantSection(e, open) {
+  const name = e.tenant || t('noTenant');
   const head = h('div', { class: 'tenant-head' },
-    h('h2', {}, h('span', { class: 'tenant-name', text: name }), ...tenantChips(v)),
-    summary(v));
-  if (v.current) {
-    return h('section', { class: 'tenant current', 'data-tenant': v.tenant, 'aria-label': name }, head, tenantBody(v));
+    h('h2', {}, h('span', { class: 'tenant-name', text: name }), ...tenantChips(e)),
+    summary(e));
+  if (e.current) {
+    return h('section', { class: 'tenant current', 'data-tenant': e.tenant, 'data-key': e.key, 'aria-label': name }, head, tenantBody(e));
   }
-  const details = h('details', { class: 'tenant other', 'data-tenant': v.tenant, open: open || opened.has(v.tenant) },
+  const details = h('details', { class: 'tenant other', 'data-tenant': e.tenant, 'data-key': e.key, open: open || opened.has(e.key) },
     h('summary', {}, head),
-    tenantBody(v));
-  details.addEventListener('toggle', () => (details.open ? opened.add(v.tenant) : opened.delete(v.tenant)));
+    tenantBody(e));
+  details.addEventListener('toggle', () => (details.open ? opened.add(e.key) : opened.delete(e.key)));
   return details;
 }
 
@@ -461,7 +530,7 @@ function render(state) {
   if (others.length && state.current != null) nodes.push(h('h2', { class: 'others', text: t('otherTenants') }));
   for (const v of others) nodes.push(tenantSection(v, state.current == null && state.tenants.length === 1));
   app.replaceChildren(...nodes);
-  byId('forget-all').hidden = !state.tenants.some((x) => !x.empty);
+  byId('forget-all').hidden = !state.tenants.some((x) => !x.empty && !x.error);
   restoreFocus(focusPath);
   document.body.dataset.ready = 'true';
 }
@@ -510,14 +579,14 @@ function toolbar() {
   const current = () => lastState?.tenants.find((x) => x.current);
   byId('open-verify').addEventListener('click', () => {
     const here = current();
-    const partner = here ? integrationOf(here) : null;
+    const partner = here?.view?.prefs.integration ?? null;
     openPage(`${PAGE_PATHS.verify}${partner ? `?partner=${encodeURIComponent(partner)}` : ''}`);
   });
   byId('open-checklist').addEventListener('click', () => {
     const here = current();
-    const partner = here ? integrationOf(here) : null;
+    const partner = here?.view?.prefs.integration ?? null;
     const params = new URLSearchParams();
-    if (here) params.set('tenant', here.tenant);
+    if (here) params.set('key', here.key);
     if (partner) params.set('partner', partner);
     openPage(`${PAGE_PATHS.checklist}${params.size ? `?${params}` : ''}`);
   });

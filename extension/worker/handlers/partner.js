@@ -91,12 +91,12 @@ export async function exportFor(message) {
 /**
  * Applies a change to a record, through the core, and stores it.
  * @param {string} key
- * @param {RecordChange} change
+ * @param {RecordChange} what
  * @returns {Promise<{ok: true} | Failure>}
  */
-async function change(key, change) {
+async function change(key, what) {
   return serially(async () => {
-    const result = await core.changeRecord(key, await readRecord(key), change);
+    const result = await core.changeRecord(key, await readRecord(key), what);
     if (!result.ok) return result;
     await writeRecord(key, result.report);
     return { ok: /** @type {const} */ (true) };
