@@ -26,9 +26,12 @@ const KIND_TITLES = {
 /** A secret prints masked, as everywhere else. */
 const shown = (p) => (p.secret ? `•••• (${p.length} chars, sha256:${p.fingerprint})` : p.value);
 
+/** Every value of a tenant's view: on its API clients' cards and beside them. */
+const valuesOf = (view) => [...view.clients.flatMap((c) => c.values), ...view.values];
+
 function printView(view, heading) {
   console.log(`\n${heading}`);
-  for (const p of view.params) {
+  for (const p of valuesOf(view)) {
     const title = `${p.label || KIND_TITLES[p.kind] || p.kind}${p.name ? ` (${p.name})` : ''}`;
     console.log(`  ${title.padEnd(48)} ${shown(p)}`);
   }
@@ -36,7 +39,7 @@ function printView(view, heading) {
 
 function printFindings(view, heading) {
   const rank = { error: 0, warning: 1, info: 2 };
-  const all = [...view.findings, ...view.params.flatMap((p) => p.findings)].sort((a, b) => rank[a.severity] - rank[b.severity]);
+  const all = [...view.findings.flatMap((g) => g.findings), ...valuesOf(view).flatMap((p) => p.findings)].sort((a, b) => rank[a.severity] - rank[b.severity]);
   console.log(`\n${heading}:${all.length ? '' : ' no findings'}`);
   for (const f of all) {
     console.log(`  ${f.severity.padEnd(8)} ${f.code}: ${f.message}`);
@@ -47,9 +50,9 @@ function printFindings(view, heading) {
 async function tenantView(popup, tabId, tenant) {
   const state = await popup.evaluate((id) => chrome.runtime.sendMessage({ type: 'wdcap/view', tabId: id }), tabId);
   if (!state?.ok) throw new Error(`the extension did not answer: ${JSON.stringify(state?.error)}`);
-  const view = state.tenants.find((t) => t.tenant === tenant);
-  if (!view?.params) throw new Error(`nothing captured for tenant ${tenant}`);
-  return view;
+  const entry = state.tenants.find((t) => t.tenant === tenant);
+  if (!entry?.view || entry.empty) throw new Error(`nothing captured for tenant ${tenant}`);
+  return entry.view;
 }
 
 async function runHeadless() {
@@ -64,11 +67,11 @@ async function runHeadless() {
     const popup = await openPopup(browser.context, browser.extensionId, tabId);
 
     const unknown = await tenantView(popup, tabId, 'acme');
-    printView(unknown, `Captured on tenant acme (${Object.values(unknown.pages).map((p) => p.title).join(', ')}):`);
+    printView(unknown, `Captured on tenant acme, ${unknown.family_label} (${unknown.pages.map((p) => p.title).join(', ')}):`);
     printFindings(unknown, 'Checks, SSO unknown');
 
     // The admin says the tenant uses SAML SSO.
-    await popup.locator('section.tenant.current label[for="sso-acme-yes"]').click();
+    await popup.locator('section.tenant.current label[for="sso-wd3.implementation-acme-yes"]').click();
     await popup.locator('li.finding.error[data-code="redirect-n-missing"]').waitFor();
     printFindings(await tenantView(popup, tabId, 'acme'), 'Checks, SSO "yes"');
 

@@ -23,19 +23,34 @@ export async function keyOfUrl(url) {
   return result.ok ? result.report.key : null;
 }
 
+/** The word the export's text shows for a value not gathered, in the browser's language. */
+function missingWord() {
+  try {
+    return chrome.i18n.getMessage('exportMissingValue') || null;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * The view of the record `key`: its preferences' partner, or `partner` (the checklist page
- * shows any), with that partner's checklist state. `record` may be given when just read.
+ * shows any), with that partner's checklist state. `record` may be given when just read;
+ * `exportedAt` (ISO 8601) asks for the export's JSON file, written at that moment.
  * @param {string} key
- * @param {{partner?: string | null, reveal?: boolean, record?: unknown}} [options]
+ * @param {{partner?: string | null, reveal?: boolean, record?: unknown, exportedAt?: string}} [options]
  * @returns {Promise<{ok: true, view: TenantView} | Failure>}
  */
-export async function viewOf(key, { partner = null, reveal = true, record } = {}) {
+export async function viewOf(key, { partner = null, reveal = true, record, exportedAt } = {}) {
   const prefs = await readPrefs(key);
   const integration = partner ?? prefs.integration ?? null;
   const state = integration ? await readChecklistState(key, integration) : { manual: [], since: 0 };
   const stored = record === undefined ? await readRecord(key) : record;
-  const result = await core.tenantView(key, stored, prefs, state, { reveal, integration });
+  const result = await core.tenantView(key, stored, prefs, state, {
+    reveal,
+    integration,
+    missing: missingWord(),
+    exported_at: exportedAt ?? null,
+  });
   if (!result.ok) return result;
   return { ok: true, view: result.report };
 }

@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, currentWorker, waitFor, tabIdOf, openPopup, ROOT, VIEW_API_CLIENTS_URL, PAGE_PATHS } from './harness.mjs';
+import { launch, currentWorker, waitFor, tabIdOf, openPopup, ROOT, VIEW_API_CLIENTS_URL, PAGE_PATHS, prefsKey } from './harness.mjs';
 
 const AXE = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 let browser;
@@ -17,7 +17,7 @@ before(async () => {
   browser = await launch({ simulator: { delays: { header: 20, body: 60 } } });
   await browser.context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const result = await browser.context.newPage();
-  await result.goto(browser.sim.fixtures.find((f) => f.ref === 'register_api_client/result_plain').url.replace(/^https:/, 'http:'));
+  await result.goto(browser.sim.fixtures.find((f) => f.ref === 'register_api_client/result_plain').url);
   await waitFor(async () => (await result.locator('wdcap-mark').count()) === 5, { what: 'the Register API Client result captured' });
   await result.close();
   clients = await browser.context.newPage();
@@ -25,7 +25,7 @@ before(async () => {
   await waitFor(async () => (await clients.locator('wdcap-mark').count()) === 5, { what: 'View API Clients captured' });
   tabId = await tabIdOf(browser.context, clients);
   const worker = await currentWorker(browser.context);
-  await worker.evaluate(() => chrome.storage.local.set({ 'prefs:acme': { sso: 'yes', integration: 'defender-for-cloud-apps' } }));
+  await worker.evaluate((k) => chrome.storage.local.set({ [k]: { sso: 'yes', integration: 'defender-for-cloud-apps' } }), prefsKey());
 });
 
 after(async () => {
@@ -109,10 +109,10 @@ test('keyboard only: the popup', async () => {
     await popup.keyboard.press('Tab');
     assert.equal(await popup.evaluate(() => document.activeElement.className), 'skip-link');
     // The SSO answer with the arrow keys.
-    await tabTo(popup, 'input[name="sso-acme"]');
+    await tabTo(popup, 'input[name="sso-wd3.implementation-acme"]');
     await popup.keyboard.press('ArrowRight');
     const worker = await currentWorker(browser.context);
-    await waitFor(async () => (await worker.evaluate(() => chrome.storage.local.get('prefs:acme')))['prefs:acme'].sso === 'no', {
+    await waitFor(async () => (await worker.evaluate((k) => chrome.storage.local.get(k), prefsKey()))[prefsKey()].sso === 'no', {
       what: 'the SSO answer to change from the keyboard',
     });
     // The export opens with Enter; a value copies with Enter.
@@ -124,7 +124,7 @@ test('keyboard only: the popup', async () => {
     await waitFor(async () => (await popup.evaluate(() => navigator.clipboard.readText())) === 'https://wd3-impl-services1.workday.com/ccx/oauth2/acme/token', {
       what: 'the token endpoint copied from the keyboard',
     });
-    await worker.evaluate(() => chrome.storage.local.set({ 'prefs:acme': { sso: 'yes', integration: 'defender-for-cloud-apps' } }));
+    await worker.evaluate((k) => chrome.storage.local.set({ [k]: { sso: 'yes', integration: 'defender-for-cloud-apps' } }), prefsKey());
   } finally {
     await popup.close();
   }

@@ -8,7 +8,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, currentWorker, waitFor, sessionStorage, workerStats } from './harness.mjs';
+import { launch, currentWorker, waitFor, storedRecord, workerStats } from './harness.mjs';
 
 const REF = 'headcount_report/partial';
 let browser;
@@ -16,17 +16,17 @@ let url;
 
 before(async () => {
   browser = await launch({ simulator: { delays: { header: 20, body: 60 } } });
-  url = browser.sim.fixtures.find((f) => f.ref === REF).url.replace(/^https:/, 'http:');
+  url = browser.sim.fixtures.find((f) => f.ref === REF).url;
 });
 
 after(async () => {
   await browser?.close();
 });
 
-/** The settings stored for the page at `address` (the worker records the page of each). */
+/** The settings stored for the page at `address` (the record keeps each page read). */
 async function settingsOf(address) {
-  const stored = (await sessionStorage(browser.context))['tenant:acme'];
-  return (stored?.settings ?? []).filter((s) => s.url === address);
+  const stored = await storedRecord(browser.context);
+  return (stored?.reads ?? []).filter((r) => r.url === address).flatMap((r) => r.settings);
 }
 
 for (const [build, indicator] of [
@@ -65,7 +65,7 @@ for (const [build, indicator] of [
       }, { what: 'the settled page to be read' });
       const organizations = settings.filter((s) => s.name === 'organization').map((s) => s.value.name);
       assert.deepEqual(organizations, ['Engineering', 'Platform']);
-      const stored = (await sessionStorage(browser.context))['tenant:acme'];
+      const stored = await storedRecord(browser.context);
       assert.deepEqual(
         stored.params.filter((p) => p.kind === 'org_id').map((p) => p.value).sort(),
         ['5d3d9e563270e4faabae4f43bcae8081', 'bdf070aaf0b5156bb82c9074afd5dea5'],
@@ -80,7 +80,7 @@ test('newer build: a page whose main region says aria-busy is read once the attr
   const worker = await currentWorker(browser.context);
   await worker.evaluate(() => chrome.storage.session.clear());
   const ref = 'view_urls/loading';
-  const address = `${browser.sim.fixtures.find((f) => f.ref === ref).url.replace(/^https:/, 'http:')}?wdcap-build=newer`;
+  const address = `${browser.sim.fixtures.find((f) => f.ref === ref).url}?wdcap-build=newer`;
   const page = await browser.context.newPage();
   try {
     await page.goto(address);
@@ -88,7 +88,7 @@ test('newer build: a page whose main region says aria-busy is read once the attr
     const before = (await workerStats(browser.context)).dropped;
     await page.evaluate(() => document.querySelector('#mainContent').append(document.createElement('p')));
     await waitFor(async () => (await workerStats(browser.context)).dropped > before, { what: 'the busy page to be dropped' });
-    const visited = async () => (await sessionStorage(browser.context))['tenant:acme']?.pages?.view_urls?.url;
+    const visited = async () => (await storedRecord(browser.context))?.reads?.find((r) => r.page === 'view_urls')?.url;
     assert.equal(await visited(), undefined, 'a busy page is not even a visit');
 
     await page.evaluate(() => document.querySelector('#mainContent').removeAttribute('aria-busy'));

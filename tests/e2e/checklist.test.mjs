@@ -18,6 +18,14 @@
 // yet" until the policies are added; the popup shows the same progress; Markdown export;
 // reset; class mode.
 //
+// Steps about an object judge the partner's own: the API client named after the partner (or the
+// one the trainer chose, or the only one), the security group holding the partner's ISU (or the
+// one named, or the only one). A page about another client or group is shown with the step, not
+// counted: each walk's pages tell one coherent story.
+//
+// A record is one tenant on one host family: every page of a walk is served at the tenant's own
+// UI host (wd3-impl.workday.com), whichever host its fixture was saved from.
+//
 // The walk-throughs run twice, once per build of Workday's UI (docs/pages.md): the simulator
 // serves every page in the older build, then in the newer one. One browser per build.
 
@@ -25,7 +33,7 @@ import { describe, test, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, currentWorker, waitFor, tabIdOf, openPopup, ROOT, PAGE_PATHS } from './harness.mjs';
+import { launch, currentWorker, waitFor, tabIdOf, openPopup, ROOT, PAGE_PATHS, ACME, recordKey, onTenantHost } from './harness.mjs';
 import { BUILDS } from '../../sim/fixtures.mjs';
 
 const DEMO = join(ROOT, 'dist', 'demo');
@@ -34,13 +42,13 @@ let build; // the build of Workday's UI the simulator serves
 let workday; // the tab the trainer walks Workday in
 const URLS = new Map(); // fixture ref -> its address on the simulator
 
-async function openChecklist(partner, tenant = 'acme') {
+async function openChecklist(partner, key = ACME) {
   const page = await browser.context.newPage();
   await page.setViewportSize({ width: 1100, height: 900 });
-  await page.goto(`chrome-extension://${browser.extensionId}/${PAGE_PATHS.checklist}?tenant=${tenant}&partner=${partner}`);
+  await page.goto(`chrome-extension://${browser.extensionId}/${PAGE_PATHS.checklist}?key=${encodeURIComponent(key)}&partner=${partner}`);
   await page.waitForSelector('body[data-ready="true"]');
   assert.equal(await page.inputValue('#partner'), partner);
-  assert.equal(await page.inputValue('#tenant'), tenant);
+  assert.equal(await page.inputValue('#tenant'), key);
   return page;
 }
 
@@ -55,8 +63,8 @@ async function visit(ref) {
   await workday.waitForSelector(`#wdcap-sim-root[data-sim-page="${ref}"][data-sim-build="${build}"]`);
   const worker = await currentWorker(browser.context);
   await waitFor(
-    () => worker.evaluate(async (u) => ((await chrome.storage.session.get('tenant:acme'))['tenant:acme']?.settings ?? []).some((s) => s.url === u), url),
-    { what: `the settings of ${ref} to be stored` },
+    () => worker.evaluate(async ([k, u]) => ((await chrome.storage.session.get(k))[k]?.reads ?? []).some((r) => r.url === u), [recordKey(), url]),
+    { what: `the page read of ${ref} to be stored` },
   );
 }
 
@@ -105,7 +113,7 @@ for (const b of BUILDS) {
       browser = await launch({ simulator: { delays: { header: 20, body: 60 }, build } });
       URLS.clear();
       for (const f of browser.sim.fixtures) {
-        if (!URLS.has(f.ref)) URLS.set(f.ref, f.url.replace(/^https:/, 'http:'));
+        if (!URLS.has(f.ref)) URLS.set(f.ref, onTenantHost(f));
       }
       workday = await browser.context.newPage();
     });
@@ -147,7 +155,8 @@ for (const b of BUILDS) {
           ['edit_tenant_setup_system/logging_enabled', 'user-activity-logging', 'done'],
           ['edit_tenant_setup_security/oauth_enabled_saml_on', 'enable-oauth', 'done'],
           ['register_api_client/form_defender', 'register-client', 'started'],
-          ['register_api_client/result_plain', 'register-client', 'done'],
+          // Defender's own client registered (another client's registration would not count).
+          ['register_api_client/result_defender', 'register-client', 'done'],
           ['view_api_clients/api_clients_tab', 'endpoints', 'done'],
         ]);
         await expectComplete(list);
@@ -174,22 +183,23 @@ for (const b of BUILDS) {
         await walk(list, [
           ['create_isu/create_form', 'create-isu', 'done'],
           ['create_security_group/create_form', 'create-security-group', 'done'],
-          ['maintain_permissions/two_grids', 'permissions', 'done'],
+          // The permissions of that same group (ISU_Acme_Learning).
+          ['maintain_permissions/viva_learning', 'permissions', 'done'],
           ['activate_security_changes/done', 'activate', 'done'],
           ['edit_tenant_setup_security/oauth_enabled_saml_on', 'enable-oauth', 'done'],
           ['register_api_client/form_integrations_viva', 'register-client', 'started'],
           ['register_api_client/result_integrations', 'register-client', 'done'],
-          ['manage_refresh_tokens/generate_confirm', 'refresh-token', 'started'],
-          ['manage_refresh_tokens/result', 'refresh-token', 'done'],
+          // VivaLearning's own refresh token (another client's would not count).
+          ['manage_refresh_tokens/result_viva', 'refresh-token', 'done'],
           ['view_ids/supervisory_org', 'org-ids', 'done'],
         ]);
         // No Workday page shows the SOAP endpoint. Once a URL on the tenant's services host is
         // captured (View API Clients shows the REST endpoint), the checklist builds it.
         const soap = stepOf(list, 'soap-endpoint');
         assert.equal(await soap.getAttribute('data-state'), 'todo');
-        await visit('view_api_clients/integrations_tab');
+        await visit('view_api_clients/api_clients_tab');
         await soap.locator('.suggestion').waitFor();
-        assert.equal(await soap.locator('.suggestion code.value-text').textContent(), 'https://wd5-services1.myworkday.com/ccx/service/acme/Learning/v39.2');
+        assert.equal(await soap.locator('.suggestion code.value-text').textContent(), 'https://wd3-impl-services1.workday.com/ccx/service/acme/Learning/v39.2');
         await soap.locator('button.use-suggestion').click(); // the one hand action of this walk
         await expectStep(list, 'soap-endpoint', 'done', 'accepting the built endpoint');
         await expectComplete(list);
@@ -204,7 +214,8 @@ for (const b of BUILDS) {
         await walk(list, [
           ['view_api_clients/api_clients_tab', 'rest-endpoint', 'done'],
           ['create_isu/view_isu', 'create-isu', 'done'],
-          ['create_security_group/create_form', 'create-security-group', 'done'],
+          // The group test_isu: its members, then its permissions.
+          ['create_security_group/edit_members', 'create-security-group', 'done'],
           ['maintain_permissions/kombo_get_only', 'permissions', 'done'],
           ['activate_security_changes/done', 'activate', 'done'],
         ]);
@@ -222,8 +233,8 @@ for (const b of BUILDS) {
       try {
         await walk(list, [
           ['create_isu/create_form', 'create-isu', 'done'],
-          ['create_security_group/create_form', 'create-security-group', 'done'],
-          // This group has only some of the eight Get policies 10KC needs.
+          ['create_security_group/edit_members', 'create-security-group', 'done'],
+          // This group (test_isu) has only some of the eight Get policies 10KC needs.
           ['maintain_permissions/kombo_get_only', 'permissions', 'wrong'],
         ]);
         const problems = await stepOf(list, 'permissions').locator('.step-problems li.finding').evaluateAll((items) => items.map((li) => li.dataset.code));
@@ -248,7 +259,7 @@ for (const b of BUILDS) {
         await walk(list, [
           ['activate_security_changes/done', 'activate', 'done'],
           ['view_urls/json_user_report', 'json-urls', 'started'], // one of the two reports
-          ['view_urls/group_report_text', 'json-urls', 'done'],
+          ['view_urls/json_group_report', 'json-urls', 'done'],
         ]);
         // The reports' definitions: the User report has 10KC's required fields and is a web service;
         // the Group report is not a web service yet, until the admin checks the box.
@@ -315,6 +326,47 @@ for (const b of BUILDS) {
         await expectStep(list, 'create-isu', 'done', 'visiting the page again after the reset');
       } finally {
         await list.close();
+      }
+    });
+
+    test('another client\'s or another group\'s pages do not tick the partner\'s steps: shown as such, not counted', async () => {
+      const list = await openChecklist('defender-for-cloud-apps');
+      try {
+        // View API Clients lists a client named after Defender; another client is registered:
+        // Defender's step stays undone, and says what was read.
+        await visit('view_api_clients/api_clients_tab');
+        await visit('register_api_client/result_plain');
+        const register = stepOf(list, 'register-client');
+        await register.locator('li.elsewhere[data-name="Acme Learning Sync"]').waitFor();
+        // Started (its client ID is listed on View API Clients), not done: its secret, its
+        // settings and its registration page were read for another client.
+        assert.equal(await register.getAttribute('data-state'), 'started');
+        assert.match(await register.locator('li.elsewhere').textContent(), /API client Acme Learning Sync — not the partner's: not counted/);
+        // Its own client's registration ticks it.
+        await visit('register_api_client/result_defender');
+        await expectStep(list, 'register-client', 'done', 'Defender\'s own client registered');
+        assert.match(await register.locator('.step-about').textContent(), /API client Microsoft Defender for Cloud Apps/);
+      } finally {
+        await list.close();
+      }
+      const coffees = await openChecklist('ten-thousand-coffees');
+      try {
+        // Two groups, neither known to hold the partner's ISU: neither is counted.
+        await visit('create_security_group/create_form');
+        await visit('maintain_permissions/kombo_get_only');
+        const permissions = stepOf(coffees, 'permissions');
+        await permissions.locator('li.elsewhere[data-name="test_isu"]').waitFor();
+        assert.notEqual(await permissions.getAttribute('data-state'), 'done');
+        assert.notEqual(await permissions.getAttribute('data-state'), 'wrong', 'another group\'s missing policies are not the partner\'s');
+        // The trainer names the partner's group: its evidence counts, the other's does not.
+        await permissions.locator('select.group-choice').selectOption('test_isu');
+        await permissions.locator('button.pick-group').click();
+        await expectStep(coffees, 'permissions', 'wrong', 'naming test_isu, which lacks policies');
+        const group = stepOf(coffees, 'create-security-group');
+        await group.locator('li.elsewhere[data-name="ISU_Acme_Learning"]').waitFor();
+        assert.notEqual(await group.getAttribute('data-state'), 'done');
+      } finally {
+        await coffees.close();
       }
     });
 

@@ -18,7 +18,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { PAGE_PATHS, waitFor } from './harness.mjs';
 import { launchFirefox, openExtensionPage, tabIdOf } from './firefox-harness.mjs';
-import { CASES, SOAP_ENDPOINT, TENANT, PAGES, captures, readLiveSection, findingOf } from './live-scenario.mjs';
+import { CASES, SOAP_ENDPOINT, TENANT, KEY, PAGES, captures, readLiveSection, findingOf } from './live-scenario.mjs';
 import { servicesHost, isWorkdayHost } from '../../sim/server.mjs';
 import { tenantOfPath } from '../../sim/fixtures.mjs';
 
@@ -86,7 +86,7 @@ const captureReport = () => capturing.captureReport();
 const addValue = (kind, value) => capturing.addValue(kind, value);
 
 async function setPartner(integration) {
-  await ctl.evaluate(([key, value]) => browser.storage.local.set({ [key]: value }), [`prefs:${TENANT}`, { sso: 'unknown', integration }]);
+  await ctl.evaluate(([key, value]) => browser.storage.local.set({ [key]: value }), [`prefs:${KEY}`, { sso: 'unknown', integration }]);
 }
 
 const LIVE = `section.tenant.current[data-tenant="${TENANT}"] section.live`;
@@ -130,6 +130,40 @@ test('Firefox: captured from Workday pages, analysed in the background page, lis
     }
   } finally {
     await p.close();
+  }
+});
+
+test('Firefox: pages that are not the tenant\'s own add nothing; each API client has its card', async () => {
+  await captureOauth();
+  const before = await session();
+  const stats = () =>
+    ctl.evaluate(async () => {
+      const bg = await browser.runtime.getBackgroundPage();
+      return JSON.parse(JSON.stringify(bg.wdcapStats));
+    });
+  const fixture = 'view_api_clients/api_clients_tab';
+  for (const [address, because] of [
+    [`https://www.workday.com/acme/d/task/2997$2151.htmld?wdcap-fixture=${fixture}`, 'not_a_tenant_host'],
+    [`http://wd3-impl.workday.com/acme/d/task/2997$2151.htmld?wdcap-fixture=${fixture}`, 'not_https'],
+  ]) {
+    const seen = (await stats()).refused;
+    await tab.goto(address);
+    await waitFor(async () => (await stats()).refused > seen, { what: `${address} to be refused`, timeout: 15000 });
+    assert.equal((await stats()).refusals.at(-1).because, because);
+  }
+  assert.deepEqual(await session(), before, 'nothing was added');
+  // View API Clients on the tenant's own page: two more clients, each on its card.
+  await tab.goto(`https://wd3-impl.workday.com/acme/d/task/2997$2151.htmld?wdcap-fixture=${fixture}`);
+  await waitFor(async () => ((await record())?.params ?? []).filter((x) => x.kind === 'client_id').length === 3, { what: 'three client IDs' });
+  const p = await popup();
+  try {
+    const cards = await p.$$eval('section.tenant.current section.client', (s) => s.map((e) => e.dataset.client));
+    assert.deepEqual(cards.sort(), ['Acme Learning Sync', 'Microsoft Defender for Cloud Apps', 'Reporting Portal']);
+    const sync = await p.$$eval('section.tenant.current section.client[data-client="Acme Learning Sync"] li.value', (l) => l.map((e) => e.dataset.kind));
+    assert.deepEqual(sync.sort(), ['client_id', 'client_secret', 'refresh_token']);
+  } finally {
+    await p.close();
+    await tab.goto(PAGES.home);
   }
 });
 

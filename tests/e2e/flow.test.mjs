@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { launch, waitFor, tabIdOf, openPopup, currentWorker, sessionStorage, ROOT } from './harness.mjs';
+import { launch, waitFor, tabIdOf, openPopup, currentWorker, storedRecord, ROOT } from './harness.mjs';
 import { BUILDS } from '../../sim/fixtures.mjs';
 
 const FLOW = [
@@ -20,14 +20,11 @@ const FLOW = [
   'view_ids/supervisory_org',
 ];
 
-/**
- * The fixture's address on the simulator (plain http, as the other tests) in `build`, and the
- * sidecar both builds share.
- */
+/** The fixture's address on the simulator in `build`, and the sidecar both builds share. */
 function fixture(name, build) {
   const dir = join(ROOT, 'tests', 'fixtures', 'pages');
   const html = readFileSync(join(dir, `${name}.html`), 'utf8');
-  const saved = html.match(/saved from url=\(\d+\)(\S+?)\s*-->/)[1].replace(/^https:/, 'http:');
+  const saved = html.match(/saved from url=\(\d+\)(\S+?)\s*-->/)[1];
   const expected = JSON.parse(readFileSync(join(dir, `${name}.expected.json`), 'utf8'));
   return { url: `${saved}${saved.includes('?') ? '&' : '?'}wdcap-fixture=${name}&wdcap-build=${build}`, expected };
 }
@@ -63,7 +60,7 @@ for (const build of BUILDS) {
         // The worker has analysed the page when every value of its sidecar is in the session store.
         await waitFor(
           async () => {
-            const stored = (await sessionStorage(browser.context))['tenant:acme']?.params ?? [];
+            const stored = (await storedRecord(browser.context))?.params ?? [];
             return sidecar.params.every((p) => stored.some((s) => s.kind === p.kind && s.value === p.value));
           },
           { what: `the values of ${name} in storage.session` },

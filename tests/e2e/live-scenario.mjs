@@ -9,7 +9,9 @@ import assert from 'node:assert/strict';
 import { waitFor } from './harness.mjs';
 
 export const TENANT = 'acme';
-const UI = 'http://wd3-impl.workday.com';
+/** The tenant's record: acme on wd3-impl.workday.com's host family. */
+export const KEY = 'wd3.implementation:acme';
+const UI = 'https://wd3-impl.workday.com';
 /** The simulator pages that show the tenant's values. */
 export const PAGES = {
   registerResult: `${UI}/acme/d/inst/15194$7410/rel-task/2997$2141.htmld?wdcap-fixture=register_api_client/result_plain`,
@@ -60,7 +62,7 @@ const REPORT_PAGES = [
  */
 export function captures(ext) {
   const captured = new Map(); // what a set of pages left in the session, once visited
-  const record = async () => (await ext.session())[`tenant:${TENANT}`];
+  const record = async () => (await ext.session())[`tenant:${KEY}`];
   /**
    * Forgets everything, then visits `pages` in the tab until each one's values are stored. The
    * first time for a set of pages only: later tests get the same record back through the
@@ -87,11 +89,14 @@ export function captures(ext) {
     record,
     captureOauth: () => capture(OAUTH_PAGES),
     captureReport: () => capture(REPORT_PAGES),
-    /** Adds a value no fixture page shows, as the extension stores values (newest capture). */
+    /**
+     * Adds a value no fixture page shows, as the core keeps a value the admin gave (no page, no
+     * origin: the record's own), seen now.
+     */
     async addValue(kind, value) {
-      const key = `tenant:${TENANT}`;
+      const key = `tenant:${KEY}`;
       const rec = (await ext.session())[key];
-      rec.params.push({ kind, value, name: null, tenant: TENANT, label: null, page: null, at: Date.now() });
+      rec.params.push({ kind, value, name: null, client: null, tenant: TENANT, label: null, page: null, origin: null, at: Date.now() });
       rec.updated = Date.now();
       await ext.setSession({ [key]: rec });
     },

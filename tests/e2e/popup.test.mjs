@@ -9,7 +9,7 @@ import { test, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, currentWorker, waitFor, tabIdOf, openPopup, sessionStorage, ROOT, VIEW_API_CLIENTS_URL, PAGE_PATHS } from './harness.mjs';
+import { launch, currentWorker, waitFor, tabIdOf, openPopup, sessionStorage, ROOT, VIEW_API_CLIENTS_URL, PAGE_PATHS, ACME, prefsKey, recordKey, storedRecord } from './harness.mjs';
 
 const DEMO = join(ROOT, 'dist', 'demo');
 let browser;
@@ -17,7 +17,7 @@ const URLS = new Map();
 
 before(async () => {
   browser = await launch({ simulator: { delays: { header: 20, body: 60 } } });
-  for (const f of browser.sim.fixtures) if (!URLS.has(f.ref)) URLS.set(f.ref, f.url.replace(/^https:/, 'http:'));
+  for (const f of browser.sim.fixtures) if (!URLS.has(f.ref)) URLS.set(f.ref, f.url);
   await browser.context.grantPermissions(['clipboard-read', 'clipboard-write']);
 });
 
@@ -44,25 +44,50 @@ async function capture(ref, { values = 1 } = {}) {
   return page;
 }
 
-async function setPrefs(tenant, prefs) {
+async function setPrefs(key, prefs) {
   const w = await worker();
-  await w.evaluate(([t, p]) => chrome.storage.local.set({ [`prefs:${t}`]: p }), [tenant, prefs]);
+  await w.evaluate(([k, p]) => chrome.storage.local.set({ [k]: p }), [prefsKey(key), prefs]);
 }
 
 const clipboard = (page) => page.evaluate(() => navigator.clipboard.readText());
 
-test('Export for partner: the values Defender asks for, in its order, corrected; text and JSON', async () => {
+test('Export for partner: one API client\'s values, in Defender\'s order, corrected; text and JSON', async () => {
   const result = await capture('register_api_client/result_plain', { values: 5 });
   const clients = await capture('view_api_clients/api_clients_tab', { values: 5 });
-  await setPrefs('acme', { sso: 'yes', integration: 'defender-for-cloud-apps' });
+  await setPrefs(ACME, { sso: 'yes', integration: 'defender-for-cloud-apps' });
   const popup = await openPopup(browser.context, browser.extensionId, await tabIdOf(browser.context, clients));
   try {
     const exported = popup.locator('details.export[data-partner="defender-for-cloud-apps"]');
     await exported.waitFor();
-    assert.equal(await exported.getAttribute('data-ready'), 'true');
+    // Three API clients: View API Clients lists Defender's (its ID only) and Reporting Portal's,
+    // Acme Learning Sync was registered here with its secret. Defender's is the one named after
+    // it: its secret was never captured, so the export is blocked, never completed with Acme
+    // Learning Sync's secret.
+    assert.equal(await exported.getAttribute('data-ready'), 'false');
     await exported.locator('summary').click();
+    assert.equal(
+      await exported.locator('li.export-item[data-kind="client_id"] code').textContent(),
+      'OGQyMzYyYjYtZDhmZC00YTA4LWE3M2EtZDIzNzg1MzY3NmZm',
+    );
+    assert.match(await exported.locator('li.export-item[data-kind="client_secret"] .missing').textContent(), /missing/);
+    assert.match(
+      await exported.locator('li.export-item[data-kind="client_secret"] .candidates-note').textContent(),
+      /API client `Microsoft Defender for Cloud Apps`, chosen because it is named after the partner.*generate a new one/,
+    );
+    const blockers = await exported.locator('.blocked li.finding').evaluateAll((items) => items.map((li) => li.dataset.code));
+    assert.deepEqual(blockers, ['missing-parameter']);
+    assert.match(await popup.locator('section.client.chosen[data-client="Microsoft Defender for Cloud Apps"] .card-reason').textContent(), /named after the partner/);
+
+    // The admin takes Acme Learning Sync as the partner's client: its ID and its secret.
+    await popup.locator('section.client[data-client="Acme Learning Sync"] button.use-client').click();
+    await popup.locator('section.client.chosen[data-client="Acme Learning Sync"]').waitFor();
+    await waitFor(async () => (await exported.getAttribute('data-ready')) === 'true', { what: 'the export to be ready' });
     const labels = await exported.locator('li.export-item .export-label').allTextContents();
     assert.deepEqual(labels, ['Client ID', 'Client Secret', 'Workday REST API Endpoint', 'Token Endpoint', 'Authorization Endpoint']);
+    assert.equal(
+      await exported.locator('li.export-item[data-kind="client_id"] code').textContent(),
+      'YmRkNjQwZmItMDY2Ny00YWQxLTljODAtMzE3ZmEzYjE3OTlk',
+    );
     // The secret is masked in the list; the authorization endpoint carries redirect=n (SSO yes).
     const secretItem = exported.locator('li.export-item[data-kind="client_secret"] code');
     assert.match(await secretItem.textContent(), /^•+ \d+ chars · sha256:[0-9a-f]{8}$/);
@@ -71,10 +96,10 @@ test('Export for partner: the values Defender asks for, in its order, corrected;
       'https://wd3-impl.workday.com/acme/authorize?redirect=n',
     );
     assert.match(await exported.locator('li.export-item[data-kind="authorization_endpoint"] .corrected-note').textContent(), /redirect-n-missing/);
-    // Three client IDs were seen (two on View API Clients, one registered): the export takes the newest.
-    assert.match(await exported.locator('li.export-item[data-kind="client_id"] .candidates-note').textContent(), /3 captured/);
+    // The note says what was done: which client, and why.
+    assert.match(await exported.locator('li.export-item[data-kind="client_id"] .candidates-note').textContent(), /API client `Acme Learning Sync`, chosen because you chose it/);
 
-    const stored = (await sessionStorage(browser.context))['tenant:acme'];
+    const stored = (await sessionStorage(browser.context))[recordKey()];
     const secret = stored.params.find((p) => p.kind === 'client_secret').value;
     await popup.bringToFront();
     await exported.locator('button.export-copy').click();
@@ -85,6 +110,7 @@ test('Export for partner: the values Defender asks for, in its order, corrected;
     const lines = text.trim().split('\n');
     assert.equal(lines[0], 'Microsoft Defender for Cloud Apps \u2014 acme');
     assert.deepEqual(lines.slice(1).map((l) => l.split(': ')[0]), labels);
+    assert.equal(lines[1], 'Client ID: YmRkNjQwZmItMDY2Ny00YWQxLTljODAtMzE3ZmEzYjE3OTlk');
     assert.equal(lines[2], `Client Secret: ${secret}`);
     assert.equal(lines[5], 'Authorization Endpoint: https://wd3-impl.workday.com/acme/authorize?redirect=n');
 
@@ -94,10 +120,11 @@ test('Export for partner: the values Defender asks for, in its order, corrected;
     assert.deepEqual(json.partner, { id: 'defender-for-cloud-apps', name: 'Microsoft Defender for Cloud Apps' });
     assert.equal(json.tenant, 'acme');
     assert.deepEqual(json.values.map((v) => v.kind), ['client_id', 'client_secret', 'rest_endpoint', 'token_endpoint', 'authorization_endpoint']);
+    assert.equal(json.values[1].value, secret);
     assert.deepEqual(json.missing, []);
     assert.ok(!('exported_despite' in json));
 
-    // Values are grouped by the partner's steps.
+    // The tenant's own values are grouped by the partner's steps.
     assert.deepEqual(
       await popup.locator('section.tenant.current section.step').evaluateAll((s) => s.map((e) => e.dataset.step)),
       ['register-client'],
@@ -114,7 +141,7 @@ test('Export for partner: the values Defender asks for, in its order, corrected;
 
 test('Export is blocked while an error stands, with the reason; "Export anyway" overrides', async () => {
   const clients = await capture('view_api_clients/api_clients_tab', { values: 5 });
-  await setPrefs('acme', { integration: 'viva-learning' });
+  await setPrefs(ACME, { integration: 'viva-learning' });
   const popup = await openPopup(browser.context, browser.extensionId, await tabIdOf(browser.context, clients));
   try {
     const exported = popup.locator('details.export[data-partner="viva-learning"]');
@@ -145,15 +172,15 @@ test('Export is blocked while an error stands, with the reason; "Export anyway" 
 test('Clear: forget one tenant, or everything in one click', async () => {
   const clients = await capture('view_api_clients/api_clients_tab', { values: 5 });
   const w = await worker();
-  // A second tenant captured earlier this session.
+  // A second tenant captured earlier this session (its record as the core keeps it).
   await w.evaluate(() =>
     chrome.storage.session.set({
-      'tenant:globex': {
-        tenant: 'globex',
+      'tenant:wd5.production:globex': {
+        version: 2,
+        key: 'wd5.production:globex',
         updated: Date.now(),
-        pages: { view_api_clients: { title: 'View API Clients', url: 'https://wd5.myworkday.com/globex/d/task/2997$2151.htmld', at: Date.now() } },
-        params: [{ kind: 'rest_endpoint', value: 'https://wd5-services1.myworkday.com/ccx/api/v1/globex', name: null, tenant: 'globex', label: null, page: 'view_api_clients', at: Date.now() }],
-        settings: [],
+        params: [{ kind: 'rest_endpoint', value: 'https://wd5-services1.myworkday.com/ccx/api/v1/globex', name: null, client: null, tenant: 'globex', label: null, page: 'view_api_clients', origin: 'wd5.myworkday.com/globex', at: Date.now() }],
+        reads: [{ page: 'view_api_clients', title: 'View API Clients', url: 'https://wd5.myworkday.com/globex/d/task/2997$2151.htmld', origin: 'wd5.myworkday.com/globex', at: Date.now(), settings: [] }],
       },
     }),
   );
@@ -161,8 +188,8 @@ test('Clear: forget one tenant, or everything in one click', async () => {
   try {
     await popup.locator('details.tenant[data-tenant="globex"]').waitFor();
     await popup.locator('section.tenant.current[data-tenant="acme"] button.forget').click();
-    await waitFor(async () => !('tenant:acme' in (await sessionStorage(browser.context))), { what: 'acme to be forgotten' });
-    assert.ok('tenant:globex' in (await sessionStorage(browser.context)), 'globex stays');
+    await waitFor(async () => !(recordKey() in (await sessionStorage(browser.context))), { what: 'acme to be forgotten' });
+    assert.ok('tenant:wd5.production:globex' in (await sessionStorage(browser.context)), 'globex stays');
     await popup.locator('#forget-all').click();
     await waitFor(async () => Object.keys(await sessionStorage(browser.context)).length === 0, { what: 'everything to be forgotten' });
     await waitFor(async () => (await popup.locator('#forget-all').isHidden()), { what: 'the button to go with nothing left' });
@@ -210,7 +237,7 @@ test('class mode hides secrets in the popup entirely', async () => {
   await (await worker()).evaluate(() => chrome.storage.local.set({ settings: { classMode: true } }));
   const popup = await openPopup(browser.context, browser.extensionId, await tabIdOf(browser.context, result));
   try {
-    const secret = (await sessionStorage(browser.context))['tenant:acme'].params.find((p) => p.kind === 'client_secret').value;
+    const secret = (await storedRecord(browser.context)).params.find((p) => p.kind === 'client_secret').value;
     const item = popup.locator('li.value[data-kind="client_secret"]');
     assert.equal(await item.locator('.value-text').textContent(), 'hidden in class mode');
     assert.equal(await item.locator('button').count(), 0);

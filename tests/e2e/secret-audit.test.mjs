@@ -19,12 +19,14 @@ import { chromium } from 'playwright-core';
 import { start as startSimulator, hostResolverRules, isWorkdayHost, FIXTURES_DIR } from '../../sim/server.mjs';
 import { EXTENSION_DIR, CHROMIUM, assertBuilt, openPopup, tabIdOf, waitFor, currentWorker } from './harness.mjs';
 
+// The last page is the popup's tab: the secrets are on tenant acme of wd3-impl.workday.com
+// (view_ids/worker is saved from wd5.myworkday.com: acme there is another tenant's record).
 const PAGES = [
+  'view_ids/worker',
   'view_api_clients/api_clients_tab',
   'register_api_client/result_plain',
   'manage_refresh_tokens/result',
   'view_urls/json_user_report',
-  'view_ids/worker',
 ];
 
 /** The secret values the fixtures carry (their sidecars mark them `secret: true`). */
@@ -35,7 +37,7 @@ const SECRETS = PAGES.flatMap((ref) =>
 );
 
 const pageUrl = (ref) =>
-  /<!--\s*saved from url=\(\d+\)(\S+?)\s*-->/.exec(readFileSync(join(FIXTURES_DIR, `${ref}.html`), 'utf8'))[1].replace(/^https:/, 'http:');
+  /<!--\s*saved from url=\(\d+\)(\S+?)\s*-->/.exec(readFileSync(join(FIXTURES_DIR, `${ref}.html`), 'utf8'))[1];
 
 let sim;
 const profile = mkdtempSync(join(tmpdir(), 'wdcap-audit-'));

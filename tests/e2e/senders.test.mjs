@@ -72,7 +72,7 @@ test('every message of the table is routed; the content script may send only sna
   // Nothing was read or changed for the refused ones: the view still holds the page's tenant.
   const view = await fromPage({ type: MESSAGES.view });
   assert.equal(view.ok, true);
-  assert.ok(view.tenants.some((t) => t.tenant === 'acme' && t.params.length > 0));
+  assert.ok(view.tenants.some((t) => t.tenant === 'acme' && t.view?.counts.values > 0));
 });
 
 test("the extension's pages may not send snapshots; an unknown type is refused", async () => {
@@ -94,7 +94,7 @@ test("the live test's port opens for an extension page, not for the content scri
       const port = chrome.runtime.connect({ name: ${JSON.stringify(LIVE_PORT)} });
       port.onDisconnect.addListener(() => resolve('disconnected'));
       port.onMessage.addListener((m) => resolve(m));
-      port.postMessage({ type: 'start', tenant: 'acme' });
+      port.postMessage({ type: 'start', key: 'wd3.implementation:acme' });
     })`,
     contextId,
     awaitPromise: true,
@@ -111,13 +111,13 @@ test("the live test's port opens for an extension page, not for the content scri
           port.disconnect();
           resolve(m);
         });
-        port.postMessage({ type: 'start', tenant: 'nobody-captured' });
+        port.postMessage({ type: 'start', key: 'wd3.implementation:nobody-captured' });
       }),
     LIVE_PORT,
   );
   assert.deepEqual(fromAPage, {
     type: 'result',
     ok: false,
-    error: { code: 'nothing_captured', message: 'nothing is captured for nobody-captured' },
+    error: { code: 'nothing_captured', message: 'nothing is captured for this tenant' },
   });
 });

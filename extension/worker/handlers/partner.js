@@ -82,7 +82,8 @@ export async function exportFor(message) {
   const key = keyArg(message);
   if (key == null) return failure('bad_message', 'key must be a record key');
   if (!(await isPartner(message.partner))) return failure('bad_message', `unknown partner ${JSON.stringify(message.partner)}`);
-  const seen = await viewOf(key, { partner: message.partner });
+  // The JSON file is written at the moment of the export.
+  const seen = await viewOf(key, { partner: message.partner, exportedAt: new Date().toISOString() });
   if (!seen.ok) return seen;
   if (!seen.view.export) return failure('internal', 'the view has no export');
   return { ok: true, key, partner: message.partner, export: seen.view.export };
