@@ -21,3 +21,4 @@ mod probe;
 mod readme;
 mod snapshot_parity;
 mod snapshot_wire;
+mod tenant_view;
