@@ -15,7 +15,7 @@ import * as glue from '../pkg/wdcap.js';
 import { failure } from '../shared/messages.js';
 
 /**
- * @import { Checklist, ErrorValue, Evidence, Gathered, LiveEvidence, LiveView, Options, Outcome, ParamInput, Partner, PartnerExport, ReportView, Setting } from '../shared/generated/core-types'
+ * @import { Checklist, ErrorValue, Evidence, Gathered, LiveEvidence, LivePlan, LiveView, Options, Outcome, ParamInput, Partner, PartnerExport, ReportView, Setting } from '../shared/generated/core-types'
  */
 
 /**
@@ -187,8 +187,19 @@ export function exportFor(partner, gathered, options = {}) {
 }
 
 /**
- * Runs the live connection test (sends requests to the tenant's Workday hosts):
- * `evidence` = {params, isu_password?}, `options` = {integration?, sso?}, `signal` an AbortSignal
+ * What a live test of `evidence` would do, without sending anything: the hosts it would call
+ * (`report.hosts`), or why it refuses to run (`report.refused`).
+ * @param {LiveEvidence} evidence
+ * @param {Options} [options]
+ * @returns {Promise<Outcome<LivePlan>>}
+ */
+export function livePlan(evidence, options = {}) {
+  return guarded(() => glue.livePlan(evidence, options));
+}
+
+/**
+ * Runs the live connection test (sends requests to the tenant's own API host only):
+ * `evidence` = {params, isu_password?, tenant, ui_host}, `options` = {integration?, sso?}, `signal` an AbortSignal
  * (cancel + timeout). Resolves to `{ok: true, report: {passed, steps, new_refresh_token}}`.
  * @param {LiveEvidence} evidence
  * @param {Options} [options]

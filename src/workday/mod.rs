@@ -8,4 +8,5 @@ pub mod errors;
 pub mod link_wrappers;
 pub mod redirect_n;
 pub mod tenant;
+pub mod tenant_host;
 pub mod values;

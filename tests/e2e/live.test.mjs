@@ -246,23 +246,46 @@ for (const c of CASES) {
   });
 }
 
-test('natural failures: /ccx/oauth/ instead of /ccx/oauth2/ is 404, another data center is 503', async () => {
+test('natural failures: /ccx/oauth/ instead of /ccx/oauth2/ is 404', async () => {
   await captureOauth();
-  // Newer captures are tested first: a mistyped token endpoint, then one on the wrong data center.
-  for (const [url, code, fix] of [
-    ['https://wd3-impl-services1.workday.com/ccx/oauth/acme/token', 'live-not-found', /\/ccx\/oauth2\//],
-    ['https://wd5-impl-services1.workday.com/ccx/oauth2/acme/token', 'live-server-error', /data center/],
+  // A newer capture is tested first: a mistyped token endpoint on the tenant's own host.
+  const url = 'https://wd3-impl-services1.workday.com/ccx/oauth/acme/token';
+  await addValue('token_endpoint', url);
+  const p = await popup();
+  try {
+    const shown = await runLive(p);
+    assert.match(findingOf(shown, 'oauth', 'live-not-found').fix, /\/ccx\/oauth2\//);
+    assert.equal(shown.steps.oauth.requests.length, 1);
+    assert.ok(shown.steps.oauth.requests[0].startsWith(`POST ${url} `), shown.steps.oauth.requests[0]);
+  } finally {
+    await p.close();
+  }
+});
+
+test('a value off the tenant\u2019s own API host (another data center, a UI host) refuses the test: nothing is sent', async () => {
+  await captureOauth();
+  for (const [kind, url, why] of [
+    ['token_endpoint', 'https://wd5-impl-services1.workday.com/ccx/oauth2/acme/token', /data center: wd5/],
+    ['rest_endpoint', 'https://wd3-impl.workday.com/ccx/api/v1/acme', /UI host/],
   ]) {
-    await addValue('token_endpoint', url);
+    await addValue(kind, url);
     const p = await popup();
     try {
-      const shown = await runLive(p);
-      assert.match(findingOf(shown, 'oauth', code).fix, fix);
-      assert.equal(shown.steps.oauth.requests.length, 1);
-      assert.ok(shown.steps.oauth.requests[0].startsWith(`POST ${url} `), shown.steps.oauth.requests[0]);
+      const section = live(p);
+      const mark = requests.length;
+      await section.locator('button.live-run').click();
+      await waitFor(async () => (await section.getAttribute('data-state')) === 'done', { timeout: 30000, what: 'the refusal' });
+      assert.equal(await section.getAttribute('data-outcome'), 'refused');
+      const refusal = section.locator('li.live-refused li.finding[data-code="live-host-refused"]');
+      assert.equal(await refusal.count(), 1);
+      assert.match(await refusal.locator('.message').textContent(), why);
+      assert.match(await refusal.locator('.fix').textContent(), /View API Clients/);
+      assert.deepEqual(requests.slice(mark).filter((r) => r.worker && /^https?:/.test(r.url)).map((r) => r.url), [], 'the worker sent nothing');
+      assert.deepEqual(apiLog(), [], 'the simulator received nothing');
     } finally {
       await p.close();
     }
+    await captureOauth();
   }
 });
 
