@@ -9,4 +9,5 @@ pub mod link_wrappers;
 pub mod redirect_n;
 pub mod tenant;
 pub mod tenant_host;
+pub mod url_credentials;
 pub mod values;
