@@ -1,5 +1,7 @@
 // Shared by the end-to-end tests and scripts/demo.mjs: start the simulator, start Debian's
-// Chromium with the built extension (dist/chrome) and every Workday host mapped to the
+// Chromium with the built extension (its loopback tests' variant, dist/chrome-test: the
+// simulator's pages are plain http, which the store build's https-only patterns do not match)
+// and every Workday host mapped to the
 // simulator, find the extension's id, open its popup for a tab. Recipe: shared toolchain.md.
 
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -8,9 +10,14 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { start as startSimulator, hostResolverRules } from '../../sim/server.mjs';
 import { PAGE_PATHS } from '../../extension/shared/paths.js';
-import { ROOT, EXTENSION_DIR, assertBuilt } from '../js/helpers.mjs';
+import { ROOT, TEST_EXTENSION_DIR, assertBuilt as assertBuiltIn } from '../js/helpers.mjs';
 
-export { PAGE_PATHS, ROOT, EXTENSION_DIR, assertBuilt };
+/** What the browser loads: the loopback tests' variant of the build (dist/chrome-test). */
+export const EXTENSION_DIR = TEST_EXTENSION_DIR;
+/** Throws unless the variant the browser loads is built. */
+export const assertBuilt = () => assertBuiltIn(EXTENSION_DIR);
+
+export { PAGE_PATHS, ROOT };
 
 export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
