@@ -41,6 +41,10 @@ export const CASES = [
   { sw: ['report_empty'], probe: 'raas', code: 'live-report-empty', fix: /Share the report with the ISU/, report: true, passes: true },
   { sw: ['report_missing_field'], probe: 'raas', code: 'live-report-field-missing', fix: /Add the field/, report: true, passes: true, partner: 'ten-thousand-coffees' },
   { sw: ['basic_only'], probe: 'oauth', code: 'live-basic-auth-only', fix: /HTTP Basic/, passes: true },
+  // An answer far larger than the test reads: refused from its declared length, or cut off
+  // while streaming (live.test.mjs also checks how much the simulator managed to send).
+  { sw: ['huge_answer'], probe: 'oauth', code: 'live-too-large', fix: /fewer rows/ },
+  { sw: ['huge_stream'], probe: 'oauth', code: 'live-too-large', fix: /fewer rows/ },
 ];
 
 /** OAuth + REST: Register API Client's result and Manage Refresh Tokens' result. */

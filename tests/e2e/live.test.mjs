@@ -14,7 +14,7 @@ import assert from 'node:assert/strict';
 import { launch, waitFor, tabIdOf, openPopup, sessionStorage, currentWorker } from './harness.mjs';
 import { servicesHost, isWorkdayHost } from '../../sim/server.mjs';
 import { tenantOfPath } from '../../sim/fixtures.mjs';
-import { REDIRECT_TARGET, SWITCHES } from '../../sim/api.mjs';
+import { HUGE_ANSWER_BYTES, REDIRECT_TARGET, SWITCHES } from '../../sim/api.mjs';
 import { CASES, SOAP_ENDPOINT, TENANT, captures, readLiveSection, findingOf } from './live-scenario.mjs';
 
 let browser;
@@ -286,6 +286,32 @@ test('a value off the tenant\u2019s own API host (another data center, a UI host
       await p.close();
     }
     await captureOauth();
+  }
+});
+
+test('a huge answer is never read whole: refused from its declared length, or its stream cancelled past 1 MiB', async () => {
+  await captureOauth();
+  for (const sw of ['huge_answer', 'huge_stream']) {
+    browser.sim.api.reset();
+    logMark = browser.sim.api.log.length;
+    browser.sim.api.set(sw);
+    const p = await popup();
+    try {
+      const shown = await runLive(p);
+      findingOf(shown, 'oauth', 'live-too-large');
+      assert.match(shown.steps.oauth.requests[0], /answer larger than 1\.0 MiB/);
+      // The simulator writes as fast as the reader takes it: when the reader stops, the socket
+      // fills and the connection closes. Reading it whole would have taken all 64 MiB.
+      const [entry] = apiLog();
+      let last = -1;
+      while (entry.bytesSent !== last) {
+        last = entry.bytesSent;
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      assert.ok(entry.bytesSent < HUGE_ANSWER_BYTES / 4, `${sw}: ${entry.bytesSent} bytes were read of ${HUGE_ANSWER_BYTES}`);
+    } finally {
+      await p.close();
+    }
   }
 });
 
