@@ -84,7 +84,8 @@ export function failure(code, message) {
  * @property {number} node the snapshot node that holds the value
  * @property {ParamKind} kind
  * @property {string | null} label
- * @property {Severity | 'ok'} severity the worst of the tenant-wide findings about the value
+ * @property {Severity | 'ok'} severity the worst of the findings about the value on its page
+ *   (never drawn from other pages or tenants: the mark is shown in the page)
  * @property {string[]} messages those findings' messages
  */
 

@@ -135,3 +135,51 @@ export async function workerStats(context) {
   const worker = await currentWorker(context);
   return worker.evaluate(() => ({ ...globalThis.wdcapStats }));
 }
+
+/**
+ * The extension's marks in `page`, read as DevTools reads a page (through closed shadow roots,
+ * which the page's own scripts cannot open; CDP's DOM.getDocument with `pierce`). For each mark:
+ * its host element's tag and attributes, the text of the element it sits in (`beside`), and the
+ * kind, severity and tooltip its badge carries inside the closed shadow root.
+ * @returns {Promise<{host: string, attributes: Record<string, string>, beside: string, kind: string, severity: string, title: string}[]>}
+ */
+export async function marksIn(page) {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+    const attrs = (node) => {
+      const out = {};
+      const list = node.attributes ?? [];
+      for (let i = 0; i + 1 < list.length; i += 2) out[list[i]] = list[i + 1];
+      return out;
+    };
+    // What textContent gives: the light DOM's text, no shadow root's.
+    const text = (node) => (node.nodeType === 3 ? node.nodeValue : (node.children ?? []).map(text).join(''));
+    const found = [];
+    const walk = (node, parent) => {
+      for (const shadow of node.shadowRoots ?? []) {
+        const badge = shadow.shadowRootType === 'closed' ? (shadow.children ?? []).find((c) => 'data-kind' in attrs(c)) : null;
+        if (badge) {
+          const a = attrs(badge);
+          found.push({
+            host: node.localName,
+            attributes: attrs(node),
+            beside: parent ? text(parent).trim() : '',
+            kind: a['data-kind'],
+            severity: a['data-severity'],
+            title: a.title ?? '',
+          });
+        }
+      }
+      for (const child of node.children ?? []) walk(child, node);
+      if (node.contentDocument) walk(node.contentDocument, null);
+    };
+    walk(root, null);
+    return found;
+  } finally {
+    await cdp.detach().catch(() => {});
+  }
+}
+
+/** How many marks the extension shows in `page`. */
+export const markCount = async (page) => (await marksIn(page)).length;

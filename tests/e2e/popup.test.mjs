@@ -9,7 +9,7 @@ import { test, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, currentWorker, waitFor, tabIdOf, openPopup, sessionStorage, ROOT, VIEW_API_CLIENTS_URL, PAGE_PATHS } from './harness.mjs';
+import { launch, currentWorker, waitFor, tabIdOf, openPopup, sessionStorage, ROOT, VIEW_API_CLIENTS_URL, PAGE_PATHS, markCount } from './harness.mjs';
 
 const DEMO = join(ROOT, 'dist', 'demo');
 let browser;
@@ -40,7 +40,7 @@ async function capture(ref, { values = 1 } = {}) {
   const page = await browser.context.newPage();
   await page.goto(URLS.get(ref));
   await page.waitForSelector(`#wdcap-sim-root[data-sim-page="${ref}"]`);
-  await waitFor(async () => (await page.locator('wdcap-mark').count()) >= values, { what: `the values of ${ref} to be marked` });
+  await waitFor(async () => (await markCount(page)) >= values, { what: `the values of ${ref} to be marked` });
   return page;
 }
 

@@ -7,7 +7,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, waitFor, VIEW_API_CLIENTS_URL, PAGE_PATHS } from './harness.mjs';
+import { launch, waitFor, VIEW_API_CLIENTS_URL, PAGE_PATHS, markCount } from './harness.mjs';
 import { LIVE_PORT, MESSAGES } from '../../extension/shared/messages.js';
 
 let browser;
@@ -20,7 +20,7 @@ before(async () => {
   browser = await launch();
   page = await browser.context.newPage();
   await page.goto(VIEW_API_CLIENTS_URL);
-  await waitFor(async () => (await page.locator('wdcap-mark').count()) > 0, { what: 'the content script marking values' });
+  await waitFor(async () => (await markCount(page)) > 0, { what: 'the content script marking values' });
   cdp = await browser.context.newCDPSession(page);
   const contexts = [];
   cdp.on('Runtime.executionContextCreated', ({ context }) => contexts.push(context));
