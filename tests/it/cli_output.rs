@@ -54,3 +54,47 @@ fn the_markdown_report_holds_no_credentials_written_into_urls() {
     );
     assert!(md.contains("?client_secret=•••&refresh_token=•••"), "{md}");
 }
+
+/// `wdcap check … | head -1`: the reader closes the pipe after one line. wdcap stops writing
+/// quietly (no panic, nothing on standard error) and exits with the status of its result.
+#[test]
+fn a_closed_output_pipe_ends_the_cli_quietly() {
+    use std::io::{BufRead, BufReader};
+    // Enough distinct URLs that the output is far larger than a pipe's buffer.
+    let paste: String = (0..3000)
+        .map(|i| format!("https://wd3-impl-services1.workday.com/ccx/api/v1/acme{i}\n"))
+        .collect();
+    for args in [
+        &["check"][..],
+        &["check", "--json"][..],
+        &["check", "--markdown"][..],
+    ] {
+        let mut child = wdcap()
+            .args(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("wdcap runs");
+        let mut stdin = child.stdin.take().expect("stdin");
+        let input = paste.clone();
+        let writer = std::thread::spawn(move || {
+            let _ = stdin.write_all(input.as_bytes());
+        });
+        let mut first = String::new();
+        let mut stdout = BufReader::new(child.stdout.take().expect("stdout"));
+        stdout.read_line(&mut first).expect("one line");
+        drop(stdout); // as `head -1` does: the pipe closes
+        writer.join().expect("stdin written");
+        let out = child.wait_with_output().expect("wdcap ends");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!first.is_empty(), "{args:?}: a first line");
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+        assert_eq!(stderr, "", "{args:?}: nothing on standard error");
+        assert!(
+            matches!(out.status.code(), Some(0 | 1)),
+            "{args:?}: the result's status, not a crash: {:?}",
+            out.status
+        );
+    }
+}
