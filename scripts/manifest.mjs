@@ -14,7 +14,10 @@
 //   - the side panel is `sidebar_action` (Chromium's `side_panel` and `sidePanel` go);
 //   - the clipboard is cleared by an alarm and the background page (Chromium's `offscreen`
 //     document goes, `alarms` comes); `clipboardWrite` stays;
-//   - `minimum_chrome_version` goes.
+//   - `minimum_chrome_version` goes;
+//   - `externally_connectable` goes: Firefox does not support the key (MDN; bug 1319168), so
+//     other extensions can message any add-on there, and the background page refuses every
+//     message and port from outside (worker/router.js), as it does in Chromium too.
 
 export const GECKO_ID = 'wdcap@wdcap.extension';
 /** data_collection_permissions needs Firefox 140 (desktop) and 142 (Android). */
@@ -58,6 +61,7 @@ export function firefoxManifest(source) {
   }
   delete m.side_panel;
   delete m.minimum_chrome_version;
+  delete m.externally_connectable;
   m.browser_specific_settings = {
     gecko: {
       id: GECKO_ID,

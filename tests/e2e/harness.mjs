@@ -26,11 +26,12 @@ export const VIEW_API_CLIENTS_URL = 'http://wd3-impl.workday.com/acme/d/task/299
 export const HOME_URL = 'http://wd3-impl.workday.com/acme/d/home.htmld';
 
 /**
- * Starts the simulator and a Chromium with the extension.
- * @param {{headless?: boolean, simulator?: object, viewport?: object}} options
+ * Starts the simulator and a Chromium with the extension (and `others`: folders of further
+ * unpacked extensions, e.g. one that tries to talk to wdcap).
+ * @param {{headless?: boolean, simulator?: object, viewport?: object, others?: string[]}} options
  * @returns {Promise<{sim, context, worker, extensionId, close: () => Promise<void>}>}
  */
-export async function launch({ headless = true, simulator = {}, viewport = { width: 1280, height: 860 } } = {}) {
+export async function launch({ headless = true, simulator = {}, viewport = { width: 1280, height: 860 }, others = [] } = {}) {
   assertBuilt();
   const sim = await startSimulator({ port: 0, ...simulator });
   const profile = mkdtempSync(join(tmpdir(), 'wdcap-chromium-'));
@@ -42,8 +43,8 @@ export async function launch({ headless = true, simulator = {}, viewport = { wid
     '--disable-sync',
     '--no-first-run',
     '--disable-quic',
-    `--disable-extensions-except=${EXTENSION_DIR}`,
-    `--load-extension=${EXTENSION_DIR}`,
+    `--disable-extensions-except=${[EXTENSION_DIR, ...others].join(',')}`,
+    `--load-extension=${[EXTENSION_DIR, ...others].join(',')}`,
     `--host-resolver-rules=${hostResolverRules(sim.port)}`,
     // The simulator's API answers TLS with a throwaway self-signed certificate (sim/tls.mjs);
     // this profile is temporary and talks to nothing but the simulator.
@@ -69,8 +70,9 @@ export async function launch({ headless = true, simulator = {}, viewport = { wid
     rmSync(profile, { recursive: true, force: true });
   };
   try {
-    let [worker] = context.serviceWorkers();
-    worker ??= await context.waitForEvent('serviceworker', { timeout: 15000 });
+    const ours = (/** @type {{url(): string}} */ w) => new URL(w.url()).pathname === '/worker/background.js';
+    let worker = context.serviceWorkers().find(ours);
+    worker ??= await context.waitForEvent('serviceworker', { predicate: ours, timeout: 15000 });
     const extensionId = new URL(worker.url()).host;
     return { sim, context, worker, extensionId, close };
   } catch (e) {
@@ -97,10 +99,10 @@ export async function waitFor(probe, { timeout = 10000, interval = 50, what = 'c
   }
 }
 
-/** The service worker now (it may have been restarted since launch). */
+/** The extension's service worker now (it may have been restarted since launch). */
 export async function currentWorker(context) {
-  const [worker] = context.serviceWorkers();
-  return worker ?? context.waitForEvent('serviceworker', { timeout: 15000 });
+  const ours = (w) => new URL(w.url()).pathname === '/worker/background.js';
+  return context.serviceWorkers().find(ours) ?? context.waitForEvent('serviceworker', { predicate: ours, timeout: 15000 });
 }
 
 /** Chrome's id for the tab showing `page`. */

@@ -14,7 +14,10 @@ import { firefoxManifest, testManifest, GECKO_ID, CHROMIUM_ONLY_FILES, FIREFOX_R
 
 const DIST = join(ROOT, 'dist');
 const source = JSON.parse(readFileSync(join(ROOT, 'extension', 'manifest.json'), 'utf8'));
-const CSP = "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'";
+// Only the extension's own scripts and WebAssembly; connections to the extension itself and the
+// Workday domains (over https) only.
+const CSP =
+  "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'; connect-src 'self' https://*.workday.com https://*.myworkday.com https://*.myworkdaygov.com https://*.workdaygov.com";
 // workday-notes.md, "Hosts and URL anatomy": the domains seen, without Workday's internal
 // development domain (workdaysuv.com), where no customer tenant lives: no build asks for it.
 const WORKDAY_DOMAINS = ['workday.com', 'myworkday.com', 'myworkdaygov.com', 'workdaygov.com'];
@@ -37,7 +40,9 @@ test('the manifest source: CSP, Workday hosts only, minimal permissions, locale'
   assert.deepEqual(source.permissions, ['storage', 'sidePanel', 'offscreen', 'clipboardWrite']);
   assert.equal(source.default_locale, 'en');
   assert.match(source.name, /^__MSG_\w+__$/);
-  assert.ok(!('optional_permissions' in source) && !('externally_connectable' in source) && !('web_accessible_resources' in source));
+  assert.ok(!('optional_permissions' in source) && !('web_accessible_resources' in source));
+  // No other extension and no web page may connect (ids: none; matches unset: no page).
+  assert.deepEqual(source.externally_connectable, { ids: [] });
 });
 
 test('the Firefox manifest is derived: background scripts, gecko settings, sidebar', () => {
@@ -48,6 +53,8 @@ test('the Firefox manifest is derived: background scripts, gecko settings, sideb
   assert.deepEqual(ff.permissions, ['storage', 'clipboardWrite', 'alarms']);
   assert.equal(ff.sidebar_action.default_panel, source.side_panel.default_path);
   assert.ok(!('side_panel' in ff) && !('minimum_chrome_version' in ff));
+  // Firefox has no externally_connectable; the background page refuses what comes from outside.
+  assert.ok(!('externally_connectable' in ff));
   // Everything else is the source's.
   for (const key of ['name', 'version', 'description', 'default_locale', 'action', 'icons', 'host_permissions', 'content_scripts', 'content_security_policy', 'options_ui']) {
     assert.deepEqual(ff[key], source[key], key);
