@@ -12,7 +12,7 @@ import * as core from './core.js';
 import { onSnapshot } from './handlers/capture.js';
 import { forget, forgetAll, setPrefs, view } from './handlers/view.js';
 import { acceptValue, checklist, exportFor, exportUsed, resetChecklist, tick } from './handlers/partner.js';
-import { clipboardCleared, secretCopied } from './handlers/clipboard.js';
+import { clipboardCleared, clipboardStatus, secretCopied } from './handlers/clipboard.js';
 import { partners } from './tenants.js';
 import { onLivePort } from './live-worker.js';
 import { readPrefs, readRecord, serially, writeRecord } from './store.js';
@@ -60,6 +60,7 @@ export const ROUTES = {
   [MESSAGES.acceptValue]: { from: 'page', handle: acceptValue },
   [MESSAGES.secretCopied]: { from: 'page', handle: secretCopied },
   [MESSAGES.clipboardCleared]: { from: 'page', handle: clipboardCleared },
+  [MESSAGES.clipboardStatus]: { from: 'page', handle: clipboardStatus },
 };
 
 /**
