@@ -5,10 +5,15 @@
 // clearing is kept (clipboard-state.js) and a failure is shown in the popup.
 
 import * as platform from '../platform.js';
-import { clearAfterSeconds, serially } from '../store.js';
+import { clearAfterSeconds } from '../store.js';
 import { clipboardArmed, clipboardResult, clipboardState } from '../clipboard-state.js';
 
 /** @import { MESSAGES, Message, Reply } from '../../shared/messages.js' */
+
+// Two copies in a row must not interleave their timers; a queue of its own, so that arming (which
+// the page waits for before it writes) never waits behind the captures' record updates.
+/** @type {Promise<unknown>} */
+let timers = Promise.resolve();
 
 /**
  * Schedules the clearing (a secret is about to be copied); a later copy restarts the timer.
@@ -17,10 +22,13 @@ import { clipboardArmed, clipboardResult, clipboardState } from '../clipboard-st
  */
 export async function secretCopied() {
   const seconds = await clearAfterSeconds();
-  await serially(async () => {
+  const arm = async () => {
     await platform.clearClipboardLater(seconds);
     await clipboardArmed(seconds);
-  });
+  };
+  const armed = timers.then(arm, arm);
+  timers = armed.catch(() => {});
+  await armed;
   return { ok: true, seconds };
 }
 
