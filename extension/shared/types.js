@@ -107,6 +107,16 @@
  */
 
 /**
+ * What became of the last copied secret's clearing (chrome.storage.session `clipboard`; no value).
+ * @typedef {object} ClipboardState
+ * @property {'armed' | 'cleared' | 'failed' | 'off'} state
+ * @property {number} at when it became so (ms)
+ * @property {number} [due] when the clearing is due (armed)
+ * @property {string} [reason] why it failed
+ * @property {boolean} [dismissed] the user has seen the failure
+ */
+
+/**
  * The user's settings (chrome.storage.local `settings`; non-secret).
  * @typedef {object} Settings
  * @property {number} clipboardClearSeconds 0: never cleared

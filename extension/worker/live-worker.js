@@ -1,10 +1,11 @@
 // @ts-check
 // The live connection test in the service worker: on an explicit click in the popup, the worker
-// runs the core's liveTest with the tenant's captured values and partner, and answers with each
-// probe's result. The requests go from here (a service worker fetch to a host the extension has
-// permission for is exempt from CORS in Chromium and Firefox), to the tenant's own Workday hosts
-// only (the core refuses any other host before sending); the access token never leaves the wasm
-// call.
+// runs the core's liveTest with the tenant's captured values, the tenant and the UI host its
+// pages were read on, and the partner, and answers with each probe's result. The requests go from
+// here (a service worker fetch to a host the extension has permission for is exempt from CORS in
+// Chromium and Firefox), to the tenant's own API host only: the core derives it from the UI host
+// and refuses to run, sending nothing, when a value it would use points elsewhere
+// (docs/live-test.md); the access token never leaves the wasm call.
 //
 // Protocol (shared/messages.js): the popup opens a port named LIVE_PORT (the router lets only
 // the extension's pages open one) and posts {type: 'start', tenant, isu_password?}; the worker
@@ -20,7 +21,7 @@ import { LIVE_MESSAGES } from '../shared/messages.js';
 
 /**
  * @import { LiveEvidence, ParamKind } from '../shared/generated/core-types'
- * @import { Failure, LiveDone, LiveRequest, LiveResult, LiveStarted } from '../shared/messages.js'
+ * @import { LiveDone, LiveRequest, LiveResult, LiveStarted } from '../shared/messages.js'
  * @import { Prefs, TenantRecord } from '../shared/types.js'
  */
 
@@ -33,8 +34,29 @@ const MAX_TIMEOUT_MS = 60000;
 const PROBED_KINDS = ['token_endpoint', 'rest_endpoint', 'raas_url', 'soap_endpoint'];
 
 /**
+ * The UI host the tenant's pages were read on: the host of the record's newest page visit (null
+ * when it has none). The core derives the tenant's own API host from it.
+ * @param {TenantRecord | undefined} record
+ * @returns {string | null}
+ */
+export function uiHostOf(record) {
+  const visits = Object.values(record?.pages ?? {})
+    .filter((v) => typeof v?.url === 'string')
+    .sort((a, b) => (b?.at ?? 0) - (a?.at ?? 0));
+  for (const visit of visits) {
+    try {
+      return new URL(/** @type {string} */ (visit?.url)).hostname;
+    } catch {
+      // Not an address: the next visit may be.
+    }
+  }
+  return null;
+}
+
+/**
  * The values to test, newest capture first: the probes take the first value of each kind, so
- * the one the admin saw last (a secret or refresh token just generated) is the one tested.
+ * the one the admin saw last (a secret or refresh token just generated) is the one tested. With
+ * them, the record's tenant and UI host: the secrets go only to that tenant's own API host.
  * @param {TenantRecord | undefined} record
  * @param {unknown} [isuPassword]
  * @returns {LiveEvidence}
@@ -44,6 +66,9 @@ export function liveEvidence(record, isuPassword) {
   const params = evidence({ params: newestFirst, settings: [] }).params;
   /** @type {LiveEvidence} */
   const out = { params };
+  if (typeof record?.tenant === 'string' && record.tenant) out.tenant = record.tenant;
+  const uiHost = uiHostOf(record);
+  if (uiHost) out.ui_host = uiHost;
   if (typeof isuPassword === 'string' && isuPassword !== '') out.isu_password = isuPassword;
   return out;
 }
@@ -101,27 +126,6 @@ export function renewRefreshToken(record, tested, fresh, at) {
 }
 
 /**
- * `promise`, or an internal error if it has not settled `ms` after the time limit: a module that
- * trapped inside an asynchronous call never settles it, and the popup must not wait forever.
- * @template T
- * @param {Promise<T>} promise
- * @param {number} ms
- * @returns {Promise<T | Failure>}
- */
-function settles(promise, ms) {
-  /** @type {ReturnType<typeof setTimeout> | undefined} */
-  let timer;
-  /** @type {Promise<Failure>} */
-  const stuck = new Promise((resolve) => {
-    timer = setTimeout(
-      () => resolve({ ok: false, error: { code: 'internal', message: 'the wdcap core did not finish the test' } }),
-      ms,
-    );
-  });
-  return Promise.race([promise, stuck]).finally(() => clearTimeout(timer));
-}
-
-/**
  * `globalThis.wdcapLive`: the time limit (a diagnostics and test knob) and how many tests ran;
  * made when the worker starts.
  * @returns {{timeoutMs: number, runs: number}}
@@ -142,7 +146,7 @@ function timeLimit() {
 /**
  * What the live test needs of the worker: the core, and the tenant's record and preferences.
  * @typedef {object} LiveDeps
- * @property {{liveTest: typeof import('./core.js').liveTest, fingerprint: typeof import('./core.js').fingerprint}} core
+ * @property {{liveTest: typeof import('./core.js').liveTest, livePlan: typeof import('./core.js').livePlan, fingerprint: typeof import('./core.js').fingerprint}} core
  * @property {<T>(task: () => T | Promise<T>) => Promise<T>} serially
  * @property {(tenant: string) => Promise<TenantRecord | undefined>} readRecord
  * @property {(record: TenantRecord) => Promise<void>} writeRecord
@@ -186,7 +190,15 @@ export function onLivePort(port, { core, serially, readRecord, writeRecord, read
       return;
     }
     const ev = liveEvidence(record, message.isu_password);
-    const origins = probedOrigins(ev.params);
+    const options = checkOptions(await readPrefs(tenant));
+    // The core says first where the test would send the values: the tenant's own API host, or
+    // nowhere (it refuses, and liveTest below says why without sending anything).
+    const plan = await core.livePlan(ev, options);
+    if (!plan.ok) {
+      post({ type: LIVE_MESSAGES.result, ok: false, error: plan.error });
+      return;
+    }
+    const origins = plan.report.hosts.map((host) => `https://${host}/*`);
     if (origins.length && chrome.permissions?.contains && !(await chrome.permissions.contains({ origins }))) {
       post({ type: LIVE_MESSAGES.result, ok: false, error: { code: 'host_permission', message: origins.join(' ') }, origins });
       return;
@@ -196,8 +208,9 @@ export function onLivePort(port, { core, serially, readRecord, writeRecord, read
     post({ type: LIVE_MESSAGES.started, timeoutMs });
     live.runs = (live.runs ?? 0) + 1;
     const signal = AbortSignal.any([controller.signal, AbortSignal.timeout(timeoutMs)]);
-    const options = checkOptions(await readPrefs(tenant));
-    const result = await settles(core.liveTest(ev, options, signal), timeoutMs + 5000);
+    // The core's watchdog: a test still running 5 s past its own time limit is taken for a trap
+    // (the module is replaced once the test is given up on; core.js).
+    const result = await core.liveTest(ev, options, signal, timeoutMs + 5000);
     const elapsedMs = Date.now() - started;
     if (!result.ok) {
       post({ type: LIVE_MESSAGES.result, ok: false, timeoutMs, elapsedMs, error: result.error });

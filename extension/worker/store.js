@@ -56,17 +56,6 @@ export async function readRecords() {
   );
 }
 
-/** @param {string} tenant */
-export async function removeRecord(tenant) {
-  await session().remove(tenantKey(tenant));
-}
-
-/** Removes every tenant record. */
-export async function removeRecords() {
-  const stored = await session().get(null);
-  await session().remove(Object.keys(stored).filter((k) => k.startsWith(TENANT_KEY_PREFIX)));
-}
-
 /**
  * @param {string} tenant
  * @returns {Promise<Prefs>}

@@ -41,6 +41,22 @@ export const CASES = [
   { sw: ['report_empty'], probe: 'raas', code: 'live-report-empty', fix: /Share the report with the ISU/, report: true, passes: true },
   { sw: ['report_missing_field'], probe: 'raas', code: 'live-report-field-missing', fix: /Add the field/, report: true, passes: true, partner: 'ten-thousand-coffees' },
   { sw: ['basic_only'], probe: 'oauth', code: 'live-basic-auth-only', fix: /HTTP Basic/, passes: true },
+  // An answer far larger than the test reads: refused from its declared length, or cut off
+  // while streaming (live.test.mjs also checks how much the simulator managed to send).
+  { sw: ['huge_answer'], probe: 'oauth', code: 'live-too-large', fix: /fewer rows/ },
+  { sw: ['huge_stream'], probe: 'oauth', code: 'live-too-large', fix: /fewer rows/ },
+];
+
+/**
+ * Captured URLs that are not the tenant's own API, one per kind the probes use, each with what the
+ * refusal says: a look-alike host, a services host of another data center, a Workday host that
+ * serves no tenant, and the tenant's services host with another tenant's name.
+ */
+export const HOSTILE_VALUES = [
+  ['token_endpoint', 'https://wd5-impl-services1.workday.com/ccx/oauth2/acme/token', /data center: wd5/],
+  ['rest_endpoint', 'https://wd3-impl-services1.workday.com.evil.io/ccx/api/v1/acme', /not a Workday host/],
+  ['raas_url', 'https://community.workday.com/ccx/service/customreport2/acme/ISU_Acme_Learning/Learning_Users?format=json', /serves no tenant/],
+  ['soap_endpoint', 'https://wd3-impl-services1.workday.com/ccx/service/globex/Learning/v39.2', /names tenant `?globex`?, not `?acme/],
 ];
 
 /** OAuth + REST: Register API Client's result and Manage Refresh Tokens' result. */
@@ -87,11 +103,14 @@ export function captures(ext) {
     record,
     captureOauth: () => capture(OAUTH_PAGES),
     captureReport: () => capture(REPORT_PAGES),
-    /** Adds a value no fixture page shows, as the extension stores values (newest capture). */
-    async addValue(kind, value) {
+    /**
+     * Adds a value no fixture page shows, as the extension stores values: the newest capture, or
+     * as old as `at` says.
+     */
+    async addValue(kind, value, at = Date.now()) {
       const key = `tenant:${TENANT}`;
       const rec = (await ext.session())[key];
-      rec.params.push({ kind, value, name: null, tenant: TENANT, label: null, page: null, at: Date.now() });
+      rec.params.push({ kind, value, name: null, tenant: TENANT, label: null, page: null, at });
       rec.updated = Date.now();
       await ext.setSession({ [key]: rec });
     },

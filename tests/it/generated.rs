@@ -100,7 +100,7 @@ fn core_types() -> String {
     };
     use wdcap::partner::export::{ExportItem, ExportValue, Gathered, PartnerExport};
     use wdcap::partner::PartnerRef;
-    use wdcap::probe::{LiveFinding, ProbeKind, RequestRecord, StepResult, StepStatus};
+    use wdcap::probe::{LiveFinding, LivePlan, ProbeKind, RequestRecord, StepResult, StepStatus};
     use wdcap::report::live::{LiveEvidence, LiveView};
     use wdcap::report::outcome::{ErrorValue, Outcome};
     use wdcap::report::view::{ParamView, ReportView};
@@ -156,8 +156,9 @@ fn core_types() -> String {
         ReportField,
         FieldLevel,
         Step,
-        // liveTest().
+        // liveTest(), livePlan().
         LiveView,
+        LivePlan,
         StepResult,
         ProbeKind,
         StepStatus,

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { readFileSync, readdirSync } from 'node:fs';
 import { ROOT, importBuiltCore } from './helpers.mjs';
-import { liveEvidence, probedOrigins, renewRefreshToken } from '../../extension/worker/live-worker.js';
+import { liveEvidence, probedOrigins, renewRefreshToken, uiHostOf } from '../../extension/worker/live-worker.js';
 
 const TOKEN = 'https://wd3-impl-services1.workday.com/ccx/oauth2/acme/token';
 const param = (kind, value, at, extra = {}) => ({ kind, value, name: null, tenant: 'acme', label: null, page: 'p', at, ...extra });
@@ -16,7 +16,10 @@ const param = (kind, value, at, extra = {}) => ({ kind, value, name: null, tenan
 const record = {
   tenant: 'acme',
   updated: 30,
-  pages: {},
+  pages: {
+    view_api_clients: { title: 'View API Clients', url: 'https://wd3-impl.workday.com/acme/d/task/2997$2151.htmld', at: 25 },
+    manage_refresh_tokens: { title: 'Manage Refresh Tokens', url: 'https://wd3-impl.workday.com/acme/d/task/x.htmld', at: 5 },
+  },
   settings: [{ name: 'x', value: 'y', page: 'p', at: 1 }],
   params: [
     param('refresh_token', 'old-token', 10),
@@ -34,9 +37,21 @@ test('the evidence lists the newest capture first, with the ISU password only wh
   assert.equal(ev.params[0].name, 'ISU_X');
   assert.ok(!('isu_password' in ev), 'an empty password is not sent');
   assert.ok(!('settings' in ev), 'the live test takes no settings');
+  assert.equal(ev.tenant, 'acme', 'the record\u2019s tenant goes with the values');
+  assert.equal(ev.ui_host, 'wd3-impl.workday.com', 'and the UI host its pages were read on');
   assert.equal(liveEvidence(record, 'pw').isu_password, 'pw');
   assert.deepEqual(liveEvidence(undefined).params, []);
   assert.deepEqual(record.params.map((p) => p.at), [10, 20, 30], 'the record is not reordered');
+});
+
+test('the UI host is the newest page visit\u2019s; none without a visit', () => {
+  assert.equal(uiHostOf(record), 'wd3-impl.workday.com');
+  const moved = { ...record, pages: { ...record.pages, view_urls: { title: 'x', url: 'https://wd5-impl.workday.com/acme/d/y.htmld', at: 99 } } };
+  assert.equal(uiHostOf(moved), 'wd5-impl.workday.com');
+  assert.equal(uiHostOf({ ...record, pages: {} }), null);
+  assert.equal(uiHostOf(undefined), null);
+  const ev = liveEvidence({ ...record, pages: {} });
+  assert.ok(!('ui_host' in ev), 'no UI host is invented');
 });
 
 test('host permissions are asked for the https hosts the probes call, once each', () => {
@@ -97,6 +112,8 @@ test('core.liveTest: an abort reason that is not an Error is a cancel, not a tra
   try {
     const core = glue.module;
     const evidence = {
+      tenant: 'acme',
+      ui_host: 'wd3-impl.workday.com',
       params: [
         { kind: 'token_endpoint', value: TOKEN },
         { kind: 'client_id', value: 'OGQyMzYyYjYtZDhmZC00YTA4LWE3M2EtZDIzNzg1MzY3NmZm' },
@@ -113,6 +130,41 @@ test('core.liveTest: an abort reason that is not an Error is a cancel, not a tra
       assert.equal(result.report.steps[0].requests[0].outcome, 'cancelled');
     }
     assert.equal(core.stats().traps, 0);
+  } finally {
+    glue.cleanup();
+  }
+});
+
+test('core.livePlan and core.liveTest: a value off the tenant\u2019s own API host refuses the test, with nothing sent', async () => {
+  const glue = await importBuiltCore();
+  try {
+    const core = glue.module;
+    const secrets = [
+      { kind: 'client_id', value: 'OGQyMzYyYjYtZDhmZC00YTA4LWE3M2EtZDIzNzg1MzY3NmZm' },
+      { kind: 'client_secret', value: 'k'.repeat(100) },
+      { kind: 'refresh_token', value: 'r'.repeat(100) },
+    ];
+    const home = { tenant: 'acme', ui_host: 'wd3-impl.workday.com' };
+    const good = await core.livePlan({ ...home, params: [{ kind: 'token_endpoint', value: TOKEN }, ...secrets] }, {});
+    assert.deepEqual(good, { ok: true, report: { refused: [], hosts: ['wd3-impl-services1.workday.com'] } });
+    for (const [evidence, why] of [
+      [{ ...home, params: [{ kind: 'token_endpoint', value: 'https://wd5-impl-services1.workday.com/ccx/oauth2/acme/token' }, ...secrets] }, /data center/],
+      [{ ...home, params: [{ kind: 'token_endpoint', value: 'https://community.workday.com/ccx/oauth2/acme/token' }, ...secrets] }, /serves no tenant/],
+      [{ params: [{ kind: 'token_endpoint', value: TOKEN }, ...secrets] }, /does not know which Workday host/],
+    ]) {
+      const plan = await core.livePlan(evidence, {});
+      assert.equal(plan.ok, true);
+      assert.deepEqual(plan.report.hosts, []);
+      assert.match(plan.report.refused[0].message, why);
+      // Aborted before the call: had the test run, the token request would be 'cancelled'.
+      const controller = new AbortController();
+      controller.abort();
+      const result = await core.liveTest(evidence, {}, controller.signal);
+      assert.equal(result.ok, true);
+      assert.equal(result.report.passed, false);
+      assert.match(result.report.refused[0].message, why);
+      assert.ok(result.report.steps.every((s) => s.status === 'skipped' && s.requests.length === 0));
+    }
   } finally {
     glue.cleanup();
   }

@@ -217,6 +217,17 @@ function finish(s, message) {
     return;
   }
   const { report } = message;
+  if (report.refused?.length) {
+    // It did not run: a value it would use is not the tenant's own API (or that is unknown).
+    // Nothing was sent; each reason with its fix.
+    s.root.dataset.outcome = 'refused';
+    say(s, t('liveRefused'), 'failed');
+    announce(t('liveRefused'));
+    s.steps.replaceChildren(
+      h('li', { class: 'live-refused' }, h('ul', { class: 'findings', 'aria-label': t('liveRefusedWhy') }, report.refused.map((f) => findingItem(f)))),
+    );
+    return;
+  }
   let outcome;
   if (message.cancelled) outcome = ['cancelled', t('liveCancelled'), 'skipped'];
   else if (message.timedOut) outcome = ['timeout', t('liveTimedOut', Math.round(message.timeoutMs / 1000)), 'failed'];

@@ -104,11 +104,35 @@ export type LiveEvidence = { params?: Array<ParamInput>,
 /**
  * Typed in by the user for this test only.
  */
-isu_password?: string, };
+isu_password?: string, 
+/**
+ * The tenant the values were captured for (the record's). Without it and `ui_host` the test
+ * refuses to run: it could not tell the tenant's own API.
+ */
+tenant?: string, 
+/**
+ * The UI host the tenant's pages were read on (`wd3-impl.workday.com`): the secrets go only
+ * to the services host that goes with it.
+ */
+ui_host?: string, };
 
 export type LiveFinding = { code: string, severity: Severity, message: string, fix: string, };
 
+export type LivePlan = { 
+/**
+ * Why the test would not run (empty: it would run).
+ */
+refused: Array<LiveFinding>, 
+/**
+ * The hosts it would call (empty when it would refuse): the tenant's own services host.
+ */
+hosts: Array<string>, };
+
 export type LiveView = { passed: boolean, steps: Array<StepResult>, 
+/**
+ * Why the test did not run at all (empty when it ran); nothing was sent.
+ */
+refused: Array<LiveFinding>, 
 /**
  * Shown so the user can copy it: the tenant issued it and the old one may be dead.
  */

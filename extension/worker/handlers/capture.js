@@ -1,18 +1,18 @@
 // @ts-check
 // A page snapshot from the content script: analysed by the core; a page no recogniser claims is
 // dropped at once (nothing of it is kept); a recognised page's values are merged into each
-// tenant's record. The answer lists which snapshot nodes to mark and how, and the toolbar badge
-// counts the values.
+// tenant's record. The answer lists which snapshot nodes to mark and how (what the checks of
+// this page's values found: marks.js), and the toolbar badge counts the values.
 
 import * as core from '../core.js';
-import { merge, paramKey, splitByTenant, unchanged } from '../captures.js';
-import { readRecord, serially, writeRecord } from '../store.js';
-import { checkTenant, tenantOfUrl } from '../tenants.js';
+import { checkOptions, merge, splitByTenant, unchanged } from '../captures.js';
+import { pageMarks } from '../marks.js';
+import { readPrefs, readRecord, serially, writeRecord } from '../store.js';
+import { tenantOfUrl } from '../tenants.js';
 import { failure } from '../../shared/messages.js';
-import { worstSeverity } from '../../shared/findings.js';
 
 /**
- * @import { FindingView, Severity } from '../../shared/generated/core-types'
+ * @import { Severity } from '../../shared/generated/core-types'
  * @import { MESSAGES, Message, Reply } from '../../shared/messages.js'
  */
 
@@ -94,35 +94,8 @@ export async function onSnapshot(message, sender) {
     }
   });
 
-  // Marks carry what the tenant-wide checks say about each value shown on this page.
-  /** @type {Map<string, FindingView[]>} */
-  const findingsByKey = new Map();
-  for (const tenant of parts.keys()) {
-    const checked = await checkTenant(tenant);
-    if (!checked?.report) continue;
-    const { params, findings } = checked.report;
-    for (const f of findings) {
-      if (f.param == null || !params[f.param]) continue;
-      const key = paramKey(params[f.param]);
-      const list = findingsByKey.get(key) ?? [];
-      list.push(f);
-      findingsByKey.set(key, list);
-    }
-  }
-  const marks = report.params.flatMap((p) => {
-    const node = p.source?.node;
-    if (!Number.isInteger(node)) return [];
-    const findings = findingsByKey.get(paramKey(p)) ?? [];
-    return [
-      {
-        node: /** @type {number} */ (node),
-        kind: p.kind,
-        label: p.label ?? p.source.label ?? null,
-        severity: worstSeverity(findings),
-        messages: findings.map((f) => f.message),
-      },
-    ];
-  });
-  await setBadge(tabId, report.params.length, worstSeverity([...findingsByKey.values()].flat()));
+  // Marks and the toolbar badge say what the checks of this page's own values found (marks.js).
+  const { marks, severity } = await pageMarks(report, pageTenant == null ? null : checkOptions(await readPrefs(pageTenant)));
+  await setBadge(tabId, report.params.length, severity);
   return { ok: true, page, marks };
 }

@@ -2,11 +2,12 @@
 // The pages' view of what was captured: every tenant, the tab's own first (re-checked together
 // so cross-page findings show), with the chosen partner's checklist progress and export; the
 // per-tenant preferences (SSO answer, partner, security group: non-secret, chrome.storage.local);
-// forgetting a tenant or everything.
+// forgetting a tenant or everything (every key that names it: forget.js).
 
 import * as core from '../core.js';
 import { checkOptions, tenantView } from '../captures.js';
-import { readPrefs, readRecords, removeRecord, removeRecords, serially, writePrefs } from '../store.js';
+import { readPrefs, readRecords, serially, writePrefs } from '../store.js';
+import { forgetTenant } from '../forget.js';
 import { checkTenant, checklistOf, exportOf, tenantOfUrl } from '../tenants.js';
 import { failure } from '../../shared/messages.js';
 import { SSO_CHOICES } from '../../shared/generated/lists.js';
@@ -100,7 +101,8 @@ export async function setPrefs(message) {
 export async function forget(message) {
   const { tenant } = message;
   if (typeof tenant !== 'string') return failure('bad_message', 'tenant must be a string');
-  await serially(() => removeRecord(tenant));
+  // Every key that names the tenant: its values, preferences and checklists (forget.js).
+  await serially(() => forgetTenant(tenant));
   return view(message.tabId);
 }
 
@@ -109,6 +111,6 @@ export async function forget(message) {
  * @returns {Promise<Reply<typeof MESSAGES.forgetAll>>}
  */
 export async function forgetAll(message) {
-  await serially(removeRecords);
+  await serially(() => forgetTenant(null));
   return view(message.tabId);
 }

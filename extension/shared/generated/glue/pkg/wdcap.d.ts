@@ -17,6 +17,7 @@ export function redactText(text: string, options: unknown): unknown;
 export function partners(): unknown;
 export function checklist(partner: string, evidence: unknown, options: unknown): unknown;
 export function exportFor(partner: string, gathered: unknown, options: unknown): unknown;
+export function livePlan(evidence: unknown, options: unknown): unknown;
 export function liveTest(evidence: unknown, options: unknown, signal: AbortSignal | null): Promise<unknown>;
 export function fingerprint(value: string): string;
 export function version(): string;
