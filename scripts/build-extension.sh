@@ -18,7 +18,11 @@
 #      copy a no-op). The result must parse (`node --check`): two modules declaring the same
 #      name would not. dist/chrome/content/snapshot.js stays the ES module copy;
 #   4. dist/chrome/pages/popup/panel.html generated from extension/pages/popup/popup.html (the
-#      same page, with <body data-view="panel">), so the markup exists once.
+#      same page, with <body data-view="panel">), so the markup exists once;
+#   5. dist/chrome-test/: the same files with the loopback tests' manifest (scripts/manifest.mjs
+#      `testManifest`: its host patterns also match plain `http`, which the simulator serves
+#      pages over). The end-to-end tests, the demo and the benchmark load it; it is never
+#      packaged (scripts/package.sh zips dist/chrome, whose patterns are `https://` only).
 #
 # Incremental: cargo decides whether the wasm changed; wasm-bindgen + wasm-opt run only when the
 # cargo output or the tool versions differ from the last run (a stamp in the cargo target dir);
@@ -187,3 +191,25 @@ done < <(find "$dist" -type f -print0)
 find "$dist" -mindepth 1 -type d -empty -delete
 
 say "dist/chrome: ${#wanted[@]} extension files ($copied updated, $removed removed)"
+
+# --- 5. the loopback tests' variant --------------------------------------------------------------
+test_dist="${WDCAP_DIST:-$root/dist}/chrome-test"
+mkdir -p "$test_dist"
+declare -A test_wanted=()
+while IFS= read -r -d '' file; do
+  rel="${file#"$dist"/}"
+  [ "$rel" = manifest.json ] && continue
+  test_wanted["$rel"]=1
+  install_file "$file" "$test_dist/$rel" || true
+done < <(find "$dist" -type f -print0)
+test_manifest="$test_dist/.manifest.json.$$"
+node "$root/scripts/manifest.mjs" test <"$dist/manifest.json" >"$test_manifest"
+install_file "$test_manifest" "$test_dist/manifest.json" || true
+rm -f "$test_manifest"
+test_wanted[manifest.json]=1
+while IFS= read -r -d '' file; do
+  rel="${file#"$test_dist"/}"
+  [ -n "${test_wanted[$rel]:-}" ] || rm -f "$file"
+done < <(find "$test_dist" -type f -print0)
+find "$test_dist" -mindepth 1 -type d -empty -delete
+say "dist/chrome-test: the same files, with the loopback tests' manifest (never packaged)"

@@ -9,7 +9,7 @@
 
 import { mkdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { launch, waitFor, tabIdOf, openPopup, ROOT, VIEW_API_CLIENTS_URL } from '../tests/e2e/harness.mjs';
+import { launch, waitFor, tabIdOf, openPopup, ROOT, VIEW_API_CLIENTS_URL, markCount, marksIn } from '../tests/e2e/harness.mjs';
 
 const headless = process.env.HEADLESS === '1' || !process.env.DISPLAY;
 const OUT = join(ROOT, 'dist', 'demo');
@@ -62,7 +62,7 @@ async function runHeadless() {
     const page = await browser.context.newPage();
     await page.goto(VIEW_API_CLIENTS_URL);
     console.log(`opened ${VIEW_API_CLIENTS_URL}`);
-    await waitFor(async () => (await page.locator('wdcap-mark').count()) > 0, { timeout: 20000, what: 'the captured values to be marked' });
+    await waitFor(async () => (await markCount(page)) > 0, { timeout: 20000, what: 'the captured values to be marked' });
     const tabId = await tabIdOf(browser.context, page);
     const popup = await openPopup(browser.context, browser.extensionId, tabId);
 
@@ -78,7 +78,7 @@ async function runHeadless() {
     // The page's marks follow the tenant's checks once the page is read again.
     await page.reload();
     await waitFor(
-      async () => (await page.locator('wdcap-mark[data-wdcap-severity="error"]').count()) > 0,
+      async () => (await marksIn(page)).some((m) => m.severity === 'error'),
       { timeout: 20000, what: 'the marks to show the error' },
     );
     mkdirSync(OUT, { recursive: true });

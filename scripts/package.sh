@@ -11,6 +11,9 @@
 #                      worker/platform.firefox.js in place of worker/platform.js, and without the
 #                      Chromium-only offscreen document (the lists: scripts/manifest.mjs);
 #   dist/firefox.xpi   addons.mozilla.org: dist/firefox zipped.
+#   dist/firefox-test/ the Firefox build with the loopback tests' manifest (scripts/manifest.mjs
+#                      `testManifest`: host patterns that also match plain `http`), for the
+#                      Firefox end-to-end tests only; never zipped (nor is dist/chrome-test).
 #
 # Then `web-ext lint` (npm web-ext, pinned) runs on dist/firefox and must report zero errors and
 # zero warnings (scripts/lint-firefox.sh, also part of `make test`).
@@ -41,6 +44,14 @@ node scripts/manifest.mjs firefox <"$chrome/manifest.json" >"$firefox.new/manife
 rm -rf "$firefox"
 mv "$firefox.new" "$firefox"
 say "dist/firefox: $(find "$firefox" -type f | wc -l) files"
+
+# --- the Firefox tests' variant ------------------------------------------------------------------
+rm -rf "$firefox-test.new"
+cp -R "$firefox" "$firefox-test.new"
+node scripts/manifest.mjs firefox-test <"$chrome/manifest.json" >"$firefox-test.new/manifest.json"
+rm -rf "$firefox-test"
+mv "$firefox-test.new" "$firefox-test"
+say "dist/firefox-test: the Firefox build with the loopback tests' manifest (never packaged)"
 
 # --- archives --------------------------------------------------------------------------------------
 # Stable archives: files in sorted order, fixed times, no extra attributes (zip -X), so the

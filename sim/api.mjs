@@ -38,7 +38,16 @@ export const SWITCHES = {
   html_errors: { endpoints: ['token', 'rest', 'raas', 'soap'], code: null },
   report_empty: { endpoints: ['raas'], code: 'live-report-empty' },
   report_missing_field: { endpoints: ['raas'], code: 'live-report-field-missing' },
+  huge_answer: { endpoints: ['token', 'rest', 'raas', 'soap'], code: 'live-too-large' },
+  huge_stream: { endpoints: ['token', 'rest', 'raas', 'soap'], code: 'live-too-large' },
 };
+
+/**
+ * How much the `huge_answer` and `huge_stream` switches answer: far more than the live test
+ * reads (1 MiB), sent as fast as the reader takes it. The log entry counts the bytes the socket
+ * accepted (`bytesSent`), so a test can tell a reader that stopped from one that read it all.
+ */
+export const HUGE_ANSWER_BYTES = 64 * 1024 * 1024;
 
 /**
  * Where the `redirect` switch sends requests: a sign-in page on a host that is none of any
@@ -211,6 +220,10 @@ function blanketFailure(cx, endpoint) {
     reply(cx, 302, 'text/plain', 'moved\n', { Location: REDIRECT_TARGET });
     return true;
   }
+  if (applies('huge_answer') || applies('huge_stream')) {
+    hugeAnswer(cx, applies('huge_answer'));
+    return true;
+  }
   if (applies('unavailable')) {
     htmlError(cx, 503, 'The service is not available on this data center.');
     return true;
@@ -220,6 +233,36 @@ function blanketFailure(cx, endpoint) {
     return true;
   }
   return false;
+}
+
+/**
+ * A 200 answer of HUGE_ANSWER_BYTES (JSON white space), with its length declared
+ * (`huge_answer`: a reader can refuse it from the headers) or not (`huge_stream`, chunked: a
+ * reader must count). Written chunk by chunk as the socket drains; it stops when the reader
+ * closes the connection.
+ */
+function hugeAnswer(cx, declared) {
+  const entry = cx.api.record(cx, 200);
+  entry.bytesSent = 0;
+  cx.res.writeHead(200, {
+    'Content-Type': 'application/json;charset=UTF-8',
+    'Cache-Control': 'no-store',
+    ...(declared ? { 'Content-Length': String(HUGE_ANSWER_BYTES) } : {}),
+  });
+  cx.api.hold(cx.res);
+  const chunk = Buffer.alloc(64 * 1024, 0x20);
+  const pump = () => {
+    while (entry.bytesSent < HUGE_ANSWER_BYTES && !cx.res.destroyed) {
+      const more = cx.res.write(chunk);
+      entry.bytesSent += chunk.length;
+      if (!more) {
+        cx.res.once('drain', pump);
+        return;
+      }
+    }
+    if (!cx.res.destroyed) cx.res.end();
+  };
+  pump();
 }
 
 /** The natural answer to a request on the wrong host or for an unknown tenant, if it is one. */
@@ -613,14 +656,16 @@ export function createApi({ fixturesDir, switches = [] }) {
     },
     record(cx, status) {
       const socket = cx.req.socket;
-      api.log.push({
+      const entry = {
         method: cx.req.method,
         host: cx.host,
         path: cx.url.pathname,
         tls: Boolean(socket.encrypted),
         servername: socket.servername || null,
         status,
-      });
+      };
+      api.log.push(entry);
+      return entry;
     },
     hold(res) {
       held.add(res);

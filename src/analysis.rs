@@ -155,13 +155,7 @@ pub fn tenant_of_url(url: &str) -> UrlTenant {
     }
 }
 
-/// Why a set of values must not be sent in a live test: it pairs two API clients' values
-/// (`mixed-credentials`). Empty: nothing stops it.
-pub fn live_refusal(params: &[Param]) -> Vec<checks::Finding> {
-    let options = Options::default();
-    let cx = Context::new(params, &[], &options);
-    checks::check("mixed-credentials").map_or_else(Vec::new, |c| c.run(&cx))
-}
+pub use crate::report::live::mixed_refusal as live_refusal;
 
 /// Extracts every parameter from pasted text and checks them.
 pub fn check_text(text: &str, options: &Options) -> Report {

@@ -2,7 +2,7 @@
 //! [`crate::analysis`], and hand back a plain object. Every result is
 //! `{ok: true, report}` or `{ok: false, error: {code, message}}`; no function throws for bad
 //! input. A panic would abort the module (release builds use `panic = "abort"`), so nothing here
-//! unwraps; the extension's glue (`extension/core.js`) also re-instantiates the module should one
+//! unwraps; the extension's glue (`extension/worker/core.js`) also re-instantiates the module should one
 //! ever trap, so the extension keeps working.
 //!
 //! Values cross the boundary as JSON text: a result is serialised with `serde_json` and turned
@@ -319,6 +319,69 @@ struct FetchTransport<'a> {
 /// entries, bounded against a huge report.
 const MAX_BODY: usize = 1 << 20;
 
+/// Why a promise of the fetch machinery rejected, as the probe reports it.
+fn transport_error(e: &JsValue) -> crate::probe::http::TransportError {
+    use crate::probe::http::TransportError;
+    let name = js_sys::Reflect::get(e, &JsValue::from_str("name"))
+        .ok()
+        .and_then(|n| n.as_string())
+        .unwrap_or_default();
+    match name.as_str() {
+        "TimeoutError" => TransportError::Timeout,
+        "AbortError" => TransportError::Cancelled,
+        _ => TransportError::Network(
+            js_sys::Reflect::get(e, &JsValue::from_str("message"))
+                .ok()
+                .and_then(|m| m.as_string())
+                .filter(|m| !m.is_empty())
+                .unwrap_or(name),
+        ),
+    }
+}
+
+/// The body of `response` as text, never more than `limit` bytes of it: a declared length
+/// (`Content-Length`) over the limit is refused before a byte is read, and the body is read
+/// chunk by chunk from its stream, which is cancelled as soon as the bytes pass the limit.
+async fn read_capped(
+    response: &gloo_net::http::Response,
+    limit: usize,
+) -> Result<String, crate::probe::http::TransportError> {
+    use crate::probe::http::TransportError;
+    use wasm_bindgen::JsCast;
+    let declared = response
+        .headers()
+        .get("content-length")
+        .and_then(|v| v.trim().parse::<u64>().ok());
+    let Some(stream) = response.body() else {
+        return Ok(String::new());
+    };
+    if declared.is_some_and(|n| n > limit as u64) {
+        let _ = stream.cancel();
+        return Err(TransportError::TooLarge(limit));
+    }
+    let reader: web_sys::ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
+    let mut bytes: Vec<u8> = Vec::new();
+    loop {
+        let next = wasm_bindgen_futures::JsFuture::from(reader.read())
+            .await
+            .map_err(|e| transport_error(&e))?;
+        let next: web_sys::ReadableStreamReadResult = next.unchecked_into();
+        if next.get_done().unwrap_or(true) {
+            break;
+        }
+        let chunk = js_sys::Uint8Array::new(&next.get_value());
+        let len = chunk.length() as usize;
+        if bytes.len() + len > limit {
+            let _ = reader.cancel();
+            return Err(TransportError::TooLarge(limit));
+        }
+        let at = bytes.len();
+        bytes.resize(at + len, 0);
+        chunk.copy_to(&mut bytes[at..]);
+    }
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
 impl crate::probe::http::Transport for FetchTransport<'_> {
     async fn send(
         &self,
@@ -354,14 +417,7 @@ impl crate::probe::http::Transport for FetchTransport<'_> {
             ));
         }
         let content_type = response.headers().get("content-type");
-        let mut body = response.text().await.unwrap_or_default();
-        if body.len() > MAX_BODY {
-            let mut cut = MAX_BODY;
-            while !body.is_char_boundary(cut) {
-                cut -= 1;
-            }
-            body.truncate(cut);
-        }
+        let body = read_capped(&response, MAX_BODY).await?;
         Ok(HttpResponse {
             status: response.status(),
             content_type,
@@ -370,45 +426,74 @@ impl crate::probe::http::Transport for FetchTransport<'_> {
     }
 }
 
+/// The live test's input from the evidence `{params, isu_password?, tenant?, ui_host?}`.
+fn probe_input(
+    evidence: &JsValue,
+    options_value: JsValue,
+) -> Result<crate::probe::ProbeInput, JsValue> {
+    let opts = options(options_value)?;
+    let ev: LiveEvidence =
+        from_js(evidence).map_err(|e| err("bad_evidence", format!("evidence: {e}")))?;
+    Ok(crate::probe::ProbeInput::new(
+        ev.origin(),
+        ev.params
+            .into_iter()
+            .map(crate::model::param::Param::from)
+            .collect(),
+        ev.isu_password.map(crate::model::secret::Secret::new),
+        &opts,
+    ))
+}
+
+/// What a live test of `evidence` would do, without doing it: `{ok: true, report: {refused:
+/// [LiveFinding], hosts: [host]}}`. The extension asks for host permissions to `hosts` before
+/// running the test; a test that would refuse sends nothing.
+#[wasm_bindgen(js_name = livePlan)]
+pub fn live_plan(evidence: JsValue, options_value: JsValue) -> JsValue {
+    match probe_input(&evidence, options_value) {
+        Ok(input) => {
+            // A set pairing two API clients' values goes nowhere.
+            let mixed = analysis::live_refusal(&input.params);
+            if mixed.is_empty() {
+                ok(crate::probe::plan(&input))
+            } else {
+                ok(crate::probe::LivePlan {
+                    refused: mixed,
+                    hosts: Vec::new(),
+                })
+            }
+        }
+        Err(e) => e,
+    }
+}
+
 /// Runs the live connection test on explicit request: `evidence` is
-/// `{params: [{kind, value, …}], isu_password?}`, `signal` an `AbortSignal` (the caller combines
-/// its cancel button with a timeout, e.g. `AbortSignal.any([controller.signal,
-/// AbortSignal.timeout(15000)])`).
+/// `{params: [{kind, value, …}], isu_password?, tenant, ui_host}` (the tenant the values were
+/// captured for and the UI host its pages were read on: the secrets go only to the services host
+/// that goes with it), `signal` an `AbortSignal` (the caller combines its cancel button with a
+/// timeout, e.g. `AbortSignal.any([controller.signal, AbortSignal.timeout(15000)])`).
 #[wasm_bindgen(js_name = liveTest)]
 pub async fn live_test(
     evidence: JsValue,
     options_value: JsValue,
     signal: Option<web_sys::AbortSignal>,
 ) -> JsValue {
-    let opts = match options(options_value) {
-        Ok(o) => o,
+    let input = match probe_input(&evidence, options_value) {
+        Ok(input) => input,
         Err(e) => return e,
     };
-    let ev: LiveEvidence = match from_js(&evidence) {
-        Ok(ev) => ev,
-        Err(e) => return err("bad_evidence", format!("evidence: {e}")),
-    };
-    let params: Vec<crate::model::param::Param> = ev
-        .params
-        .into_iter()
-        .map(crate::model::param::Param::from)
-        .collect();
+    let probes = crate::report::tenant::probes_of(input.partner);
     // A set pairing two API clients' values is not sent anywhere.
-    let refusal = analysis::live_refusal(&params);
-    if !refusal.is_empty() {
-        return ok(LiveView::refused(
-            refusal.iter().map(|f| f.view(true)).collect(),
+    let mixed = analysis::live_refusal(&input.params);
+    if !mixed.is_empty() {
+        return ok(LiveView::of(
+            crate::probe::LiveReport::refused(mixed),
+            &probes,
         ));
     }
-    let input = crate::probe::ProbeInput::new(
-        params,
-        ev.isu_password.map(crate::model::secret::Secret::new),
-        &opts,
-    );
     let transport = FetchTransport {
         signal: signal.as_ref(),
     };
     let report = crate::probe::run(&input, &transport).await;
-    let probes = crate::report::tenant::probes_of(input.partner);
     ok(LiveView::of(report, &probes))
 }

@@ -10,6 +10,12 @@
 // captured values; a small inert mark goes beside each. Password values are never read
 // (snapshot.js drops them); page text is only ever set as text, never as HTML.
 //
+// The marks tell the page nothing: each is a plain built-in `<span>` (not a custom element name,
+// which the page could register first and so run code of its own in it) with no attribute or
+// class naming wdcap, holding a closed shadow root; what wdcap judged (the kind, the severity,
+// the findings' messages) lives only inside that root, out of the page's reach. The content
+// script knows its marks by identity (a WeakSet), not by anything the page could copy.
+//
 // Injected twice into one page (the same isolated world), the second copy does nothing while
 // the first still runs, and takes over when the first has stopped (its extension context went
 // away on an update or reload): one observer, one set of marks, at any time. The build wraps
@@ -30,7 +36,6 @@
   if (previous?.running()) return;
   previous?.stop();
 
-  const MARK_TAG = 'wdcap-mark'; // snapshot.js skips it, so marks never reach a snapshot
   const DEBOUNCE_MS = 300;
   const MAX_WAIT_MS = 2000; // a page that never stops changing is still read this often
   const COLORS = { error: '#c62828', warning: '#b26a00', info: '#1565c0', ok: '#2e7d32' };
@@ -51,9 +56,12 @@
   let inFlight = null;
   /** @type {Set<HTMLElement>} */
   const marks = new Set();
+  /** Every mark this copy made, by identity: snapshots skip them, and their own changes are ours. */
+  /** @type {WeakSet<Node>} */
+  const made = new WeakSet();
 
   /** @param {Node | null | undefined} node */
-  const isMark = (node) => node != null && node.nodeType === 1 && /** @type {Element} */ (node).localName === MARK_TAG;
+  const isMark = (node) => node != null && made.has(node);
 
   // ---- marks ----------------------------------------------------------------------------
 
@@ -107,10 +115,10 @@
   /** @param {Mark[]} entries the marks of one node */
   function createMark(entries) {
     const severity = worstSeverity(entries);
-    const host = document.createElement(MARK_TAG);
+    // A built-in element: the page cannot have defined it, so no code of the page's runs in it.
+    // Its light DOM and attributes say nothing of what wdcap judged; the same for every mark.
+    const host = document.createElement('span');
     host.setAttribute('aria-hidden', 'true');
-    host.dataset.wdcapKind = entries.map((e) => e.kind).join(' ');
-    host.dataset.wdcapSeverity = severity;
     important(host.style, {
       display: 'inline-block',
       margin: '0 0 0 6px',
@@ -121,9 +129,12 @@
       height: '14px',
       position: 'static',
     });
-    // Closed shadow root: the mark's text stays out of the page's own textContent/innerText.
+    // Closed shadow root: the mark's text, colour and what it is about stay out of the page's
+    // reach (its textContent, innerText, queries and attribute reads).
     const shadow = host.attachShadow({ mode: 'closed' });
     const badge = document.createElement('span');
+    badge.dataset.kind = entries.map((e) => e.kind).join(' ');
+    badge.dataset.severity = severity;
     important(badge.style, {
       display: 'inline-flex',
       'align-items': 'center',
@@ -145,6 +156,7 @@
     lines.push(say('markOpen'));
     badge.title = lines.join('\n');
     shadow.append(badge);
+    made.add(host);
     return host;
   }
 
@@ -201,7 +213,7 @@
     timer = undefined;
     firstPending = 0;
     if (stopped) return;
-    const taken = snapshot(document.documentElement, {});
+    const taken = snapshot(document.documentElement, { skip: isMark });
     const json = JSON.stringify(taken.snapshot);
     latest = { json, elements: taken.elements };
     if (answered && answered.json === json) {

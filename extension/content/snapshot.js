@@ -34,8 +34,9 @@ export const KEPT_ATTRIBUTES = new Set([
   'data-automation-widget',
 ]);
 
-// `wdcap-mark` is the content script's own mark beside a captured value: never page content.
-export const SKIPPED_TAGS = new Set(['script', 'style', 'noscript', 'template', 'head', 'wdcap-mark']);
+// The content script's own marks beside captured values are never page content: it passes
+// `skip`, which knows them by identity.
+export const SKIPPED_TAGS = new Set(['script', 'style', 'noscript', 'template', 'head']);
 
 export const MAX_NODES = 2000000;
 
@@ -55,11 +56,12 @@ const BLANK = /^\s*$/;
 /**
  * Snapshot `root` and its subtree.
  * @param {Node} root
- * @param {{url?: string, title?: string, lang?: string, maxNodes?: number}} [options]
+ * @param {{url?: string, title?: string, lang?: string, maxNodes?: number, skip?: (node: Node) => boolean}} [options]
+ *   `skip`: elements left out with their subtree (the content script's own marks)
  * @returns {{snapshot: Snapshot, elements: Node[], truncated: boolean}} `elements[i]` is the DOM
  *   node behind `snapshot.nodes[i]` (the content script uses it to mark captured values).
  */
-export function snapshot(root, { url, title, lang, maxNodes = MAX_NODES } = {}) {
+export function snapshot(root, { url, title, lang, maxNodes = MAX_NODES, skip } = {}) {
   const doc = root.ownerDocument || /** @type {Document} */ (root);
   /** @type {SnapshotNode[]} */
   const nodes = [];
@@ -84,7 +86,7 @@ export function snapshot(root, { url, title, lang, maxNodes = MAX_NODES } = {}) 
     if (type === 1) {
       const element = /** @type {Element} */ (node);
       const tag = element.localName;
-      if (!SKIPPED_TAGS.has(tag)) {
+      if (!SKIPPED_TAGS.has(tag) && !skip?.(node)) {
         /** @type {SnapshotNode} */
         const entry = parent < 0 ? { t: tag } : { p: parent, t: tag };
         /** @type {Record<string, string> | null} */

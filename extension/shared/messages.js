@@ -10,7 +10,7 @@
 
 /**
  * @import { Checklist, ErrorValue, LiveView, ParamKind, PageId, Partner, PartnerExport, Severity, Sso, TokenRef } from './generated/core-types'
- * @import { ViewState } from './types.js'
+ * @import { ClipboardState, ViewState } from './types.js'
  */
 
 export const MESSAGES = Object.freeze(
@@ -41,8 +41,10 @@ export const MESSAGES = Object.freeze(
     acceptValue: 'wdcap/accept-value',
     /** Page → worker: a secret was copied; clear the clipboard later. */
     secretCopied: 'wdcap/secret-copied',
-    /** Chromium's offscreen document → worker: the clipboard was cleared. */
+    /** Chromium's offscreen document → worker: the clipboard was cleared (or not: `ok: false`). */
     clipboardCleared: 'wdcap/clipboard-cleared',
+    /** Page → worker: what became of the last clearing (a failure is shown until dismissed). */
+    clipboardStatus: 'wdcap/clipboard-status',
   }),
 );
 
@@ -84,7 +86,8 @@ export function failure(code, message) {
  * @property {number} node the snapshot node that holds the value
  * @property {ParamKind} kind
  * @property {string | null} label
- * @property {Severity | 'ok'} severity the worst of the tenant-wide findings about the value
+ * @property {Severity | 'ok'} severity the worst of the findings about the value on its page
+ *   (never drawn from other pages or tenants: the mark is shown in the page)
  * @property {string[]} messages those findings' messages
  */
 
@@ -97,6 +100,7 @@ export function failure(code, message) {
  * @typedef {{ok: true, key: string, partner: string, export: PartnerExport}} ExportReply
  * @typedef {{ok: true, seconds: number}} SecretCopiedReply
  * @typedef {{key: string, sso?: Sso, integration?: string | null, securityGroup?: string | null, apiClient?: string | null, isu?: string | null, tabId?: number | null}} PrefsChange
+ * @typedef {{ok: true, clipboard: ClipboardState | null}} ClipboardReply
  */
 
 /**
@@ -115,7 +119,8 @@ export function failure(code, message) {
  *   [MESSAGES.exportUsed]: [{key: string, partner: string}, Done],
  *   [MESSAGES.acceptValue]: [{key: string, kind: ParamKind, value: string, label?: string | null}, Done],
  *   [MESSAGES.secretCopied]: [{}, SecretCopiedReply],
- *   [MESSAGES.clipboardCleared]: [{}, Done],
+ *   [MESSAGES.clipboardCleared]: [{ok?: boolean, reason?: string}, Done],
+ *   [MESSAGES.clipboardStatus]: [{dismiss?: boolean}, ClipboardReply],
  * }} Protocol
  */
 

@@ -5,7 +5,12 @@
 // ./generated/core-types.d.ts. Types only: nothing runs here.
 
 /**
- * @import { ErrorValue, TenantView } from './generated/core-types'
+ * @import { ErrorValue, Sso, TenantView } from './generated/core-types'
+ */
+
+/**
+ * The options the core's checks take, from a record's preferences (the page's marks).
+ * @typedef {{sso: Sso, integration?: string}} CheckOptions
  */
 
 /**
@@ -29,6 +34,16 @@
  * @property {boolean} tabUrlKnown
  * @property {string | null} version the core's build string
  * @property {TenantEntry[]} tenants
+ */
+
+/**
+ * What became of the last copied secret's clearing (chrome.storage.session `clipboard`; no value).
+ * @typedef {object} ClipboardState
+ * @property {'armed' | 'cleared' | 'failed' | 'off'} state
+ * @property {number} at when it became so (ms)
+ * @property {number} [due] when the clearing is due (armed)
+ * @property {string} [reason] why it failed
+ * @property {boolean} [dismissed] the user has seen the failure
  */
 
 /**

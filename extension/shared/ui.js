@@ -227,15 +227,15 @@ export function copyButton(value, what, { secret = false, label } = {}) {
   let timer;
   button.addEventListener('click', async () => {
     try {
+      // A secret's clearing is armed BEFORE it is written: the timer runs even if this page
+      // closes right after the copy (a popup often does).
+      const armed = secret ? await ask({ type: MESSAGES.secretCopied }) : null;
       await navigator.clipboard.writeText(value);
       button.textContent = t('copied');
       button.classList.add('done');
-      if (secret) {
-        const reply = await ask({ type: MESSAGES.secretCopied });
-        announce(reply?.ok && reply.seconds ? t('copiedSecretClears', reply.seconds) : t('copiedWhat', what));
-      } else {
-        announce(t('copiedWhat', what));
-      }
+      if (!secret) announce(t('copiedWhat', what));
+      else if (!armed?.ok) announce(t('copiedSecretNotCleared'));
+      else announce(armed.seconds ? t('copiedSecretClears', armed.seconds) : t('copiedWhat', what));
     } catch {
       button.textContent = t('copyFailed');
     }
@@ -246,6 +246,60 @@ export function copyButton(value, what, { secret = false, label } = {}) {
     }, 1500);
   });
   return button;
+}
+
+/**
+ * A confirm step shown in place, before something that cannot be taken back: `message`, then
+ * `confirmLabel` (which runs `onConfirm`) and Cancel. Hidden until `ask()` is called; the
+ * confirm button takes the focus.
+ * @param {{message: string, confirmLabel: string, onConfirm: () => void, className?: string}} options
+ */
+export function confirmStep({ message, confirmLabel, onConfirm, className = '' }) {
+  const yes = h('button', { type: 'button', class: 'confirm-yes primary' }, confirmLabel);
+  const no = h('button', { type: 'button', class: 'confirm-no' }, t('cancel'));
+  const box = h('div', { class: `confirm-step ${className}`.trim(), role: 'alertdialog', hidden: true }, h('p', { class: 'confirm-text', text: message }), h('div', { class: 'confirm-actions' }, yes, no));
+  const text = /** @type {HTMLElement} */ (box.firstElementChild);
+  text.id = `confirm-${Math.random().toString(36).slice(2)}`;
+  box.setAttribute('aria-describedby', text.id);
+  yes.addEventListener('click', () => {
+    box.hidden = true;
+    onConfirm();
+  });
+  no.addEventListener('click', () => {
+    box.hidden = true;
+  });
+  return {
+    box,
+    ask() {
+      box.hidden = false;
+      yes.focus();
+    },
+  };
+}
+
+/**
+ * A notice that stays while the last copied secret could not be cleared from the clipboard
+ * (whatever the browser: the worker keeps the outcome), with a button to dismiss it. It follows
+ * the outcome as it changes (storage.session), so it shows while the page is open too.
+ */
+export function clipboardNotice() {
+  const text = h('p', { class: 'clipboard-notice-text' });
+  const dismiss = h('button', { type: 'button', class: 'clipboard-notice-dismiss' }, t('clipboardNoticeDismiss'));
+  const notice = h('div', { class: 'clipboard-notice problem', role: 'alert', hidden: true }, text, dismiss);
+  const show = async (/** @type {boolean} */ dismissing) => {
+    const reply = await ask({ type: MESSAGES.clipboardStatus, ...(dismissing ? { dismiss: true } : {}) });
+    const state = reply.ok ? reply.clipboard : null;
+    const failed = state?.state === 'failed' && !state.dismissed;
+    notice.hidden = !failed;
+    notice.dataset.state = state?.state ?? 'none';
+    if (failed) text.textContent = t('clipboardNotCleared', new Date(state.at).toLocaleTimeString(), state.reason ?? '?');
+  };
+  dismiss.addEventListener('click', () => show(true));
+  chrome.storage.onChanged.addListener((changes, area) => {
+    if (area === 'session' && 'clipboard' in changes) show(false);
+  });
+  show(false);
+  return notice;
 }
 
 /**

@@ -19,12 +19,17 @@ function clear() {
     event.preventDefault();
   };
   document.addEventListener('copy', onCopy);
+  let ok = false;
+  let reason;
   try {
-    document.execCommand('copy');
+    ok = document.execCommand('copy');
+  } catch (e) {
+    reason = String(/** @type {Error} */ (e)?.message ?? e);
   } finally {
     document.removeEventListener('copy', onCopy);
   }
-  chrome.runtime.sendMessage({ type: MESSAGES.clipboardCleared }).catch(() => {});
+  // The worker keeps the outcome: a failure is shown in the popup, never swallowed.
+  chrome.runtime.sendMessage({ type: MESSAGES.clipboardCleared, ok, ...(reason ? { reason } : {}) }).catch(() => {});
 }
 
 if (Number.isFinite(deadline)) setTimeout(clear, Math.max(0, deadline - Date.now()));

@@ -4,8 +4,11 @@
 //
 // - Clearing the clipboard after a secret was copied: an alarm (the background page may be
 //   unloaded before the time is up), then the background page writes an empty clipboard
-//   (clipboardWrite permission).
+//   (clipboardWrite permission). Whether that worked is kept (clipboard-state.js): a failure is
+//   shown in the popup, never swallowed.
 // - The side panel: the sidebar (manifest `sidebar_action`).
+
+import { clipboardResult } from './clipboard-state.js';
 
 const ALARM = 'wdcap-clear-clipboard';
 
@@ -15,9 +18,11 @@ export function installClipboardClearing() {
     if (alarm.name !== ALARM) return;
     try {
       await navigator.clipboard.writeText('');
-    } catch {
-      // The clipboard cannot be written from here: nothing more to do.
+    } catch (e) {
+      await clipboardResult(false, String(/** @type {Error} */ (e)?.message ?? e));
+      return;
     }
+    await clipboardResult(true);
   });
 }
 

@@ -2,7 +2,9 @@
 // Every message the worker answers, in one table: its name (shared/messages.js), who may send it,
 // and its handler. The sender guard is applied here, once, for every message and port.
 //
-// Only this extension can message the worker (no externally_connectable); still, content
+// Only this extension can message the worker: the manifest's externally_connectable lets no other
+// extension and no web page connect (Chromium), and whatever comes from outside anyway (Firefox
+// has no such key) is refused here, message and port alike. Within the extension, content
 // scripts, which run beside Workday's pages, may only send snapshots, and only the extension's
 // own pages may ask for views, change preferences or run the live test.
 
@@ -10,7 +12,7 @@ import * as core from './core.js';
 import { onSnapshot } from './handlers/capture.js';
 import { forget, forgetAll, setPrefs, view } from './handlers/view.js';
 import { acceptValue, checklist, exportFor, exportUsed, resetChecklist, tick } from './handlers/partner.js';
-import { clipboardCleared, secretCopied } from './handlers/clipboard.js';
+import { clipboardCleared, clipboardStatus, secretCopied } from './handlers/clipboard.js';
 import { partners } from './tenants.js';
 import { onLivePort } from './live-worker.js';
 import { readPrefs, readRecord, serially, writeRecord } from './store.js';
@@ -58,6 +60,7 @@ export const ROUTES = {
   [MESSAGES.acceptValue]: { from: 'page', handle: acceptValue },
   [MESSAGES.secretCopied]: { from: 'page', handle: secretCopied },
   [MESSAGES.clipboardCleared]: { from: 'page', handle: clipboardCleared },
+  [MESSAGES.clipboardStatus]: { from: 'page', handle: clipboardStatus },
 };
 
 /**
@@ -99,11 +102,32 @@ export function connect(port) {
   serve(port);
 }
 
-/** Answers every message and port (called once, by background.js). */
+/**
+ * The answer to a message from another extension or a web page: a refusal, whatever it asks.
+ * @param {unknown} _message
+ * @param {chrome.runtime.MessageSender} _sender
+ * @param {(reply: Failure) => void} sendResponse
+ */
+export function refuseExternal(_message, _sender, sendResponse) {
+  sendResponse(failure('forbidden', 'not from this extension'));
+  return false;
+}
+
+/**
+ * A port another extension or a web page opened: closed at once, nothing read from it.
+ * @param {chrome.runtime.Port} port
+ */
+export function refuseExternalPort(port) {
+  port.disconnect();
+}
+
+/** Answers every message and port (called once, by background.js); refuses any from outside. */
 export function installRouter() {
   chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
     route(message, sender).then(sendResponse, (e) => sendResponse(failure('internal', String(e?.message ?? e))));
     return true; // the answer comes asynchronously
   });
   chrome.runtime.onConnect.addListener(connect);
+  chrome.runtime.onMessageExternal?.addListener(refuseExternal);
+  chrome.runtime.onConnectExternal?.addListener(refuseExternalPort);
 }

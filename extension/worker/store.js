@@ -73,15 +73,12 @@ export async function readRecords() {
   );
 }
 
-/** @param {string} key */
+/**
+ * Removes the record of `key` only (forgetting a tenant removes more: forget.js).
+ * @param {string} key
+ */
 export async function removeRecord(key) {
   await session().remove(tenantKey(key));
-}
-
-/** Removes every tenant record. */
-export async function removeRecords() {
-  const stored = await session().get(null);
-  await session().remove(Object.keys(stored).filter((k) => k.startsWith(TENANT_KEY_PREFIX)));
 }
 
 /**

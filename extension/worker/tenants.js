@@ -5,11 +5,27 @@
 
 import * as core from './core.js';
 import { readChecklistState, readPrefs, readRecord } from './store.js';
+import { SSO_CHOICES } from '../shared/generated/lists.js';
 
 /**
- * @import { Partner, TenantView } from '../shared/generated/core-types'
+ * @import { Partner, Prefs, Sso, TenantView } from '../shared/generated/core-types'
  * @import { Failure, PartnersReply } from '../shared/messages.js'
+ * @import { CheckOptions } from '../shared/types.js'
  */
+
+/**
+ * The options the core's checks take from a record's preferences: its SSO answer and partner.
+ * @param {Prefs | undefined} prefs
+ * @returns {CheckOptions}
+ */
+export function checkOptions(prefs) {
+  /** @type {Sso} */
+  const sso = prefs?.sso && SSO_CHOICES.includes(prefs.sso) ? prefs.sso : 'unknown';
+  /** @type {CheckOptions} */
+  const options = { sso };
+  if (prefs?.integration) options.integration = prefs.integration;
+  return options;
+}
 
 /**
  * The record a tab's address belongs to (null: not a tenant's own admin page), from the URL's

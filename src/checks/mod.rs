@@ -41,6 +41,7 @@ checks! {
     host_not_workday::HostNotWorkday,
     link_wrapped::LinkWrapped,
     not_https::NotHttps,
+    credentials_in_url::CredentialsInUrl,
     ui_host_for_api::UiHostForApi,
     api_host_for_authorize::ApiHostForAuthorize,
     wrong_path::WrongPath,

@@ -6,22 +6,10 @@
 use super::{Check, Context, Finding};
 use crate::model::severity::Severity;
 use crate::workday::tenant::HostRole;
+use crate::workday::tenant_host::services_host_of;
 use crate::model::param::ParamKind;
 
 pub struct UiHostForApi;
-
-/// The services host Workday pairs with a UI host, by the pattern of the notes' examples
-/// (`wd3-impl` → `wd3-impl-services1`, `www.myworkday.com` → `services1.myworkday.com`,
-/// `impl.wd12` → `impl-services1.wd12`). A guess: only ever offered as a suggestion.
-pub(crate) fn services_host_for(ui_host: &str) -> Option<String> {
-    let (first, rest) = ui_host.split_once('.')?;
-    let first = if first == "www" {
-        "services1".to_string()
-    } else {
-        format!("{first}-services1")
-    };
-    Some(format!("{first}.{rest}"))
-}
 
 impl Check for UiHostForApi {
     fn code(&self) -> &'static str {
@@ -54,7 +42,9 @@ impl Check for UiHostForApi {
                     u.set_host(Some(h)).ok()?;
                     Some(u.to_string())
                 });
-                let fix = match (&known, services_host_for(host)) {
+                // A guess from the pattern of the notes' examples: only ever a suggestion.
+                let guess = e.host.as_ref().and_then(services_host_of);
+                let fix = match (&known, guess) {
                     (Some(h), _) => format!("Use the services host `{h}`, as the other endpoints do."),
                     (None, Some(guess)) => format!(
                         "Use the tenant's services host (probably `{guess}`): copy the {} from View API Clients or the partner's guide.",

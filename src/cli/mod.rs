@@ -306,9 +306,9 @@ fn run(cli: Cli) -> Result<i32, String> {
             let tenant = tenant.or(view.tenant).unwrap_or_default();
             if json {
                 let now = humantime::format_rfc3339_millis(std::time::SystemTime::now());
-                print!("{}", export::json(&x, &tenant, &now.to_string()));
+                emit(&export::json(&x, &tenant, &now.to_string()));
             } else {
-                print!("{}", export::text(&x, &tenant, MISSING));
+                emit(&export::text(&x, &tenant, MISSING));
             }
             Ok(i32::from(!x.ready))
         }
@@ -339,25 +339,38 @@ fn run(cli: Cli) -> Result<i32, String> {
         }
         Command::Snapshot { file, url } => {
             let snapshot = read_page(&file, url.as_deref())?;
-            println!(
-                "{}",
+            emit(&format!(
+                "{}\n",
                 serde_json::to_string(&snapshot.to_wire()).map_err(|e| e.to_string())?
-            );
+            ));
             Ok(0)
+        }
+    }
+}
+
+/// Writes `text` to standard output. A reader that stops early (`wdcap check … | head -1`) closes
+/// the pipe: that is not an error, so the rest is dropped quietly and wdcap exits with the status
+/// the result has. Any other failure to write is reported on standard error, exit 2.
+fn emit(text: &str) {
+    use std::io::Write as _;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+        Err(e) => {
+            eprintln!("wdcap: cannot write the output: {e}");
+            std::process::exit(UNUSABLE);
         }
     }
 }
 
 fn print(report: &Report, common: &Common) -> i32 {
     if common.json {
-        println!("{}", report.to_json(common.reveal));
+        emit(&format!("{}\n", report.to_json(common.reveal)));
     } else if common.markdown {
-        print!(
-            "{}",
-            wdcap::report::redact::markdown(report, &common.options())
-        );
+        emit(&wdcap::report::redact::markdown(report, &common.options()));
     } else {
-        print!("{}", render_text(report, common.reveal));
+        emit(&render_text(report, common.reveal));
     }
     i32::from(report.has_errors())
 }

@@ -134,6 +134,9 @@ pub enum TransportError {
     Network(String),
     Timeout,
     Cancelled,
+    /// The answer is larger than the edge reads (this many bytes): declared so, or found so
+    /// while reading it. What was read is dropped.
+    TooLarge(usize),
 }
 
 /// How a request without a response is shown in the list of requests made.
@@ -143,6 +146,11 @@ impl fmt::Display for TransportError {
             TransportError::Network(detail) => write!(f, "no response ({detail})"),
             TransportError::Timeout => f.write_str("no answer in time"),
             TransportError::Cancelled => f.write_str("cancelled"),
+            TransportError::TooLarge(limit) => write!(
+                f,
+                "answer larger than {}, not read",
+                crate::model::limits::describe(*limit)
+            ),
         }
     }
 }

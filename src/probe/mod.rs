@@ -4,9 +4,12 @@
 //!
 //! Order: OAuth refresh-token grant first (it yields the access token the others use), then one
 //! cheap authenticated call per other captured endpoint: REST, RaaS, SOAP. Every request goes to
-//! a URL taken from a captured parameter whose host is a Workday host; [`run`] refuses anything
-//! else before the transport sees it. The access token lives only inside [`run`].
+//! the services host of the tenant the values were captured for ([`destination`]): before
+//! anything is sent, every URL the probes would use is held to it, and the test refuses to run
+//! when one is not; each request is checked again as it goes out. The access token lives only
+//! inside [`run`].
 
+mod destination;
 pub mod http;
 mod oauth;
 mod resources;
@@ -16,10 +19,11 @@ use crate::model::partner::Partner;
 use crate::model::secret::Secret;
 use crate::model::severity::Severity;
 use crate::workday::errors::{forbidden_fix, NOT_FOUND_FIX, SERVER_ERROR_FIX, UNAUTHORIZED_FIX};
-use crate::workday::tenant::WorkdayHost;
+use destination::Home;
 use http::{HttpRequest, HttpResponse, Transport, TransportError};
 use serde::Serialize;
 
+pub use destination::Origin;
 pub use http::redacted_url;
 
 /// Every code a probe can report; each has a section in `docs/live-test.md` (a test checks both
@@ -44,6 +48,7 @@ pub const CODES: &[&str] = &[
     "live-report-empty",
     "live-report-field-missing",
     "live-soap-fault",
+    "live-too-large",
 ];
 
 /// Which probe.
@@ -118,12 +123,33 @@ impl StepResult {
 #[derive(Debug, Clone, Serialize)]
 pub struct LiveReport {
     pub steps: Vec<StepResult>,
+    /// Why the test did not run at all (empty when it ran): a URL it would have used is not the
+    /// tenant's own API, or the tenant's own API is unknown. Nothing was sent.
+    pub refused: Vec<LiveFinding>,
 }
 
 impl LiveReport {
     pub fn passed(&self) -> bool {
-        self.steps.iter().all(|s| s.status != StepStatus::Failed)
+        self.refused.is_empty()
+            && self.steps.iter().all(|s| s.status != StepStatus::Failed)
             && self.steps.iter().any(|s| s.status == StepStatus::Passed)
+    }
+
+    /// A test that refused to run: every probe skipped, nothing sent.
+    pub fn refused(refused: Vec<LiveFinding>) -> Self {
+        let why = "Not run: the test refused to send the values (see why above); nothing was sent.";
+        LiveReport {
+            steps: [
+                ProbeKind::Oauth,
+                ProbeKind::Rest,
+                ProbeKind::Raas,
+                ProbeKind::Soap,
+            ]
+            .into_iter()
+            .map(|p| StepResult::skipped(p, why))
+            .collect(),
+            refused,
+        }
     }
 
     pub fn new_refresh_token(&self) -> Option<&Secret> {
@@ -134,6 +160,9 @@ impl LiveReport {
 /// What the live test works from.
 #[derive(Debug, Clone, Default)]
 pub struct ProbeInput {
+    /// The tenant the values were captured for and the UI host its pages were read on: the
+    /// secrets go only to the services host that goes with it. `None`: the test refuses to run.
+    pub origin: Option<Origin>,
     pub params: Vec<Param>,
     /// The ISU's password, typed in for this test only (RaaS/SOAP basic auth); never stored.
     pub isu_password: Option<Secret>,
@@ -145,11 +174,13 @@ pub struct ProbeInput {
 impl ProbeInput {
     /// The input for a test of `params`, with what the chosen partner (if any) needs.
     pub fn new(
+        origin: Option<Origin>,
         params: Vec<Param>,
         isu_password: Option<Secret>,
         options: &crate::model::options::Options,
     ) -> Self {
         ProbeInput {
+            origin,
             params,
             isu_password,
             partner: options
@@ -190,37 +221,31 @@ impl ProbeInput {
         let trimmed = |p: Option<&Param>| p.map(|p| p.raw().trim().to_string()).unwrap_or_default();
         (trimmed(id), trimmed(secret))
     }
-
-    /// Hosts requests may go to: the Workday hosts of the captured URLs.
-    fn allowed_hosts(&self) -> Vec<String> {
-        self.params
-            .iter()
-            .filter_map(|p| p.endpoint.as_ref())
-            .filter_map(|e| e.host.as_ref().map(|h| h.name.clone()))
-            .collect()
-    }
 }
 
-/// Sends one request through `transport`, after making sure its host is one of the tenant's
-/// Workday hosts. Records what is safe to show.
+/// Sends one request through `transport`, after making sure it goes to the tenant's own API
+/// ([`Home::check`]). Records what is safe to show.
 pub(crate) async fn send<T: Transport>(
     transport: &T,
-    allowed: &[String],
+    home: &Home,
     request: &HttpRequest,
     records: &mut Vec<RequestRecord>,
 ) -> Result<HttpResponse, SendError> {
-    let host = request.url.host_str().unwrap_or("");
-    let on_workday = WorkdayHost::parse(host).is_some() && allowed.iter().any(|h| h == host);
     let mut record = RequestRecord {
         method: request.method.as_str(),
         url: redacted_url(&request.url),
         status: None,
         outcome: String::new(),
     };
-    if !on_workday || request.url.scheme() != "https" {
-        record.outcome = "refused: not one of the tenant's Workday hosts over HTTPS".into();
+    if let Err(problem) = home.check(&request.url) {
+        record.outcome = "refused: not the tenant's own API host over HTTPS".into();
         records.push(record);
-        return Err(SendError::Refused(host.to_string()));
+        return Err(SendError::Refused(Box::new(destination::finding(
+            None,
+            &problem,
+            None,
+            Some(home),
+        ))));
     }
     let result = transport.send(request).await;
     match &result {
@@ -236,20 +261,53 @@ pub(crate) async fn send<T: Transport>(
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum SendError {
-    Refused(String),
+    /// The request was not sent: the finding says why.
+    Refused(Box<LiveFinding>),
     Transport(TransportError),
 }
 
-/// Runs every probe the captured values allow.
+/// What a test of `input` would do before it does it: refuse (and why), or call these hosts.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+pub struct LivePlan {
+    /// Why the test would not run (empty: it would run).
+    pub refused: Vec<LiveFinding>,
+    /// The hosts it would call (empty when it would refuse): the tenant's own services host.
+    pub hosts: Vec<String>,
+}
+
+/// The plan of a test of `input`: the extension asks for host permissions from it, before
+/// running the test.
+pub fn plan(input: &ProbeInput) -> LivePlan {
+    match destination::preflight(input.origin.as_ref(), &input.params) {
+        Ok(_) => LivePlan {
+            refused: Vec::new(),
+            hosts: destination::hosts(&input.params),
+        },
+        Err(refused) => LivePlan {
+            refused,
+            hosts: Vec::new(),
+        },
+    }
+}
+
+/// Runs every probe the captured values allow, or refuses to run at all (sending nothing) when
+/// a URL it would use is not the tenant's own API.
 pub async fn run<T: Transport>(input: &ProbeInput, transport: &T) -> LiveReport {
-    let allowed = input.allowed_hosts();
+    let home = match destination::preflight(input.origin.as_ref(), &input.params) {
+        Ok(home) => home,
+        Err(refused) => return LiveReport::refused(refused),
+    };
     let mut steps = Vec::new();
-    let (oauth_step, access_token) = oauth::probe(input, transport, &allowed).await;
+    let (oauth_step, access_token) = oauth::probe(input, transport, &home).await;
     steps.push(oauth_step);
-    steps.push(resources::rest(input, transport, &allowed, access_token.as_ref()).await);
-    steps.push(resources::raas(input, transport, &allowed, access_token.as_ref()).await);
-    steps.push(resources::soap(input, transport, &allowed, access_token.as_ref()).await);
-    LiveReport { steps }
+    steps.push(resources::rest(input, transport, &home, access_token.as_ref()).await);
+    steps.push(resources::raas(input, transport, &home, access_token.as_ref()).await);
+    steps.push(resources::soap(input, transport, &home, access_token.as_ref()).await);
+    LiveReport {
+        steps,
+        refused: Vec::new(),
+    }
 }
 
 /// The finding for any failed exchange: a common failure, or an unrecognised answer.
@@ -291,11 +349,12 @@ pub(crate) fn common_failure(
         fix,
     };
     match outcome {
-        Err(SendError::Refused(host)) => Some(f(
-            "live-host-refused",
-            Severity::Error,
-            format!("{what} is on `{host}`, which is not one of the tenant's Workday hosts over HTTPS; nothing was sent."),
-            "Capture the endpoint from the tenant's own View API Clients page.".into(),
+        Err(SendError::Refused(finding)) => Some(LiveFinding::clone(finding)),
+        Err(SendError::Transport(TransportError::TooLarge(limit))) => Some(f(
+            "live-too-large",
+            Severity::Warning,
+            format!("{what} answered with more than {}; wdcap stopped reading there, so the answer was not judged.", crate::model::limits::describe(*limit)),
+            "For a report, add a prompt or a filter so that a test returns fewer rows; otherwise copy the URL again from Workday.".into(),
         )),
         Err(SendError::Transport(TransportError::Timeout)) => Some(f(
             "live-timeout",

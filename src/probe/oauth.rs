@@ -92,7 +92,7 @@ fn oauth_error_finding(error: &str) -> Option<LiveFinding> {
 pub(super) async fn probe<T: Transport>(
     input: &ProbeInput,
     transport: &T,
-    allowed: &[String],
+    home: &super::destination::Home,
 ) -> (StepResult, Option<Secret>) {
     let needed = [
         ParamKind::TokenEndpoint,
@@ -129,7 +129,7 @@ pub(super) async fn probe<T: Transport>(
     let mut records = Vec::new();
     let mut outcome = send(
         transport,
-        allowed,
+        home,
         &request(&token_url, &client_id, &secret, &refresh, &Style::Body),
         &mut records,
     )
@@ -138,7 +138,7 @@ pub(super) async fn probe<T: Transport>(
     if matches!(&outcome, Ok(r) if r.oauth_error().as_deref() == Some("invalid_client")) {
         outcome = send(
             transport,
-            allowed,
+            home,
             &request(&token_url, &client_id, &secret, &refresh, &Style::Basic),
             &mut records,
         )

@@ -85,7 +85,7 @@ fn no_auth_reason(access_failed: bool) -> &'static str {
 pub(super) async fn rest<T: Transport>(
     input: &ProbeInput,
     transport: &T,
-    allowed: &[String],
+    home: &super::destination::Home,
     access: Option<&Secret>,
 ) -> StepResult {
     let Some(base) = input
@@ -109,7 +109,7 @@ pub(super) async fn rest<T: Transport>(
     let mut records = Vec::new();
     let outcome = send(
         transport,
-        allowed,
+        home,
         &get(url, auth, "application/json"),
         &mut records,
     )
@@ -146,7 +146,7 @@ pub(super) async fn rest<T: Transport>(
 pub(super) async fn raas<T: Transport>(
     input: &ProbeInput,
     transport: &T,
-    allowed: &[String],
+    home: &super::destination::Home,
     access: Option<&Secret>,
 ) -> StepResult {
     let Some(endpoint) = input
@@ -161,7 +161,7 @@ pub(super) async fn raas<T: Transport>(
     let mut records = Vec::new();
     let outcome = send(
         transport,
-        allowed,
+        home,
         &get(endpoint.url.clone(), auth, "application/json"),
         &mut records,
     )
@@ -299,7 +299,7 @@ fn authentication_fault(code: Option<&str>, text: &str) -> bool {
 pub(super) async fn soap<T: Transport>(
     input: &ProbeInput,
     transport: &T,
-    allowed: &[String],
+    home: &super::destination::Home,
     access: Option<&Secret>,
 ) -> StepResult {
     let Some(endpoint) = input
@@ -332,7 +332,7 @@ pub(super) async fn soap<T: Transport>(
         body: Some(Secret::new(envelope)),
     };
     let mut records = Vec::new();
-    let outcome = send(transport, allowed, &request, &mut records).await;
+    let outcome = send(transport, home, &request, &mut records).await;
     if let Ok(r) = &outcome {
         if let Some(fault) = fault_element(&r.body, "faultstring") {
             let code = fault_element(&r.body, "faultcode");

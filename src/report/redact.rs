@@ -3,7 +3,10 @@
 //! length, so an admin and an agent can confirm they hold the same value without either showing
 //! it (same [`crate::model::secret::fingerprint`] as the CLI and the extension). Nothing secret is in
 //! it: corrected values of secrets are fingerprinted too, and a last pass replaces any secret
-//! that might still appear verbatim.
+//! that might still appear verbatim. Credentials written into a URL are removed wherever a URL
+//! appears (a value, a message, a fix, a setting): the user name and password before the host,
+//! and the value of every query parameter that carries a secret
+//! ([`crate::workday::url_credentials::redact_text`]).
 //!
 //! Text that came from the input (hosts, tenant names, messages quoting them) is escaped so a
 //! ticket system's Markdown renderer shows it as text: no raw HTML, no broken tables.
@@ -143,7 +146,7 @@ pub fn markdown(report: &Report, options: &Options) -> String {
         }
         o.push('\n');
     }
-    scrub(o, &report.params)
+    crate::workday::url_credentials::redact_text(&scrub(o, &report.params)).into_owned()
 }
 
 /// A secret as its fingerprint and length.
@@ -267,6 +270,44 @@ mod tests {
             crate::model::secret::fingerprint(&secret)
         )));
         assert!(md.contains("| Token Endpoint |"));
+    }
+
+    #[test]
+    fn credentials_in_urls_never_appear() {
+        let params = vec![
+            Param::new(
+                ParamKind::RaasUrl,
+                "https://ISU_10KC:Winter2024!@wd5-services1.myworkday.com/ccx/service/customreport2/acme/ISU_10KC/Users?format=json",
+            ),
+            Param::new(
+                ParamKind::TokenEndpoint,
+                "https://wd5-services1.myworkday.com/ccx/oauth2/acme/token?client_secret=vace448mrjafbxix9nd4s&refresh_token=r3fr3sh0k9nd4s",
+            ),
+            Param::new(
+                ParamKind::AuthorizationEndpoint,
+                "https://wd5.myworkday.com/acme/authorize?code=abc123xyz&redirect=n",
+            ),
+        ];
+        let options = Options::default();
+        let findings = checks::run_all(&Context::new(&params, &[], &options));
+        let report = Report {
+            params,
+            findings,
+            ..Report::default()
+        };
+        let md = markdown(&report, &options);
+        for leak in [
+            "ISU_10KC:",
+            "Winter2024",
+            "vace448mrjafbxix9nd4s",
+            "r3fr3sh0k9nd4s",
+            "abc123xyz",
+        ] {
+            assert!(!md.contains(leak), "{leak} in\n{md}");
+        }
+        assert!(md.contains("`https://wd5-services1.myworkday.com/ccx/service/customreport2/acme/ISU_10KC/Users?format=json`"), "{md}");
+        assert!(md.contains("client_secret=•••&refresh_token=•••"), "{md}");
+        assert!(md.contains("credentials-in-url"), "{md}");
     }
 
     #[test]

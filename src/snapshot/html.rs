@@ -15,16 +15,10 @@ use scraper::{Html, Node};
 use std::cell::Cell;
 use std::collections::BTreeMap;
 
-/// Elements whose content is never part of what a person reads on the page, and the
-/// extension's own marks (`wdcap-mark`), which a page saved while they show would contain.
-pub const SKIPPED_TAGS: &[&str] = &[
-    "script",
-    "style",
-    "noscript",
-    "template",
-    "head",
-    "wdcap-mark",
-];
+/// Elements whose content is never part of what a person reads on the page. (The extension's
+/// marks need no entry: a page saved while they show holds only their empty host elements, since
+/// a closed shadow root is not saved.)
+pub const SKIPPED_TAGS: &[&str] = &["script", "style", "noscript", "template", "head"];
 
 /// Parses `html`. `url` is the page's address when known; otherwise the `saved from url=`
 /// comment that browsers write into saved pages is used, if present. A page

@@ -10,4 +10,6 @@ pub mod host_family;
 pub mod link_wrappers;
 pub mod redirect_n;
 pub mod tenant;
+pub mod tenant_host;
+pub mod url_credentials;
 pub mod values;

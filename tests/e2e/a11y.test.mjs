@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, currentWorker, waitFor, tabIdOf, openPopup, ROOT, VIEW_API_CLIENTS_URL, PAGE_PATHS, prefsKey } from './harness.mjs';
+import { launch, currentWorker, waitFor, tabIdOf, openPopup, ROOT, VIEW_API_CLIENTS_URL, PAGE_PATHS, prefsKey, markCount } from './harness.mjs';
 
 const AXE = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 let browser;
@@ -18,11 +18,11 @@ before(async () => {
   await browser.context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const result = await browser.context.newPage();
   await result.goto(browser.sim.fixtures.find((f) => f.ref === 'register_api_client/result_plain').url);
-  await waitFor(async () => (await result.locator('wdcap-mark').count()) === 5, { what: 'the Register API Client result captured' });
+  await waitFor(async () => (await markCount(result)) === 5, { what: 'the Register API Client result captured' });
   await result.close();
   clients = await browser.context.newPage();
   await clients.goto(VIEW_API_CLIENTS_URL);
-  await waitFor(async () => (await clients.locator('wdcap-mark').count()) === 5, { what: 'View API Clients captured' });
+  await waitFor(async () => (await markCount(clients)) === 5, { what: 'View API Clients captured' });
   tabId = await tabIdOf(browser.context, clients);
   const worker = await currentWorker(browser.context);
   await worker.evaluate((k) => chrome.storage.local.set({ [k]: { sso: 'yes', integration: 'defender-for-cloud-apps' } }), prefsKey());

@@ -8,7 +8,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, currentWorker, waitFor, storedRecord, workerStats } from './harness.mjs';
+import { launch, currentWorker, waitFor, storedRecord, workerStats, markCount } from './harness.mjs';
 
 const REF = 'headcount_report/partial';
 let browser;
@@ -55,7 +55,7 @@ for (const [build, indicator] of [
         what: 'the busy page to be analysed and dropped',
       });
       assert.deepEqual(await settingsOf(address), [], 'nothing of a busy page is kept');
-      assert.equal(await page.locator('wdcap-mark').count(), 0, 'no value of a busy page is marked');
+      assert.equal(await markCount(page), 0, 'no value of a busy page is marked');
 
       // The rows are in: the indicator is hidden, by an attribute alone.
       await page.evaluate((selector) => document.querySelector(selector).setAttribute('aria-hidden', 'true'), indicator);

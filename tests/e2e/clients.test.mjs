@@ -29,6 +29,7 @@ import {
   prefsKey,
   recordKey,
   VIEW_API_CLIENTS_URL,
+  markCount,
 } from './harness.mjs';
 
 let browser;
@@ -160,7 +161,7 @@ test('forged pages add nothing: a Workday host that is no tenant\'s, plain http,
       await page.waitForSelector(`#wdcap-sim-root[data-sim-page="${fixture}"]`);
       await waitFor(async () => (await workerStats(browser.context)).refused > seen, { what: `${address} to be refused` });
       assert.deepEqual((await workerStats(browser.context)).refusals.at(-1), why, address);
-      assert.equal(await page.locator('wdcap-mark').count(), 0, 'a forged page is not marked');
+      assert.equal(await markCount(page), 0, 'a forged page is not marked');
     }
     // A page of acme moves its own address to globex's (history.pushState) and shows values.
     await page.goto(VIEW_API_CLIENTS_URL);

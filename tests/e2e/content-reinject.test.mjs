@@ -16,7 +16,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, waitFor, workerStats, VIEW_API_CLIENTS_URL, EXTENSION_DIR } from './harness.mjs';
+import { launch, waitFor, workerStats, VIEW_API_CLIENTS_URL, EXTENSION_DIR, markCount } from './harness.mjs';
 
 const MARKS = 5; // View API Clients: REST, token and authorization endpoints, two client IDs
 const QUIET_MS = 1200; // longer than the content script's 300 ms debounce, with room to spare
@@ -37,7 +37,7 @@ after(async () => {
 async function openWithIsolatedWorld() {
   const page = await browser.context.newPage();
   await page.goto(VIEW_API_CLIENTS_URL);
-  await waitFor(async () => (await page.locator('wdcap-mark').count()) === MARKS, {
+  await waitFor(async () => (await markCount(page)) === MARKS, {
     what: `${MARKS} marks on View API Clients`,
   });
   const cdp = await browser.context.newCDPSession(page);
@@ -84,10 +84,10 @@ test('a second injection into a page it runs in throws nothing and changes nothi
   await new Promise((r) => setTimeout(r, QUIET_MS));
   assert.deepEqual(exceptions, [], 'no uncaught exception in the page');
   assert.equal(await snapshotsNow(), before, 'the second copy sent no snapshot of its own');
-  assert.equal(await page.locator('wdcap-mark').count(), MARKS, 'each value keeps one mark');
+  assert.equal(await markCount(page), MARKS, 'each value keeps one mark');
   // One observer still: a change is analysed once, and marked once.
   assert.equal(await snapshotsForOneChange(page), 1);
-  assert.equal(await page.locator('wdcap-mark').count(), MARKS);
+  assert.equal(await markCount(page), MARKS);
   // A third time is no different.
   assert.equal(await inject(cdp, contextId), null);
   assert.equal(await snapshotsForOneChange(page), 1);
@@ -104,13 +104,13 @@ test('a new injection takes over from a copy that has stopped', async () => {
     contextId,
   });
   assert.equal(stopped.exceptionDetails, undefined);
-  assert.equal(await page.locator('wdcap-mark').count(), 0, 'the stopped copy removed its marks');
+  assert.equal(await markCount(page), 0, 'the stopped copy removed its marks');
   assert.equal(await inject(cdp, contextId), null);
-  await waitFor(async () => (await page.locator('wdcap-mark').count()) === MARKS, {
+  await waitFor(async () => (await markCount(page)) === MARKS, {
     what: 'the new copy marking the values',
   });
   assert.equal(await snapshotsForOneChange(page), 1);
-  assert.equal(await page.locator('wdcap-mark').count(), MARKS);
+  assert.equal(await markCount(page), MARKS);
   assert.deepEqual(exceptions, []);
   await cdp.detach();
   await page.close();

@@ -1,6 +1,7 @@
 // The Firefox side of the end-to-end harness: start the simulator, start Debian's firefox-esr
-// (headless) with the packaged Firefox build (dist/firefox, `make package`) installed as a
-// temporary add-on, and open the extension's pages in tabs.
+// (headless) with the Firefox build installed as a temporary add-on (its loopback tests' variant,
+// dist/firefox-test, `make package`: the packaged files with host patterns that also match the
+// simulator's plain-http pages), and open the extension's pages in tabs.
 //
 // How it differs from the Chromium harness (harness.mjs), and why:
 //   - Driver: puppeteer-core over WebDriver BiDi, which stock Firefox speaks (Playwright drives
@@ -26,8 +27,8 @@ import { ROOT, PAGE_PATHS, waitFor } from './harness.mjs';
 import { start as startSimulator } from '../../sim/server.mjs';
 import { GECKO_ID } from '../../scripts/manifest.mjs';
 
-/** The Firefox build (`make package`); WDCAP_FIREFOX_DIR overrides it. */
-export const FIREFOX_EXTENSION_DIR = resolve(process.env.WDCAP_FIREFOX_DIR ?? join(ROOT, 'dist', 'firefox'));
+/** The Firefox build's test variant (`make package`); WDCAP_FIREFOX_DIR overrides it. */
+export const FIREFOX_EXTENSION_DIR = resolve(process.env.WDCAP_FIREFOX_DIR ?? join(ROOT, 'dist', 'firefox-test'));
 export const FIREFOX = process.env.FIREFOX ?? '/usr/bin/firefox-esr';
 /** The extension's internal UUID in the test profile: its pages live at moz-extension://UUID/. */
 export const EXTENSION_UUID = '6f0c6a55-5f5e-4d43-9a8e-77e0d5c0a1b2';

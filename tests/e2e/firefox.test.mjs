@@ -18,7 +18,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { PAGE_PATHS, waitFor } from './harness.mjs';
 import { launchFirefox, openExtensionPage, tabIdOf } from './firefox-harness.mjs';
-import { CASES, SOAP_ENDPOINT, TENANT, KEY, PAGES, captures, readLiveSection, findingOf } from './live-scenario.mjs';
+import { CASES, HOSTILE_VALUES, SOAP_ENDPOINT, TENANT, KEY, PAGES, captures, readLiveSection, findingOf } from './live-scenario.mjs';
 import { servicesHost, isWorkdayHost } from '../../sim/server.mjs';
 import { tenantOfPath } from '../../sim/fixtures.mjs';
 
@@ -85,7 +85,7 @@ let capturing;
 const record = () => capturing.record();
 const captureOauth = () => capturing.captureOauth();
 const captureReport = () => capturing.captureReport();
-const addValue = (kind, value) => capturing.addValue(kind, value);
+const addValue = (kind, value, at) => capturing.addValue(kind, value, at);
 
 async function setPartner(integration) {
   await ctl.evaluate(([key, value]) => browser.storage.local.set({ [key]: value }), [`prefs:${KEY}`, { sso: 'unknown', integration }]);
@@ -340,6 +340,27 @@ test('Firefox switch timeout: a host that never answers ends in live-timeout wit
   } finally {
     await p.close();
   }
+});
+
+// ---- live test: values that are not the tenant's own API ------------------------------------
+
+test('Firefox: hostile values (look-alike, non-tenant, another data center, another tenant) refuse the test; nothing leaves the browser', async () => {
+  await captureOauth();
+  for (const [kind, url] of HOSTILE_VALUES) await addValue(kind, url, Date.now() + 60000);
+  const proxyMark = ff.sim.proxyLog.length;
+  const p = await popup();
+  try {
+    await p.click(`${LIVE} button.live-run`);
+    await p.waitForSelector(`${LIVE}[data-state="done"]`, { timeout: 30000 });
+    assert.equal(await p.$eval(LIVE, (s) => s.dataset.outcome), 'refused');
+    const reasons = await p.$$eval(`${LIVE} li.live-refused li.finding .message`, (items) => items.map((i) => i.textContent));
+    assert.equal(reasons.length, HOSTILE_VALUES.length, reasons.join('\n'));
+    for (const [k, , why] of HOSTILE_VALUES) assert.ok(reasons.some((r) => why.test(r)), `${k}: ${why} in ${reasons.join(' | ')}`);
+  } finally {
+    await p.close();
+  }
+  assert.deepEqual(apiLog(), [], 'the simulator received an API request');
+  assert.deepEqual(ff.sim.proxyLog.slice(proxyMark), [], 'Firefox opened a connection during the refused test');
 });
 
 // ---- host permissions: narrow grants are enough, missing ones are refused ------------------

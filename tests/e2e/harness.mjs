@@ -1,5 +1,7 @@
 // Shared by the end-to-end tests and scripts/demo.mjs: start the simulator, start Debian's
-// Chromium with the built extension (dist/chrome) and every Workday host mapped to the
+// Chromium with the built extension (its loopback tests' variant, dist/chrome-test: the
+// simulator's pages are plain http, which the store build's https-only patterns do not match)
+// and every Workday host mapped to the
 // simulator, find the extension's id, open its popup for a tab. Recipe: shared toolchain.md.
 
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -8,9 +10,14 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { start as startSimulator, hostResolverRules } from '../../sim/server.mjs';
 import { PAGE_PATHS } from '../../extension/shared/paths.js';
-import { ROOT, EXTENSION_DIR, assertBuilt } from '../js/helpers.mjs';
+import { ROOT, TEST_EXTENSION_DIR, assertBuilt as assertBuiltIn } from '../js/helpers.mjs';
 
-export { PAGE_PATHS, ROOT, EXTENSION_DIR, assertBuilt };
+/** What the browser loads: the loopback tests' variant of the build (dist/chrome-test). */
+export const EXTENSION_DIR = TEST_EXTENSION_DIR;
+/** Throws unless the variant the browser loads is built. */
+export const assertBuilt = () => assertBuiltIn(EXTENSION_DIR);
+
+export { PAGE_PATHS, ROOT };
 
 export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
@@ -49,11 +56,12 @@ export async function storedRecord(context, key = ACME) {
 }
 
 /**
- * Starts the simulator and a Chromium with the extension.
- * @param {{headless?: boolean, simulator?: object, viewport?: object}} options
+ * Starts the simulator and a Chromium with the extension (and `others`: folders of further
+ * unpacked extensions, e.g. one that tries to talk to wdcap).
+ * @param {{headless?: boolean, simulator?: object, viewport?: object, others?: string[]}} options
  * @returns {Promise<{sim, context, worker, extensionId, close: () => Promise<void>}>}
  */
-export async function launch({ headless = true, simulator = {}, viewport = { width: 1280, height: 860 } } = {}) {
+export async function launch({ headless = true, simulator = {}, viewport = { width: 1280, height: 860 }, others = [] } = {}) {
   assertBuilt();
   const sim = await startSimulator({ port: 0, ...simulator });
   const profile = mkdtempSync(join(tmpdir(), 'wdcap-chromium-'));
@@ -65,8 +73,8 @@ export async function launch({ headless = true, simulator = {}, viewport = { wid
     '--disable-sync',
     '--no-first-run',
     '--disable-quic',
-    `--disable-extensions-except=${EXTENSION_DIR}`,
-    `--load-extension=${EXTENSION_DIR}`,
+    `--disable-extensions-except=${[EXTENSION_DIR, ...others].join(',')}`,
+    `--load-extension=${[EXTENSION_DIR, ...others].join(',')}`,
     `--host-resolver-rules=${hostResolverRules(sim.port)}`,
     // The simulator's API answers TLS with a throwaway self-signed certificate (sim/tls.mjs);
     // this profile is temporary and talks to nothing but the simulator.
@@ -92,8 +100,9 @@ export async function launch({ headless = true, simulator = {}, viewport = { wid
     rmSync(profile, { recursive: true, force: true });
   };
   try {
-    let [worker] = context.serviceWorkers();
-    worker ??= await context.waitForEvent('serviceworker', { timeout: 15000 });
+    const ours = (/** @type {{url(): string}} */ w) => new URL(w.url()).pathname === '/worker/background.js';
+    let worker = context.serviceWorkers().find(ours);
+    worker ??= await context.waitForEvent('serviceworker', { predicate: ours, timeout: 15000 });
     const extensionId = new URL(worker.url()).host;
     return { sim, context, worker, extensionId, close };
   } catch (e) {
@@ -120,10 +129,10 @@ export async function waitFor(probe, { timeout = 10000, interval = 50, what = 'c
   }
 }
 
-/** The service worker now (it may have been restarted since launch). */
+/** The extension's service worker now (it may have been restarted since launch). */
 export async function currentWorker(context) {
-  const [worker] = context.serviceWorkers();
-  return worker ?? context.waitForEvent('serviceworker', { timeout: 15000 });
+  const ours = (w) => new URL(w.url()).pathname === '/worker/background.js';
+  return context.serviceWorkers().find(ours) ?? context.waitForEvent('serviceworker', { predicate: ours, timeout: 15000 });
 }
 
 /** Chrome's id for the tab showing `page`. */
@@ -158,3 +167,51 @@ export async function workerStats(context) {
   const worker = await currentWorker(context);
   return worker.evaluate(() => ({ ...globalThis.wdcapStats }));
 }
+
+/**
+ * The extension's marks in `page`, read as DevTools reads a page (through closed shadow roots,
+ * which the page's own scripts cannot open; CDP's DOM.getDocument with `pierce`). For each mark:
+ * its host element's tag and attributes, the text of the element it sits in (`beside`), and the
+ * kind, severity and tooltip its badge carries inside the closed shadow root.
+ * @returns {Promise<{host: string, attributes: Record<string, string>, beside: string, kind: string, severity: string, title: string}[]>}
+ */
+export async function marksIn(page) {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+    const attrs = (node) => {
+      const out = {};
+      const list = node.attributes ?? [];
+      for (let i = 0; i + 1 < list.length; i += 2) out[list[i]] = list[i + 1];
+      return out;
+    };
+    // What textContent gives: the light DOM's text, no shadow root's.
+    const text = (node) => (node.nodeType === 3 ? node.nodeValue : (node.children ?? []).map(text).join(''));
+    const found = [];
+    const walk = (node, parent) => {
+      for (const shadow of node.shadowRoots ?? []) {
+        const badge = shadow.shadowRootType === 'closed' ? (shadow.children ?? []).find((c) => 'data-kind' in attrs(c)) : null;
+        if (badge) {
+          const a = attrs(badge);
+          found.push({
+            host: node.localName,
+            attributes: attrs(node),
+            beside: parent ? text(parent).trim() : '',
+            kind: a['data-kind'],
+            severity: a['data-severity'],
+            title: a.title ?? '',
+          });
+        }
+      }
+      for (const child of node.children ?? []) walk(child, node);
+      if (node.contentDocument) walk(node.contentDocument, null);
+    };
+    walk(root, null);
+    return found;
+  } finally {
+    await cdp.detach().catch(() => {});
+  }
+}
+
+/** How many marks the extension shows in `page`. */
+export const markCount = async (page) => (await marksIn(page)).length;

@@ -13,7 +13,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, openPopup, tabIdOf, waitFor, PAGE_PATHS } from './harness.mjs';
+import { launch, openPopup, tabIdOf, waitFor, PAGE_PATHS, markCount } from './harness.mjs';
 
 const MARK = 'WDCAP-XSS';
 const run = (n) => `console.log('${MARK}-${n}')`;
@@ -188,7 +188,7 @@ test('a page full of injection payloads: the popup shows them as text, nothing r
     await popup.waitForTimeout(300);
     assert.deepEqual(await injected(popup), []);
     // The page's own marks (content script) are inert too: nothing but the shadow badge.
-    assert.ok((await page.locator('wdcap-mark').count()) > 0, 'the page got its marks');
+    assert.ok((await markCount(page)) > 0, 'the page got its marks');
     assert.deepEqual(await injected(page), []);
   } finally {
     await popup.close();

@@ -43,6 +43,22 @@ export const CASES = [
   { sw: ['report_empty'], probe: 'raas', code: 'live-report-empty', fix: /Share the report with the ISU/, report: true, passes: true },
   { sw: ['report_missing_field'], probe: 'raas', code: 'live-report-field-missing', fix: /Add the field/, report: true, passes: true, partner: 'ten-thousand-coffees' },
   { sw: ['basic_only'], probe: 'oauth', code: 'live-basic-auth-only', fix: /HTTP Basic/, passes: true },
+  // An answer far larger than the test reads: refused from its declared length, or cut off
+  // while streaming (live.test.mjs also checks how much the simulator managed to send).
+  { sw: ['huge_answer'], probe: 'oauth', code: 'live-too-large', fix: /fewer rows/ },
+  { sw: ['huge_stream'], probe: 'oauth', code: 'live-too-large', fix: /fewer rows/ },
+];
+
+/**
+ * Captured URLs that are not the tenant's own API, one per kind the probes use, each with what the
+ * refusal says: a look-alike host, a services host of another data center, a Workday host that
+ * serves no tenant, and the tenant's services host with another tenant's name.
+ */
+export const HOSTILE_VALUES = [
+  ['token_endpoint', 'https://wd5-impl-services1.workday.com/ccx/oauth2/acme/token', /data center: wd5/],
+  ['rest_endpoint', 'https://wd3-impl-services1.workday.com.evil.io/ccx/api/v1/acme', /not a Workday host/],
+  ['raas_url', 'https://community.workday.com/ccx/service/customreport2/acme/ISU_Acme_Learning/Learning_Users?format=json', /serves no tenant/],
+  ['soap_endpoint', 'https://wd3-impl-services1.workday.com/ccx/service/globex/Learning/v39.2', /names tenant `?globex`?, not `?acme/],
 ];
 
 /** OAuth + REST: Register API Client's result and Manage Refresh Tokens' result. */
@@ -91,12 +107,12 @@ export function captures(ext) {
     captureReport: () => capture(REPORT_PAGES),
     /**
      * Adds a value no fixture page shows, as the core keeps a value the admin gave (no page, no
-     * origin: the record's own), seen now.
+     * origin: the record's own): the newest capture, or as old as `at` says.
      */
-    async addValue(kind, value) {
+    async addValue(kind, value, at = Date.now()) {
       const key = `tenant:${KEY}`;
       const rec = (await ext.session())[key];
-      rec.params.push({ kind, value, name: null, client: null, tenant: TENANT, label: null, page: null, origin: null, at: Date.now() });
+      rec.params.push({ kind, value, name: null, client: null, tenant: TENANT, label: null, page: null, origin: null, at });
       rec.updated = Date.now();
       await ext.setSession({ [key]: rec });
     },

@@ -14,7 +14,7 @@ import assert from 'node:assert/strict';
 import { launch, waitFor, tabIdOf, openPopup, sessionStorage, currentWorker } from './harness.mjs';
 import { servicesHost, isWorkdayHost } from '../../sim/server.mjs';
 import { tenantOfPath } from '../../sim/fixtures.mjs';
-import { REDIRECT_TARGET, SWITCHES } from '../../sim/api.mjs';
+import { HUGE_ANSWER_BYTES, REDIRECT_TARGET, SWITCHES } from '../../sim/api.mjs';
 import { CASES, SOAP_ENDPOINT, TENANT, KEY, captures, readLiveSection, findingOf } from './live-scenario.mjs';
 
 let browser;
@@ -97,7 +97,7 @@ let capturing;
 const record = () => capturing.record();
 const captureOauth = () => capturing.captureOauth();
 const captureReport = () => capturing.captureReport();
-const addValue = (kind, value) => capturing.addValue(kind, value);
+const addValue = (kind, value, at) => capturing.addValue(kind, value, at);
 
 async function popup() {
   const p = await openPopup(browser.context, browser.extensionId, await tabIdOf(browser.context, tab));
@@ -249,20 +249,69 @@ for (const c of CASES) {
   });
 }
 
-test('natural failures: /ccx/oauth/ instead of /ccx/oauth2/ is 404, another data center is 503', async () => {
+test('natural failures: /ccx/oauth/ instead of /ccx/oauth2/ is 404', async () => {
   await captureOauth();
-  // Newer captures are tested first: a mistyped token endpoint, then one on the wrong data center.
-  for (const [url, code, fix] of [
-    ['https://wd3-impl-services1.workday.com/ccx/oauth/acme/token', 'live-not-found', /\/ccx\/oauth2\//],
-    ['https://wd5-impl-services1.workday.com/ccx/oauth2/acme/token', 'live-server-error', /data center/],
+  // A newer capture is tested first: a mistyped token endpoint on the tenant's own host.
+  const url = 'https://wd3-impl-services1.workday.com/ccx/oauth/acme/token';
+  await addValue('token_endpoint', url);
+  const p = await popup();
+  try {
+    const shown = await runLive(p);
+    assert.match(findingOf(shown, 'oauth', 'live-not-found').fix, /\/ccx\/oauth2\//);
+    assert.equal(shown.steps.oauth.requests.length, 1);
+    assert.ok(shown.steps.oauth.requests[0].startsWith(`POST ${url} `), shown.steps.oauth.requests[0]);
+  } finally {
+    await p.close();
+  }
+});
+
+test('a value off the tenant\u2019s own API host (another data center, a UI host) refuses the test: nothing is sent', async () => {
+  await captureOauth();
+  for (const [kind, url, why] of [
+    ['token_endpoint', 'https://wd5-impl-services1.workday.com/ccx/oauth2/acme/token', /data center: wd5/],
+    ['rest_endpoint', 'https://wd3-impl.workday.com/ccx/api/v1/acme', /UI host/],
   ]) {
-    await addValue('token_endpoint', url);
+    await addValue(kind, url);
+    const p = await popup();
+    try {
+      const section = live(p);
+      const mark = requests.length;
+      await section.locator('button.live-run').click();
+      await waitFor(async () => (await section.getAttribute('data-state')) === 'done', { timeout: 30000, what: 'the refusal' });
+      assert.equal(await section.getAttribute('data-outcome'), 'refused');
+      const refusal = section.locator('li.live-refused li.finding[data-code="live-host-refused"]');
+      assert.equal(await refusal.count(), 1);
+      assert.match(await refusal.locator('.message').textContent(), why);
+      assert.match(await refusal.locator('.fix').textContent(), /View API Clients/);
+      assert.deepEqual(requests.slice(mark).filter((r) => r.worker && /^https?:/.test(r.url)).map((r) => r.url), [], 'the worker sent nothing');
+      assert.deepEqual(apiLog(), [], 'the simulator received nothing');
+    } finally {
+      await p.close();
+    }
+    await captureOauth();
+  }
+});
+
+test('a huge answer is never read whole: refused from its declared length, or its stream cancelled past 1 MiB', async () => {
+  await captureOauth();
+  for (const sw of ['huge_answer', 'huge_stream']) {
+    browser.sim.api.reset();
+    logMark = browser.sim.api.log.length;
+    browser.sim.api.set(sw);
     const p = await popup();
     try {
       const shown = await runLive(p);
-      assert.match(findingOf(shown, 'oauth', code).fix, fix);
-      assert.equal(shown.steps.oauth.requests.length, 1);
-      assert.ok(shown.steps.oauth.requests[0].startsWith(`POST ${url} `), shown.steps.oauth.requests[0]);
+      findingOf(shown, 'oauth', 'live-too-large');
+      assert.match(shown.steps.oauth.requests[0], /answer larger than 1\.0 MiB/);
+      // The simulator writes as fast as the reader takes it: when the reader stops, the socket
+      // fills and the connection closes. Reading it whole would have taken all 64 MiB.
+      const [entry] = apiLog();
+      let last = -1;
+      while (entry.bytesSent !== last) {
+        last = entry.bytesSent;
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      assert.ok(entry.bytesSent < HUGE_ANSWER_BYTES / 4, `${sw}: ${entry.bytesSent} bytes were read of ${HUGE_ANSWER_BYTES}`);
     } finally {
       await p.close();
     }

@@ -10,13 +10,19 @@ import { readFileSync, existsSync, statSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { ROOT, EXTENSION_DIR, PAGE_PATHS } from './harness.mjs';
-import { firefoxManifest, GECKO_ID, CHROMIUM_ONLY_FILES, FIREFOX_REPLACES } from '../../scripts/manifest.mjs';
+import { firefoxManifest, testManifest, GECKO_ID, CHROMIUM_ONLY_FILES, FIREFOX_REPLACES } from '../../scripts/manifest.mjs';
 
 const DIST = join(ROOT, 'dist');
 const source = JSON.parse(readFileSync(join(ROOT, 'extension', 'manifest.json'), 'utf8'));
-const CSP = "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'";
-// workday-notes.md, "Hosts and URL anatomy": the domains seen.
-const WORKDAY_DOMAINS = ['workday.com', 'myworkday.com', 'myworkdaygov.com', 'workdaygov.com', 'workdaysuv.com'];
+// Only the extension's own scripts and WebAssembly; connections to the extension itself and the
+// Workday domains (over https) only.
+const CSP =
+  "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'; connect-src 'self' https://*.workday.com https://*.myworkday.com https://*.myworkdaygov.com https://*.workdaygov.com";
+// workday-notes.md, "Hosts and URL anatomy": the domains seen, without Workday's internal
+// development domain (workdaysuv.com), where no customer tenant lives: no build asks for it.
+const WORKDAY_DOMAINS = ['workday.com', 'myworkday.com', 'myworkdaygov.com', 'workdaygov.com'];
+/** Every host pattern and content-script match of a manifest. */
+const patterns = (m) => [...(m.host_permissions ?? []), ...(m.content_scripts ?? []).flatMap((c) => c.matches ?? [])];
 
 const zipList = (file) =>
   execFileSync('unzip', ['-Z1', file], { encoding: 'utf8' })
@@ -28,13 +34,15 @@ const zipFile = (file, entry) => execFileSync('unzip', ['-p', file, entry], { en
 test('the manifest source: CSP, Workday hosts only, minimal permissions, locale', () => {
   assert.equal(source.manifest_version, 3);
   assert.deepEqual(source.content_security_policy, { extension_pages: CSP });
-  const hosts = WORKDAY_DOMAINS.map((d) => `*://*.${d}/*`);
+  const hosts = WORKDAY_DOMAINS.map((d) => `https://*.${d}/*`);
   assert.deepEqual([...source.host_permissions].sort(), [...hosts].sort());
   for (const script of source.content_scripts) assert.deepEqual([...script.matches].sort(), [...hosts].sort());
   assert.deepEqual(source.permissions, ['storage', 'sidePanel', 'offscreen', 'clipboardWrite']);
   assert.equal(source.default_locale, 'en');
   assert.match(source.name, /^__MSG_\w+__$/);
-  assert.ok(!('optional_permissions' in source) && !('externally_connectable' in source) && !('web_accessible_resources' in source));
+  assert.ok(!('optional_permissions' in source) && !('web_accessible_resources' in source));
+  // No other extension and no web page may connect (ids: none; matches unset: no page).
+  assert.deepEqual(source.externally_connectable, { ids: [] });
 });
 
 test('the Firefox manifest is derived: background scripts, gecko settings, sidebar', () => {
@@ -45,6 +53,8 @@ test('the Firefox manifest is derived: background scripts, gecko settings, sideb
   assert.deepEqual(ff.permissions, ['storage', 'clipboardWrite', 'alarms']);
   assert.equal(ff.sidebar_action.default_panel, source.side_panel.default_path);
   assert.ok(!('side_panel' in ff) && !('minimum_chrome_version' in ff));
+  // Firefox has no externally_connectable; the background page refuses what comes from outside.
+  assert.ok(!('externally_connectable' in ff));
   // Everything else is the source's.
   for (const key of ['name', 'version', 'description', 'default_locale', 'action', 'icons', 'host_permissions', 'content_scripts', 'content_security_policy', 'options_ui']) {
     assert.deepEqual(ff[key], source[key], key);
@@ -59,7 +69,7 @@ test('docs/permissions.md justifies every permission of every build in one line'
     const line = doc.split('\n').find((l) => l.startsWith(`| \`${p}\``));
     assert.ok(line && line.split('|').filter((c) => c.trim()).length >= 3, `no table row for ${p}`);
   }
-  for (const d of WORKDAY_DOMAINS) assert.ok(doc.includes(`*://*.${d}/*`), `host permission ${d} not justified`);
+  for (const d of WORKDAY_DOMAINS) assert.ok(doc.includes(`https://*.${d}/*`), `host permission ${d} not justified`);
   assert.ok(doc.includes(CSP), 'the CSP is stated');
 });
 
@@ -86,4 +96,32 @@ test('make package: chrome.zip, edge.zip (the same build) and firefox.xpi', () =
   assert.doesNotMatch(platform, /offscreen/);
   // No test, map or source file of ours ships.
   assert.ok(!chrome.some((f) => /\.(test\.mjs|map|rs|toml)$/.test(f)), chrome.join(', '));
+});
+
+test('store builds ask for https hosts only; the loopback tests\u2019 variant is never packaged', () => {
+  const archives = { 'chrome.zip': source, 'edge.zip': source, 'firefox.xpi': firefoxManifest(source) };
+  for (const [file, expected] of Object.entries(archives)) {
+    const shipped = JSON.parse(zipFile(join(DIST, file), 'manifest.json'));
+    assert.deepEqual(shipped, expected, `${file} ships the store manifest`);
+    const all = patterns(shipped);
+    assert.ok(all.length >= 2 * WORKDAY_DOMAINS.length, `${file}: ${all}`);
+    assert.deepEqual(all.filter((p) => !p.startsWith('https://')), [], `${file} asks for a pattern that is not https`);
+    assert.ok(!zipFile(join(DIST, file), 'manifest.json').includes('workdaysuv'), `${file} names Workday's internal domain`);
+    assert.ok(!zipList(join(DIST, file)).some((f) => /(^|\/)(chrome|firefox)-test\//.test(f)), `${file} holds the test variant`);
+  }
+  // The variants the browser tests load: the same files, patterns that also match http.
+  for (const [dir, store] of [['chrome-test', source], ['firefox-test', firefoxManifest(source)]]) {
+    const variant = JSON.parse(readFileSync(join(DIST, dir, 'manifest.json'), 'utf8'));
+    assert.deepEqual(variant, testManifest(store), `dist/${dir} is the store manifest with http patterns`);
+    assert.ok(patterns(variant).every((p) => p.startsWith('*://')), `dist/${dir}: ${patterns(variant)}`);
+    // Nothing else differs from the store build.
+    const storeDir = join(DIST, dir.replace('-test', ''));
+    for (const f of ['worker/background.js', 'content/content.js', 'pkg/wdcap_bg.wasm', PAGE_PATHS.popup]) {
+      assert.ok(readFileSync(join(DIST, dir, f)).equals(readFileSync(join(storeDir, f))), `dist/${dir}/${f} differs from the store build`);
+    }
+  }
+  // No archive of a test variant was made.
+  assert.ok(!existsSync(join(DIST, 'chrome-test.zip')) && !existsSync(join(DIST, 'firefox-test.xpi')));
+  // The extension the browser tests load is the variant, not the store build.
+  if (!process.env.WDCAP_TEST_EXTENSION_DIR) assert.equal(EXTENSION_DIR, join(DIST, 'chrome-test'));
 });

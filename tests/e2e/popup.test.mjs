@@ -9,7 +9,7 @@ import { test, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, currentWorker, waitFor, tabIdOf, openPopup, sessionStorage, ROOT, VIEW_API_CLIENTS_URL, PAGE_PATHS, ACME, prefsKey, recordKey, storedRecord } from './harness.mjs';
+import { launch, currentWorker, waitFor, tabIdOf, openPopup, sessionStorage, ROOT, VIEW_API_CLIENTS_URL, PAGE_PATHS, ACME, prefsKey, recordKey, storedRecord, markCount } from './harness.mjs';
 
 const DEMO = join(ROOT, 'dist', 'demo');
 let browser;
@@ -40,7 +40,7 @@ async function capture(ref, { values = 1 } = {}) {
   const page = await browser.context.newPage();
   await page.goto(URLS.get(ref));
   await page.waitForSelector(`#wdcap-sim-root[data-sim-page="${ref}"]`);
-  await waitFor(async () => (await page.locator('wdcap-mark').count()) >= values, { what: `the values of ${ref} to be marked` });
+  await waitFor(async () => (await markCount(page)) >= values, { what: `the values of ${ref} to be marked` });
   return page;
 }
 
@@ -114,7 +114,19 @@ test('Export for partner: one API client\'s values, in Defender\'s order, correc
     assert.equal(lines[2], `Client Secret: ${secret}`);
     assert.equal(lines[5], 'Authorization Endpoint: https://wd3-impl.workday.com/acme/authorize?redirect=n');
 
-    const [download] = await Promise.all([popup.waitForEvent('download'), exported.locator('button.export-json').click()]);
+    // The file holds the client secret: a confirm step first, which says where it lands.
+    const confirm = exported.locator('.export-confirm');
+    let downloads = 0;
+    popup.on('download', () => (downloads += 1));
+    await exported.locator('button.export-json').click();
+    await confirm.waitFor({ state: 'visible' });
+    assert.match(await confirm.locator('.confirm-text').textContent(), /secrets .* in clear.*Downloads folder unencrypted/s);
+    await confirm.locator('button.confirm-no').click();
+    await confirm.waitFor({ state: 'hidden' });
+    await popup.waitForTimeout(500);
+    assert.equal(downloads, 0, 'Cancel downloads nothing');
+    await exported.locator('button.export-json').click();
+    const [download] = await Promise.all([popup.waitForEvent('download'), confirm.locator('button.confirm-yes').click()]);
     assert.equal(download.suggestedFilename(), 'wdcap-defender-for-cloud-apps-acme.json');
     const json = JSON.parse(readFileSync(await download.path(), 'utf8'));
     assert.deepEqual(json.partner, { id: 'defender-for-cloud-apps', name: 'Microsoft Defender for Cloud Apps' });
@@ -199,6 +211,54 @@ test('Clear: forget one tenant, or everything in one click', async () => {
   }
 });
 
+test('Forget removes every key that names the tenant: values, preferences (the security group), checklists', async () => {
+  const clients = await capture('view_api_clients/api_clients_tab', { values: 5 });
+  const w = await worker();
+  // What the user told wdcap about acme and globex (records of the same host family), as the
+  // popup and the checklist page store it.
+  const GLOBEX = 'wd3.implementation:globex';
+  await w.evaluate(
+    ([acme, globex]) =>
+      chrome.storage.local.set({
+        [`prefs:${acme}`]: { sso: 'yes', integration: 'kombo', securityGroup: 'ISSG_Acme_Kombo_Secret_Name' },
+        [`checklist:kombo:${acme}`]: { manual: ['create-isu'], since: 1 },
+        [`checklist:viva-learning:${acme}`]: { manual: [], since: 2 },
+        [`prefs:${globex}`]: { sso: 'no', securityGroup: 'ISSG_Globex' },
+        [`checklist:kombo:${globex}`]: { manual: ['create-isu'], since: 1 },
+        settings: { clipboardClearSeconds: 30 },
+      }),
+    [ACME, GLOBEX],
+  );
+  const both = async () => {
+    const stored = await w.evaluate(async () => ({ session: await chrome.storage.session.get(null), local: await chrome.storage.local.get(null) }));
+    return { keys: [...Object.keys(stored.session), ...Object.keys(stored.local)], text: JSON.stringify(stored) };
+  };
+  assert.ok((await both()).keys.includes(recordKey()));
+  const popup = await openPopup(browser.context, browser.extensionId, await tabIdOf(browser.context, clients));
+  try {
+    await popup.locator('section.tenant.current[data-tenant="acme"] button.forget').click();
+    await waitFor(async () => !(await both()).keys.some((k) => k.includes('acme')), { what: 'every acme key to go' });
+    const left = await both();
+    assert.ok(!left.text.includes('ISSG_Acme_Kombo_Secret_Name'), 'the security group\u2019s name is gone');
+    assert.ok(!/acme/i.test(left.text.replace(/globex/g, '')), `acme is still named: ${left.text}`);
+    assert.deepEqual(left.keys.filter((k) => k.includes('globex')).sort(), [`checklist:kombo:${GLOBEX}`, `prefs:${GLOBEX}`], 'globex stays');
+  } finally {
+    await popup.close();
+    await clients.close();
+  }
+  // Everything: every key that names a tenant, in both areas; the settings, which name none, stay.
+  const again = await capture('view_api_clients/api_clients_tab', { values: 5 });
+  const second = await openPopup(browser.context, browser.extensionId, await tabIdOf(browser.context, again));
+  try {
+    await second.locator('#forget-all').click();
+    await waitFor(async () => (await both()).keys.every((k) => k === 'settings'), { what: 'every tenant key to go' });
+    assert.deepEqual((await both()).keys, ['settings']);
+  } finally {
+    await second.close();
+    await again.close();
+  }
+});
+
 test('a copied secret leaves the clipboard after the time set; plain values and "off" stay', async () => {
   const result = await capture('register_api_client/result_plain', { values: 5 });
   const popup = await openPopup(browser.context, browser.extensionId, await tabIdOf(browser.context, result));
@@ -226,6 +286,56 @@ test('a copied secret leaves the clipboard after the time set; plain values and 
     await waitFor(async () => (await clipboard(popup)).length > 50, { what: 'the secret on the clipboard' });
     await new Promise((r) => setTimeout(r, 1800));
     assert.ok((await clipboard(popup)).length > 50, 'the secret stays when clearing is off');
+  } finally {
+    await popup.close();
+    await result.close();
+  }
+});
+
+test('a secret\u2019s clearing is armed before it is written; a clearing that failed is shown until dismissed', async () => {
+  const result = await capture('register_api_client/result_plain', { values: 5 });
+  await (await worker()).evaluate(() => chrome.storage.local.set({ settings: { clipboardClearSeconds: 30 } }));
+  const popup = await openPopup(browser.context, browser.extensionId, await tabIdOf(browser.context, result));
+  try {
+    await popup.bringToFront();
+    // Record, in the popup, the message that arms the clearing and the clipboard write.
+    await popup.evaluate(() => {
+      const order = [];
+      window.__order = order;
+      const send = chrome.runtime.sendMessage.bind(chrome.runtime);
+      chrome.runtime.sendMessage = (message, ...rest) => {
+        order.push(message?.type);
+        return send(message, ...rest);
+      };
+      const write = navigator.clipboard.writeText.bind(navigator.clipboard);
+      navigator.clipboard.writeText = (text) => {
+        order.push('clipboard write');
+        return write(text);
+      };
+    });
+    const secretCopy = popup.locator('li.value[data-kind="client_secret"] .value-row button.copy');
+    await secretCopy.click();
+    await waitFor(async () => (await secretCopy.textContent()) === 'Copied', { what: 'the copy to confirm' });
+    const order = (await popup.evaluate(() => window.__order)).filter((x) => x === 'wdcap/secret-copied' || x === 'clipboard write');
+    assert.deepEqual(order, ['wdcap/secret-copied', 'clipboard write'], 'the timer is armed first');
+    assert.equal((await (await worker()).evaluate(() => chrome.storage.session.get('clipboard'))).clipboard.state, 'armed');
+
+    // The clearing helper reports a failure (as Chromium's offscreen document does when the copy
+    // command is refused): the popup says so, with what to do, until dismissed.
+    const notice = popup.locator('.clipboard-notice');
+    assert.equal(await notice.isHidden(), true);
+    await popup.evaluate(() => chrome.runtime.sendMessage({ type: 'wdcap/clipboard-cleared', ok: false, reason: 'the copy command was refused' }));
+    await notice.waitFor({ state: 'visible' });
+    assert.equal(await notice.getAttribute('role'), 'alert');
+    assert.match(await notice.textContent(), /could not be cleared from the clipboard at .*the copy command was refused.*clipboard history/s);
+    await notice.locator('button').click();
+    await notice.waitFor({ state: 'hidden' });
+    const again = await openPopup(browser.context, browser.extensionId, await tabIdOf(browser.context, result));
+    try {
+      assert.equal(await again.locator('.clipboard-notice').isHidden(), true, 'dismissed for good');
+    } finally {
+      await again.close();
+    }
   } finally {
     await popup.close();
     await result.close();

@@ -7,7 +7,10 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, waitFor, VIEW_API_CLIENTS_URL, PAGE_PATHS } from './harness.mjs';
+import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launch, waitFor, VIEW_API_CLIENTS_URL, PAGE_PATHS, markCount } from './harness.mjs';
 import { LIVE_PORT, MESSAGES } from '../../extension/shared/messages.js';
 
 let browser;
@@ -15,12 +18,19 @@ let page; // a Workday page, with the content script's isolated world
 let cdp;
 let contextId;
 let options; // an extension page
+// Another extension in the same browser, which tries to talk to wdcap.
+const other = mkdtempSync(join(tmpdir(), 'wdcap-other-extension-'));
+writeFileSync(
+  join(other, 'manifest.json'),
+  JSON.stringify({ manifest_version: 3, name: 'Another extension', version: '1.0', background: { service_worker: 'other.js' } }),
+);
+writeFileSync(join(other, 'other.js'), '// Waits to be driven by the test.\n');
 
 before(async () => {
-  browser = await launch();
+  browser = await launch({ others: [other] });
   page = await browser.context.newPage();
   await page.goto(VIEW_API_CLIENTS_URL);
-  await waitFor(async () => (await page.locator('wdcap-mark').count()) > 0, { what: 'the content script marking values' });
+  await waitFor(async () => (await markCount(page)) > 0, { what: 'the content script marking values' });
   cdp = await browser.context.newCDPSession(page);
   const contexts = [];
   cdp.on('Runtime.executionContextCreated', ({ context }) => contexts.push(context));
@@ -37,6 +47,7 @@ before(async () => {
 });
 
 after(async () => {
+  rmSync(other, { recursive: true, force: true });
   await cdp?.detach().catch(() => {});
   await browser?.close();
 });
@@ -120,4 +131,49 @@ test("the live test's port opens for an extension page, not for the content scri
     ok: false,
     error: { code: 'nothing_captured', message: 'nothing is captured for this tenant' },
   });
+});
+
+test('another extension can neither message the worker nor open a port to it', async () => {
+  const worker =
+    browser.context.serviceWorkers().find((w) => w.url().endsWith('/other.js')) ??
+    (await browser.context.waitForEvent('serviceworker', { predicate: (w) => w.url().endsWith('/other.js'), timeout: 15000 }));
+  const tried = await worker.evaluate(async (id) => {
+    const message = await chrome.runtime.sendMessage(id, { type: 'wdcap/view' }).then(
+      (reply) => ({ reply }),
+      (e) => ({ error: e.message }),
+    );
+    const port = await new Promise((resolve) => {
+      const p = chrome.runtime.connect(id, { name: 'wdcap/live' });
+      const got = [];
+      p.onMessage.addListener((m) => got.push(m));
+      p.onDisconnect.addListener(() => resolve({ disconnected: true, got, error: chrome.runtime.lastError?.message ?? null }));
+      p.postMessage({ type: 'start', tenant: 'acme' });
+      setTimeout(() => resolve({ disconnected: false, got }), 3000);
+    });
+    return { message, port };
+  }, browser.extensionId);
+  assert.ok(!('reply' in tried.message), `the worker answered another extension: ${JSON.stringify(tried.message)}`);
+  assert.match(tried.message.error, /Could not establish connection|Receiving end does not exist/);
+  assert.equal(tried.port.disconnected, true, 'the port was closed');
+  assert.deepEqual(tried.port.got, [], 'nothing came back on the port');
+});
+
+test('extension pages connect only to the extension itself and Workday hosts (connect-src)', async () => {
+  const attempt = (url) =>
+    options.evaluate(async (u) => {
+      const violation = new Promise((resolve) => document.addEventListener('securitypolicyviolation', (e) => resolve(e.effectiveDirective), { once: true }));
+      const fetched = fetch(u, { cache: 'no-store' }).then(
+        () => 'answered',
+        (e) => e.name,
+      );
+      return { fetched: await fetched, violation: await Promise.race([violation, new Promise((r) => setTimeout(() => r(null), 1000))]) };
+    }, url);
+  for (const url of ['https://example.org/', 'http://wd3-impl.workday.com/acme/d/home.htmld', 'https://wd3-impl-services1.workday.com.evil.io/ccx/api/v1/acme']) {
+    const tried = await attempt(url);
+    assert.equal(tried.violation, 'connect-src', `${url}: ${JSON.stringify(tried)}`);
+    assert.equal(tried.fetched, 'TypeError');
+  }
+  // The extension's own files and a Workday host over https are allowed (the simulator answers).
+  assert.deepEqual(await attempt(`chrome-extension://${browser.extensionId}/manifest.json`), { fetched: 'answered', violation: null });
+  assert.equal((await attempt('https://wd3-impl-services1.workday.com/ccx/api/v1/acme/workers')).violation, null);
 });

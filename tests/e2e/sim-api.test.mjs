@@ -11,7 +11,7 @@ import { request as httpsRequest } from 'node:https';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { start, ROOT } from '../../sim/server.mjs';
-import { SWITCHES, REDIRECT_TARGET, uiHostOf, loadCredentials } from '../../sim/api.mjs';
+import { SWITCHES, REDIRECT_TARGET, HUGE_ANSWER_BYTES, uiHostOf, loadCredentials } from '../../sim/api.mjs';
 
 const SVC = 'wd3-impl-services1.workday.com';
 const TOKEN_PATH = '/ccx/oauth2/acme/token';
@@ -214,6 +214,34 @@ test('SOAP: an answer with the bearer token or the ISU; authentication and permi
   assert.match(unknown.body, /<faultstring>Invalid request service: Nonsense<\/faultstring>/);
 });
 
+/** The status and headers of an answer, and its first bytes; then the connection is closed. */
+function peek(host, path, headers = {}) {
+  return new Promise((resolve, reject) => {
+    const req = httpsRequest(
+      { host: '127.0.0.1', port: sim.port, path, headers: { Host: host, ...headers }, servername: host, rejectUnauthorized: false },
+      (res) => {
+        res.once('data', (first) => {
+          resolve({ status: res.statusCode, headers: res.headers, first: first.length });
+          req.destroy();
+        });
+      },
+    );
+    req.on('error', (e) => (e.code === 'ECONNRESET' ? undefined : reject(e)));
+    req.end();
+  });
+}
+
+/** Waits until the simulator has stopped writing the last huge answer (its reader closed). */
+async function waitForClose() {
+  const entry = sim.api.log.at(-1);
+  let last = -1;
+  while (entry.bytesSent !== last) {
+    last = entry.bytesSent;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  assert.ok(entry.bytesSent < HUGE_ANSWER_BYTES / 4, `the simulator stopped writing when the reader left (${entry.bytesSent} bytes)`);
+}
+
 test('every switch changes what its endpoints answer', async () => {
   const at = await accessToken();
   const bearer = { Authorization: `Bearer ${at}` };
@@ -271,6 +299,16 @@ test('every switch changes what its endpoints answer', async () => {
       assert.match(r.headers['content-type'], /^text\/html/);
       assert.equal(r.json, null);
       assert.match(r.body, /invalid_grant/);
+    },
+    huge_answer: async () => {
+      const r = await peek(SVC, '/ccx/api/v1/acme/workers?limit=1', bearer);
+      assert.deepEqual([r.status, r.headers['content-length']], [200, String(HUGE_ANSWER_BYTES)]);
+      await waitForClose();
+    },
+    huge_stream: async () => {
+      const r = await peek(SVC, '/ccx/api/v1/acme/workers?limit=1', bearer);
+      assert.deepEqual([r.status, r.headers['content-length'], r.headers['transfer-encoding']], [200, undefined, 'chunked']);
+      await waitForClose();
     },
     report_empty: async () => assert.deepEqual((await raas()).json, { Report_Entry: [] }),
     report_missing_field: async () => assert.ok(!('Management_Level' in (await raas()).json.Report_Entry[0])),

@@ -173,6 +173,31 @@ test('secrets: fingerprint and length, shown only on request; the redacted repor
 
 });
 
+test('credentials written into URLs: an error, and the copied redacted report holds none of them', async () => {
+  const text = [
+    'Hi support,',
+    'Report URL: https://ISU_10KC:Winter2024!@wd5-services1.myworkday.com/ccx/service/customreport2/acme/ISU_10KC/Users?format=json',
+    'Token endpoint: https://wd5-services1.myworkday.com/ccx/oauth2/acme/token?client_secret=vace448mrjafbxix9nd4szik4&refresh_token=r3fr3sh0k9nd4szik4',
+    'Thanks, Jordan',
+  ].join('\n');
+  await verify(text);
+  const findings = await shownFindings();
+  assert.equal(findings.filter((f) => f === 'error credentials-in-url').length, 2, findings.join(', '));
+  const fix = await page.locator('#values li.value[data-kind="raas_url"] li.finding[data-code="credentials-in-url"] .fix').textContent();
+  assert.match(fix, /password field/);
+  await page.evaluate(() => navigator.clipboard.writeText('(empty)'));
+  await page.click('#copy-report');
+  const report = await waitFor(async () => {
+    const clip = await page.evaluate(() => navigator.clipboard.readText());
+    return clip.startsWith('# wdcap verification report') ? clip : null;
+  }, { what: 'the redacted report on the clipboard' });
+  for (const leak of ['Winter2024', 'ISU_10KC:', 'vace448mrjafbxix9nd4szik4', 'r3fr3sh0k9nd4szik4']) {
+    assert.ok(!report.includes(leak), `${leak} is in the redacted report`);
+  }
+  assert.match(report, /`https:\/\/wd5-services1\.myworkday\.com\/ccx\/service\/customreport2\/acme\/ISU_10KC\/Users\?format=json`/);
+  assert.match(report, /client_secret=•••&refresh_token=•••/);
+});
+
 test('class mode hides secrets entirely; the partner comes from the address', async () => {
   const worker = await currentWorker(browser.context);
   await worker.evaluate(() => chrome.storage.local.set({ settings: { classMode: true } }));

@@ -109,7 +109,7 @@ fn core_types() -> String {
     };
     use wdcap::partner::export::{ClientChoice, ExportItem, ExportValue, Gathered, PartnerExport};
     use wdcap::partner::PartnerRef;
-    use wdcap::probe::{LiveFinding, ProbeKind, RequestRecord, StepResult, StepStatus};
+    use wdcap::probe::{LiveFinding, LivePlan, ProbeKind, RequestRecord, StepResult, StepStatus};
     use wdcap::report::live::{LiveEvidence, LiveView};
     use wdcap::report::outcome::{ErrorValue, Outcome};
     use wdcap::report::tenant::{
@@ -208,8 +208,9 @@ fn core_types() -> String {
         ReportField,
         FieldLevel,
         Step,
-        // liveTest().
+        // liveTest(), livePlan().
         LiveView,
+        LivePlan,
         StepResult,
         ProbeKind,
         StepStatus,

@@ -8,6 +8,7 @@
 mod bounds;
 mod browser_fixture_list;
 mod checks;
+mod cli_output;
 mod export;
 mod extract;
 mod fuzz_corpus;

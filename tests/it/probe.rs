@@ -6,7 +6,8 @@ use std::cell::RefCell;
 use wdcap::model::param::{Param, ParamKind};
 use wdcap::model::secret::Secret;
 use wdcap::probe::http::{HttpRequest, HttpResponse, Transport, TransportError};
-use wdcap::probe::{run, ProbeInput, ProbeKind, StepStatus};
+use wdcap::probe::{plan, run, Origin, ProbeInput, ProbeKind, StepStatus};
+use wdcap::workday::tenant::Tenant;
 
 const TOKEN: &str = "https://wd3-impl-services1.workday.com/ccx/oauth2/acme/token";
 const REST: &str = "https://wd3-impl-services1.workday.com/ccx/api/v1/acme";
@@ -47,9 +48,18 @@ fn input(extra: &[(ParamKind, &str)]) -> ProbeInput {
     ];
     params.extend(extra.iter().map(|(k, v)| Param::new(*k, *v)));
     ProbeInput {
+        origin: Some(origin("acme", "wd3-impl.workday.com")),
         params,
         isu_password: None,
         partner: wdcap::model::partner::partner("ten-thousand-coffees"),
+    }
+}
+
+/// The record's tenant and the UI host its pages were read on.
+fn origin(tenant: &str, ui_host: &str) -> Origin {
+    Origin {
+        tenant: Tenant::new(tenant),
+        ui_host: ui_host.into(),
     }
 }
 
@@ -90,9 +100,10 @@ fn status_of(report: &wdcap::probe::LiveReport, probe: ProbeKind) -> StepStatus 
 
 fn codes(report: &wdcap::probe::LiveReport) -> Vec<&'static str> {
     report
-        .steps
+        .refused
         .iter()
-        .flat_map(|s| s.findings.iter().map(|f| f.code))
+        .chain(report.steps.iter().flat_map(|s| s.findings.iter()))
+        .map(|f| f.code)
         .collect()
 }
 
@@ -275,7 +286,7 @@ fn a_new_refresh_token_is_reported_and_kept_secret() {
 }
 
 #[test]
-fn requests_to_hosts_outside_the_tenants_workday_hosts_are_refused() {
+fn requests_to_hosts_outside_the_tenants_own_api_are_refused() {
     let mut i = input(&[]);
     i.params[0] = Param::new(
         ParamKind::TokenEndpoint,
@@ -605,4 +616,288 @@ fn requests_without_a_response_say_why_in_words() {
         assert_eq!(request.outcome, shown);
         assert_eq!(request.url, TOKEN, "shown without query");
     }
+}
+
+/// Runs the test of `i` against a transport that answers like a healthy tenant; returns the
+/// report and every request the transport was handed.
+fn run_recorded(i: &ProbeInput) -> (wdcap::probe::LiveReport, Vec<HttpRequest>) {
+    let t = Scripted {
+        answer: healthy,
+        seen: RefCell::new(Vec::new()),
+    };
+    let report = pollster::block_on(run(i, &t));
+    let seen = t.seen.into_inner();
+    (report, seen)
+}
+
+/// The test refuses to run, sends nothing, and says why and how to fix it, when any URL it
+/// would use is not the tenant's own API: the services host of the data center and
+/// environment of the UI host the tenant's pages were read on, over https on the default port,
+/// with the tenant's own name in the path.
+#[test]
+fn the_test_refuses_and_sends_nothing_when_a_url_it_would_use_is_not_the_tenants_api() {
+    let cases: &[(ParamKind, &str, &str)] = &[
+        (
+            ParamKind::TokenEndpoint,
+            "http://wd3-impl-services1.workday.com/ccx/oauth2/acme/token",
+            "unencrypted",
+        ),
+        (
+            ParamKind::TokenEndpoint,
+            "https://wd3-impl-services1.workday.com:8443/ccx/oauth2/acme/token",
+            "port 8443",
+        ),
+        (
+            ParamKind::TokenEndpoint,
+            "https://isu_acme:s3cret-pass@wd3-impl-services1.workday.com/ccx/oauth2/acme/token",
+            "user name or password",
+        ),
+        (
+            ParamKind::TokenEndpoint,
+            "https://wd3-impl-services1.workday.com.evil.io/ccx/oauth2/acme/token",
+            "not a Workday host",
+        ),
+        (
+            ParamKind::TokenEndpoint,
+            "https://wd3-impl-services1.workdaysuv.com/ccx/oauth2/acme/token",
+            "internal development domain",
+        ),
+        (
+            ParamKind::RestEndpoint,
+            "https://community.workday.com/ccx/api/v1/acme",
+            "serves no tenant",
+        ),
+        (
+            ParamKind::RestEndpoint,
+            "https://www.workday.com/ccx/api/v1/acme",
+            "serves no tenant",
+        ),
+        (
+            ParamKind::RestEndpoint,
+            "https://wd3-impl.workday.com/ccx/api/v1/acme",
+            "UI host",
+        ),
+        (
+            ParamKind::RestEndpoint,
+            "https://wd5-impl-services1.workday.com/ccx/api/v1/acme",
+            "data center: wd5",
+        ),
+        (
+            ParamKind::RaasUrl,
+            "https://wd3-services1.myworkday.com/ccx/service/customreport2/acme/ISU_10KC/Users?format=json",
+            "a production host",
+        ),
+        (
+            ParamKind::RaasUrl,
+            "https://wd3-impl-cc-services1.workday.com/ccx/service/customreport2/acme/ISU_10KC/Users?format=json",
+            "may be another tenant's",
+        ),
+        (
+            ParamKind::SoapEndpoint,
+            "https://wd3-impl-services1.workday.com/ccx/service/globex/Learning/v39.2",
+            "names tenant `globex`",
+        ),
+        (
+            ParamKind::TokenEndpoint,
+            "https://wd3-impl-services1.workday.com/ccx/oauth2/Acme/token",
+            "case sensitive",
+        ),
+        (
+            ParamKind::TokenEndpoint,
+            "https://wd3-impl-services1.workday.com/ccx/oauth2/token",
+            "names no tenant",
+        ),
+    ];
+    for (kind, url, why) in cases {
+        let mut i = input(&[(ParamKind::RaasUrl, RAAS), (ParamKind::SoapEndpoint, SOAP)]);
+        // The newest value of a kind comes first, and is the one the probes use.
+        i.params.insert(0, Param::new(*kind, *url));
+        let (report, seen) = run_recorded(&i);
+        assert!(
+            seen.is_empty(),
+            "{url}: nothing may be sent, {} were",
+            seen.len()
+        );
+        assert_eq!(report.refused.len(), 1, "{url}: {:?}", report.refused);
+        let f = &report.refused[0];
+        assert_eq!(f.code, "live-host-refused");
+        assert!(f.message.contains(why), "{url}: {}", f.message);
+        assert!(f.message.contains(kind.title()), "{url}: {}", f.message);
+        assert!(
+            f.fix.len() > 30,
+            "{url}: the fix says what to do: {}",
+            f.fix
+        );
+        assert!(!report.passed());
+        assert!(
+            report
+                .steps
+                .iter()
+                .all(|s| s.status == StepStatus::Skipped && s.requests.is_empty()),
+            "{url}: every probe is skipped"
+        );
+        let p = plan(&i);
+        assert_eq!(p.refused.len(), 1, "{url}: the plan refuses too");
+        assert!(p.hosts.is_empty());
+    }
+}
+
+#[test]
+fn the_password_in_a_url_is_never_shown_in_the_refusal() {
+    let mut i = input(&[]);
+    i.params.insert(
+        0,
+        Param::new(
+            ParamKind::TokenEndpoint,
+            "https://isu_acme:s3cret-pass@wd3-impl-services1.workday.com/ccx/oauth2/acme/token",
+        ),
+    );
+    let (report, _) = run_recorded(&i);
+    let shown = serde_json::to_string(&report).unwrap();
+    assert!(!shown.contains("s3cret-pass"), "{shown}");
+    assert!(
+        report.refused[0].fix.contains("password field"),
+        "{}",
+        report.refused[0].fix
+    );
+}
+
+#[test]
+fn every_reason_is_given_at_once() {
+    let mut i = input(&[]);
+    i.params.insert(
+        0,
+        Param::new(
+            ParamKind::TokenEndpoint,
+            "https://wd3-impl-services1.workday.com.evil.io/ccx/oauth2/acme/token",
+        ),
+    );
+    i.params.insert(
+        0,
+        Param::new(
+            ParamKind::RestEndpoint,
+            "https://wd5-impl-services1.workday.com/ccx/api/v1/acme",
+        ),
+    );
+    let (report, seen) = run_recorded(&i);
+    assert!(seen.is_empty());
+    assert_eq!(report.refused.len(), 2, "{:?}", report.refused);
+}
+
+#[test]
+fn without_the_tenants_own_host_the_test_refuses() {
+    for (origin, why) in [
+        (None, "does not know which Workday host"),
+        (
+            Some(origin("acme", "community.workday.com")),
+            "not a Workday tenant's host",
+        ),
+        (
+            Some(origin("acme", "wd3-impl.workday.com.evil.io")),
+            "not a Workday tenant's host",
+        ),
+        (
+            Some(origin("acme", "wd3-impl-services1.workday.com")),
+            "not a Workday tenant's host",
+        ),
+        (
+            Some(origin("acme", "foo.workdaysuv.com")),
+            "not a Workday tenant's host",
+        ),
+        (
+            Some(origin("acme", "acme.wd5.myworkday.com")),
+            "cannot tell which services host",
+        ),
+    ] {
+        let mut i = input(&[]);
+        i.origin = origin.clone();
+        let (report, seen) = run_recorded(&i);
+        assert!(seen.is_empty(), "{origin:?}: nothing may be sent");
+        assert_eq!(report.refused.len(), 1, "{origin:?}");
+        assert!(
+            report.refused[0].message.contains(why),
+            "{origin:?}: {}",
+            report.refused[0].message
+        );
+    }
+}
+
+#[test]
+fn the_tenants_own_services_host_is_called_and_older_values_elsewhere_are_not_used() {
+    let mut i = input(&[]);
+    // Older captures (after the newest of their kind) on hosts that are not the tenant's API.
+    i.params.push(Param::new(
+        ParamKind::TokenEndpoint,
+        "https://wd5-impl-services1.workday.com/ccx/oauth2/acme/token",
+    ));
+    i.params.push(Param::new(
+        ParamKind::RestEndpoint,
+        "https://community.workday.com/ccx/api/v1/acme",
+    ));
+    let (report, seen) = run_recorded(&i);
+    assert!(report.refused.is_empty(), "{:?}", report.refused);
+    assert!(report.passed());
+    assert_eq!(seen.len(), 2);
+    for r in &seen {
+        assert_eq!(r.url.host_str(), Some("wd3-impl-services1.workday.com"));
+        assert_eq!(r.url.scheme(), "https");
+        assert_eq!(r.url.port(), None);
+    }
+    assert_eq!(
+        plan(&i).hosts,
+        vec!["wd3-impl-services1.workday.com".to_string()]
+    );
+}
+
+#[test]
+fn every_host_shape_of_the_notes_reaches_its_own_services_host() {
+    for (ui, services) in [
+        ("wd3-impl.workday.com", "wd3-impl-services1.workday.com"),
+        ("www.myworkday.com", "services1.myworkday.com"),
+        (
+            "impl.wd12.myworkday.com",
+            "impl-services1.wd12.myworkday.com",
+        ),
+        ("wd5.myworkday.com", "wd5-services1.myworkday.com"),
+        ("wd5.myworkday.com", "wd5-services2.myworkday.com"),
+    ] {
+        let i = ProbeInput {
+            origin: Some(origin("acme", ui)),
+            params: vec![
+                Param::new(
+                    ParamKind::TokenEndpoint,
+                    format!("https://{services}/ccx/oauth2/acme/token"),
+                ),
+                Param::new(ParamKind::ClientId, CLIENT_ID),
+                Param::new(ParamKind::ClientSecret, SECRET),
+                Param::new(ParamKind::RefreshToken, REFRESH),
+            ],
+            isu_password: None,
+            partner: None,
+        };
+        let (report, seen) = run_recorded(&i);
+        assert!(report.refused.is_empty(), "{ui}: {:?}", report.refused);
+        assert_eq!(seen.len(), 1, "{ui}");
+        assert_eq!(seen[0].url.host_str(), Some(services));
+    }
+}
+
+#[test]
+fn an_answer_larger_than_the_edge_reads_is_reported() {
+    let t = Scripted {
+        answer: |_: &HttpRequest| Err(TransportError::TooLarge(1 << 20)),
+        seen: RefCell::new(Vec::new()),
+    };
+    let report = pollster::block_on(run(&input(&[]), &t));
+    assert_eq!(codes(&report), vec!["live-too-large"]);
+    let step = &report.steps[0];
+    assert!(
+        step.findings[0].message.contains("1.0 MiB"),
+        "{}",
+        step.findings[0].message
+    );
+    assert_eq!(
+        step.requests[0].outcome,
+        "answer larger than 1.0 MiB (1048576 bytes), not read"
+    );
 }

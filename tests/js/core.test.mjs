@@ -66,3 +66,58 @@ test('a result that is not an outcome object becomes an internal error', async (
   const odd = await core.guarded(() => 'wdcap: could not serialise the result: x');
   assert.deepEqual(odd, { ok: false, error: { code: 'internal', message: 'wdcap: could not serialise the result: x' } });
 });
+
+/** A promise and the function that settles it: an asynchronous call (a live test) in flight. */
+function deferred() {
+  let resolve;
+  const promise = new Promise((r) => (resolve = r));
+  return { promise, resolve };
+}
+
+/** `promise`, or 'pending' if it has not settled within `ms`. */
+const within = (promise, ms) => Promise.race([promise, new Promise((r) => setTimeout(() => r('pending'), ms))]);
+
+test('a trap while a live test runs: the instance is replaced only when the test has ended', async () => {
+  const test = deferred();
+  const live = core.guarded(() => test.promise);
+  // (guarded loads the module first: the call starts a tick later.)
+  for (let i = 0; i < 100 && core.stats().running === 0; i++) await new Promise((r) => setTimeout(r, 5));
+  const before = core.stats();
+  assert.equal(before.running, 1);
+  const trapped = await core.guarded(() => {
+    throw new WebAssembly.RuntimeError('unreachable');
+  });
+  assert.equal(trapped.ok, false);
+  assert.match(trapped.error.message, /restarts when the live test ends/);
+  const during = core.stats();
+  assert.equal(during.instances, before.instances, 'no new instance under the running test');
+  assert.equal(during.traps, before.traps + 1);
+  assert.equal(during.resetPending, true);
+  // A call made meanwhile waits for the fresh instance.
+  const waiting = core.checkParams({ params: [{ kind: 'authorization_endpoint', value: authorize }] }, { sso: 'yes' });
+  assert.equal(await within(waiting, 200), 'pending', 'the call waits while the trapped instance serves the test');
+  test.resolve({ ok: true, report: 'done' });
+  assert.deepEqual(await live, { ok: true, report: 'done' }, 'the running test ended normally');
+  const after = await waiting;
+  assert.equal(after.ok, true);
+  assert.equal(after.report.findings[0].code, 'redirect-n-missing');
+  const now = core.stats();
+  assert.equal(now.instances, before.instances + 1, 'a fresh instance once the test had ended');
+  assert.deepEqual([now.running, now.resetPending], [0, false]);
+});
+
+test('the watchdog: a live test that never ends is given up on, and the instance is replaced', async () => {
+  const before = core.stats();
+  const stuck = core.guarded(() => new Promise(() => {}), { watchdogMs: 150 });
+  const answer = await within(stuck, 3000);
+  assert.notEqual(answer, 'pending', 'the watchdog answered');
+  assert.equal(answer.ok, false);
+  assert.equal(answer.error.code, 'internal');
+  assert.match(answer.error.message, /did not finish.*restarted/);
+  const now = core.stats();
+  assert.equal(now.instances, before.instances + 1, 'a fresh instance');
+  assert.equal(now.traps, before.traps + 1);
+  assert.equal(now.running, 0);
+  const again = await core.checkText(`Authorization Endpoint: ${authorize}`, { sso: 'yes' });
+  assert.equal(again.ok, true, 'the core works again');
+});

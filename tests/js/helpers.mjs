@@ -13,11 +13,17 @@ export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
 export const EXTENSION_SOURCE = join(ROOT, 'extension');
 /** The unpacked extension (`make build`); WDCAP_EXTENSION_DIR overrides it. */
 export const EXTENSION_DIR = resolve(process.env.WDCAP_EXTENSION_DIR ?? join(ROOT, 'dist', 'chrome'));
+/**
+ * The loopback tests' variant of the build (`make build`, dist/chrome-test: the same files, host
+ * patterns that also match the simulator's plain-http pages; never packaged), which the browser
+ * tests load. WDCAP_TEST_EXTENSION_DIR overrides it.
+ */
+export const TEST_EXTENSION_DIR = resolve(process.env.WDCAP_TEST_EXTENSION_DIR ?? join(ROOT, 'dist', 'chrome-test'));
 
-export function assertBuilt() {
+export function assertBuilt(dir = EXTENSION_DIR) {
   for (const file of ['manifest.json', 'worker/background.js', 'content/content.js', PAGE_PATHS.popup, 'pkg/wdcap.js', 'pkg/wdcap_bg.wasm']) {
-    if (!existsSync(join(EXTENSION_DIR, file))) {
-      throw new Error(`${join(EXTENSION_DIR, file)} is missing: run \`make build\` first`);
+    if (!existsSync(join(dir, file))) {
+      throw new Error(`${join(dir, file)} is missing: run \`make build\` first`);
     }
   }
 }

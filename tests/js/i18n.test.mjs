@@ -84,6 +84,14 @@ test('the locales have the same keys and the same placeholders', () => {
   assert.ok(translated.length > Object.keys(en).length * 0.7, `only ${translated.length} messages translated`);
 });
 
+test('no locale names a key twice (JSON.parse keeps the last; the stores refuse the file)', () => {
+  for (const locale of LOCALES) {
+    const text = readFileSync(join(EXT, '_locales', locale, 'messages.json'), 'utf8');
+    const top = [...text.matchAll(/^ {2}"([A-Za-z0-9_]+)": \{/gm)].map((m) => m[1]);
+    assert.equal(top.length, Object.keys(messages[locale]).length, `${locale}: a key is named twice, or not at two spaces`);
+  }
+});
+
 test('the store texts fit the stores', () => {
   for (const locale of LOCALES) {
     assert.ok(messages[locale].extName.message.length <= 75, `${locale} name`);

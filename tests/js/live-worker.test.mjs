@@ -40,6 +40,8 @@ test('core.liveTest: an abort reason that is not an Error is a cancel, not a tra
   try {
     const core = glue.module;
     const evidence = {
+      tenant: 'acme',
+      ui_host: 'wd3-impl.workday.com',
       params: [
         { kind: 'token_endpoint', value: TOKEN },
         { kind: 'client_id', value: 'OGQyMzYyYjYtZDhmZC00YTA4LWE3M2EtZDIzNzg1MzY3NmZm' },
@@ -66,15 +68,22 @@ test('core.liveTest: a set pairing one API client\'s ID with another\'s secret i
   try {
     const core = glue.module;
     const evidence = {
+      tenant: 'acme',
+      ui_host: 'wd3-impl.workday.com',
       params: [
         { kind: 'token_endpoint', value: TOKEN },
         { kind: 'client_id', value: 'OGQyMzYyYjYtZDhmZC00YTA4LWE3M2EtZDIzNzg1MzY3NmZm', client: 'Microsoft Defender for Cloud Apps' },
         { kind: 'client_secret', value: 'k'.repeat(100), client: 'Reporting Portal' },
       ],
     };
+    const plan = await core.livePlan(evidence, {});
+    assert.equal(plan.ok, true, JSON.stringify(plan));
+    assert.deepEqual(plan.report.hosts, [], 'no host would be called');
+    assert.deepEqual(plan.report.refused.map((f) => f.code), ['mixed-credentials']);
     const result = await core.liveTest(evidence, {}, null);
     assert.equal(result.ok, true, JSON.stringify(result));
-    assert.deepEqual(result.report.steps, []);
+    assert.equal(result.report.passed, false);
+    assert.ok(result.report.steps.every((s) => s.status === 'skipped' && s.requests.length === 0), 'nothing was sent');
     assert.deepEqual(result.report.refused.map((f) => f.code), ['mixed-credentials']);
     assert.ok(!JSON.stringify(result).includes('k'.repeat(100)), 'the secret is not in the answer');
   } finally {
@@ -106,7 +115,44 @@ test('core.liveInputs: one API client\'s values, the record\'s hosts the probes 
     assert.deepEqual(inputs.report.hosts, ['wd3-impl-services1.workday.com']);
     assert.equal(inputs.report.client.name, 'Acme Sync');
     assert.equal(inputs.report.evidence.isu_password, 'pw');
+    assert.equal(inputs.report.evidence.tenant, 'acme', 'the record\u2019s tenant goes with the values');
+    assert.equal(inputs.report.evidence.ui_host, 'wd3-impl.workday.com', 'and the UI host its pages were read on');
     assert.ok(inputs.report.evidence.params.filter((p) => p.kind === 'client_secret').every((p) => p.client === 'Acme Sync'));
+  } finally {
+    glue.cleanup();
+  }
+});
+
+test('core.livePlan and core.liveTest: a value off the tenant\u2019s own API host refuses the test, with nothing sent', async () => {
+  const glue = await importBuiltCore();
+  try {
+    const core = glue.module;
+    const secrets = [
+      { kind: 'client_id', value: 'OGQyMzYyYjYtZDhmZC00YTA4LWE3M2EtZDIzNzg1MzY3NmZm' },
+      { kind: 'client_secret', value: 'k'.repeat(100) },
+      { kind: 'refresh_token', value: 'r'.repeat(100) },
+    ];
+    const home = { tenant: 'acme', ui_host: 'wd3-impl.workday.com' };
+    const good = await core.livePlan({ ...home, params: [{ kind: 'token_endpoint', value: TOKEN }, ...secrets] }, {});
+    assert.deepEqual(good, { ok: true, report: { refused: [], hosts: ['wd3-impl-services1.workday.com'] } });
+    for (const [evidence, why] of [
+      [{ ...home, params: [{ kind: 'token_endpoint', value: 'https://wd5-impl-services1.workday.com/ccx/oauth2/acme/token' }, ...secrets] }, /data center/],
+      [{ ...home, params: [{ kind: 'token_endpoint', value: 'https://community.workday.com/ccx/oauth2/acme/token' }, ...secrets] }, /serves no tenant/],
+      [{ params: [{ kind: 'token_endpoint', value: TOKEN }, ...secrets] }, /does not know which Workday host/],
+    ]) {
+      const plan = await core.livePlan(evidence, {});
+      assert.equal(plan.ok, true);
+      assert.deepEqual(plan.report.hosts, []);
+      assert.match(plan.report.refused[0].message, why);
+      // Aborted before the call: had the test run, the token request would be 'cancelled'.
+      const controller = new AbortController();
+      controller.abort();
+      const result = await core.liveTest(evidence, {}, controller.signal);
+      assert.equal(result.ok, true);
+      assert.equal(result.report.passed, false);
+      assert.match(result.report.refused[0].message, why);
+      assert.ok(result.report.steps.every((s) => s.status === 'skipped' && s.requests.length === 0));
+    }
   } finally {
     glue.cleanup();
   }

@@ -60,10 +60,10 @@ test('the unchanged sources pass the type check', () => {
 
 test('a wrong field name on a report from the core fails it', () => {
   const { status, output } = checkCopy('wrong-field', {
-    'worker/handlers/capture.js': ['const values = [...seen.view.values,', 'const values = [...seen.view.valus,'],
+    'worker/handlers/view.js': ['tenant: seen.view.tenant ?? key', 'tenant: seen.view.tennant ?? key'],
   });
-  assert.notEqual(status, 0, 'tsc passed a view with `valus`');
-  assert.match(output, /worker\/handlers\/capture\.js\(\d+,\d+\): error TS2\d+: Property 'valus' does not exist on type 'TenantView'/);
+  assert.notEqual(status, 0, 'tsc passed a view with `tennant`');
+  assert.match(output, /worker\/handlers\/view\.js\(\d+,\d+\): error TS2\d+: Property 'tennant' does not exist on type 'TenantView'/);
 });
 
 test('a message name the table does not have, or a field its message does not carry, fails it', () => {

@@ -81,6 +81,12 @@ export function liveSection(entry) {
 const summaryOf = (s) => s.entry.view?.live;
 /** @param {LiveSectionState} s */
 const originsFor = (s) => originsOf(summaryOf(s)?.hosts);
+/**
+ * Whether a click has anything to do: hosts to call, or a refusal to show (the worker sends
+ * nothing then, and says why).
+ * @param {LiveSectionState} s
+ */
+const runnable = (s) => Boolean(summaryOf(s)?.hosts.length || summaryOf(s)?.refused.length);
 
 /**
  * @param {TenantEntry} entry
@@ -136,8 +142,8 @@ function create(entry) {
 function intro(s) {
   const live = summaryOf(s);
   const hosts = live?.hosts ?? [];
-  s.introText.textContent = hosts.length ? t('liveIntro', hosts.join(', ')) : t('liveIntroNothing');
-  s.run.disabled = !hosts.length || s.port != null;
+  s.introText.textContent = live?.refused.length ? t('liveIntroRefused') : hosts.length ? t('liveIntro', hosts.join(', ')) : t('liveIntroNothing');
+  s.run.disabled = !runnable(s) || s.port != null;
   if (live) usesLine(s, live.client?.name ?? null, live.refresh_token ?? null, live.last ? { at: live.last.at, passed: live.last.passed } : null);
 }
 
@@ -167,7 +173,7 @@ function setState(s, state) {
   s.run.hidden = running;
   s.cancel.hidden = !running;
   s.cancel.disabled = false;
-  s.run.disabled = running || !originsFor(s).length;
+  s.run.disabled = running || !runnable(s);
   s.run.textContent = state === 'idle' ? t('liveRun') : t('liveRunAgain');
 }
 
@@ -246,10 +252,14 @@ function finish(s, message) {
   const { report } = message;
   usesLine(s, message.client, message.refreshToken, { at: message.at, passed: report.passed });
   if (report.refused?.length) {
-    // A set pairing two API clients' values: nothing was sent.
+    // It did not run: a value it would use is not the tenant's own API (or that is unknown), or
+    // the set pairs two API clients' values. Nothing was sent; each reason with its fix.
     s.root.dataset.outcome = 'refused';
     say(s, t('liveRefused'), 'failed');
-    s.steps.replaceChildren(h('li', { class: 'live-step failed' }, h('ul', { class: 'findings' }, report.refused.map((f) => findingItem(f)))));
+    announce(t('liveRefused'));
+    s.steps.replaceChildren(
+      h('li', { class: 'live-refused' }, h('ul', { class: 'findings', 'aria-label': t('liveRefusedWhy') }, report.refused.map((f) => findingItem(f)))),
+    );
     return;
   }
   let outcome;

@@ -19,6 +19,8 @@ import {
   announce,
   ask,
   byId,
+  clipboardNotice,
+  confirmStep,
   copyButton,
   download,
   environmentLabel,
@@ -258,7 +260,7 @@ function exportSection(e, x) {
   const json = h('button', { type: 'button', class: 'export-json' }, t('exportDownloadJson'));
   // Using the export is the checklist's evidence of a step done outside Workday (10KC's e-mail).
   const used = () => ask({ type: MESSAGES.exportUsed, key: e.key, partner: x.partner.id });
-  json.addEventListener('click', async () => {
+  const save = async () => {
     // The file is written by the core at the moment of the export.
     const reply = await ask({ type: MESSAGES.export, key: e.key, partner: x.partner.id });
     if (!reply.ok || !reply.export.json) {
@@ -268,11 +270,14 @@ function exportSection(e, x) {
     download(`wdcap-${slug(x.partner.id)}-${slug(e.tenant)}.json`, reply.export.json, 'application/json');
     announce(t('exportDownloaded'));
     used();
-  });
+  };
+  // A file with secrets in it lands in Downloads in clear: the user says so first.
+  const confirm = confirmStep({ message: t('exportSecretsConfirm'), confirmLabel: t('exportSecretsConfirmYes'), onConfirm: save, className: 'export-confirm' });
+  json.addEventListener('click', () => (hasSecret ? confirm.ask() : save()));
   const realCopy = copyButton(x.text ?? '', t('exportWhat', x.partner.name), { secret: hasSecret, label: t('exportCopyText') });
   realCopy.classList.add('export-copy');
   realCopy.addEventListener('click', used);
-  const actions = h('div', { class: 'export-actions' }, realCopy, json);
+  const actions = h('div', { class: 'export-actions' }, realCopy, json, confirm.box);
 
   const body = h('div', { class: 'export-body' });
   if (x.client) {
@@ -609,6 +614,8 @@ function toolbar() {
 async function main() {
   localize();
   toolbar();
+  // A copied secret the clipboard could not be cleared of is said here, above everything.
+  app.before(clipboardNotice());
   // The window whose active tab is followed: the panel's own, or `?window=` (tests open the
   // panel in a window of its own).
   try {

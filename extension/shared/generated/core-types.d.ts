@@ -153,11 +153,31 @@ export type LiveEvidence = { params?: Array<ParamInput>,
 /**
  * Typed in by the user for this test only.
  */
-isu_password?: string, };
+isu_password?: string, 
+/**
+ * The tenant the values were captured for (the record's). Without it and `ui_host` the test
+ * refuses to run: it could not tell the tenant's own API.
+ */
+tenant?: string, 
+/**
+ * The UI host the tenant's pages were read on (`wd3-impl.workday.com`): the secrets go only
+ * to the services host that goes with it.
+ */
+ui_host?: string, };
 
 export type LiveFinding = { code: string, severity: Severity, message: string, fix: string, };
 
 export type LiveInputs = { evidence: LiveEvidence, hosts: Array<string>, client: ClientChoice | null, refresh_token: TokenRef | null, };
+
+export type LivePlan = { 
+/**
+ * Why the test would not run (empty: it would run).
+ */
+refused: Array<LiveFinding>, 
+/**
+ * The hosts it would call (empty when it would refuse): the tenant's own services host.
+ */
+hosts: Array<string>, };
 
 export type LiveRun = { at: number, passed: boolean, 
 /**
@@ -179,9 +199,13 @@ probes: Array<ProbeKind>,
  */
 client: ClientChoice | null, refresh_token: TokenRef | null, 
 /**
- * The https hosts the probes would call.
+ * The hosts it would call: the tenant's own services host (`crate::probe`'s plan).
  */
 hosts: Array<string>, 
+/**
+ * Why it would refuse to run (nothing would be sent).
+ */
+refused: Array<LiveFinding>, 
 /**
  * The last run.
  */
@@ -189,14 +213,15 @@ last: LiveRun | null, };
 
 export type LiveView = { passed: boolean, steps: Array<StepResult>, 
 /**
+ * Why the test did not run at all (empty when it ran): a value it would use is not the
+ * tenant's own API, or the values pair two API clients' (`mixed-credentials`). Nothing was
+ * sent.
+ */
+refused: Array<LiveFinding>, 
+/**
  * Shown so the user can copy it: the tenant issued it and the old one may be dead.
  */
-new_refresh_token: string | null, 
-/**
- * Why the test did not run at all: what is wrong with the values it was given (a set that
- * pairs two API clients' values). Nothing was sent.
- */
-refused?: Array<FindingView>, };
+new_refresh_token: string | null, };
 
 export type Merged = { record: StoredRecord, 
 /**

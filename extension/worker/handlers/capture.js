@@ -3,17 +3,17 @@
 // decides whether it may be kept (only a tenant's own https admin page whose addresses agree),
 // analyses it, and splits what it shows by the record each part belongs to; each part is merged
 // into its record by the core and written. A page no recogniser claims is dropped at once
-// (nothing of it is kept). The answer lists which snapshot nodes to mark and how, and the
-// toolbar badge counts the values.
+// (nothing of it is kept). The answer lists which snapshot nodes to mark and how (what the checks
+// of this page's own values found: marks.js), and the toolbar badge counts the values.
 
 import * as core from '../core.js';
-import { readRecord, serially, writeRecord } from '../store.js';
-import { viewOf } from '../tenants.js';
+import { pageMarks } from '../marks.js';
+import { readPrefs, readRecord, serially, writeRecord } from '../store.js';
+import { checkOptions } from '../tenants.js';
 import { failure } from '../../shared/messages.js';
-import { worstSeverity } from '../../shared/findings.js';
 
 /**
- * @import { FindingView, Refusal, Severity } from '../../shared/generated/core-types'
+ * @import { Refusal, Severity } from '../../shared/generated/core-types'
  * @import { MESSAGES, Message, Reply } from '../../shared/messages.js'
  */
 
@@ -45,9 +45,6 @@ async function setBadge(tabId, count, severity) {
     // The tab may have closed meanwhile.
   }
 }
-
-/** @param {{kind: string, value: string}} p */
-const valueKey = (p) => `${p.kind}\u0000${p.value}`;
 
 /**
  * @param {Message<typeof MESSAGES.snapshot>} message
@@ -92,43 +89,19 @@ export async function onSnapshot(message, sender) {
   }
   const page = report.page;
   stats.recognised += 1;
-  /** @type {Map<string, unknown>} the records as written, by key */
-  const written = new Map();
   await serially(async () => {
     for (const part of parts) {
       if (part.key == null) continue;
       const merged = await core.mergeCapture(await readRecord(part.key), part);
       if (!merged.ok) continue;
-      written.set(part.key, merged.report.record);
       if (merged.report.changed) await writeRecord(part.key, merged.report.record);
     }
   });
 
-  // Marks carry what the page's tenant view says about each value shown on this page.
-  /** @type {Map<string, FindingView[]>} */
-  const findingsByValue = new Map();
-  const own = parts[0]?.key;
-  if (own != null) {
-    const seen = await viewOf(own, { record: written.get(own) });
-    if (seen.ok) {
-      const values = [...seen.view.values, ...seen.view.clients.flatMap((c) => c.values)];
-      for (const v of values) findingsByValue.set(valueKey(v), v.findings);
-    }
-  }
-  const marks = report.params.flatMap((p) => {
-    const node = p.source?.node;
-    if (!Number.isInteger(node)) return [];
-    const findings = findingsByValue.get(valueKey(p)) ?? [];
-    return [
-      {
-        node: /** @type {number} */ (node),
-        kind: p.kind,
-        label: p.label ?? p.source.label ?? null,
-        severity: worstSeverity(findings),
-        messages: findings.map((f) => f.message),
-      },
-    ];
-  });
-  await setBadge(tabId, report.params.length, worstSeverity(marks));
+  // Marks and the toolbar badge say what the checks of this page's own values found (marks.js),
+  // judged with the answers given for the page's own record.
+  const own = parts[0]?.key ?? null;
+  const { marks, severity } = await pageMarks(report, own == null ? null : checkOptions(await readPrefs(own)));
+  await setBadge(tabId, report.params.length, severity);
   return { ok: true, page, marks };
 }

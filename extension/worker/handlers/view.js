@@ -2,10 +2,12 @@
 // The pages' view of what was captured: every tenant record, the tab's own first, each as the
 // core's one view of it (values, findings, checklist, export: one run of the checks per tenant);
 // the per-tenant preferences (SSO answer, partner, the partner's API client, security group and
-// ISU: non-secret, chrome.storage.local); forgetting a tenant or everything.
+// ISU: non-secret, chrome.storage.local); forgetting a tenant or everything (every key that
+// names it: forget.js).
 
 import * as core from '../core.js';
-import { readPrefs, readRecords, removeRecord, removeRecords, serially, writePrefs } from '../store.js';
+import { readPrefs, readRecords, removeRecord, serially, writePrefs } from '../store.js';
+import { forgetTenant } from '../forget.js';
 import { keyArg, keyOfUrl, viewOf } from '../tenants.js';
 import { failure } from '../../shared/messages.js';
 import { SSO_CHOICES } from '../../shared/generated/lists.js';
@@ -103,7 +105,8 @@ export async function setPrefs(message) {
 export async function forget(message) {
   const key = keyArg(message);
   if (key == null) return failure('bad_message', 'key must be a record key');
-  await serially(() => removeRecord(key));
+  // Every key that names the record: its values, preferences and checklists (forget.js).
+  await serially(() => forgetTenant(key));
   return view(message.tabId);
 }
 
@@ -112,6 +115,6 @@ export async function forget(message) {
  * @returns {Promise<Reply<typeof MESSAGES.forgetAll>>}
  */
 export async function forgetAll(message) {
-  await serially(removeRecords);
+  await serially(() => forgetTenant(null));
   return view(message.tabId);
 }

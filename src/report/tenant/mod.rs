@@ -42,8 +42,8 @@ use crate::model::severity::Severity;
 use crate::partner::checklist::{self, Checklist, Elsewhere, Evidence, Scoped, Subject};
 use crate::partner::export::{self, ClientChoice, PartnerExport, Selection};
 use crate::partner::Pass;
-use crate::probe::ProbeKind;
-use crate::report::live::LiveEvidence;
+use crate::probe::{LiveFinding, ProbeInput, ProbeKind};
+use crate::report::live::{mixed_refusal, LiveEvidence};
 use crate::report::view::ParamView;
 use crate::workday::host_family::HostFamily;
 pub use rows::SettingRow;
@@ -209,8 +209,10 @@ pub struct LiveSummary {
     /// The API client whose values it uses.
     pub client: Option<ClientChoice>,
     pub refresh_token: Option<TokenRef>,
-    /// The https hosts the probes would call.
+    /// The hosts it would call: the tenant's own services host (`crate::probe`'s plan).
     pub hosts: Vec<String>,
+    /// Why it would refuse to run (nothing would be sent).
+    pub refused: Vec<LiveFinding>,
     /// The last run.
     pub last: Option<LiveRun>,
 }
@@ -334,6 +336,39 @@ impl<'r> Basis<'r> {
         }
     }
 
+    /// The tenant the values are of and the UI host its own pages were last read on: where the
+    /// live test may send them (`crate::probe`).
+    fn origin(&self) -> Option<crate::probe::Origin> {
+        let key = self.record.key.as_ref()?;
+        let read = self
+            .record
+            .reads
+            .iter()
+            .filter_map(|r| r.origin.as_ref().map(|o| (r.at, o)))
+            .filter(|(_, o)| o.key().as_ref() == Some(key))
+            .max_by_key(|(at, _)| *at)?;
+        Some(crate::probe::Origin {
+            tenant: key.tenant.clone(),
+            ui_host: read.1.host.clone(),
+        })
+    }
+
+    /// The live test's input: the values in use, ranked, with the tenant and its UI host.
+    fn probe_input(&self) -> ProbeInput {
+        ProbeInput::new(
+            self.origin(),
+            self.in_use_ranked()
+                .into_iter()
+                .map(|i| self.params[i].clone())
+                .collect(),
+            None,
+            &Options {
+                integration: self.partner.map(|p| p.id.to_string()),
+                sso: Sso::Unknown,
+            },
+        )
+    }
+
     /// The values in use, the record's own first, then newest first.
     fn in_use_ranked(&self) -> Vec<usize> {
         let mut out: Vec<usize> = (0..self.params.len())
@@ -376,17 +411,6 @@ pub fn probes_of(partner: Option<&Partner>) -> Vec<ProbeKind> {
     out
 }
 
-/// The URL kinds each probe calls.
-fn probe_kind(kind: ParamKind) -> Option<ProbeKind> {
-    match kind {
-        ParamKind::TokenEndpoint => Some(ProbeKind::Oauth),
-        ParamKind::RestEndpoint => Some(ProbeKind::Rest),
-        ParamKind::RaasUrl => Some(ProbeKind::Raas),
-        ParamKind::SoapEndpoint => Some(ProbeKind::Soap),
-        _ => None,
-    }
-}
-
 fn reason(kind: &str, chosen: Option<Chosen>) -> Option<String> {
     chosen.map(|c| {
         format!(
@@ -422,6 +446,7 @@ pub fn live_inputs(
     let partner = partner_of(prefs, &ViewOptions::default())?;
     let basis = Basis::new(record, prefs, partner);
     let summary = live_summary(&basis);
+    let origin = basis.origin();
     Ok(LiveInputs {
         evidence: LiveEvidence {
             params: basis
@@ -430,6 +455,8 @@ pub fn live_inputs(
                 .map(|i| record.params[i].input())
                 .collect(),
             isu_password: isu_password.filter(|p| !p.is_empty()),
+            tenant: origin.as_ref().map(|o| o.tenant.to_string()),
+            ui_host: origin.map(|o| o.ui_host),
         },
         hosts: summary.hosts,
         client: summary.client,
@@ -837,32 +864,23 @@ fn group_findings(partner: Option<&'static Partner>, pass: &Pass) -> Vec<Finding
 
 fn live_summary(basis: &Basis) -> LiveSummary {
     let record = basis.record;
-    let probes = probes_of(basis.partner);
-    let mut hosts: Vec<String> = Vec::new();
-    for i in basis.in_use_ranked() {
-        let p = &basis.params[i];
-        if !probe_kind(p.kind).is_some_and(|k| probes.contains(&k)) {
-            continue;
-        }
-        let Some(url) = p.endpoint.as_ref().map(|e| &e.url) else {
-            continue;
-        };
-        if url.scheme() == "https" {
-            if let Some(h) = url.host_str().map(str::to_string) {
-                if !hosts.contains(&h) {
-                    hosts.push(h);
-                }
-            }
-        }
-    }
+    let input = basis.probe_input();
+    let mixed = mixed_refusal(&input.params);
+    let plan = crate::probe::plan(&input);
+    let (hosts, refused) = if mixed.is_empty() {
+        (plan.hosts, plan.refused)
+    } else {
+        (Vec::new(), mixed)
+    };
     let client = basis.chosen.client.map(|c| &basis.objects.clients[c.index]);
     LiveSummary {
         refresh_token: client
             .and_then(|c| c.refresh_tokens.first())
             .map(|&i| token_ref(record, i)),
         client: basis.client_choice(),
-        probes,
+        probes: probes_of(basis.partner),
         hosts,
+        refused,
         last: record.live.clone(),
     }
 }

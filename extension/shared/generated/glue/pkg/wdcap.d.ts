@@ -21,6 +21,7 @@ export function changeRecord(key: string, record: unknown, change: unknown): unk
 export function tenantView(key: string, record: unknown, prefs: unknown, state: unknown, options: unknown): unknown;
 export function liveInputs(record: unknown, prefs: unknown, isuPassword: string | undefined): unknown;
 export function tenantOfUrl(url: string): unknown;
+export function livePlan(evidence: unknown, options: unknown): unknown;
 export function liveTest(evidence: unknown, options: unknown, signal: AbortSignal | null): Promise<unknown>;
 export function fingerprint(value: string): string;
 export function version(): string;
