@@ -235,13 +235,13 @@ impl Summary {
         if self.nothing_recognised > 0 {
             let _ = writeln!(
                 o,
-                "\nnothing recognised: {} tickets (e.g. {})",
-                self.nothing_recognised,
+                "\nnothing recognised: {} (e.g. {})",
+                tickets(self.nothing_recognised),
                 plain_list(&self.nothing_examples)
             );
         }
         if self.unreadable > 0 {
-            let _ = writeln!(o, "\ncould not be read: {} tickets", self.unreadable);
+            let _ = writeln!(o, "\ncould not be read: {}", tickets(self.unreadable));
             for (ticket, reason) in &self.unreadable_listed {
                 let _ = writeln!(o, "  {}: {reason}", plain(ticket));
             }
@@ -259,9 +259,9 @@ impl Summary {
             for s in &shared {
                 let _ = writeln!(
                     o,
-                    "  sha256:{}  {} tickets (e.g. {})",
+                    "  sha256:{}  {} (e.g. {})",
                     s.fingerprint,
-                    s.tickets,
+                    tickets(s.tickets),
                     plain_list(&s.examples)
                 );
             }
@@ -323,16 +323,16 @@ impl Summary {
         if self.nothing_recognised > 0 {
             let _ = writeln!(
                 o,
-                "## Nothing recognised\n\n{} tickets, e.g. {}.\n",
-                self.nothing_recognised,
+                "## Nothing recognised\n\n{}, e.g. {}.\n",
+                tickets(self.nothing_recognised),
                 markdown_list(&self.nothing_examples)
             );
         }
         if self.unreadable > 0 {
             let _ = writeln!(
                 o,
-                "## Could not be read\n\n{} tickets.\n\n| Ticket | Why |\n| --- | --- |",
-                self.unreadable
+                "## Could not be read\n\n{}.\n\n| Ticket | Why |\n| --- | --- |",
+                tickets(self.unreadable)
             );
             for (ticket, reason) in &self.unreadable_listed {
                 let _ = writeln!(
@@ -388,6 +388,11 @@ impl Summary {
             checked => format!("{:.1}%", n as f64 * 100.0 / checked as f64),
         }
     }
+}
+
+/// `1 ticket`, `2 tickets`.
+fn tickets(n: u64) -> String {
+    format!("{n} ticket{}", if n == 1 { "" } else { "s" })
 }
 
 fn push_example(examples: &mut Vec<String>, ticket: &str) {
@@ -484,7 +489,7 @@ mod tests {
             "{text}"
         );
         assert!(
-            text.contains("nothing recognised: 1 tickets (e.g. 5)"),
+            text.contains("nothing recognised: 1 ticket (e.g. 5)"),
             "{text}"
         );
         assert!(text.contains("  6: it is not UTF-8 text"), "{text}");
