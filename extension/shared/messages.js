@@ -43,6 +43,8 @@ export const MESSAGES = Object.freeze(
     secretCopied: 'wdcap/secret-copied',
     /** Chromium's offscreen document → worker: the clipboard was cleared. */
     clipboardCleared: 'wdcap/clipboard-cleared',
+    /** Verify page → worker: the text selected for "Check with wdcap", handed over once. */
+    takeSelection: 'wdcap/take-selection',
   }),
 );
 
@@ -94,6 +96,7 @@ export function failure(code, message) {
  * @typedef {{ok: true, tenant: string | null, partner: string, since: number, checklist: Checklist}} ChecklistReply
  * @typedef {{ok: true, tenant: string, partner: string, export: PartnerExport}} ExportReply
  * @typedef {{ok: true, seconds: number}} SecretCopiedReply
+ * @typedef {{ok: true, text: string}} SelectionReply
  */
 
 /**
@@ -113,6 +116,7 @@ export function failure(code, message) {
  *   [MESSAGES.acceptValue]: [{tenant: string, kind: ParamKind, value: string, label?: string | null}, Done],
  *   [MESSAGES.secretCopied]: [{}, SecretCopiedReply],
  *   [MESSAGES.clipboardCleared]: [{}, Done],
+ *   [MESSAGES.takeSelection]: [{token: string}, SelectionReply],
  * }} Protocol
  */
 

@@ -12,6 +12,7 @@ import { forget, forgetAll, setPrefs, view } from './handlers/view.js';
 import { acceptValue, checklist, exportFor, exportUsed, resetChecklist, tick } from './handlers/partner.js';
 import { clipboardCleared, secretCopied } from './handlers/clipboard.js';
 import { partners } from './tenants.js';
+import { handOverSelection } from './context-menu.js';
 import { onLivePort } from './live-worker.js';
 import { readPrefs, readRecord, serially, writeRecord } from './store.js';
 import { LIVE_PORT, MESSAGES, failure } from '../shared/messages.js';
@@ -58,6 +59,7 @@ export const ROUTES = {
   [MESSAGES.acceptValue]: { from: 'page', handle: acceptValue },
   [MESSAGES.secretCopied]: { from: 'page', handle: secretCopied },
   [MESSAGES.clipboardCleared]: { from: 'page', handle: clipboardCleared },
+  [MESSAGES.takeSelection]: { from: 'page', handle: handOverSelection },
 };
 
 /**
