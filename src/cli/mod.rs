@@ -33,6 +33,7 @@ enum Command {
     },
     /// Find every parameter in pasted text (an e-mail, a ticket) and check them; given several
     /// tickets (files, folders, mbox files, exports), check them all and summarise the queue.
+    #[command(after_long_help = queue::EXIT_STATUS)]
     Check {
         /// A text file, or `-` (the default) for standard input. Several files, a folder
         /// (searched recursively for .eml, .txt, .md, .html, .htm, .json and mbox files), an mbox

@@ -29,6 +29,12 @@ use wdcap::paste::files::Unreadable;
 use wdcap::report::summary::Summary;
 use wdcap::report::view::Report;
 
+/// The exit status, for `wdcap check --help` and the man page (README, "Exit status").
+pub const EXIT_STATUS: &str = "Exit status: 0 no error finding, 1 an error finding, 2 unusable \
+input. For a ticket queue: 0 every ticket was read and none has an error finding, 1 a ticket has \
+an error finding or could not be read (listed in the summary; the run goes on), 2 nothing to \
+check (no ticket found, an unknown option or partner).";
+
 /// A chunk of the queue: this many tickets at most …
 const CHUNK_TICKETS: usize = 256;
 /// … or this many bytes of them (a chunk holds at least one ticket, whatever its size).
