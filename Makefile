@@ -136,7 +136,9 @@ bench: build
 .PHONY: bench-native
 # Native benchmarks (criterion, benches/native.rs): `wdcap check` on 1 KB–10 MB pastes and
 # analyse_snapshot / scan on the View API Clients fixture, a 500-row Maintain Permissions grid
-# and a 10 000-row Headcount Report; then a table of the figures (benches/table.mjs).
+# and a 10 000-row Headcount Report; a 10 000-ticket CSV export through `wdcap check` with 1 and
+# with all cores, and its peak memory on 256 MB exports (generated under the target folder);
+# then a table of the figures (benches/table.mjs).
 # Figures and the machine they came from: docs/benchmarks.md.
 bench-native: setup
 	cargo bench --bench native

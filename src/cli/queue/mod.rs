@@ -4,8 +4,9 @@
 //! exports) and handed over in chunks of at most [`CHUNK_TICKETS`] tickets or [`CHUNK_BYTES`]
 //! bytes through a channel that holds one chunk: at most three chunks are in memory at once
 //! (one being read, one waiting, one being checked), whatever the size of the queue. Each chunk
-//! is checked in parallel on a rayon pool (`--jobs`, default every core), results collected in
-//! input order; each ticket's JSON line is written, then it goes into the summary
+//! is checked (and its JSON line made) in parallel on a rayon pool (`--jobs`, default every core),
+//! results collected in input order; each ticket's JSON line is written, then it goes into the
+//! summary
 //! (`wdcap::report::summary`), which is printed at the end. The analysis and the summary are the
 //! core's; this module only reads, schedules and writes.
 
@@ -135,20 +136,26 @@ pub fn run(files: &[PathBuf], args: &QueueArgs, common: &Common) -> Result<i32, 
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut closed = false;
     for chunk in &receive {
-        let results: Vec<(String, Result<Report, Unreadable>)> = pool.install(|| {
-            chunk
-                .into_par_iter()
-                .map(|ticket| {
-                    let result = ticket
-                        .body
-                        .and_then(|(kind, bytes)| analysis::check_ticket(kind, &bytes, &options));
-                    (ticket.name, result)
-                })
-                .collect()
-        });
-        for (name, result) in &results {
-            if format == Format::Ndjson {
-                let line = wdcap::report::ticket::json_line(name, result, common.reveal);
+        // Each ticket is checked, and its JSON line written, on the pool; the summary is
+        // counted here, in input order.
+        let ndjson = format == Format::Ndjson;
+        let results: Vec<(String, Result<Report, Unreadable>, Option<String>)> =
+            pool.install(|| {
+                chunk
+                    .into_par_iter()
+                    .map(|ticket| {
+                        let result = ticket.body.and_then(|(kind, bytes)| {
+                            analysis::check_ticket(kind, &bytes, &options)
+                        });
+                        let line = ndjson.then(|| {
+                            wdcap::report::ticket::json_line(&ticket.name, &result, common.reveal)
+                        });
+                        (ticket.name, result, line)
+                    })
+                    .collect()
+            });
+        for (name, result, line) in &results {
+            if let Some(line) = line {
                 closed = writeln!(out, "{line}").is_err();
                 if closed {
                     break;
