@@ -1,5 +1,5 @@
-//! The three entry points every edge (CLI, wasm, tests) calls: analyse a page snapshot, check
-//! pasted text, re-check a set of parameters gathered across pages.
+//! The entry points every edge (CLI, wasm, tests) calls: analyse a page snapshot, check
+//! pasted text, re-check a set of parameters gathered across pages, check one ticket of a queue.
 
 use crate::checks::{self, Context, Coverage};
 use crate::model::options::Options;
@@ -10,6 +10,7 @@ use crate::model::settings::Setting;
 use crate::pages::workday_dom;
 use crate::pages::{self, Page};
 use crate::paste;
+use crate::paste::files::{self, FileKind, Unreadable};
 use crate::report::view::Report;
 use crate::snapshot::Snapshot;
 
@@ -49,6 +50,14 @@ pub fn check_text(text: &str, options: &Options) -> Report {
         options,
         Coverage::Gathered,
     )
+}
+
+/// Checks one ticket of a queue (a file, a message of an mbox, a row of an export): its text
+/// read by the rule of its kind ([`files::text_of`]: a mail's parts decoded), then checked as
+/// pasted text.
+pub fn check_ticket(kind: FileKind, bytes: &[u8], options: &Options) -> Result<Report, Unreadable> {
+    let text = files::text_of(kind, bytes)?;
+    Ok(check_text(&text, options))
 }
 
 /// Checks parameters (and settings) gathered from several pages of one tenant.

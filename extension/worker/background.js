@@ -7,6 +7,7 @@
 //   tenants, the per-tenant preferences, forgetting (handlers/view.js); a partner's checklist and
 //   export (handlers/partner.js); clearing the clipboard after a secret was copied
 //   (handlers/clipboard.js, platform.js).
+// - The context menu ("Check with wdcap" on selected text): context-menu.js.
 // - The live connection test, over a port from the popup (live-worker.js).
 //
 // Which message goes to which handler, and who may send it: router.js. Storage: store.js (what a
@@ -16,8 +17,11 @@ import { installRouter } from './router.js';
 import { stats } from './handlers/capture.js';
 import { liveGlobals } from './live-worker.js';
 import * as platform from './platform.js';
+import { installContextMenu, onMenuClicked } from './context-menu.js';
 
-Object.assign(globalThis, { wdcapStats: stats });
+// For the end-to-end tests: the counters, and the context menu's click handler (a test cannot
+// click the browser's own menu, so it calls the handler the browser would).
+Object.assign(globalThis, { wdcapStats: stats, wdcapContextMenu: { onClicked: onMenuClicked } });
 queueMicrotask(() => {
   stats.readyMs = performance.now();
 });
@@ -25,3 +29,4 @@ queueMicrotask(() => {
 liveGlobals();
 platform.installClipboardClearing();
 installRouter();
+installContextMenu();

@@ -1,4 +1,8 @@
-//! Argument parsing (clap) and output for the `wdcap` binary.
+//! Argument parsing (clap) and output for the `wdcap` binary. A ticket queue (`wdcap check` on
+//! several inputs): `queue/`; completions and the man page: `install.rs`.
+
+mod install;
+mod queue;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::io::Read;
@@ -27,14 +31,21 @@ enum Command {
         #[command(flatten)]
         common: Common,
     },
-    /// Find every parameter in pasted text (an e-mail, a ticket) and check them.
+    /// Find every parameter in pasted text (an e-mail, a ticket) and check them; given several
+    /// tickets (files, folders, mbox files, exports), check them all and summarise the queue.
+    #[command(after_long_help = queue::EXIT_STATUS)]
     Check {
-        /// A text file, or `-` (the default) for standard input.
-        file: Option<PathBuf>,
+        /// A text file, or `-` (the default) for standard input. Several files, a folder
+        /// (searched recursively for .eml, .txt, .md, .html, .htm, .json and mbox files), an mbox
+        /// file (.mbox) or an export (with --text-column) make a queue.
+        #[arg(value_name = "FILE")]
+        files: Vec<PathBuf>,
         /// The input is evidence JSON `{"params": [{kind, value, name?, tenant?}], "settings":
         /// [{name, value}]}` (what the extension gathers across pages), not pasted text.
         #[arg(long)]
         evidence: bool,
+        #[command(flatten)]
+        queue: queue::QueueArgs,
         #[command(flatten)]
         common: Common,
     },
@@ -64,6 +75,14 @@ enum Command {
         #[arg(long)]
         url: Option<String>,
     },
+    /// Print a shell's completion script for wdcap (bash, zsh, fish, elvish, powershell).
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Write wdcap's man pages (roff) into a folder (`make package` writes dist/cli/man/).
+    #[command(hide = true)]
+    Man { dir: PathBuf },
 }
 
 #[derive(Args)]
@@ -205,10 +224,18 @@ fn run(cli: Cli) -> Result<i32, String> {
             Ok(print(&report, &common))
         }
         Command::Check {
-            file,
+            files,
             evidence,
+            queue,
             common,
         } => {
+            if queue::wanted(&files, &queue) {
+                if evidence {
+                    return Err("--evidence reads one file of evidence, not a ticket queue".into());
+                }
+                return queue::run(&files, &queue, &common);
+            }
+            let file = files.first().cloned();
             let text = read_text(file.as_ref(), wdcap::model::limits::MAX_PASTE_BYTES)?;
             let report = if evidence {
                 let ev = read_evidence(&text)?;
@@ -245,6 +272,8 @@ fn run(cli: Cli) -> Result<i32, String> {
             }
             Ok(i32::from(!x.ready))
         }
+        Command::Completions { shell } => Ok(install::completions(shell)),
+        Command::Man { dir } => install::man(&dir),
         Command::Snapshot { file, url } => {
             let snapshot = read_page(&file, url.as_deref())?;
             emit(&format!(

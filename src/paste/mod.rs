@@ -16,11 +16,13 @@
 mod classify;
 mod decode;
 mod entities;
+pub mod files;
 pub mod form_body;
 mod html_text;
 mod joiners;
 mod json;
 pub mod link_markup;
+pub mod mime;
 mod quoted_printable;
 mod raas_samples;
 mod reported_errors;

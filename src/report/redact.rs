@@ -190,13 +190,13 @@ fn code(v: &str) -> String {
 }
 
 /// Text for a table cell.
-fn cell(s: &str) -> String {
+pub(crate) fn cell(s: &str) -> String {
     text(s).replace('|', "\\|")
 }
 
 /// Text from the input, safe for Markdown: `<`, `>` and `&` escaped outside code spans, so a
 /// renderer never takes them for HTML; code spans kept as they are.
-fn text(s: &str) -> String {
+pub(crate) fn text(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut in_code = false;
     for c in s.chars() {

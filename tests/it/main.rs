@@ -19,6 +19,7 @@ mod lookalike_hosts;
 mod pages;
 mod partners;
 mod probe;
+mod queue;
 mod readme;
 mod snapshot_parity;
 mod snapshot_wire;

@@ -43,7 +43,8 @@ report_name?: string, format?: RaasFormat, };
 
 export type ErrorValue = { 
 /**
- * `bad_options`, `unknown_integration`, `bad_snapshot`, `bad_evidence`, `too_large`.
+ * `bad_options`, `unknown_integration`, `bad_snapshot`, `bad_evidence`, `too_large`; for a
+ * file or a ticket: `not_ticket_file`, `not_text`, `unreadable`.
  */
 code: string, message: string, };
 
