@@ -9,6 +9,7 @@ mod bounds;
 mod browser_fixture_list;
 mod checks;
 mod cli_output;
+mod cost;
 mod export;
 mod extract;
 mod fuzz_corpus;
