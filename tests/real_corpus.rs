@@ -232,7 +232,9 @@ fn check_citation(
         out.push(format!("{what}: no source title"));
     }
     if !(address.starts_with("https://") || address.starts_with("http://")) {
-        out.push(format!("{what}: the address {address:?} is not a public URL"));
+        out.push(format!(
+            "{what}: the address {address:?} is not a public URL"
+        ));
     }
     if repo.is_some() != path.is_some() {
         out.push(format!("{what}: repo and path go together"));
@@ -272,7 +274,10 @@ fn report(title: &str, rows: usize, mismatches: &[String]) {
         text.push('\n');
     }
     eprintln!("{text}");
-    panic!("{title}: {} mismatching rows (listed above)", mismatches.len());
+    panic!(
+        "{title}: {} mismatching rows (listed above)",
+        mismatches.len()
+    );
 }
 
 #[test]
@@ -346,7 +351,9 @@ fn urls_toml() {
                     if !row.tenant_any && tenant_of(p) != row.tenant.as_deref() {
                         problems.push(format!(
                             "tenant: expected {}, got {}",
-                            row.tenant.as_deref().map_or("null".into(), |t| format!("{t:?}")),
+                            row.tenant
+                                .as_deref()
+                                .map_or("null".into(), |t| format!("{t:?}")),
                             tenant_of(p).map_or("null".into(), |t| format!("{t:?}"))
                         ));
                     }
@@ -464,7 +471,10 @@ fn texts() {
         for want in &row.params {
             let found = answer.params.iter().any(|p| {
                 kind_of(p) == want.kind
-                    && want.tenant.as_deref().is_none_or(|t| tenant_of(p) == Some(t))
+                    && want
+                        .tenant
+                        .as_deref()
+                        .is_none_or(|t| tenant_of(p) == Some(t))
                     && want.value.as_deref().is_none_or(|v| value_of(p) == v)
                     && want.length.is_none_or(|n| p["length"].as_u64() == Some(n))
             });
