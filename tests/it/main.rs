@@ -19,5 +19,6 @@ mod pages;
 mod partners;
 mod probe;
 mod readme;
+mod real_corpus;
 mod snapshot_parity;
 mod snapshot_wire;

@@ -6,8 +6,6 @@
 //!
 //! One test per corpus file. Each runs every row and collects every mismatch, printing each with
 //! the row's source, before failing: a run shows the whole picture, not the first miss.
-#![cfg(not(target_arch = "wasm32"))]
-
 use serde::Deserialize;
 use serde_json::Value;
 use std::collections::BTreeSet;
