@@ -39,14 +39,20 @@ pub(super) struct UrlShape {
 }
 
 impl UrlShape {
-    /// The shape of `text`, or `None` when it does not parse as a URL.
+    /// The shape of `text`, or `None` when it does not parse as a URL or is no connection URL
+    /// whatever its label: one of Workday's own sites that serve no tenant (Workday Community,
+    /// the documentation, a job site), or an XML namespace or schema identifier.
     pub(super) fn parse(text: &str) -> Option<UrlShape> {
         let e = Endpoint::parse(text).ok()?;
         let host = e.url.host_str().unwrap_or_default();
+        if e.site.is_some() || super::namespaces::is_namespace_host(host) {
+            return None;
+        }
         Some(UrlShape {
             kind: e.kind,
-            complete: e.kind.is_some() && e.path_problem.is_none(),
+            complete: e.kind.is_some() && e.path_problems.is_empty(),
             workdayish: e.is_workday()
+                || e.host_in_path.is_some()
                 || crate::workday::link_wrappers::contains_ignore_case(host, "workday")
                 || crate::workday::link_wrappers::contains_ignore_case(host, "xn--"),
             intended: e.kind.is_none().then(|| intended_url_kind(&e)).flatten(),
@@ -194,10 +200,27 @@ mod tests {
             assert!(s.complete && s.workdayish && s.intended.is_none());
         }
         assert!(shapes.of("not a url").is_none());
+        // A token endpoint without `/token` is a token endpoint with a mistake.
         let s = shapes
             .of("https://wd3-impl.workday.com/ccx/oauth2/acme")
             .unwrap();
+        assert_eq!(
+            (s.kind, s.complete, s.intended),
+            (
+                Some(crate::workday::endpoint::EndpointKind::Token),
+                false,
+                None
+            )
+        );
+        let s = shapes
+            .of("https://wd3-impl.workday.com/ccx/oauth2/acme/extra")
+            .unwrap();
         assert_eq!((s.kind, s.intended), (None, Some(ParamKind::TokenEndpoint)));
+        // Workday's own sites and namespace URIs are no connection URL at all.
+        assert!(shapes.of("https://community.workday.com/sites/x").is_none());
+        assert!(shapes
+            .of("http://schemas.xmlsoap.org/soap/envelope/")
+            .is_none());
         for i in 0..MAX_URL_SHAPES + 10 {
             shapes.of(&format!("https://x{i}.example.com/"));
             assert!(shapes.shapes.len() <= MAX_URL_SHAPES);

@@ -21,6 +21,7 @@ mod html_text;
 mod joiners;
 mod json;
 pub mod link_markup;
+mod namespaces;
 mod quoted_printable;
 mod raas_samples;
 mod reported_errors;

@@ -4,6 +4,7 @@
 
 use super::classify::{url_kind_of, value_kind_of, UrlShapes};
 use super::joiners::{join_url, join_value};
+use super::namespaces;
 use super::sink::Sink;
 use super::words::{
     closing_quote, is_separator_end, split_inline_label, strip_word, url_in, InlineSplit,
@@ -139,8 +140,17 @@ impl<'t> Scanner<'t> {
                 let window = &line[wstart..item.start];
                 let is_last = n + 1 == items.len();
                 let next_line = self.lines.get(li + 1).map(|l| Self::unquote(l).1);
+                // A namespace declaration's value (`xmlns:wd="…"`) is never a parameter.
+                if namespaces::declares_namespace(&line[..item.start]) {
+                    last_end = item.end;
+                    continue;
+                }
                 if let Some((at, url)) = (!item.delimited).then(|| url_in(item.value)).flatten() {
                     let window = &line[wstart..(item.start + at).max(wstart)];
+                    if namespaces::declares_namespace(&line[..item.start + at]) {
+                        last_end = item.end;
+                        continue;
+                    }
                     let (label_kind, label_text) = self.label_for(window, carry, sole_item);
                     let mut url = Cow::Borrowed(url);
                     if is_last && item.start + at + url.len() >= item.end {
