@@ -58,6 +58,7 @@ checks! {
     raas_not_json::RaasNotJson,
     raas_not_report_url::RaasNotReportUrl,
     raas_owner_mismatch::RaasOwnerMismatch,
+    raas_owner_missing::RaasOwnerMissing,
     report_field_missing::ReportFieldMissing,
     report_value_not_allowed::ReportValueNotAllowed,
     // SOAP.
