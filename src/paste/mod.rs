@@ -166,6 +166,26 @@ mod tests {
     }
 
     #[test]
+    fn a_no_break_space_trailing_a_value_stays_in_it() {
+        let token = "https://wd2-impl-services1.workday.com/ccx/oauth2/acme/token";
+        let id = "OGQyMzYyYjYtZDhmZC00YTA4LWE3M2EtZDIzNzg1MzY3NmZm";
+        // At the end of the line: carried along by the copy.
+        let ps = extract(&format!(
+            "Token Endpoint: {token}\u{a0}\nClient ID: {id}\u{202f}\n"
+        ));
+        assert_eq!(ps.len(), 2);
+        assert_eq!(ps[0].raw(), format!("{token}\u{a0}"));
+        assert_eq!(ps[1].raw(), format!("{id}\u{202f}"));
+        assert_eq!(ps[1].kind, ParamKind::ClientId);
+        // Between a label and its value, or between words: a separator.
+        let ps = extract(&format!(
+            "Client\u{a0}ID:\u{a0}{id}\u{a0}(from View API Clients)\n"
+        ));
+        assert_eq!(ps.len(), 1);
+        assert_eq!(ps[0].raw(), id);
+    }
+
+    #[test]
     fn quoted_printable_html_and_json() {
         let qp = "Content-Transfer-Encoding: quoted-printable\n\nToken: https://wd3-impl-services1.workday.com/ccx/oau=\nth2/acme/token?x=3D1\n";
         let ps = extract(qp);

@@ -93,11 +93,7 @@ impl<'t> Scanner<'t> {
                 }
             }
             // A bare word.
-            let end = line[i..]
-                .char_indices()
-                .find(|(_, c)| c.is_whitespace())
-                .map(|(o, _)| i + o)
-                .unwrap_or(len);
+            let end = Self::word_end(line, i);
             out.push(Item {
                 start: i,
                 end,
@@ -107,6 +103,31 @@ impl<'t> Scanner<'t> {
             i = end;
         }
         out
+    }
+
+    /// Where the bare word starting at `i` ends: at white space, except that no-break spaces
+    /// trailing the word at the end of its line stay in it. A copy from a rendered page or a
+    /// chat carries them along, invisible, and the partner's form takes them as part of the
+    /// value (`invisible-char` reports them); between words they only separate.
+    fn word_end(line: &str, i: usize) -> usize {
+        for (o, c) in line[i..].char_indices() {
+            if !c.is_whitespace() {
+                continue;
+            }
+            let at = i + o;
+            if clean::is_visible_space(c) {
+                return at;
+            }
+            let tail = &line[at..];
+            if !tail.chars().all(char::is_whitespace) {
+                return at;
+            }
+            let run = tail
+                .find(|c: char| clean::is_visible_space(c))
+                .unwrap_or(tail.len());
+            return at + run;
+        }
+        line.len()
     }
 
     pub(super) fn run(&self, sink: &mut Sink) {
