@@ -186,6 +186,47 @@ mod tests {
     }
 
     #[test]
+    fn values_wrapped_over_many_quoted_lines_are_joined() {
+        let url = "https://wd2-impl-services1.workday.com/ccx/service/customreport2/bilby/bilby_isu/Investors?format=json&Worker_Type!WID=2f1e98a2fb45b99a30a74f97ed4eced7&Prompt_Two!WID=9a8b7c6d5e4f30211203f4e5d6c7b8a9&Base_Pay=0";
+        // Hard-wrapped at 62 columns inside the `> ` quote: four lines.
+        let lines: Vec<&str> = url
+            .as_bytes()
+            .chunks(60)
+            .map(|c| std::str::from_utf8(c).unwrap())
+            .collect();
+        assert_eq!(lines.len(), 4);
+        let quoted: Vec<String> = lines.iter().map(|l| format!("> {l}")).collect();
+        let text = format!(
+            "Dana wrote:\n> Here it is:\n>\n{}\n>\n> Priya\n",
+            quoted.join("\n")
+        );
+        let ps = extract(&text);
+        assert_eq!(ps.len(), 1, "{ps:?}");
+        assert_eq!(ps[0].raw(), url);
+        // A line of another quote depth is not the rest of the value.
+        let text = format!("> {}\n>> {}\n", lines[0], lines[1]);
+        assert_ne!(
+            extract(&text).first().map(|p| p.raw().to_string()),
+            Some(url[..148].to_string())
+        );
+        // A secret of full length followed by a word of prose is complete.
+        let secret = "k3j4h5g6f7".repeat(10);
+        let ps = extract(&format!("Client Secret: {secret}\nthanks\n"));
+        assert_eq!(ps.len(), 1);
+        assert_eq!(ps[0].raw(), secret);
+        // A long token wrapped over three lines.
+        let token = "z1x2c3v4b5n6m7a8s9d0".repeat(8);
+        let ps = extract(&format!(
+            "> Refresh token: {}\n> {}\n> {}\n> ok\n",
+            &token[..45],
+            &token[45..110],
+            &token[110..]
+        ));
+        assert_eq!(ps.len(), 1);
+        assert_eq!(ps[0].raw(), token);
+    }
+
+    #[test]
     fn quoted_printable_html_and_json() {
         let qp = "Content-Transfer-Encoding: quoted-printable\n\nToken: https://wd3-impl-services1.workday.com/ccx/oau=\nth2/acme/token?x=3D1\n";
         let ps = extract(qp);

@@ -14,6 +14,7 @@ use crate::model::param::ParamKind;
 use crate::model::value_shape::value_shape;
 use crate::workday::clean;
 use std::borrow::Cow;
+use std::collections::VecDeque;
 
 /// How far back from a value the label search looks (bytes).
 const LABEL_WINDOW: usize = 96;
@@ -135,11 +136,11 @@ impl<'t> Scanner<'t> {
         let mut block = 0;
         // A label on a line of its own (`Client secret:`), for the values on the next lines.
         let mut carry: Option<(Option<ParamKind>, &str)> = None;
-        // Bytes of the next line already joined to a value wrapped at the end of this one.
-        let mut consumed_next = 0usize;
+        // Bytes of the next lines already joined to a value wrapped at the end of this one.
+        let mut consumed: VecDeque<usize> = VecDeque::new();
         for (li, raw_line) in self.lines.iter().enumerate() {
             let (_, line) = Self::unquote(raw_line);
-            let skip = std::mem::take(&mut consumed_next);
+            let skip = consumed.pop_front().unwrap_or(0);
             if line.trim().is_empty() {
                 block += 1;
                 carry = None;
@@ -160,7 +161,6 @@ impl<'t> Scanner<'t> {
                     .unwrap_or(item.start);
                 let window = &line[wstart..item.start];
                 let is_last = n + 1 == items.len();
-                let next_line = self.lines.get(li + 1).map(|l| Self::unquote(l).1);
                 // A namespace declaration's value (`xmlns:wd="…"`) is never a parameter.
                 if namespaces::declares_namespace(&line[..item.start]) {
                     last_end = item.end;
@@ -176,10 +176,12 @@ impl<'t> Scanner<'t> {
                     let mut url = Cow::Borrowed(url);
                     if is_last && item.start + at + url.len() >= item.end {
                         if let Some((joined, used)) =
-                            join_url(&url, line.len(), next_line, &mut shapes)
+                            self.join_wrapped(li, &url, |acc, len, next| {
+                                join_url(acc, len, Some(next), &mut shapes)
+                            })
                         {
                             url = Cow::Owned(joined);
-                            consumed_next = used;
+                            consumed = used;
                         }
                     }
                     let shape = shapes.of(&clean::clean_cow(&url));
@@ -199,9 +201,11 @@ impl<'t> Scanner<'t> {
                     continue;
                 }
                 if !item.delimited && is_last {
-                    if let Some((joined, used)) = join_value(&value, line.len(), next_line) {
+                    if let Some((joined, used)) = self.join_wrapped(li, &value, |acc, len, next| {
+                        join_value(acc, len, Some(next))
+                    }) {
                         value = Cow::Owned(joined);
-                        consumed_next = used;
+                        consumed = used;
                     }
                 }
                 // `client_id=abc`, `secret:abc` in one word.
@@ -255,6 +259,45 @@ impl<'t> Scanner<'t> {
                 carry = None;
             }
         }
+    }
+
+    /// How many quote marks (`>`) start a line.
+    fn quote_depth(line: &str) -> usize {
+        let (n, _) = Self::unquote(line);
+        line[..n].bytes().filter(|b| *b == b'>').count()
+    }
+
+    /// A value wrapped at the end of line `li`, joined with its rest on the following lines of
+    /// the same quote depth, as many as `join` accepts: `join(value so far, length of the line
+    /// it ends on, next line)` gives the joined value and the bytes of the next line it used.
+    /// A line whose first word is only part of it ends the value there. Returns the joined
+    /// value and, for each following line, the bytes used.
+    fn join_wrapped(
+        &self,
+        li: usize,
+        value: &str,
+        mut join: impl FnMut(&str, usize, &str) -> Option<(String, usize)>,
+    ) -> Option<(String, VecDeque<usize>)> {
+        let depth = Self::quote_depth(self.lines[li]);
+        let mut len = Self::unquote(self.lines[li]).1.len();
+        let mut joined: Option<String> = None;
+        let mut used = VecDeque::new();
+        for raw in &self.lines[li + 1..] {
+            if Self::quote_depth(raw) != depth {
+                break;
+            }
+            let next = Self::unquote(raw).1;
+            let Some((j, n)) = join(joined.as_deref().unwrap_or(value), len, next) else {
+                break;
+            };
+            joined = Some(j);
+            used.push_back(n);
+            if n < next.trim_end().len() {
+                break;
+            }
+            len = next.len();
+        }
+        joined.map(|j| (j, used))
     }
 
     /// The label for a value: the nearest in its window, else the carried one.
