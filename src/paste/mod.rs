@@ -28,6 +28,7 @@ mod reported_errors;
 mod scanner;
 mod sink;
 mod words;
+mod xml_text;
 
 use crate::model::param::Param;
 use crate::model::report_sample::ReportSample;
