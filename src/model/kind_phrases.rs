@@ -216,6 +216,24 @@ pub(crate) fn find_label(window: &str) -> Option<(Option<ParamKind>, &str)> {
     None
 }
 
+/// Whether `word` is the first word of a label phrase (`Authorization` of `Authorization
+/// Endpoint`): in a list of labels ("the Client ID, Client Secret, Authorization Endpoint and …")
+/// such a word starts the next label, never a value.
+pub(crate) fn starts_label(word: &str) -> bool {
+    static FIRST_WORDS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    let first = FIRST_WORDS.get_or_init(|| {
+        let mut w: Vec<&'static str> = LABELS
+            .iter()
+            .filter_map(|(phrase, _)| phrase.split(' ').next())
+            .filter(|w| w.len() > 2)
+            .collect();
+        w.sort_unstable();
+        w.dedup();
+        w
+    });
+    first.iter().any(|f| word_is(word, f))
+}
+
 /// The kind a label names (`Client ID`, `Token Endpoint`, `client_id`), for a whole label text.
 pub fn label_kind(label: &str) -> Option<ParamKind> {
     find_label(label).and_then(|(k, _)| k)
@@ -252,5 +270,15 @@ mod tests {
         assert_eq!(label_kind("Refresh Token"), Some(ParamKind::RefreshToken));
         assert_eq!(label_kind("Token Endpoint"), Some(ParamKind::TokenEndpoint));
         assert_eq!(label_kind("ISU password"), None);
+    }
+
+    #[test]
+    fn first_words_of_labels_are_known() {
+        for w in ["Authorization", "client", "TOKEN", "Refresh", "password"] {
+            assert!(starts_label(w), "{w}");
+        }
+        for w in ["k3j4h5g6f7", "abc123def", "Endpoint", "id"] {
+            assert!(!starts_label(w), "{w}");
+        }
     }
 }

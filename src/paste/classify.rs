@@ -1,6 +1,7 @@
 //! What kind a value found in text is: a URL by its shape (and, for a Workday URL of no known
 //! shape, what it was probably meant as), any other value by its shape, else by its label.
 
+use crate::model::kind_phrases;
 use crate::model::param::ParamKind;
 use crate::model::value_faults;
 use crate::model::value_shape::value_shape;
@@ -144,6 +145,11 @@ fn looks_like_value(value: &str, kind: ParamKind) -> bool {
     if v.is_empty() || STOP_WORDS.contains(&v.to_ascii_lowercase().as_str()) {
         return false;
     }
+    // "Save the Client ID, Client Secret, Authorization Endpoint …": the word after a label in
+    // a list of labels starts the next label.
+    if kind_phrases::starts_label(v) {
+        return false;
+    }
     if value_faults::has_placeholder(v, kind) || v.contains('…') || v.contains("...") {
         return true;
     }
@@ -162,6 +168,11 @@ fn looks_like_value(value: &str, kind: ParamKind) -> bool {
             ParamKind::IsuUsername => n >= 3,
             ParamKind::OrgId => {
                 n >= 3 && (v.chars().any(|c| c.is_ascii_digit()) || v.contains('='))
+            }
+            // A secret or token of letters alone is a word of prose unless it is long; real
+            // ones are about 100 characters of letters and digits (the notes' "Values").
+            ParamKind::ClientSecret | ParamKind::RefreshToken => {
+                n >= 20 || (n >= 3 && v.chars().any(|c| c.is_ascii_digit()))
             }
             _ => n >= 8 || (n >= 3 && v.chars().any(|c| c.is_ascii_digit())),
         }
