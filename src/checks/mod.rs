@@ -67,6 +67,7 @@ checks! {
     // Values.
     whitespace::Whitespace,
     invisible_char::InvisibleChar,
+    line_end_whitespace::LineEndWhitespace,
     quoted::Quoted,
     truncated::Truncated,
     client_id_malformed::ClientIdMalformed,

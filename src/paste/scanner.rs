@@ -5,7 +5,7 @@
 use super::classify::{url_kind_of, value_kind_of, UrlShapes};
 use super::joiners::{join_url, join_value};
 use super::namespaces;
-use super::sink::Sink;
+use super::sink::{At, Sink};
 use super::words::{
     closing_quote, is_separator_end, split_inline_label, strip_word, url_in, InlineSplit,
 };
@@ -174,19 +174,31 @@ impl<'t> Scanner<'t> {
                     }
                     let (label_kind, label_text) = self.label_for(window, carry, sole_item);
                     let mut url = Cow::Borrowed(url);
-                    if is_last && item.start + at + url.len() >= item.end {
+                    let ends_word = item.start + at + url.len() >= item.end;
+                    let mut joined_lines = None;
+                    if is_last && ends_word {
                         if let Some((joined, used)) =
                             self.join_wrapped(li, &url, |acc, len, next| {
                                 join_url(acc, len, Some(next), &mut shapes)
                             })
                         {
                             url = Cow::Owned(joined);
+                            joined_lines = Some(used.clone());
                             consumed = used;
                         }
                     }
+                    let line_end = (is_last && ends_word)
+                        .then(|| self.line_end_space(li, line, item.end, joined_lines.as_ref()))
+                        .flatten();
                     let shape = shapes.of(&clean::clean_cow(&url));
                     if let Some(kind) = shape.and_then(|s| url_kind_of(s, label_kind)) {
-                        sink.push(kind, Vec::new(), &url, label_text, Some(li + 1), block);
+                        let at = At {
+                            label: label_text,
+                            line: Some(li + 1),
+                            block,
+                            line_end_white_space: line_end,
+                        };
+                        sink.push(kind, Vec::new(), &url, at);
                         found_on_line += 1;
                     }
                     last_end = item.end;
@@ -200,14 +212,21 @@ impl<'t> Scanner<'t> {
                 if value.is_empty() {
                     continue;
                 }
+                // The value ends where its word does (no sentence mark cut off after it).
+                let ends_word = !item.delimited && item.value.ends_with(value.as_ref());
+                let mut joined_lines = None;
                 if !item.delimited && is_last {
                     if let Some((joined, used)) = self.join_wrapped(li, &value, |acc, len, next| {
                         join_value(acc, len, Some(next))
                     }) {
                         value = Cow::Owned(joined);
+                        joined_lines = Some(used.clone());
                         consumed = used;
                     }
                 }
+                let line_end = (is_last && ends_word)
+                    .then(|| self.line_end_space(li, line, item.end, joined_lines.as_ref()))
+                    .flatten();
                 // `client_id=abc`, `secret:abc` in one word.
                 let InlineSplit {
                     value,
@@ -233,7 +252,13 @@ impl<'t> Scanner<'t> {
                 };
                 if let Some((kind, amb)) = value_kind_of(value, &clean, shape, label_kind, labelled)
                 {
-                    sink.push(kind, amb, value, label_text, Some(li + 1), block);
+                    let at = At {
+                        label: label_text,
+                        line: Some(li + 1),
+                        block,
+                        line_end_white_space: line_end,
+                    };
+                    sink.push(kind, amb, value, at);
                     found_on_line += 1;
                     last_end = item.end;
                 }
@@ -298,6 +323,25 @@ impl<'t> Scanner<'t> {
             len = next.len();
         }
         joined.map(|j| (j, used))
+    }
+
+    /// The white space line `li` ends with right after a value that ends at byte `end` of it
+    /// (`line`, unquoted), or, for a value joined over the following lines (`joined`: the bytes
+    /// used of each), after its end on the last of them. `None` when the line goes on or ends
+    /// without white space.
+    fn line_end_space<'l>(
+        &'l self,
+        li: usize,
+        line: &'l str,
+        end: usize,
+        joined: Option<&VecDeque<usize>>,
+    ) -> Option<&'l str> {
+        let (text, end) = match joined.and_then(|u| Some((u.len(), *u.back()?))) {
+            Some((n, used)) => (Self::unquote(self.lines.get(li + n)?).1, used),
+            None => (line, end),
+        };
+        let tail = text.get(end..)?;
+        (!tail.is_empty() && tail.chars().all(char::is_whitespace)).then_some(tail)
     }
 
     /// The label for a value: the nearest in its window, else the carried one.

@@ -91,22 +91,14 @@ fn attributes(s: &str) -> Option<(Vec<Attr<'_>>, bool)> {
     }
 }
 
-/// The end of the tag that starts at `from` (the index just after its name): the index of its
-/// `>`, quotes respected, within [`MAX_TAG`].
+/// The end of the tag whose name ends at `from`: the index of the next `>`, when it comes
+/// before any `<` and within [`MAX_TAG`]. (An attribute value holding `>` ends the tag early;
+/// its attributes then fail to parse and the text stays as it is.) Each scan stops at the next
+/// `<`, so all of them together read the text once.
 fn tag_end(t: &str, from: usize) -> Option<usize> {
-    let b = t.as_bytes();
-    let limit = (from + MAX_TAG).min(b.len());
-    let mut quote: Option<u8> = None;
-    for (k, c) in b.iter().enumerate().take(limit).skip(from) {
-        match (quote, *c) {
-            (None, b'"' | b'\'') => quote = Some(*c),
-            (Some(q), c) if c == q => quote = None,
-            (None, b'>') => return Some(k),
-            (None, b'<') => return None,
-            _ => {}
-        }
-    }
-    None
+    let limit = (from + MAX_TAG).min(t.len());
+    let at = from + memchr::memchr2(b'<', b'>', &t.as_bytes()[from..limit])?;
+    (t.as_bytes()[at] == b'>').then_some(at)
 }
 
 /// Whether an element's name is a label (`Username`, `Client_ID`, `Password`): its words are a
