@@ -52,13 +52,13 @@ fn phrase(problem: &PathProblem) -> Option<String> {
             "`/{suffix}` after the tenant (the endpoint stops at the tenant; partners add the resources themselves)"
         ),
         PathProblem::TenantBeforeCcx => "the tenant before `/ccx` instead of in its place".into(),
-        PathProblem::NoCcx => "no `/ccx` at the start of the path".into(),
+        PathProblem::NoCcx => "no `/ccx` at its start".into(),
         PathProblem::ServicesPlural => {
             "`/ccx/services/` where Workday writes `/ccx/service/`".into()
         }
         PathProblem::NoTenant => "no tenant".into(),
         PathProblem::AuthorizeUnderCcx => {
-            "`authorize` under `/ccx/oauth2/`, where Workday's authorization endpoint is `/{tenant}/authorize` on the tenant's UI host".into()
+            "an OAuth API path (the authorization endpoint is a page of the tenant's UI host)".into()
         }
         PathProblem::MissingPart { part } => format!("no {part}"),
         // `raas-owner-missing` reports it.
@@ -108,9 +108,9 @@ impl WrongPath {
             ),
             _ => (
                 format!(
-                    "{title} has {} (`{}`); Workday's shape is `{}`.",
-                    listed(&phrases),
+                    "{title}: the path `{}` has {}; Workday's shape is `{}`.",
                     e.url.path(),
+                    listed(&phrases),
                     shape(kind)
                 ),
                 match (&fixed, e.tenant.is_some() || cx.connection_tenant().is_some()) {

@@ -45,7 +45,6 @@ const LABELS: &[(&str, Option<ParamKind>)] = &[
     ("restendpoint", Some(ParamKind::RestEndpoint)),
     ("api endpoint", Some(ParamKind::RestEndpoint)),
     ("service url", Some(ParamKind::RestEndpoint)),
-    ("base url", Some(ParamKind::RestEndpoint)),
     ("soap endpoint", Some(ParamKind::SoapEndpoint)),
     ("soap url", Some(ParamKind::SoapEndpoint)),
     ("web service endpoint", Some(ParamKind::SoapEndpoint)),
@@ -79,6 +78,9 @@ const LABELS: &[(&str, Option<ParamKind>)] = &[
     ("username", Some(ParamKind::IsuUsername)),
     ("user name", Some(ParamKind::IsuUsername)),
     // Labels of other things: they end the search.
+    // A connector's "base URL" (`WORKDAY_BASE_URL`, a hostname field) is the services host
+    // alone; the REST endpoint, when that is what it holds, is known by its shape.
+    ("base url", None),
     ("password", None),
     ("passwd", None),
     ("access token", None),

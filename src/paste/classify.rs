@@ -22,7 +22,10 @@ pub(super) fn url_kind_of(shape: UrlShape, label: Option<ParamKind>) -> Option<P
         // A UI-shaped path elsewhere than Workday is just a web page.
         Some(ParamKind::UiUrl) if !shape.workdayish => label_url,
         Some(k) => Some(k),
-        None if shape.workdayish => label_url.or(shape.intended).or(Some(ParamKind::UiUrl)),
+        // A services host with no shape is a host name, not a UI page.
+        None if shape.workdayish => label_url
+            .or(shape.intended)
+            .or(shape.ui_host.then_some(ParamKind::UiUrl)),
         None => label_url,
     }
 }
@@ -37,6 +40,8 @@ pub(super) struct UrlShape {
     pub(super) workdayish: bool,
     /// For a URL of no recognised shape, the kind it was probably meant as.
     pub(super) intended: Option<ParamKind>,
+    /// Its host may serve the UI: not a Workday services host.
+    pub(super) ui_host: bool,
 }
 
 impl UrlShape {
@@ -57,6 +62,10 @@ impl UrlShape {
                 || crate::workday::link_wrappers::contains_ignore_case(host, "workday")
                 || crate::workday::link_wrappers::contains_ignore_case(host, "xn--"),
             intended: e.kind.is_none().then(|| intended_url_kind(&e)).flatten(),
+            ui_host: e
+                .host
+                .as_ref()
+                .is_none_or(|h| h.role != crate::workday::tenant::HostRole::Services),
         })
     }
 }

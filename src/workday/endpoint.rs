@@ -49,8 +49,10 @@ pub enum PathProblem {
     /// No tenant where the kind's path names one (`/ccx/oauth2/token`, `/ccx/api/v1`,
     /// `/ccx/service/`).
     NoTenant,
-    /// The authorization endpoint written under `/ccx/oauth2/`; Workday's is `/{tenant}/authorize`
-    /// on the tenant's UI host.
+    /// The authorization endpoint written as an API path (`/ccx/oauth2/authorize`,
+    /// `/oauth2/authorize`, `/{tenant}/ccx/oauth2/authorize`); Workday's is `/{tenant}/authorize`
+    /// on the tenant's UI host. The API path's own mistakes (no `/ccx`, `oauth` for `oauth2`,
+    /// the tenant before `/ccx`) are this one for an authorization endpoint.
     AuthorizeUnderCcx,
     /// A part of the kind's shape is missing (`part` says which, as a reader would name it:
     /// "`/token`", "the version `v1`", "the report's owner and name").
@@ -338,6 +340,15 @@ fn anatomy(
         return Anatomy::default();
     }
     problems.append(&mut a.problems);
+    if a.kind == Some(EndpointKind::Authorize) {
+        // Whatever API path it was written as, the mistake is the API path itself.
+        problems.retain(|p| {
+            !matches!(
+                p,
+                PathProblem::NoCcx | PathProblem::TenantBeforeCcx | PathProblem::OauthWithoutTwo
+            )
+        });
+    }
     a.problems = problems;
     a
 }
@@ -690,10 +701,10 @@ mod tests {
         use PathProblem::*;
         let cases: &[(&str, EndpointKind, Option<&str>, Vec<PathProblem>)] = &[
             ("https://wd2-impl-services1.workday.com/ccx/oauth2/authorize", Authorize, None, vec![AuthorizeUnderCcx, NoTenant]),
-            ("https://wd5-impl-services1.workday.com/ccx/oauth/authorize", Authorize, None, vec![OauthWithoutTwo, AuthorizeUnderCcx, NoTenant]),
-            ("https://x-services1.wd101.myworkday.com/oauth2/authorize", Authorize, None, vec![NoCcx, AuthorizeUnderCcx, NoTenant]),
+            ("https://wd5-impl-services1.workday.com/ccx/oauth/authorize", Authorize, None, vec![AuthorizeUnderCcx, NoTenant]),
+            ("https://x-services1.wd101.myworkday.com/oauth2/authorize", Authorize, None, vec![AuthorizeUnderCcx, NoTenant]),
             ("https://x-services1.wd101.myworkday.com/oauth2/token", Token, None, vec![NoCcx, NoTenant]),
-            ("https://services1.myworkday.com/acme/ccx/oauth2/authorize?x=1", Authorize, Some("acme"), vec![TenantBeforeCcx, AuthorizeUnderCcx]),
+            ("https://services1.myworkday.com/acme/ccx/oauth2/authorize?x=1", Authorize, Some("acme"), vec![AuthorizeUnderCcx]),
             ("https://wd5.myworkday.com/acme/ccx/oauth2/token", Token, Some("acme"), vec![TenantBeforeCcx]),
             ("https://wd2-impl.workday.com/ccx/oauth2/token", Token, None, vec![NoTenant]),
             ("https://wd5-services1.myworkday.com/ccx/oauth2/acme", Token, Some("acme"), vec![MissingPart { part: "`/token`" }]),
