@@ -208,8 +208,8 @@ impl Endpoint {
         let path_host = host.as_ref().or(host_in_path.as_ref());
         // Mistaken shapes are read only where the URL claims to be Workday's (its host, or a
         // Workday host name in its path, or a host that names Workday): elsewhere `/oauth2/token`
-        // is another provider's endpoint. A canonical `/ccx/…` or UI path is read on any host,
-        // so a lookalike of one is caught.
+        // is another provider's endpoint. A full `/ccx/…` or UI shape is read on any host, so a
+        // lookalike of one is caught.
         let lenient =
             path_host.is_some() || link_wrappers::contains_ignore_case(host_name, "workday");
         let format = url
@@ -350,6 +350,18 @@ fn anatomy(
         });
     }
     a.problems = problems;
+    // Elsewhere than Workday only the full shapes count (so a lookalike of one is caught), with
+    // the two slips long read there too; `/ccx/services/rest/v1/login` is another product's
+    // API (Oracle Taleo's), not a Workday SOAP URL with a mistake.
+    let full = a.problems.iter().all(|p| {
+        matches!(
+            p,
+            PathProblem::OauthWithoutTwo | PathProblem::ResourceSuffix { .. }
+        )
+    }) && !(a.kind == Some(EndpointKind::Soap) && a.detail.service.is_none());
+    if !lenient && !full {
+        return Anatomy::default();
+    }
     a
 }
 
@@ -731,6 +743,9 @@ mod tests {
             "https://example.com/oauth/authorize",
             "https://example.com/api/v1/users",
             "https://example.com/acme/ccx/oauth2/token",
+            "https://example.com/ccx/oauth2/token",
+            "https://acme.taleo.net/ccx/services/rest/v1/login",
+            "https://example.com/ccx/service/acme",
         ] {
             assert_eq!(kind_tenant(url).0, None, "{url}");
         }
