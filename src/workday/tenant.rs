@@ -132,7 +132,10 @@ pub enum HostRole {
     Any,
 }
 
-/// A host name that belongs to one of [`WORKDAY_DOMAINS`], with what its labels say.
+/// A host name that belongs to one of [`WORKDAY_DOMAINS`], with what its labels say. A name in
+/// the host (`galahdev-services1.wd101.myworkday.com`, `dunnart.myworkday.com`) is not read as
+/// the tenant: public configs pair such hosts with tenants of other names (`wday_galahdev11`),
+/// so the tenant comes from the path only.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct WorkdayHost {
     pub name: String,
