@@ -272,9 +272,9 @@ export function findingItem(finding, { secret = false } = {}) {
     item.append(
       h(
         'div',
-        { class: 'fixed' },
+        { class: 'shown' },
         h('span', { class: 'fixed-label', text: t('valueAsGiven') }),
-        h('code', { class: 'fixed-value shown-value', text: finding.shown_value }),
+        h('code', { class: 'shown-value', text: finding.shown_value }),
       ),
     );
   }
