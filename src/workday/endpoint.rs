@@ -1,7 +1,11 @@
 //! What a URL is, from its shape alone: a REST endpoint, a token or authorization endpoint, a
 //! SOAP service, a RaaS report, a UI page. Label text never decides this: a URL with
-//! `/ccx/oauth2/{tenant}/token` is a token endpoint whatever the page calls it. Shapes and
-//! sources: `workday-notes.md`, "Hosts and URL anatomy".
+//! `/ccx/oauth2/{tenant}/token` is a token endpoint whatever the page calls it. The kind is what
+//! the path means, mistakes included (`…/ccx/oauth2/authorize` is an authorization endpoint
+//! written as an API path, `…/oauth2/token` a token endpoint without `/ccx`): each mistake is a
+//! [`PathProblem`], and [`Endpoint::corrected`] puts every part in its place. The tenant is read
+//! wherever it was written. Shapes, mistakes and sources: `workday-notes.md`, "Hosts and URL
+//! anatomy".
 
 use crate::workday::link_wrappers;
 use crate::workday::tenant::{
@@ -21,11 +25,13 @@ pub enum EndpointKind {
     Token,
     /// `/{tenant}/authorize`, on the UI host.
     Authorize,
-    /// `/ccx/service/{tenant}/{Service}/v{NN.N}`.
+    /// `/ccx/service/{tenant}/{Service}/v{NN.N}`, also without the version, and the bare
+    /// `/ccx/service/{tenant}` (what Microsoft Entra provisioning asks for).
     Soap,
-    /// `/ccx/service/customreport2/{tenant}/{owner}/{Report_Name}`.
+    /// `/ccx/service/customreport2/{tenant}/{owner}/{Report_Name}`, or the older `Report2`.
     Raas,
-    /// `/{tenant}/d/….htmld`, `/{tenant}/login.htmld` and the like.
+    /// `/{tenant}/d/….htmld`, `/{tenant}/login.htmld`, the login gateway
+    /// `/wday/authgwy/{tenant}/…`, hubs, bare tenant roots and the like.
     Ui,
 }
 
