@@ -178,6 +178,13 @@ mod tests {
         assert_eq!(ps[0].raw(), format!("{token}\u{a0}"));
         assert_eq!(ps[1].raw(), format!("{id}\u{202f}"));
         assert_eq!(ps[1].kind, ParamKind::ClientId);
+        // After a sentence mark it follows the sentence, not the value.
+        let ps = extract(&format!(
+            "The token endpoint is {token}.\u{a0}\nThe ID is {id}.\u{a0}\n"
+        ));
+        assert_eq!(ps.len(), 2, "{ps:?}");
+        assert_eq!(ps[0].raw(), token);
+        assert_eq!(ps[1].raw(), id);
         // Between a label and its value, or between words: a separator.
         let ps = extract(&format!(
             "Client\u{a0}ID:\u{a0}{id}\u{a0}(from View API Clients)\n"

@@ -360,7 +360,19 @@ impl<'t> Scanner<'t> {
         }
     }
 
+    /// A bare word without its wrapping punctuation (see [`Self::bare_value_of`]); no-break
+    /// spaces it ends with stay only when nothing is cut from its end (after a sentence mark
+    /// they follow the sentence, not the value).
     fn bare_value(word: &str) -> &str {
+        let core = word.trim_end_matches(char::is_whitespace);
+        let v = Self::bare_value_of(core);
+        if core.len() < word.len() && core.ends_with(v) {
+            return &word[core.len() - v.len()..];
+        }
+        v
+    }
+
+    fn bare_value_of(word: &str) -> &str {
         let stripped = strip_word(word);
         // `<value>` with its brackets is a placeholder; keep them when the inside is no value.
         if word.starts_with('<') && word.ends_with('>') && value_shape(stripped).is_empty() {
