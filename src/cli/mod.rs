@@ -364,7 +364,11 @@ pub fn render_text(report: &Report, reveal: bool) -> String {
         let at = f.param.map(|i| format!(" [{i}]")).unwrap_or_default();
         let _ = writeln!(out, "  {:<7} {}{at}: {}", f.severity, f.code, f.message);
         let _ = writeln!(out, "          fix: {}", f.fix);
-        if let Some(v) = &f.fixed_value {
+        // White space drawn (␠, ⍽ …), so the value and its correction do not look the same.
+        if let Some(v) = &f.shown_value {
+            let _ = writeln!(out, "          value: {v}");
+        }
+        if let Some(v) = f.shown_fixed_value.as_ref().or(f.fixed_value.as_ref()) {
             let _ = writeln!(out, "          corrected: {v}");
         }
     }

@@ -22,5 +22,6 @@ mod partners;
 mod probe;
 mod queue;
 mod readme;
+mod real_corpus;
 mod snapshot_parity;
 mod snapshot_wire;

@@ -95,7 +95,7 @@ corrected: Array<string>, };
 
 export type FieldLevel = "required" | "recommended" | "optional";
 
-export type FindingView = { code: string, severity: Severity, param: number | null, message: string, fix: string, fixed_value: string | null, };
+export type FindingView = { code: string, severity: Severity, param: number | null, message: string, fix: string, fixed_value: string | null, shown_value?: string, shown_fixed_value?: string, };
 
 export type Gathered = { params?: Array<ParamInput>, settings?: Array<Setting>, };
 
@@ -296,7 +296,13 @@ line?: number,
 /**
  * Index of the snapshot node holding the value (the extension marks it on the page).
  */
-node?: number, };
+node?: number, 
+/**
+ * In pasted text, the white space the value's line ended with right after the value
+ * (`" "`, `"\t"`): a copy of the value may carry it (`line-end-whitespace`). Added to the
+ * contract.
+ */
+line_end_white_space?: string, };
 
 export type Sso = "unknown" | "yes" | "no";
 
