@@ -10,7 +10,8 @@
 #                strict) and eslint (eslint.config.js)
 #   make demo    build, then scripts/demo.mjs (HEADLESS=1 in the environment runs it headless)
 #   make package dist/chrome.zip, dist/edge.zip (the Chrome build), dist/firefox.xpi, then
-#                web-ext lint on the Firefox build (zero errors, zero warnings)
+#                web-ext lint on the Firefox build (zero errors, zero warnings); the CLI's shell
+#                completions and man pages in dist/cli/ (scripts/package-cli.sh)
 #   make setup   install the toolchain pieces that are missing (scripts/setup.sh)
 #   make generate  rewrite the files generated from the Rust declarations for the JavaScript
 #                (extension/shared/generated/: lists.js, core-types.d.ts); `make test` fails
@@ -99,6 +100,7 @@ test-e2e: package
 # The store packages; scripts/package.sh ends with web-ext lint of the Firefox build.
 package: setup build
 	@scripts/package.sh
+	@scripts/package-cli.sh
 
 demo: setup build
 	node scripts/demo.mjs
@@ -134,7 +136,9 @@ bench: build
 .PHONY: bench-native
 # Native benchmarks (criterion, benches/native.rs): `wdcap check` on 1 KB–10 MB pastes and
 # analyse_snapshot / scan on the View API Clients fixture, a 500-row Maintain Permissions grid
-# and a 10 000-row Headcount Report; then a table of the figures (benches/table.mjs).
+# and a 10 000-row Headcount Report; a 10 000-ticket CSV export through `wdcap check` with 1 and
+# with all cores, and its peak memory on 256 MB exports (generated under the target folder);
+# then a table of the figures (benches/table.mjs).
 # Figures and the machine they came from: docs/benchmarks.md.
 bench-native: setup
 	cargo bench --bench native

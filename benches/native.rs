@@ -7,6 +7,14 @@
 //!   (html5ever parse + snapshot + analysis, `wdcap scan`), for the View API Clients fixture, a
 //!   500-row Maintain Permissions grid and a 10 000-row Headcount Report.
 //!
+//! - `queue/<case>`: `wdcap check` run as a process on a generated 10 000-ticket CSV export (in a
+//!   ticket system's shape, each ticket one of the check fixtures or prose), with `--jobs 1` and
+//!   with every core: tickets per second. Then, once, the peak memory (the child's resident set
+//!   high-water mark, `VmHWM`) of `wdcap check` on a 32 MB and a 256 MB CSV export and a 256 MB
+//!   mbox, generated under the target folder and kept there between runs (never committed):
+//!   bounded memory means the same peak whatever the size. Figures in
+//!   `<target>/tmp/wdcap-queue-bench/memory.json` for benches/table.mjs.
+//!
 //! The large pages are generated exactly as the browser benchmark generates them
 //! (`bench/pages.mjs`: same shapes, same pseudo-random sequence), so native and browser figures
 //! describe the same pages. Each case is checked to be recognised before it is timed.
@@ -339,5 +347,203 @@ mod native {
         group.finish();
     }
 
-    criterion_group!(benches, bench_check, bench_pages);
+    // ---------------------------------------------------------------------------------------------
+    // Ticket queues (`wdcap check` on an export), as a process.
+
+    /// Every pasted-text fixture of the checks, and some prose: the tickets of the queue.
+    fn ticket_texts() -> Vec<String> {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/checks");
+        let mut out = Vec::new();
+        let mut folders: Vec<_> = std::fs::read_dir(dir)
+            .expect("the check fixtures")
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .collect();
+        folders.sort();
+        for folder in folders {
+            let Ok(entries) = std::fs::read_dir(&folder) else {
+                continue;
+            };
+            let mut files: Vec<_> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
+            files.sort();
+            for f in files
+                .into_iter()
+                .filter(|f| f.extension().is_some_and(|e| e == "txt"))
+            {
+                out.push(std::fs::read_to_string(f).expect("a fixture"));
+            }
+        }
+        out.push("Hi team,\n\nthe connector stopped syncing yesterday. Could you have a look?\n\nThanks, Sam".into());
+        out
+    }
+
+    /// A CSV export of at least `bytes` bytes (or `tickets` tickets), written once under the
+    /// target folder and reused while its size is right.
+    fn csv_export(name: &str, tickets: usize, bytes: u64) -> std::path::PathBuf {
+        use std::io::Write as _;
+        let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("wdcap-queue-bench");
+        std::fs::create_dir_all(&dir).expect("the bench folder");
+        let path = dir.join(name);
+        if std::fs::metadata(&path).is_ok_and(|m| m.len() >= bytes) {
+            return path;
+        }
+        let texts = ticket_texts();
+        let mut rng = Rng(0x5eed);
+        let mut out = std::io::BufWriter::new(std::fs::File::create(&path).expect("the export"));
+        writeln!(out, "Issue key,Summary,Status,Description,Created").unwrap();
+        let mut written = 0u64;
+        let mut n = 0usize;
+        while n < tickets || written < bytes {
+            let text = &texts[r_index(&mut rng, texts.len())];
+            let row = format!(
+                "SUP-{n},Connector problem,Open,\"{}\",2026-06-01\n",
+                text.replace('"', "\"\"")
+            );
+            written += row.len() as u64;
+            out.write_all(row.as_bytes()).unwrap();
+            n += 1;
+        }
+        out.flush().unwrap();
+        path
+    }
+
+    /// An mbox of at least `bytes` bytes, the same tickets as mail (half of them quoted-printable).
+    fn mbox(name: &str, bytes: u64) -> std::path::PathBuf {
+        use std::io::Write as _;
+        let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("wdcap-queue-bench");
+        std::fs::create_dir_all(&dir).expect("the bench folder");
+        let path = dir.join(name);
+        if std::fs::metadata(&path).is_ok_and(|m| m.len() >= bytes) {
+            return path;
+        }
+        let texts = ticket_texts();
+        let mut rng = Rng(0xb0c5);
+        let mut out = std::io::BufWriter::new(std::fs::File::create(&path).expect("the mbox"));
+        let mut written = 0u64;
+        let mut n = 0usize;
+        while written < bytes {
+            let text = &texts[r_index(&mut rng, texts.len())];
+            let (encoding, body) = if n % 2 == 0 {
+                ("7bit", text.clone())
+            } else {
+                (
+                    "quoted-printable",
+                    quoted_printable::encode_to_str(text.as_bytes()),
+                )
+            };
+            let body = body
+                .lines()
+                .map(|l| {
+                    if l.starts_with("From ") {
+                        format!(">{l}")
+                    } else {
+                        l.to_string()
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join("\n");
+            let message = format!(
+                "From admin{n}@example.com Mon Jun  1 10:00:00 2026\nFrom: admin{n}@example.com\n\
+                 Subject: Ticket {n}\nMIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\n\
+                 Content-Transfer-Encoding: {encoding}\n\n{body}\n\n"
+            );
+            written += message.len() as u64;
+            out.write_all(message.as_bytes()).unwrap();
+            n += 1;
+        }
+        out.flush().unwrap();
+        path
+    }
+
+    fn r_index(rng: &mut Rng, len: usize) -> usize {
+        rng.index(len).min(len - 1)
+    }
+
+    fn wdcap_check(input: &std::path::Path, extra: &[&str]) -> std::process::Command {
+        let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_wdcap"));
+        command.arg("check").arg(input).args(extra);
+        if input.extension().is_some_and(|e| e == "csv") {
+            command.args(["--text-column", "Description", "--id-column", "Issue key"]);
+        }
+        command
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null());
+        command
+    }
+
+    /// Runs `command` to its end; its exit code and peak resident memory in bytes: the largest
+    /// `VmHWM` (the kernel's high-water mark of the process's resident set, in
+    /// /proc/<pid>/status) read every 10 ms while it runs. Not `wait4`'s `ru_maxrss`: a child
+    /// forked from this benchmark starts with the benchmark's own resident set counted.
+    fn run_measured(mut command: std::process::Command) -> (i32, u64) {
+        let mut child = command.spawn().expect("wdcap starts");
+        let status_file = format!("/proc/{}/status", child.id());
+        let mut peak = 0u64;
+        loop {
+            if let Ok(status) = std::fs::read_to_string(&status_file) {
+                let hwm = status
+                    .lines()
+                    .find_map(|l| l.strip_prefix("VmHWM:"))
+                    .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok());
+                if let Some(kb) = hwm {
+                    peak = peak.max(kb * 1024);
+                }
+            }
+            if let Some(status) = child.try_wait().expect("wdcap is waited for") {
+                return (status.code().unwrap_or(-1), peak);
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+
+    fn bench_queue(c: &mut Criterion) {
+        let export = csv_export("export-10000.csv", 10_000, 0);
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let (code, _) = run_measured(wdcap_check(&export, &[]));
+        assert_eq!(code, 1, "the export has error findings: exit 1");
+        let mut group = c.benchmark_group("queue");
+        group.throughput(Throughput::Elements(10_000));
+        group.sample_size(10);
+        group.measurement_time(Duration::from_secs(30));
+        for (name, jobs) in [("csv_10000_jobs_1", 1), ("csv_10000_all_cores", cores)] {
+            let jobs = jobs.to_string();
+            group.bench_function(name, |b| {
+                b.iter(|| {
+                    let status = wdcap_check(&export, &["--jobs", &jobs])
+                        .status()
+                        .expect("wdcap runs");
+                    assert_eq!(status.code(), Some(1));
+                })
+            });
+        }
+        group.finish();
+
+        // Peak memory: the same for 32 MB as for 256 MB, for an export and an mbox.
+        let mut figures = Vec::new();
+        for (name, path) in [
+            ("csv_32MB", csv_export("export-32MB.csv", 0, 32 << 20)),
+            ("csv_256MB", csv_export("export-256MB.csv", 0, 256 << 20)),
+            ("mbox_256MB", mbox("support-256MB.mbox", 256 << 20)),
+        ] {
+            let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+            let start = std::time::Instant::now();
+            let (code, peak) = run_measured(wdcap_check(&path, &["--format", "ndjson"]));
+            let seconds = start.elapsed().as_secs_f64();
+            assert!(code == 0 || code == 1, "{name}: exit {code}");
+            eprintln!(
+                "{name}: {} MB in {seconds:.1} s, peak resident memory {} MB",
+                size >> 20,
+                peak >> 20
+            );
+            figures.push(format!(
+                "{{\"case\": \"{name}\", \"bytes\": {size}, \"seconds\": {seconds:.2}, \"peak_rss\": {peak}}}"
+            ));
+        }
+        let out = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
+            .join("wdcap-queue-bench")
+            .join("memory.json");
+        std::fs::write(&out, format!("[{}]\n", figures.join(", "))).expect("memory.json");
+    }
+
+    criterion_group!(benches, bench_check, bench_pages, bench_queue);
 }

@@ -1,5 +1,6 @@
 // Prints the table of `make bench-native` from criterion's saved estimates
-// (<target>/criterion/<group>/<case>/new/estimates.json), with the machine and each goal.
+// (<target>/criterion/<group>/<case>/new/estimates.json), with the machine and each goal, and the
+// ticket queue's peak memory (<target>/tmp/wdcap-queue-bench/memory.json).
 // Usage: node benches/table.mjs [criterion dir]   (default: $CARGO_TARGET_DIR or ./target)
 
 import { readFileSync, existsSync } from 'node:fs';
@@ -51,5 +52,22 @@ for (const group of ['analyse', 'worker_path', 'scan']) {
     if (!e) { console.log(`${pad(name, 42)} (not run)`); failed = true; continue; }
     console.log(`${pad(name, 42)} ${pad(ms(e.mean), 10)} ${pad(`${ms(e.lo)}–${ms(e.hi)}`, 18)} ${pad('', 10)} ${group === 'analyse' && id === 'headcount_10000' ? '(browser goal incl. snapshot: <= 50 ms)' : ''}`);
   }
+}
+// Ticket queues: `wdcap check` on a 10 000-ticket CSV export, as a process.
+for (const [id, label] of [['csv_10000_jobs_1', '1 core (--jobs 1)'], ['csv_10000_all_cores', `all ${cpu.length} cores`]]) {
+  const e = estimate('queue', id);
+  const name = `wdcap check, 10 000-ticket CSV, ${label}`;
+  if (!e) { console.log(`${pad(name, 42)} (not run)`); failed = true; continue; }
+  console.log(`${pad(name, 42)} ${pad(ms(e.mean), 10)} ${pad(`${ms(e.lo)}–${ms(e.hi)}`, 18)} ${pad('', 10)} ${Math.round(10_000 / (e.mean / 1e9))} tickets/s`);
+}
+// Peak memory on large inputs (written by the queue benchmark).
+const memory = join(dir, '..', 'tmp', 'wdcap-queue-bench', 'memory.json');
+if (existsSync(memory)) {
+  for (const m of JSON.parse(readFileSync(memory, 'utf8'))) {
+    console.log(`${pad(`wdcap check --format ndjson, ${m.case}`, 42)} ${(m.bytes / 2 ** 20).toFixed(0)} MiB in ${m.seconds} s, peak resident memory ${(m.peak_rss / 2 ** 20).toFixed(1)} MiB`);
+  }
+} else {
+  console.log('peak memory of ticket queues: (not run)');
+  failed = true;
 }
 process.exit(failed ? 1 : 0);

@@ -1,6 +1,6 @@
 //! The entry points every edge (CLI, wasm, tests) calls: analyse a page snapshot, check pasted
-//! text, re-check a set of parameters gathered across pages; capture a page into the records it
-//! belongs to, and one tenant's view.
+//! text, re-check a set of parameters gathered across pages, check one ticket of a queue; capture
+//! a page into the records it belongs to, and one tenant's view.
 
 use crate::checks::{self, Context, Coverage};
 use crate::evidence::capture::{split, Capture, PageShown};
@@ -19,6 +19,7 @@ use crate::model::settings::Setting;
 use crate::pages::workday_dom;
 use crate::pages::{self, Page};
 use crate::paste;
+use crate::paste::files::{self, FileKind, Unreadable};
 pub use crate::report::tenant::{live_inputs, record_of_evidence, tenant_view};
 use crate::report::view::Report;
 use crate::snapshot::Snapshot;
@@ -168,6 +169,14 @@ pub fn check_text(text: &str, options: &Options) -> Report {
         options,
         Coverage::Gathered,
     )
+}
+
+/// Checks one ticket of a queue (a file, a message of an mbox, a row of an export): its text
+/// read by the rule of its kind ([`files::text_of`]: a mail's parts decoded), then checked as
+/// pasted text.
+pub fn check_ticket(kind: FileKind, bytes: &[u8], options: &Options) -> Result<Report, Unreadable> {
+    let text = files::text_of(kind, bytes)?;
+    Ok(check_text(&text, options))
 }
 
 /// Checks parameters (and settings) gathered from several pages of one tenant.

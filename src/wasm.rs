@@ -133,6 +133,25 @@ pub fn redact_text(text: &str, options_value: JsValue) -> JsValue {
     }
 }
 
+/// The text of a file dropped on or chosen in the Verify page, by the rule `wdcap check` reads a
+/// ticket file with (`crate::paste::files`: a mail's parts decoded, other files as UTF-8 text):
+/// `{ok: true, report: "…text"}`, or `{ok: false, error: {code}}` with `not_ticket_file` (a name
+/// wdcap does not read), `too_large` or `not_text`.
+#[wasm_bindgen(js_name = fileText)]
+pub fn file_text(name: &str, bytes: &[u8]) -> JsValue {
+    use crate::paste::files;
+    let Some(kind) = files::kind_of(name) else {
+        return err(
+            "not_ticket_file",
+            "it is not a file wdcap reads (an e-mail or a text file)",
+        );
+    };
+    match files::text_of(kind, bytes) {
+        Ok(text) => ok(text),
+        Err(reason) => err(reason.code(), reason.to_string()),
+    }
+}
+
 /// Every partner profile (requirements, permission tables, checklist steps), for the popup's
 /// partner picker and the trainer checklist: `{ok: true, report: [Partner…]}`.
 #[wasm_bindgen]

@@ -401,6 +401,29 @@ fn check_text_and_check_params_answer_like_the_rust_api() {
 }
 
 #[wasm_bindgen_test]
+fn file_text_decodes_mail_in_the_browser_as_natively() {
+    // mail-parser in wasm32: a quoted-printable HTML body, decoded as the native core does.
+    let eml = "From: a@example.com\r\nSubject: values\r\nContent-Type: text/html; charset=utf-8\r\n\
+        Content-Transfer-Encoding: quoted-printable\r\n\r\n\
+        <p>Token: <a href=3D\"https://wd3-impl-services1.workday.com/ccx/oa=\r\nuth2/acme/token\">link</a> Zo=C3=A9</p>\r\n";
+    let result = js_value_to_json(&wdcap::wasm::file_text("Ticket.EML", eml.as_bytes()));
+    assert_eq!(result["ok"], Value::Bool(true), "{result}");
+    let native = wdcap::paste::files::text_of(wdcap::paste::files::FileKind::Mail, eml.as_bytes())
+        .expect("the native core reads it");
+    assert_eq!(result["report"], Value::from(native.clone()));
+    assert!(
+        native.contains("https://wd3-impl-services1.workday.com/ccx/oauth2/acme/token"),
+        "{native}"
+    );
+    assert!(native.contains("Zoé"), "{native}");
+    assert_error(
+        &wdcap::wasm::file_text("shot.png", b"\x89PNG"),
+        "not_ticket_file",
+    );
+    assert_error(&wdcap::wasm::file_text("notes.txt", b"\xff"), "not_text");
+}
+
+#[wasm_bindgen_test]
 fn fingerprint_and_version_are_the_natives() {
     assert_eq!(
         wdcap::wasm::fingerprint("s3cret"),

@@ -45,6 +45,8 @@ export const MESSAGES = Object.freeze(
     clipboardCleared: 'wdcap/clipboard-cleared',
     /** Page → worker: what became of the last clearing (a failure is shown until dismissed). */
     clipboardStatus: 'wdcap/clipboard-status',
+    /** Verify page → worker: the text selected for "Check with wdcap", handed over once. */
+    takeSelection: 'wdcap/take-selection',
   }),
 );
 
@@ -101,6 +103,7 @@ export function failure(code, message) {
  * @typedef {{ok: true, seconds: number}} SecretCopiedReply
  * @typedef {{key: string, sso?: Sso, integration?: string | null, securityGroup?: string | null, apiClient?: string | null, isu?: string | null, tabId?: number | null}} PrefsChange
  * @typedef {{ok: true, clipboard: ClipboardState | null}} ClipboardReply
+ * @typedef {{ok: true, text: string}} SelectionReply
  */
 
 /**
@@ -121,6 +124,7 @@ export function failure(code, message) {
  *   [MESSAGES.secretCopied]: [{}, SecretCopiedReply],
  *   [MESSAGES.clipboardCleared]: [{ok?: boolean, reason?: string}, Done],
  *   [MESSAGES.clipboardStatus]: [{dismiss?: boolean}, ClipboardReply],
+ *   [MESSAGES.takeSelection]: [{token: string}, SelectionReply],
  * }} Protocol
  */
 

@@ -320,13 +320,26 @@ export function findingItem(finding, { secret = false } = {}) {
     ),
   );
   if (finding.fix) item.append(prose('p', 'fix', finding.fix));
+  // The value with its white space drawn by the core (␠, ⍽ …; a secret's masked), so it and
+  // the corrected value do not look the same.
+  if ('shown_value' in finding && finding.shown_value) {
+    item.append(
+      h(
+        'div',
+        { class: 'shown' },
+        h('span', { class: 'fixed-label', text: t('valueAsGiven') }),
+        h('code', { class: 'shown-value', text: finding.shown_value }),
+      ),
+    );
+  }
   if ('fixed_value' in finding && finding.fixed_value) {
+    const shownFixed = 'shown_fixed_value' in finding && finding.shown_fixed_value;
     item.append(
       h(
         'div',
         { class: 'fixed' },
         h('span', { class: 'fixed-label', text: t('corrected') }),
-        h('code', { class: 'fixed-value', text: secret ? t('correctedSecretHidden') : finding.fixed_value }),
+        h('code', { class: 'fixed-value', text: secret ? t('correctedSecretHidden') : shownFixed || finding.fixed_value }),
         copyButton(finding.fixed_value, t('correctedValue'), { secret }),
       ),
     );

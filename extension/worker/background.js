@@ -8,6 +8,7 @@
 //   other tenants, the per-tenant preferences, forgetting (handlers/view.js); a partner's checklist
 //   and export (handlers/partner.js); clearing the clipboard after a secret was copied
 //   (handlers/clipboard.js, platform.js).
+// - The context menu ("Check with wdcap" on selected text): context-menu.js.
 // - The live connection test, over a port from the popup (live-worker.js).
 //
 // Which message goes to which handler, and who may send it: router.js. Storage I/O: store.js
@@ -18,10 +19,13 @@ import { stats } from './handlers/capture.js';
 import { liveGlobals } from './live-worker.js';
 import * as core from './core.js';
 import * as platform from './platform.js';
+import { installContextMenu, onMenuClicked } from './context-menu.js';
 
-// Diagnostics and the tests: the worker's counters, with the core's calls per function.
+// Diagnostics and the tests: the worker's counters, with the core's calls per function; and the
+// context menu's click handler (a test cannot click the browser's own menu, so it calls the
+// handler the browser would).
 Object.defineProperty(stats, 'core', { get: () => core.stats(), enumerable: true });
-Object.assign(globalThis, { wdcapStats: stats });
+Object.assign(globalThis, { wdcapStats: stats, wdcapContextMenu: { onClicked: onMenuClicked } });
 queueMicrotask(() => {
   stats.readyMs = performance.now();
 });
@@ -29,3 +33,4 @@ queueMicrotask(() => {
 liveGlobals();
 platform.installClipboardClearing();
 installRouter();
+installContextMenu();

@@ -233,6 +233,19 @@ export function redactText(text, options = {}) {
 }
 
 /**
+ * The text of a file dropped on or chosen in the Verify page (`{ok: true, report: "…"}`): a
+ * mail file's parts decoded, another file as UTF-8 text, by the rule `wdcap check` reads a
+ * ticket file with. Errors: `not_ticket_file`, `too_large`, `not_text`.
+ * @param {string} name the file's name (its ending decides how it is read)
+ * @param {Uint8Array} bytes
+ * @returns {Promise<Outcome<string>>}
+ */
+export function fileText(name, bytes) {
+  count('fileText');
+  return guarded(() => glue.fileText(name, bytes));
+}
+
+/**
  * Every partner profile (parameters, permissions, checklist steps).
  * @returns {Promise<Outcome<Partner[]>>}
  */

@@ -14,6 +14,7 @@ import { forget, forgetAll, setPrefs, view } from './handlers/view.js';
 import { acceptValue, checklist, exportFor, exportUsed, resetChecklist, tick } from './handlers/partner.js';
 import { clipboardCleared, clipboardStatus, secretCopied } from './handlers/clipboard.js';
 import { partners } from './tenants.js';
+import { handOverSelection } from './context-menu.js';
 import { onLivePort } from './live-worker.js';
 import { readPrefs, readRecord, serially, writeRecord } from './store.js';
 import { LIVE_PORT, MESSAGES, failure } from '../shared/messages.js';
@@ -61,6 +62,7 @@ export const ROUTES = {
   [MESSAGES.secretCopied]: { from: 'page', handle: secretCopied },
   [MESSAGES.clipboardCleared]: { from: 'page', handle: clipboardCleared },
   [MESSAGES.clipboardStatus]: { from: 'page', handle: clipboardStatus },
+  [MESSAGES.takeSelection]: { from: 'page', handle: handOverSelection },
 };
 
 /**

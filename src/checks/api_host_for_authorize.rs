@@ -1,4 +1,5 @@
-//! `api-host-for-authorize`: the authorization endpoint on a services host. The notes place
+//! `api-host-for-authorize`: the authorization endpoint on a services host (a `workdaysuv.com`
+//! development machine serves both from one host: not judged, see `HostRole::Any`). The notes place
 //! `/{tenant}/authorize` on the UI host (it shows the Workday sign-in page); on a services host
 //! it is very probably wrong, but what that host answers is not confirmed: a warning.
 

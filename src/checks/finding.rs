@@ -16,6 +16,15 @@ pub struct Finding {
     pub fix: String,
     /// The corrected value, where one can be computed.
     pub fixed_value: Option<String>,
+    /// The value the finding is about with its white space and invisible characters drawn
+    /// (`abc␠`), when it holds any; a secret's drawn masked (`••••␠`), so this never holds one.
+    /// Set, when the checks have run (`run_all`), for every finding that offers a corrected
+    /// value, or by the check itself when it shows more than the value (the white space after
+    /// it on its line).
+    pub shown_value: Option<String>,
+    /// The corrected value drawn the same way, when it holds white space or an invisible
+    /// character; a secret's drawn masked.
+    pub shown_fixed_value: Option<String>,
 }
 
 impl Finding {
@@ -33,11 +42,19 @@ impl Finding {
             message: message.into(),
             fix: fix.into(),
             fixed_value: None,
+            shown_value: None,
+            shown_fixed_value: None,
         }
     }
 
     pub fn fixed(mut self, value: Option<String>) -> Self {
         self.fixed_value = value;
+        self
+    }
+
+    /// The value as the finding shows it, drawn (see [`Finding::shown_value`]).
+    pub fn shown(mut self, value: impl Into<String>) -> Self {
+        self.shown_value = Some(value.into());
         self
     }
 
@@ -57,12 +74,17 @@ impl Finding {
                     v.clone()
                 }
             }),
+            shown_value: self.shown_value.clone(),
+            shown_fixed_value: self.shown_fixed_value.clone(),
         }
     }
 }
 
 /// A finding as the JSON output shows it: `{"code", "severity", "param", "message", "fix",
-/// "fixed_value"}`.
+/// "fixed_value"}`, and, added to the contract, `"shown_value"` and `"shown_fixed_value"` when the
+/// value or the corrected value holds white space or an invisible character: the same value
+/// with each drawn (␠ space, ⍽ no-break space, ⇥ tab, ⟨ZWSP⟩ …; a secret as `••••␠`), for
+/// display only (`fixed_value` stays what to paste).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct FindingView {
@@ -72,4 +94,10 @@ pub struct FindingView {
     pub message: String,
     pub fix: String,
     pub fixed_value: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional))]
+    pub shown_value: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional))]
+    pub shown_fixed_value: Option<String>,
 }

@@ -59,6 +59,7 @@ checks! {
     raas_not_json::RaasNotJson,
     raas_not_report_url::RaasNotReportUrl,
     raas_owner_mismatch::RaasOwnerMismatch,
+    raas_owner_missing::RaasOwnerMissing,
     report_field_missing::ReportFieldMissing,
     report_value_not_allowed::ReportValueNotAllowed,
     // SOAP.
@@ -67,6 +68,7 @@ checks! {
     // Values.
     whitespace::Whitespace,
     invisible_char::InvisibleChar,
+    line_end_whitespace::LineEndWhitespace,
     quoted::Quoted,
     truncated::Truncated,
     client_id_malformed::ClientIdMalformed,

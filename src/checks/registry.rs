@@ -6,6 +6,7 @@ use super::finding::Finding;
 use super::CHECKS;
 use crate::model::param::ParamValue;
 use crate::model::severity::Severity;
+use crate::workday::clean;
 use crate::workday::endpoint::Endpoint;
 
 /// One check.
@@ -48,7 +49,41 @@ pub fn run_all(cx: &Context) -> Vec<Finding> {
     if cx.params.len() <= MAX_PARAMS_TO_COMBINE {
         combine_fixes(cx, &mut findings);
     }
+    draw_white_space(cx, &mut findings);
     findings
+}
+
+/// Draws the white space and invisible characters of the value each finding that offers a
+/// corrected value is about, and of the corrected value, where they hold any
+/// ([`Finding::shown_value`]): a value with a trailing space and its corrected value otherwise
+/// look the same. Secrets are drawn masked.
+fn draw_white_space(cx: &Context, findings: &mut [Finding]) {
+    for f in findings.iter_mut() {
+        let Some(p) = f.param.and_then(|i| cx.params.get(i)) else {
+            continue;
+        };
+        let secret = p.value.is_secret();
+        let draw = |v: &str| {
+            if secret {
+                clean::drawn_masked(v)
+            } else {
+                clean::drawn(v).into_owned()
+            }
+        };
+        if f.shown_value.is_none()
+            && f.fixed_value.is_some()
+            && clean::has_white_space_or_invisible(p.raw())
+        {
+            f.shown_value = Some(draw(p.raw()));
+        }
+        if let Some(fixed) = f
+            .fixed_value
+            .as_deref()
+            .filter(|v| clean::has_white_space_or_invisible(v))
+        {
+            f.shown_fixed_value = Some(draw(fixed));
+        }
+    }
 }
 
 fn run_once(cx: &Context) -> Vec<Finding> {

@@ -1,7 +1,8 @@
 //! `soap-service-mismatch`: the SOAP endpoint names another web service than the partner
 //! calls (Viva Learning: `Learning`, the Viva Learning guide "Generate connection parameters in Workday"). The partner's operations exist only in its
 //! service, so another service cannot work: an error. A difference in letter case alone is a
-//! warning, since whether Workday's service names are case sensitive is not confirmed.
+//! warning, since whether Workday's service names are case sensitive is not confirmed. A bare
+//! tenant URL (`…/ccx/service/{tenant}`, no service) is an error for such a partner.
 
 use super::{Check, Context, Finding};
 use crate::model::severity::Severity;
@@ -12,8 +13,8 @@ pub struct SoapServiceMismatch;
 /// The SOAP URL with its service (and, when given, version) segments replaced.
 pub(crate) fn with_service(url: &url::Url, service: &str, version: Option<&str>) -> Option<String> {
     let segs: Vec<String> = url.path_segments()?.map(str::to_string).collect();
-    // /ccx/service/{tenant}/{Service}[/{version}]
-    if segs.len() < 4 {
+    // /ccx/service/{tenant}[/{Service}[/{version}]]
+    if segs.len() < 3 {
         return None;
     }
     let mut out: Vec<String> = segs[..3].to_vec();
@@ -51,7 +52,27 @@ impl Check for SoapServiceMismatch {
         cx.workday_urls()
             .filter(|(_, _, e)| e.kind == Some(EndpointKind::Soap))
             .filter_map(|(i, _, e)| {
-                let service = e.detail.service.as_deref()?;
+                // The bare tenant URL `…/ccx/service/{tenant}` is a valid shape (Microsoft Entra
+                // provisioning adds the service itself), but a partner whose guide names the
+                // service needs it in the URL.
+                let Some(service) = e.detail.service.as_deref() else {
+                    return Some(
+                        Finding::new(
+                            self.code(),
+                            Severity::Error,
+                            Some(i),
+                            format!(
+                                "The SOAP endpoint names no web service; {} calls `{}`, and its guide ends the URL with `/{}/{}`.",
+                                partner.name, soap.service, soap.service, soap.version
+                            ),
+                            format!(
+                                "Use `…/ccx/service/{{tenant}}/{}/{}`.",
+                                soap.service, soap.version
+                            ),
+                        )
+                        .fixed(with_service(&e.url, soap.service, Some(soap.version))),
+                    );
+                };
                 if service == soap.service {
                     return None;
                 }

@@ -2,6 +2,10 @@
 //! (`wd3-impl.workday.com`) instead of its services host (`wd3-impl-services1.workday.com`).
 //! The notes list it among integrators' mistakes but mark the failure (a 500) unconfirmed, and
 //! the Viva Learning guide's own example builds the SOAP URL on `wd3.myworkday.com`: a warning.
+//! A `workdaysuv.com` development machine is not judged: public code (a Ruby Workday client's
+//! tests, a Singer tap's tests, an AngularJS token service) shows one such host serving the UI,
+//! SOAP, RaaS and `/authorize` alike, and none with a `-services1` twin, so sending the admin to
+//! one would be a false alarm (`HostRole::Any`).
 
 use super::{Check, Context, Finding};
 use crate::model::severity::Severity;

@@ -1,4 +1,8 @@
-//! Argument parsing (clap) and output for the `wdcap` binary.
+//! Argument parsing (clap) and output for the `wdcap` binary. A ticket queue (`wdcap check` on
+//! several inputs): `queue/`; completions and the man page: `install.rs`.
+
+mod install;
+mod queue;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::io::Read;
@@ -30,14 +34,21 @@ enum Command {
         #[command(flatten)]
         common: Common,
     },
-    /// Find every parameter in pasted text (an e-mail, a ticket) and check them.
+    /// Find every parameter in pasted text (an e-mail, a ticket) and check them; given several
+    /// tickets (files, folders, mbox files, exports), check them all and summarise the queue.
+    #[command(after_long_help = queue::EXIT_STATUS)]
     Check {
-        /// A text file, or `-` (the default) for standard input.
-        file: Option<PathBuf>,
+        /// A text file, or `-` (the default) for standard input. Several files, a folder
+        /// (searched recursively for .eml, .txt, .md, .html, .htm, .json and mbox files), an mbox
+        /// file (.mbox) or an export (with --text-column) make a queue.
+        #[arg(value_name = "FILE")]
+        files: Vec<PathBuf>,
         /// The input is evidence JSON `{"params": [{kind, value, name?, tenant?}], "settings":
         /// [{name, value}]}` (what the extension gathers across pages), not pasted text.
         #[arg(long)]
         evidence: bool,
+        #[command(flatten)]
+        queue: queue::QueueArgs,
         #[command(flatten)]
         common: Common,
     },
@@ -89,6 +100,14 @@ enum Command {
         #[arg(long)]
         url: Option<String>,
     },
+    /// Print a shell's completion script for wdcap (bash, zsh, fish, elvish, powershell).
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Write wdcap's man pages (roff) into a folder (`make package` writes dist/cli/man/).
+    #[command(hide = true)]
+    Man { dir: PathBuf },
 }
 
 #[derive(Args)]
@@ -269,10 +288,18 @@ fn run(cli: Cli) -> Result<i32, String> {
             Ok(print(&report, &common))
         }
         Command::Check {
-            file,
+            files,
             evidence,
+            queue,
             common,
         } => {
+            if queue::wanted(&files, &queue) {
+                if evidence {
+                    return Err("--evidence reads one file of evidence, not a ticket queue".into());
+                }
+                return queue::run(&files, &queue, &common);
+            }
+            let file = files.first().cloned();
             let text = read_text(file.as_ref(), wdcap::model::limits::MAX_PASTE_BYTES)?;
             let report = if evidence {
                 let ev = read_evidence(&text)?;
@@ -337,6 +364,8 @@ fn run(cli: Cli) -> Result<i32, String> {
             );
             Ok(i32::from(view.counts.error > 0))
         }
+        Command::Completions { shell } => Ok(install::completions(shell)),
+        Command::Man { dir } => install::man(&dir),
         Command::Snapshot { file, url } => {
             let snapshot = read_page(&file, url.as_deref())?;
             emit(&format!(
@@ -427,7 +456,11 @@ pub fn render_text(report: &Report, reveal: bool) -> String {
         let at = f.param.map(|i| format!(" [{i}]")).unwrap_or_default();
         let _ = writeln!(out, "  {:<7} {}{at}: {}", f.severity, f.code, f.message);
         let _ = writeln!(out, "          fix: {}", f.fix);
-        if let Some(v) = &f.fixed_value {
+        // White space drawn (␠, ⍽ …), so the value and its correction do not look the same.
+        if let Some(v) = &f.shown_value {
+            let _ = writeln!(out, "          value: {v}");
+        }
+        if let Some(v) = f.shown_fixed_value.as_ref().or(f.fixed_value.as_ref()) {
             let _ = writeln!(out, "          corrected: {v}");
         }
     }

@@ -157,6 +157,11 @@ mod tests {
         let marketing = "https://www.workday.com/acme/d/task/2997$2151.htmld";
         assert_eq!(
             accept(&tab(marketing, None), marketing),
+            Err(Refusal::Tab(NotWorkday))
+        );
+        let forms = "https://forms.workday.com/acme/d/task/2997$2151.htmld";
+        assert_eq!(
+            accept(&tab(forms, None), forms),
             Err(Refusal::Tab(NotATenantHost))
         );
         let plain = "http://wd3-impl.workday.com/acme/d/task/2997$2151.htmld";

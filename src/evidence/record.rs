@@ -131,8 +131,7 @@ impl StoredParam {
             source: Source {
                 page: self.page,
                 label: self.label.clone(),
-                line: None,
-                node: None,
+                ..Source::default()
             },
             client: self.client.clone(),
         }

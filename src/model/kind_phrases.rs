@@ -45,7 +45,6 @@ const LABELS: &[(&str, Option<ParamKind>)] = &[
     ("restendpoint", Some(ParamKind::RestEndpoint)),
     ("api endpoint", Some(ParamKind::RestEndpoint)),
     ("service url", Some(ParamKind::RestEndpoint)),
-    ("base url", Some(ParamKind::RestEndpoint)),
     ("soap endpoint", Some(ParamKind::SoapEndpoint)),
     ("soap url", Some(ParamKind::SoapEndpoint)),
     ("web service endpoint", Some(ParamKind::SoapEndpoint)),
@@ -79,6 +78,9 @@ const LABELS: &[(&str, Option<ParamKind>)] = &[
     ("username", Some(ParamKind::IsuUsername)),
     ("user name", Some(ParamKind::IsuUsername)),
     // Labels of other things: they end the search.
+    // A connector's "base URL" (`WORKDAY_BASE_URL`, a hostname field) is the services host
+    // alone; the REST endpoint, when that is what it holds, is known by its shape.
+    ("base url", None),
     ("password", None),
     ("passwd", None),
     ("access token", None),
@@ -216,6 +218,24 @@ pub(crate) fn find_label(window: &str) -> Option<(Option<ParamKind>, &str)> {
     None
 }
 
+/// Whether `word` is the first word of a label phrase (`Authorization` of `Authorization
+/// Endpoint`): in a list of labels ("the Client ID, Client Secret, Authorization Endpoint and …")
+/// such a word starts the next label, never a value.
+pub(crate) fn starts_label(word: &str) -> bool {
+    static FIRST_WORDS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    let first = FIRST_WORDS.get_or_init(|| {
+        let mut w: Vec<&'static str> = LABELS
+            .iter()
+            .filter_map(|(phrase, _)| phrase.split(' ').next())
+            .filter(|w| w.len() > 2)
+            .collect();
+        w.sort_unstable();
+        w.dedup();
+        w
+    });
+    first.iter().any(|f| word_is(word, f))
+}
+
 /// The kind a label names (`Client ID`, `Token Endpoint`, `client_id`), for a whole label text.
 pub fn label_kind(label: &str) -> Option<ParamKind> {
     find_label(label).and_then(|(k, _)| k)
@@ -252,5 +272,15 @@ mod tests {
         assert_eq!(label_kind("Refresh Token"), Some(ParamKind::RefreshToken));
         assert_eq!(label_kind("Token Endpoint"), Some(ParamKind::TokenEndpoint));
         assert_eq!(label_kind("ISU password"), None);
+    }
+
+    #[test]
+    fn first_words_of_labels_are_known() {
+        for w in ["Authorization", "client", "TOKEN", "Refresh", "password"] {
+            assert!(starts_label(w), "{w}");
+        }
+        for w in ["k3j4h5g6f7", "abc123def", "Endpoint", "id"] {
+            assert!(!starts_label(w), "{w}");
+        }
     }
 }

@@ -7,6 +7,7 @@
 //! | --- | --- | --- |
 //! | pasted text (`wdcap check`, wasm `checkText`) | [`MAX_PASTE_BYTES`] | refused: exit 2 / `too_large` |
 //! | saved page (`wdcap scan`, `wdcap snapshot`) | [`MAX_HTML_BYTES`] | refused: exit 2 |
+//! | a mail file, attachments included (`.eml`, a message of an mbox) | [`MAX_MAIL_BYTES`] | that ticket refused |
 //! | element nesting in a saved page | [`crate::snapshot::MAX_DEPTH`] | refused: exit 2 |
 //! | element nesting in a snapshot | [`crate::snapshot::MAX_DEPTH`] | deeper nodes flattened, in order |
 //! | nodes in a snapshot | [`crate::snapshot::MAX_NODES`] | refused (`bad_snapshot`); the snapshotters stop there |
@@ -17,6 +18,10 @@ pub const MAX_PASTE_BYTES: usize = 16 << 20;
 
 /// Largest saved page read: 64 MiB (a saved 10 000-row report is about 10 MB).
 pub const MAX_HTML_BYTES: usize = 64 << 20;
+
+/// Largest mail message read (an `.eml` file, one message of an mbox): 64 MiB, attachments
+/// included (base64 makes them a third larger). Its text is then held to [`MAX_PASTE_BYTES`].
+pub const MAX_MAIL_BYTES: usize = 64 << 20;
 
 /// A size for people: `16 MiB`, `50.0 MB`-style figures are easy to misread, so bytes too.
 pub fn describe(bytes: usize) -> String {

@@ -137,6 +137,12 @@ pub struct Source {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "typescript", ts(optional))]
     pub node: Option<usize>,
+    /// In pasted text, the white space the value's line ended with right after the value
+    /// (`" "`, `"\t"`): a copy of the value may carry it (`line-end-whitespace`). Added to the
+    /// contract.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional))]
+    pub line_end_white_space: Option<String>,
 }
 
 /// One parameter.

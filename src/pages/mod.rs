@@ -84,6 +84,7 @@ impl<'a> Page<'a> {
             label: label.map(str::to_string),
             line: None,
             node,
+            ..Source::default()
         }
     }
 }

@@ -48,6 +48,7 @@ impl Recogniser for ViewApiClients {
                         label: Some(field.label.clone()),
                         line: None,
                         node: Some(value_node),
+                        ..Source::default()
                     }));
                 }
             }
@@ -83,6 +84,7 @@ impl Recogniser for ViewApiClients {
                         label: table.headers.get(id).cloned(),
                         line: None,
                         node: row.get(id).copied(),
+                        ..Source::default()
                     });
                 if let Some(name) = name.filter(|n| !n.is_empty()) {
                     // The row is one API client: its name is the value's name and its client.

@@ -112,6 +112,7 @@ impl Recogniser for ViewUrls {
                     label: u.shown_under.clone(),
                     line: None,
                     node: Some(u.node),
+                    ..Source::default()
                 });
                 p.name = report_name.clone();
                 p

@@ -1,6 +1,7 @@
 //! What kind a value found in text is: a URL by its shape (and, for a Workday URL of no known
 //! shape, what it was probably meant as), any other value by its shape, else by its label.
 
+use crate::model::kind_phrases;
 use crate::model::param::ParamKind;
 use crate::model::value_faults;
 use crate::model::value_shape::value_shape;
@@ -21,7 +22,10 @@ pub(super) fn url_kind_of(shape: UrlShape, label: Option<ParamKind>) -> Option<P
         // A UI-shaped path elsewhere than Workday is just a web page.
         Some(ParamKind::UiUrl) if !shape.workdayish => label_url,
         Some(k) => Some(k),
-        None if shape.workdayish => label_url.or(shape.intended).or(Some(ParamKind::UiUrl)),
+        // A services host with no shape is a host name, not a UI page.
+        None if shape.workdayish => label_url
+            .or(shape.intended)
+            .or(shape.ui_host.then_some(ParamKind::UiUrl)),
         None => label_url,
     }
 }
@@ -36,20 +40,32 @@ pub(super) struct UrlShape {
     pub(super) workdayish: bool,
     /// For a URL of no recognised shape, the kind it was probably meant as.
     pub(super) intended: Option<ParamKind>,
+    /// Its host may serve the UI: not a Workday services host.
+    pub(super) ui_host: bool,
 }
 
 impl UrlShape {
-    /// The shape of `text`, or `None` when it does not parse as a URL.
+    /// The shape of `text`, or `None` when it does not parse as a URL or is no connection URL
+    /// whatever its label: one of Workday's own sites that serve no tenant (Workday Community,
+    /// the documentation, a job site), or an XML namespace or schema identifier.
     pub(super) fn parse(text: &str) -> Option<UrlShape> {
         let e = Endpoint::parse(text).ok()?;
         let host = e.url.host_str().unwrap_or_default();
+        if e.site.is_some() || super::namespaces::is_namespace_host(host) {
+            return None;
+        }
         Some(UrlShape {
             kind: e.kind,
-            complete: e.kind.is_some() && e.path_problem.is_none(),
+            complete: e.kind.is_some() && e.path_problems.is_empty(),
             workdayish: e.is_workday()
+                || e.host_in_path.is_some()
                 || crate::workday::link_wrappers::contains_ignore_case(host, "workday")
                 || crate::workday::link_wrappers::contains_ignore_case(host, "xn--"),
             intended: e.kind.is_none().then(|| intended_url_kind(&e)).flatten(),
+            ui_host: e
+                .host
+                .as_ref()
+                .is_none_or(|h| h.role != crate::workday::tenant::HostRole::Services),
         })
     }
 }
@@ -138,6 +154,11 @@ fn looks_like_value(value: &str, kind: ParamKind) -> bool {
     if v.is_empty() || STOP_WORDS.contains(&v.to_ascii_lowercase().as_str()) {
         return false;
     }
+    // "Save the Client ID, Client Secret, Authorization Endpoint …": the word after a label in
+    // a list of labels starts the next label.
+    if kind_phrases::starts_label(v) {
+        return false;
+    }
     if value_faults::has_placeholder(v, kind) || v.contains('…') || v.contains("...") {
         return true;
     }
@@ -156,6 +177,11 @@ fn looks_like_value(value: &str, kind: ParamKind) -> bool {
             ParamKind::IsuUsername => n >= 3,
             ParamKind::OrgId => {
                 n >= 3 && (v.chars().any(|c| c.is_ascii_digit()) || v.contains('='))
+            }
+            // A secret or token of letters alone is a word of prose unless it is long; real
+            // ones are about 100 characters of letters and digits (the notes' "Values").
+            ParamKind::ClientSecret | ParamKind::RefreshToken => {
+                n >= 20 || (n >= 3 && v.chars().any(|c| c.is_ascii_digit()))
             }
             _ => n >= 8 || (n >= 3 && v.chars().any(|c| c.is_ascii_digit())),
         }
@@ -194,10 +220,27 @@ mod tests {
             assert!(s.complete && s.workdayish && s.intended.is_none());
         }
         assert!(shapes.of("not a url").is_none());
+        // A token endpoint without `/token` is a token endpoint with a mistake.
         let s = shapes
             .of("https://wd3-impl.workday.com/ccx/oauth2/acme")
             .unwrap();
+        assert_eq!(
+            (s.kind, s.complete, s.intended),
+            (
+                Some(crate::workday::endpoint::EndpointKind::Token),
+                false,
+                None
+            )
+        );
+        let s = shapes
+            .of("https://wd3-impl.workday.com/ccx/oauth2/acme/extra")
+            .unwrap();
         assert_eq!((s.kind, s.intended), (None, Some(ParamKind::TokenEndpoint)));
+        // Workday's own sites and namespace URIs are no connection URL at all.
+        assert!(shapes.of("https://community.workday.com/sites/x").is_none());
+        assert!(shapes
+            .of("http://schemas.xmlsoap.org/soap/envelope/")
+            .is_none());
         for i in 0..MAX_URL_SHAPES + 10 {
             shapes.of(&format!("https://x{i}.example.com/"));
             assert!(shapes.shapes.len() <= MAX_URL_SHAPES);

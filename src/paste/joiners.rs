@@ -81,7 +81,8 @@ pub(super) fn join_url(
     join.then(|| (joined(), first_end))
 }
 
-/// A value cut at the end of a line: a client ID, WID or secret whose rest starts the next line.
+/// A value cut at the end of a line: a client ID, WID or secret whose rest starts the next line
+/// (a middle piece fills its line, the last one stands alone on it).
 pub(super) fn join_value(
     value: &str,
     line_len: usize,
@@ -112,11 +113,15 @@ pub(super) fn join_value(
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
     };
     let alone_on_next = first_end == next.trim_end().len();
+    // A secret of full length already, followed by a word without a digit, is complete: the
+    // word is the next line's prose ("thanks"), which a random piece of a secret almost never
+    // is.
+    let complete = v.len() >= 80 && !first.bytes().any(|b| b.is_ascii_digit());
     if line_len >= 60
         && v.len() >= 40
         && secretish(v)
         && secretish(first)
-        && first.len() < 60
+        && !complete
         && alone_on_next
         && (80..=200).contains(&joined.len())
     {

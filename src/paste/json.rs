@@ -2,7 +2,7 @@
 
 use super::classify::{url_kind, value_kind};
 use super::scanner::Scanner;
-use super::sink::Sink;
+use super::sink::{At, Sink};
 use crate::model::kind_phrases::find_label;
 use crate::model::value_shape::has_scheme_separator;
 
@@ -34,12 +34,16 @@ pub(super) fn walk_json(v: &serde_json::Value, key: Option<&str>, sink: &mut Sin
                 sink.params.extend(inner.params);
                 return;
             }
+            let at = At {
+                label: label_text,
+                ..At::default()
+            };
             if has_scheme_separator(s) {
                 if let Some(k) = url_kind(s, kind) {
-                    sink.push(k, Vec::new(), s, label_text, None, 0);
+                    sink.push(k, Vec::new(), s, at);
                 }
             } else if let Some((k, amb)) = value_kind(s, kind, kind.is_some()) {
-                sink.push(k, amb, s, label_text, None, 0);
+                sink.push(k, amb, s, at);
             }
         }
         _ => {}

@@ -17,17 +17,21 @@ mod classify;
 mod clients;
 mod decode;
 mod entities;
+pub mod files;
 pub mod form_body;
 mod html_text;
 mod joiners;
 mod json;
 pub mod link_markup;
+pub mod mime;
+mod namespaces;
 mod quoted_printable;
 mod raas_samples;
 mod reported_errors;
 mod scanner;
 mod sink;
 mod words;
+mod xml_text;
 
 use crate::model::param::Param;
 use crate::model::report_sample::ReportSample;
@@ -167,6 +171,74 @@ mod tests {
         let ps = extract(&format!("User report: {url}\nUser_Report?format=json\n"));
         assert_eq!(ps.len(), 1);
         assert_eq!(ps[0].raw(), format!("{url}User_Report?format=json"));
+    }
+
+    #[test]
+    fn a_no_break_space_trailing_a_value_stays_in_it() {
+        let token = "https://wd2-impl-services1.workday.com/ccx/oauth2/acme/token";
+        let id = "OGQyMzYyYjYtZDhmZC00YTA4LWE3M2EtZDIzNzg1MzY3NmZm";
+        // At the end of the line: carried along by the copy.
+        let ps = extract(&format!(
+            "Token Endpoint: {token}\u{a0}\nClient ID: {id}\u{202f}\n"
+        ));
+        assert_eq!(ps.len(), 2);
+        assert_eq!(ps[0].raw(), format!("{token}\u{a0}"));
+        assert_eq!(ps[1].raw(), format!("{id}\u{202f}"));
+        assert_eq!(ps[1].kind, ParamKind::ClientId);
+        // After a sentence mark it follows the sentence, not the value.
+        let ps = extract(&format!(
+            "The token endpoint is {token}.\u{a0}\nThe ID is {id}.\u{a0}\n"
+        ));
+        assert_eq!(ps.len(), 2, "{ps:?}");
+        assert_eq!(ps[0].raw(), token);
+        assert_eq!(ps[1].raw(), id);
+        // Between a label and its value, or between words: a separator.
+        let ps = extract(&format!(
+            "Client\u{a0}ID:\u{a0}{id}\u{a0}(from View API Clients)\n"
+        ));
+        assert_eq!(ps.len(), 1);
+        assert_eq!(ps[0].raw(), id);
+    }
+
+    #[test]
+    fn values_wrapped_over_many_quoted_lines_are_joined() {
+        let url = "https://wd2-impl-services1.workday.com/ccx/service/customreport2/bilby/bilby_isu/Investors?format=json&Worker_Type!WID=2f1e98a2fb45b99a30a74f97ed4eced7&Prompt_Two!WID=9a8b7c6d5e4f30211203f4e5d6c7b8a9&Base_Pay=0";
+        // Hard-wrapped at 62 columns inside the `> ` quote: four lines.
+        let lines: Vec<&str> = url
+            .as_bytes()
+            .chunks(60)
+            .map(|c| std::str::from_utf8(c).unwrap())
+            .collect();
+        assert_eq!(lines.len(), 4);
+        let quoted: Vec<String> = lines.iter().map(|l| format!("> {l}")).collect();
+        let text = format!(
+            "Dana wrote:\n> Here it is:\n>\n{}\n>\n> Priya\n",
+            quoted.join("\n")
+        );
+        let ps = extract(&text);
+        assert_eq!(ps.len(), 1, "{ps:?}");
+        assert_eq!(ps[0].raw(), url);
+        // A line of another quote depth is not the rest of the value.
+        let text = format!("> {}\n>> {}\n", lines[0], lines[1]);
+        assert_ne!(
+            extract(&text).first().map(|p| p.raw().to_string()),
+            Some(url[..148].to_string())
+        );
+        // A secret of full length followed by a word of prose is complete.
+        let secret = "k3j4h5g6f7".repeat(10);
+        let ps = extract(&format!("Client Secret: {secret}\nthanks\n"));
+        assert_eq!(ps.len(), 1);
+        assert_eq!(ps[0].raw(), secret);
+        // A long token wrapped over three lines.
+        let token = "z1x2c3v4b5n6m7a8s9d0".repeat(8);
+        let ps = extract(&format!(
+            "> Refresh token: {}\n> {}\n> {}\n> ok\n",
+            &token[..45],
+            &token[45..110],
+            &token[110..]
+        ));
+        assert_eq!(ps.len(), 1);
+        assert_eq!(ps[0].raw(), token);
     }
 
     #[test]

@@ -4,7 +4,8 @@
 
 use super::classify::{url_kind_of, value_kind_of, UrlShapes};
 use super::joiners::{join_url, join_value};
-use super::sink::Sink;
+use super::namespaces;
+use super::sink::{At, Sink};
 use super::words::{
     closing_quote, is_separator_end, split_inline_label, strip_word, url_in, InlineSplit,
 };
@@ -13,6 +14,7 @@ use crate::model::param::ParamKind;
 use crate::model::value_shape::value_shape;
 use crate::workday::clean;
 use std::borrow::Cow;
+use std::collections::VecDeque;
 
 /// How far back from a value the label search looks (bytes).
 const LABEL_WINDOW: usize = 96;
@@ -92,11 +94,7 @@ impl<'t> Scanner<'t> {
                 }
             }
             // A bare word.
-            let end = line[i..]
-                .char_indices()
-                .find(|(_, c)| c.is_whitespace())
-                .map(|(o, _)| i + o)
-                .unwrap_or(len);
+            let end = Self::word_end(line, i);
             out.push(Item {
                 start: i,
                 end,
@@ -108,16 +106,41 @@ impl<'t> Scanner<'t> {
         out
     }
 
+    /// Where the bare word starting at `i` ends: at white space, except that no-break spaces
+    /// trailing the word at the end of its line stay in it. A copy from a rendered page or a
+    /// chat carries them along, invisible, and the partner's form takes them as part of the
+    /// value (`invisible-char` reports them); between words they only separate.
+    fn word_end(line: &str, i: usize) -> usize {
+        for (o, c) in line[i..].char_indices() {
+            if !c.is_whitespace() {
+                continue;
+            }
+            let at = i + o;
+            if clean::is_visible_space(c) {
+                return at;
+            }
+            let tail = &line[at..];
+            if !tail.chars().all(char::is_whitespace) {
+                return at;
+            }
+            let run = tail
+                .find(|c: char| clean::is_visible_space(c))
+                .unwrap_or(tail.len());
+            return at + run;
+        }
+        line.len()
+    }
+
     pub(super) fn run(&self, sink: &mut Sink) {
         let mut shapes = UrlShapes::default();
         let mut block = 0;
         // A label on a line of its own (`Client secret:`), for the values on the next lines.
         let mut carry: Option<(Option<ParamKind>, &str)> = None;
-        // Bytes of the next line already joined to a value wrapped at the end of this one.
-        let mut consumed_next = 0usize;
+        // Bytes of the next lines already joined to a value wrapped at the end of this one.
+        let mut consumed: VecDeque<usize> = VecDeque::new();
         for (li, raw_line) in self.lines.iter().enumerate() {
             let (_, line) = Self::unquote(raw_line);
-            let skip = std::mem::take(&mut consumed_next);
+            let skip = consumed.pop_front().unwrap_or(0);
             if line.trim().is_empty() {
                 block += 1;
                 carry = None;
@@ -138,22 +161,44 @@ impl<'t> Scanner<'t> {
                     .unwrap_or(item.start);
                 let window = &line[wstart..item.start];
                 let is_last = n + 1 == items.len();
-                let next_line = self.lines.get(li + 1).map(|l| Self::unquote(l).1);
+                // A namespace declaration's value (`xmlns:wd="…"`) is never a parameter.
+                if namespaces::declares_namespace(&line[..item.start]) {
+                    last_end = item.end;
+                    continue;
+                }
                 if let Some((at, url)) = (!item.delimited).then(|| url_in(item.value)).flatten() {
                     let window = &line[wstart..(item.start + at).max(wstart)];
+                    if namespaces::declares_namespace(&line[..item.start + at]) {
+                        last_end = item.end;
+                        continue;
+                    }
                     let (label_kind, label_text) = self.label_for(window, carry, sole_item);
                     let mut url = Cow::Borrowed(url);
-                    if is_last && item.start + at + url.len() >= item.end {
+                    let ends_word = item.start + at + url.len() >= item.end;
+                    let mut joined_lines = None;
+                    if is_last && ends_word {
                         if let Some((joined, used)) =
-                            join_url(&url, line.len(), next_line, &mut shapes)
+                            self.join_wrapped(li, &url, |acc, len, next| {
+                                join_url(acc, len, Some(next), &mut shapes)
+                            })
                         {
                             url = Cow::Owned(joined);
-                            consumed_next = used;
+                            joined_lines = Some(used.clone());
+                            consumed = used;
                         }
                     }
+                    let line_end = (is_last && ends_word)
+                        .then(|| self.line_end_space(li, line, item.end, joined_lines.as_ref()))
+                        .flatten();
                     let shape = shapes.of(&clean::clean_cow(&url));
                     if let Some(kind) = shape.and_then(|s| url_kind_of(s, label_kind)) {
-                        sink.push(kind, Vec::new(), &url, label_text, Some(li + 1), block);
+                        let at = At {
+                            label: label_text,
+                            line: Some(li + 1),
+                            block,
+                            line_end_white_space: line_end,
+                        };
+                        sink.push(kind, Vec::new(), &url, at);
                         found_on_line += 1;
                     }
                     last_end = item.end;
@@ -167,12 +212,21 @@ impl<'t> Scanner<'t> {
                 if value.is_empty() {
                     continue;
                 }
+                // The value ends where its word does (no sentence mark cut off after it).
+                let ends_word = !item.delimited && item.value.ends_with(value.as_ref());
+                let mut joined_lines = None;
                 if !item.delimited && is_last {
-                    if let Some((joined, used)) = join_value(&value, line.len(), next_line) {
+                    if let Some((joined, used)) = self.join_wrapped(li, &value, |acc, len, next| {
+                        join_value(acc, len, Some(next))
+                    }) {
                         value = Cow::Owned(joined);
-                        consumed_next = used;
+                        joined_lines = Some(used.clone());
+                        consumed = used;
                     }
                 }
+                let line_end = (is_last && ends_word)
+                    .then(|| self.line_end_space(li, line, item.end, joined_lines.as_ref()))
+                    .flatten();
                 // `client_id=abc`, `secret:abc` in one word.
                 let InlineSplit {
                     value,
@@ -198,7 +252,13 @@ impl<'t> Scanner<'t> {
                 };
                 if let Some((kind, amb)) = value_kind_of(value, &clean, shape, label_kind, labelled)
                 {
-                    sink.push(kind, amb, value, label_text, Some(li + 1), block);
+                    let at = At {
+                        label: label_text,
+                        line: Some(li + 1),
+                        block,
+                        line_end_white_space: line_end,
+                    };
+                    sink.push(kind, amb, value, at);
                     found_on_line += 1;
                     last_end = item.end;
                 }
@@ -226,6 +286,64 @@ impl<'t> Scanner<'t> {
         }
     }
 
+    /// How many quote marks (`>`) start a line.
+    fn quote_depth(line: &str) -> usize {
+        let (n, _) = Self::unquote(line);
+        line[..n].bytes().filter(|b| *b == b'>').count()
+    }
+
+    /// A value wrapped at the end of line `li`, joined with its rest on the following lines of
+    /// the same quote depth, as many as `join` accepts: `join(value so far, length of the line
+    /// it ends on, next line)` gives the joined value and the bytes of the next line it used.
+    /// A line whose first word is only part of it ends the value there. Returns the joined
+    /// value and, for each following line, the bytes used.
+    fn join_wrapped(
+        &self,
+        li: usize,
+        value: &str,
+        mut join: impl FnMut(&str, usize, &str) -> Option<(String, usize)>,
+    ) -> Option<(String, VecDeque<usize>)> {
+        let depth = Self::quote_depth(self.lines[li]);
+        let mut len = Self::unquote(self.lines[li]).1.len();
+        let mut joined: Option<String> = None;
+        let mut used = VecDeque::new();
+        for raw in &self.lines[li + 1..] {
+            if Self::quote_depth(raw) != depth {
+                break;
+            }
+            let next = Self::unquote(raw).1;
+            let Some((j, n)) = join(joined.as_deref().unwrap_or(value), len, next) else {
+                break;
+            };
+            joined = Some(j);
+            used.push_back(n);
+            if n < next.trim_end().len() {
+                break;
+            }
+            len = next.len();
+        }
+        joined.map(|j| (j, used))
+    }
+
+    /// The white space line `li` ends with right after a value that ends at byte `end` of it
+    /// (`line`, unquoted), or, for a value joined over the following lines (`joined`: the bytes
+    /// used of each), after its end on the last of them. `None` when the line goes on or ends
+    /// without white space.
+    fn line_end_space<'l>(
+        &'l self,
+        li: usize,
+        line: &'l str,
+        end: usize,
+        joined: Option<&VecDeque<usize>>,
+    ) -> Option<&'l str> {
+        let (text, end) = match joined.and_then(|u| Some((u.len(), *u.back()?))) {
+            Some((n, used)) => (Self::unquote(self.lines.get(li + n)?).1, used),
+            None => (line, end),
+        };
+        let tail = text.get(end..)?;
+        (!tail.is_empty() && tail.chars().all(char::is_whitespace)).then_some(tail)
+    }
+
     /// The label for a value: the nearest in its window, else the carried one.
     fn label_for<'w>(
         &self,
@@ -242,7 +360,19 @@ impl<'t> Scanner<'t> {
         }
     }
 
+    /// A bare word without its wrapping punctuation (see [`Self::bare_value_of`]); no-break
+    /// spaces it ends with stay only when nothing is cut from its end (after a sentence mark
+    /// they follow the sentence, not the value).
     fn bare_value(word: &str) -> &str {
+        let core = word.trim_end_matches(char::is_whitespace);
+        let v = Self::bare_value_of(core);
+        if core.len() < word.len() && core.ends_with(v) {
+            return &word[core.len() - v.len()..];
+        }
+        v
+    }
+
+    fn bare_value_of(word: &str) -> &str {
         let stripped = strip_word(word);
         // `<value>` with its brackets is a placeholder; keep them when the inside is no value.
         if word.starts_with('<') && word.ends_with('>') && value_shape(stripped).is_empty() {

@@ -13,16 +13,33 @@ pub(super) struct Sink {
     pub(super) seen: [HashMap<String, (usize, usize)>; ParamKind::ALL.len()],
 }
 
+/// Where in the text a value was found.
+#[derive(Default, Clone, Copy)]
+pub(super) struct At<'t> {
+    /// The label found near it.
+    pub(super) label: Option<&'t str>,
+    /// 1-based line.
+    pub(super) line: Option<usize>,
+    /// Blocks are separated by blank lines (a quoted reply is another block).
+    pub(super) block: usize,
+    /// The white space its line ended with right after it.
+    pub(super) line_end_white_space: Option<&'t str>,
+}
+
 impl Sink {
     pub(super) fn push(
         &mut self,
         kind: ParamKind,
         ambiguous: Vec<ParamKind>,
         value: &str,
-        label: Option<&str>,
-        line: Option<usize>,
-        block: usize,
+        at: At<'_>,
     ) {
+        let At {
+            label,
+            line,
+            block,
+            line_end_white_space,
+        } = at;
         if value.is_empty() {
             return;
         }
@@ -48,6 +65,7 @@ impl Sink {
             label: label.map(str::to_string),
             line,
             node: None,
+            line_end_white_space: line_end_white_space.map(str::to_string),
         });
         p.ambiguous_with = ambiguous;
         self.params.push(p);

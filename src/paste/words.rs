@@ -54,7 +54,13 @@ pub(super) fn url_in(word: &str) -> Option<(usize, &str)> {
         .filter(|(_, b)| b.eq_ignore_ascii_case(&b'h'))
         .map(|(i, _)| i)
         .find(|&i| crate::workday::link_wrappers::is_http(&word[i..]))?;
-    let mut u = &word[at..];
+    let whole = &word[at..];
+    // No-break spaces the word ends with (kept in it at a line's end: `Scanner::word_end`) stay
+    // with the URL only when nothing is cut from its end: after a sentence mark they follow the
+    // sentence, not the value.
+    let mut u = whole.trim_end_matches(|c: char| c.is_whitespace());
+    let carried = whole.len() - u.len();
+    let core = u.len();
     loop {
         let before = u.len();
         u = u.trim_end_matches(['.', ',', ';', ':', '!', '?', '*']);
@@ -71,6 +77,9 @@ pub(super) fn url_in(word: &str) -> Option<(usize, &str)> {
         if u.len() == before {
             break;
         }
+    }
+    if u.len() == core && carried > 0 {
+        u = whole;
     }
     (u.len() > "https://".len()).then_some((at, u))
 }

@@ -7,7 +7,8 @@ use serde::Serialize;
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct ErrorValue {
-    /// `bad_options`, `unknown_integration`, `bad_snapshot`, `bad_evidence`, `too_large`.
+    /// `bad_options`, `unknown_integration`, `bad_snapshot`, `bad_evidence`, `too_large`; for a
+    /// file or a ticket: `not_ticket_file`, `not_text`, `unreadable`.
     pub code: &'static str,
     pub message: String,
 }

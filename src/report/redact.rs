@@ -119,6 +119,11 @@ pub fn markdown(report: &Report, options: &Options) -> String {
         );
         let _ = writeln!(o, "{}\n", text(&f.message));
         let _ = writeln!(o, "**Fix:** {}\n", text(&f.fix));
+        // The value with its white space drawn (a secret's masked), so it and the corrected
+        // value do not look the same.
+        if let Some(v) = &f.shown_value {
+            let _ = writeln!(o, "**Value as given:** {}\n", drawn_code(v));
+        }
         if let Some(v) = &f.fixed_value {
             let secret = f
                 .param
@@ -128,6 +133,10 @@ pub fn markdown(report: &Report, options: &Options) -> String {
                 fingerprinted(&Secret::new(v.clone()))
             } else {
                 code(v)
+            };
+            let shown = match (&f.shown_fixed_value, secret) {
+                (Some(drawn), true) => format!("{shown} ({})", drawn_code(drawn)),
+                _ => shown,
             };
             let _ = writeln!(o, "**Corrected value:** {shown}\n");
         }
@@ -161,20 +170,26 @@ fn value_cell(p: &Param) -> String {
     }
 }
 
-/// A code span that holds `v` verbatim, whatever backticks it contains. Invisible and white
-/// space characters are shown by name, so the reader sees them.
+/// A code span that holds `v` verbatim, whatever backticks it contains. White space at either
+/// end and invisible characters are drawn (`crate::workday::clean::drawn`), so the reader sees
+/// them; a space between words stays a space.
 fn code(v: &str) -> String {
-    let shown: String = v
-        .chars()
-        .map(|c| match c {
-            '\n' => "⏎".to_string(),
-            '\t' => "⇥".to_string(),
-            c if crate::workday::clean::invisible_name(c).is_some() => {
-                format!("<U+{:04X}>", c as u32)
-            }
-            c => c.to_string(),
-        })
-        .collect();
+    let inner = v.trim_matches(|c: char| c == ' ');
+    let lead = v.len() - v.trim_start_matches(' ').len();
+    let trail = v.len() - v.trim_end_matches(' ').len();
+    let mut shown = "␠".repeat(lead);
+    for c in inner.chars() {
+        match crate::workday::clean::white_space_mark(c).filter(|_| c != ' ') {
+            Some(mark) => shown.push_str(&mark),
+            None => shown.push(c),
+        }
+    }
+    shown.push_str(&"␠".repeat(trail.min(v.len() - lead)));
+    drawn_code(&shown)
+}
+
+/// A code span around text already drawn, whatever backticks it holds.
+fn drawn_code(shown: &str) -> String {
     let longest = shown.split(|c| c != '`').map(str::len).max().unwrap_or(0);
     let fence = "`".repeat(longest + 1);
     let pad = if shown.starts_with('`')
@@ -190,13 +205,13 @@ fn code(v: &str) -> String {
 }
 
 /// Text for a table cell.
-fn cell(s: &str) -> String {
+pub(crate) fn cell(s: &str) -> String {
     text(s).replace('|', "\\|")
 }
 
 /// Text from the input, safe for Markdown: `<`, `>` and `&` escaped outside code spans, so a
 /// renderer never takes them for HTML; code spans kept as they are.
-fn text(s: &str) -> String {
+pub(crate) fn text(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut in_code = false;
     for c in s.chars() {
@@ -315,6 +330,8 @@ mod tests {
         assert_eq!(text("a <b> & `<c>`"), "a &lt;b&gt; &amp; `<c>`");
         assert_eq!(cell("x|y"), "x\\|y");
         assert_eq!(code("a`b"), "``a`b``");
-        assert_eq!(code("a\u{200B}"), "`a<U+200B>`");
+        assert_eq!(code("a\u{200B}"), "`a⟨ZWSP⟩`");
+        assert_eq!(code(" a b\u{a0}\t"), "`␠a b⍽⇥`");
+        assert_eq!(code("   "), "`␠␠␠`");
     }
 }

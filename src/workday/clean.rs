@@ -38,6 +38,71 @@ pub fn is_visible_space(c: char) -> bool {
     c.is_whitespace() && invisible_name(c).is_none()
 }
 
+/// How a character a person cannot see is drawn so they can: ␠ for a space, ⍽ for a no-break
+/// space (U+00A0, U+202F, U+2007), ⇥ for a tab, ⏎ for a line break, and the character's
+/// name in angle quotes for zero-width and other invisible characters (`⟨ZWSP⟩`,
+/// `⟨U+00AD⟩`). `None` for a character a person sees.
+pub fn white_space_mark(c: char) -> Option<Cow<'static, str>> {
+    Some(Cow::Borrowed(match c {
+        ' ' => "␠",
+        '\u{00A0}' | '\u{202F}' | '\u{2007}' => "⍽",
+        '\t' => "⇥",
+        '\n' => "⏎",
+        '\r' => "␍",
+        '\u{200B}' => "⟨ZWSP⟩",
+        '\u{200C}' => "⟨ZWNJ⟩",
+        '\u{200D}' => "⟨ZWJ⟩",
+        '\u{2060}' => "⟨WJ⟩",
+        '\u{FEFF}' => "⟨BOM⟩",
+        c if c.is_whitespace() || is_invisible(c) => {
+            return Some(Cow::Owned(format!("⟨U+{:04X}⟩", c as u32)))
+        }
+        _ => return None,
+    }))
+}
+
+/// Whether `s` holds a character [`white_space_mark`] draws.
+pub fn has_white_space_or_invisible(s: &str) -> bool {
+    s.chars().any(|c| c.is_whitespace() || is_invisible(c))
+}
+
+/// `s` with every white space and invisible character drawn ([`white_space_mark`]): what a
+/// finding shows beside the value, so `abc ` and `abc` no longer look the same.
+pub fn drawn(s: &str) -> Cow<'_, str> {
+    if !has_white_space_or_invisible(s) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match white_space_mark(c) {
+            Some(mark) => out.push_str(&mark),
+            None => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// A secret drawn without showing it: each run of characters a person sees is `••••`, white
+/// space and invisible characters are drawn where they are (`••••␠`).
+pub fn drawn_masked(s: &str) -> String {
+    let mut out = String::new();
+    let mut in_run = false;
+    for c in s.chars() {
+        match white_space_mark(c) {
+            Some(mark) => {
+                out.push_str(&mark);
+                in_run = false;
+            }
+            None if !in_run => {
+                out.push_str("••••");
+                in_run = true;
+            }
+            None => {}
+        }
+    }
+    out
+}
+
 /// Quote characters that wrap a value when it is pasted from a message or a JSON file.
 pub fn is_quote(c: char) -> bool {
     matches!(
@@ -115,5 +180,21 @@ mod tests {
         assert_eq!(clean("“abc”"), "abc");
         assert!(invisible_name('\u{FEFF}').is_some() && invisible_name('a').is_none());
         assert!(is_visible_space(' ') && !is_visible_space('\u{00A0}'));
+    }
+
+    #[test]
+    fn white_space_is_drawn() {
+        assert_eq!(drawn("abc"), "abc");
+        assert_eq!(
+            drawn(" a\tb\u{a0}\u{202f}c\u{200b}\u{feff}\u{ad} "),
+            "␠a⇥b⍽⍽c⟨ZWSP⟩⟨BOM⟩⟨U+00AD⟩␠"
+        );
+        assert_eq!(
+            drawn("x\u{2060}\u{200c}\u{200d}\u{2007}\n"),
+            "x⟨WJ⟩⟨ZWNJ⟩⟨ZWJ⟩⍽⏎"
+        );
+        assert_eq!(drawn_masked("k3j4h5 g6\u{a0}"), "••••␠••••⍽");
+        assert_eq!(drawn_masked("k3j4h5"), "••••");
+        assert!(!drawn_masked("secret value").contains("secret"));
     }
 }

@@ -9,8 +9,9 @@
 //! [`TenantPage`] is an address of a tenant's admin UI: `https`, on a tenant UI host (the shapes
 //! the notes list: a data-center label such as `wd3`, an `impl`, `impl-cc` or `dev` label,
 //! `www.myworkday.com`, a `{tenant}.wd5` label), with the tenant first in its path
-//! (`/{tenant}/d/…`). Every other host of the Workday domains (the marketing site
-//! `www.workday.com`, community, documentation, sign-in or forms hosts) serves no tenant's pages.
+//! (`/{tenant}/d/…`). Workday's own sites (the marketing site `www.workday.com`, community,
+//! documentation: `workday::tenant::workday_site`) are not Workday hosts at all, and every other
+//! host of the Workday domains (sign-in, forms, web services) serves no tenant's pages.
 
 use crate::workday::endpoint::{Endpoint, EndpointKind};
 use crate::workday::tenant::{DataCenter, Environment, HostRole, Tenant, WorkdayHost};
@@ -107,10 +108,11 @@ pub enum NotATenantPage {
     NotHttps,
     /// A port other than the default: Workday serves its pages on 443.
     NotDefaultPort,
-    /// Not a host of the Workday domains.
+    /// Not a Workday host: another domain, or one of Workday's own sites (marketing, community,
+    /// documentation), which serve no tenant.
     NotWorkday,
-    /// A host of the Workday domains that serves no tenant's pages (marketing, community,
-    /// documentation, sign-in) or a web-services host.
+    /// A host of the Workday domains that serves no tenant's pages (sign-in, forms) or a
+    /// web-services host.
     NotATenantHost,
     /// The path names no tenant (`/{tenant}/d/…`).
     NoTenant,
@@ -325,12 +327,13 @@ mod tests {
                 "https://wd3-impl.workday.com.evil.io/acme/d/home.htmld",
                 NotWorkday,
             ),
-            ("https://www.workday.com/acme/d/home.htmld", NotATenantHost),
+            // Workday's own sites are not Workday (tenant) hosts at all.
+            ("https://www.workday.com/acme/d/home.htmld", NotWorkday),
             (
                 "https://community.workday.com/acme/d/home.htmld",
-                NotATenantHost,
+                NotWorkday,
             ),
-            ("https://doc.workday.com/acme/d/home.htmld", NotATenantHost),
+            ("https://doc.workday.com/acme/d/home.htmld", NotWorkday),
             (
                 "https://forms.workday.com/acme/d/home.htmld",
                 NotATenantHost,

@@ -125,9 +125,17 @@ impl fmt::Display for Environment {
 pub enum HostRole {
     Ui,
     Services,
+    /// Both from one host: a development machine under `workdaysuv.com` (the notes' "Hosts and
+    /// URL anatomy", "Domains seen"). Public code shows one such machine answering the UI, SOAP,
+    /// RaaS and `/authorize` alike, and none with a `-services1` twin, so neither
+    /// `ui-host-for-api` nor `api-host-for-authorize` has a better host to offer there.
+    Any,
 }
 
-/// A host name that belongs to one of [`WORKDAY_DOMAINS`], with what its labels say.
+/// A host name that belongs to one of [`WORKDAY_DOMAINS`], with what its labels say. A name in
+/// the host (`galahdev-services1.wd101.myworkday.com`, `dunnart.myworkday.com`) is not read as
+/// the tenant: public configs pair such hosts with tenants of other names (`wday_galahdev11`),
+/// so the tenant comes from the path only.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct WorkdayHost {
     pub name: String,
@@ -137,11 +145,56 @@ pub struct WorkdayHost {
     pub environment: Environment,
 }
 
+/// Workday's own sites that serve no tenant, by host name, with what each is. Links to them
+/// (a reference page on Workday Community, the documentation reader, the marketing site that a
+/// SAML set-up names as its entity ID) fill the tickets and guides wdcap reads; they are never a
+/// tenant's connection parameter, and never a lookalike either.
+const SITES: &[(&str, &str)] = &[
+    ("www.workday.com", "Workday's public website"),
+    ("community.workday.com", "Workday Community"),
+    ("doc.workday.com", "Workday's documentation"),
+    ("docs.workday.com", "Workday's documentation"),
+    ("credentials.workday.com", "Workday's credentials site"),
+    ("resourcecenter.workday.com", "Workday's resource center"),
+    ("developer.workday.com", "Workday's developer site"),
+    ("blog.workday.com", "Workday's blog"),
+    ("newsroom.workday.com", "Workday's newsroom"),
+];
+
+/// Domains of Workday products other than a tenant's admin UI and APIs: candidate-facing job
+/// sites (`{tenant}.wd5.myworkdayjobs.com`), a different product with its own URLs (the notes'
+/// "The admin UI's DOM"), also served as `myworkdaysite.com`.
+const SITE_DOMAINS: &[(&str, &str)] = &[
+    ("myworkdayjobs.com", "a Workday job site for candidates"),
+    ("myworkdaysite.com", "a Workday job site for candidates"),
+];
+
+/// What a host of Workday's that serves no tenant is ("Workday Community"), for a host name as
+/// the `url` crate gives it; `None` for every other host.
+pub fn workday_site(host: &str) -> Option<&'static str> {
+    if let Some((_, what)) = SITES.iter().find(|(h, _)| *h == host) {
+        return Some(what);
+    }
+    SITE_DOMAINS
+        .iter()
+        .find(|(d, _)| {
+            host == *d
+                || host
+                    .strip_suffix(d)
+                    .is_some_and(|prefix| prefix.ends_with('.') && prefix.len() > 1)
+        })
+        .map(|(_, what)| *what)
+}
+
 impl WorkdayHost {
     /// Parses a host name as the `url` crate gives it (lowercase, IDNA to punycode). `None` for
     /// anything that is not exactly a Workday domain or a subdomain of one: lookalikes, a
-    /// trailing dot, IP literals.
+    /// trailing dot, IP literals; and for Workday's own sites that serve no tenant
+    /// ([`workday_site`]).
     pub fn parse(host: &str) -> Option<Self> {
+        if workday_site(host).is_some() {
+            return None;
+        }
         let domain = WORKDAY_DOMAINS.iter().copied().find(|d| {
             host == *d
                 || host
@@ -157,7 +210,9 @@ impl WorkdayHost {
         }
         let tokens: Vec<&str> = prefix.split(['.', '-']).filter(|t| !t.is_empty()).collect();
         let data_center = tokens.iter().find_map(|t| DataCenter::from_label(t));
-        let role = if tokens.iter().any(|t| t.starts_with("services")) {
+        let role = if domain == "workdaysuv.com" {
+            HostRole::Any
+        } else if tokens.iter().any(|t| t.starts_with("services")) {
             HostRole::Services
         } else {
             HostRole::Ui
@@ -221,6 +276,36 @@ mod tests {
             host("foo.workdaysuv.com").environment,
             Environment::Development
         );
+        assert_eq!(host("i-3be7a911.workdaysuv.com").role, HostRole::Any);
+        assert_eq!(host("ibis.workday.com").role, HostRole::Ui);
+        assert_eq!(
+            host("galahdev-services1.wd101.myworkday.com").role,
+            HostRole::Services
+        );
+    }
+
+    #[test]
+    fn workday_s_own_sites_are_no_tenant_host() {
+        for h in [
+            "www.workday.com",
+            "community.workday.com",
+            "doc.workday.com",
+            "credentials.workday.com",
+            "dingo.wd5.myworkdayjobs.com",
+            "wd3.myworkdaysite.com",
+        ] {
+            assert!(workday_site(h).is_some(), "{h}");
+            assert!(WorkdayHost::parse(h).is_none(), "{h}");
+        }
+        for h in [
+            "workday.com",
+            "www.myworkday.com",
+            "impl.workday.com",
+            "myworkdayjobs.com.evil.io",
+            "evilmyworkdayjobs.com",
+        ] {
+            assert!(workday_site(h).is_none(), "{h}");
+        }
     }
 
     #[test]

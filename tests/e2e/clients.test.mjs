@@ -152,8 +152,9 @@ test('forged pages add nothing: a Workday host that is no tenant\'s, plain http,
   try {
     const fixture = 'view_api_clients/api_clients_tab';
     for (const [address, why] of [
-      [`https://www.workday.com/acme/d/task/2997$2151.htmld?wdcap-fixture=${fixture}`, { refused: 'tab', because: 'not_a_tenant_host' }],
-      [`https://doc.workday.com/globex/d/task/2997$2151.htmld?wdcap-fixture=${fixture}`, { refused: 'tab', because: 'not_a_tenant_host' }],
+      // Workday's own sites are no Workday host at all; a sign-in or forms host serves no tenant.
+      [`https://www.workday.com/acme/d/task/2997$2151.htmld?wdcap-fixture=${fixture}`, { refused: 'tab', because: 'not_workday' }],
+      [`https://forms.workday.com/globex/d/task/2997$2151.htmld?wdcap-fixture=${fixture}`, { refused: 'tab', because: 'not_a_tenant_host' }],
       [`http://wd3-impl.workday.com/globex/d/task/2997$2151.htmld?wdcap-fixture=${fixture}`, { refused: 'tab', because: 'not_https' }],
     ]) {
       const seen = (await workerStats(browser.context)).refused;

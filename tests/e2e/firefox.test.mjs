@@ -145,7 +145,7 @@ test('Firefox: pages that are not the tenant\'s own add nothing; each API client
     });
   const fixture = 'view_api_clients/api_clients_tab';
   for (const [address, because] of [
-    [`https://www.workday.com/acme/d/task/2997$2151.htmld?wdcap-fixture=${fixture}`, 'not_a_tenant_host'],
+    [`https://www.workday.com/acme/d/task/2997$2151.htmld?wdcap-fixture=${fixture}`, 'not_workday'],
     [`http://wd3-impl.workday.com/acme/d/task/2997$2151.htmld?wdcap-fixture=${fixture}`, 'not_https'],
   ]) {
     const seen = (await stats()).refused;

@@ -57,7 +57,7 @@ export const CASES = [
 export const HOSTILE_VALUES = [
   ['token_endpoint', 'https://wd5-impl-services1.workday.com/ccx/oauth2/acme/token', /data center: wd5/],
   ['rest_endpoint', 'https://wd3-impl-services1.workday.com.evil.io/ccx/api/v1/acme', /not a Workday host/],
-  ['raas_url', 'https://community.workday.com/ccx/service/customreport2/acme/ISU_Acme_Learning/Learning_Users?format=json', /serves no tenant/],
+  ['raas_url', 'https://forms.workday.com/ccx/service/customreport2/acme/ISU_Acme_Learning/Learning_Users?format=json', /serves no tenant/],
   ['soap_endpoint', 'https://wd3-impl-services1.workday.com/ccx/service/globex/Learning/v39.2', /names tenant `?globex`?, not `?acme/],
 ];
 

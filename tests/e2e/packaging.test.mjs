@@ -37,7 +37,7 @@ test('the manifest source: CSP, Workday hosts only, minimal permissions, locale'
   const hosts = WORKDAY_DOMAINS.map((d) => `https://*.${d}/*`);
   assert.deepEqual([...source.host_permissions].sort(), [...hosts].sort());
   for (const script of source.content_scripts) assert.deepEqual([...script.matches].sort(), [...hosts].sort());
-  assert.deepEqual(source.permissions, ['storage', 'sidePanel', 'offscreen', 'clipboardWrite']);
+  assert.deepEqual(source.permissions, ['storage', 'sidePanel', 'offscreen', 'clipboardWrite', 'contextMenus']);
   assert.equal(source.default_locale, 'en');
   assert.match(source.name, /^__MSG_\w+__$/);
   assert.ok(!('optional_permissions' in source) && !('web_accessible_resources' in source));
@@ -50,7 +50,7 @@ test('the Firefox manifest is derived: background scripts, gecko settings, sideb
   assert.deepEqual(ff.background, { scripts: ['worker/background.js'], type: 'module' });
   assert.equal(ff.browser_specific_settings.gecko.id, GECKO_ID);
   assert.deepEqual(ff.browser_specific_settings.gecko.data_collection_permissions, { required: ['none'] });
-  assert.deepEqual(ff.permissions, ['storage', 'clipboardWrite', 'alarms']);
+  assert.deepEqual(ff.permissions, ['storage', 'clipboardWrite', 'contextMenus', 'alarms']);
   assert.equal(ff.sidebar_action.default_panel, source.side_panel.default_path);
   assert.ok(!('side_panel' in ff) && !('minimum_chrome_version' in ff));
   // Firefox has no externally_connectable; the background page refuses what comes from outside.

@@ -145,6 +145,23 @@ test('a problem e-mail: see the findings, copy the fix (clipboard read back)', a
   assert.ok(!(await shownFindings()).some((f) => f.endsWith('redirect-n-missing')));
 });
 
+test('white space around a value is drawn beside the corrected value; copy gives the clean value', async () => {
+  const id = 'OGQyMzYyYjYtZDhmZC00YTA4LWE3M2EtZDIzNzg1MzY3NmZm';
+  // A no-break space carried after an unquoted client ID: certain, an error.
+  await verify(readFileSync(join(CHECKS, 'invisible-char', 'fail-unquoted-no-break-space.txt'), 'utf8'));
+  const nbsp = page.locator('#values li.value[data-kind="client_id"] li.finding[data-code="invisible-char"]');
+  assert.equal(await nbsp.locator('.shown-value').textContent(), `${id}⍽`);
+  assert.equal(await nbsp.locator('.fixed-value').textContent(), id);
+  await page.evaluate(() => navigator.clipboard.writeText('(empty)'));
+  await nbsp.locator('.fixed button.copy').click();
+  await waitFor(async () => (await page.evaluate(() => navigator.clipboard.readText())) === id, { what: 'the clean value on the clipboard' });
+  // A line that ends in a space after an unquoted client ID: possible, a warning.
+  await verify(readFileSync(join(CHECKS, 'line-end-whitespace', 'fail.txt'), 'utf8'));
+  const line = page.locator('#values li.value[data-kind="client_id"] li.finding.warning[data-code="line-end-whitespace"]');
+  assert.equal(await line.locator('.shown-value').textContent(), `${id}␠`);
+  assert.equal(await line.locator('.fixed-value').textContent(), id);
+});
+
 test('secrets: fingerprint and length, shown only on request; the redacted report holds no secret', async () => {
   const mail = readFileSync(join(PARTNERS, 'defender-for-cloud-apps.txt'), 'utf8');
   const secret = mail.match(/Client Secret \| `([a-z0-9]+)`/)[1];

@@ -8,6 +8,7 @@
 //! debug build `make test` uses, so the deadlines are generous; `docs/benchmarks.md` has the
 //! release figures.
 
+use crate::cost::{assert_linear, least_cost};
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::process::{Command, Stdio};
@@ -74,26 +75,6 @@ fn run_in_child(name: &str, mem_mb: u64, deadline: Duration) -> String {
         "{name} did not run in the child:\n{stdout}\n{stderr}"
     );
     stdout
-}
-
-/// The best of `runs` timings of `f` (the least disturbed by other work on a shared machine).
-fn best_time(runs: usize, mut f: impl FnMut()) -> Duration {
-    (0..runs)
-        .map(|_| {
-            let t = Instant::now();
-            f();
-            t.elapsed()
-        })
-        .min()
-        .expect("at least one run")
-}
-
-/// Cost at 4× the size stays near 4× (a quadratic path would be about 16×).
-fn assert_linear(what: &str, small: Duration, large: Duration) {
-    assert!(
-        large < small * 9 + Duration::from_millis(300),
-        "{what}: {small:?} at 1×, {large:?} at 4×: not linear"
-    );
 }
 
 fn cli(args: &[&str], stdin: &[u8], mem_mb: u64) -> (i32, String, String, Duration) {
@@ -197,10 +178,10 @@ fn a_ten_megabyte_line_without_spaces_is_linear() {
     for unit in ["x", "https://", "a=%41"] {
         let line = |bytes: usize| unit.repeat(bytes / unit.len());
         let (small, large) = (line(1_000_000), line(4_000_000));
-        let t1 = best_time(2, || {
+        let t1 = least_cost(2, || {
             analysis::check_text(&small, &opts);
         });
-        let t4 = best_time(2, || {
+        let t4 = least_cost(2, || {
             analysis::check_text(&large, &opts);
         });
         assert_linear(&format!("a line of {unit:?}"), t1, t4);
@@ -235,10 +216,10 @@ fn many_urls_cost_linear_time() {
     let opts = Options::default();
     for sep in [" ", "\n"] {
         let (small, large) = (urls(10_000, sep), urls(40_000, sep));
-        let t1 = best_time(2, || {
+        let t1 = least_cost(2, || {
             analysis::check_text(&small, &opts);
         });
-        let t4 = best_time(2, || {
+        let t4 = least_cost(2, || {
             analysis::check_text(&large, &opts);
         });
         assert_linear(&format!("URLs separated by {sep:?}"), t1, t4);
@@ -530,10 +511,10 @@ fn html_nested_within_the_limit_and_wide_pages_parse_linearly() {
         ("wide", &|n| wide(n * 500)),
     ] {
         let (small, large) = (page(4), page(16));
-        let t1 = best_time(2, || {
+        let t1 = least_cost(2, || {
             try_snapshot_from_html(&small, None).expect("within the limit");
         });
-        let t4 = best_time(2, || {
+        let t4 = least_cost(2, || {
             try_snapshot_from_html(&large, None).expect("within the limit");
         });
         assert_linear(what, t1, t4);

@@ -1,8 +1,8 @@
 //! The files generated from the Rust declarations for the JavaScript, and kept committed:
 //!
 //! - `extension/shared/generated/lists.js`: the page ids, the value kinds (with their titles and
-//!   whether each is a secret or a URL), the SSO choices and the severities in rank order, each
-//!   declared once in Rust (`src/model/`);
+//!   whether each is a secret or a URL), the SSO choices, the severities in rank order and the
+//!   files the Verify page opens, each declared once in Rust (`src/model/`, `src/paste/files.rs`);
 //! - `extension/shared/generated/core-types.d.ts`: TypeScript declarations of every type that
 //!   crosses the wasm boundary, named as in Rust (ts-rs, from the crate's `typescript` feature).
 //!
@@ -16,6 +16,7 @@ use wdcap::model::options::Sso;
 use wdcap::model::page_id::PageId;
 use wdcap::model::param::ParamKind;
 use wdcap::model::severity::Severity;
+use wdcap::paste::files::{MAIL_EXTENSIONS, TEXT_EXTENSIONS};
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -78,8 +79,30 @@ fn lists_js() -> String {
     let _ = writeln!(o, "/** A finding's severities, worst first. */");
     let _ = writeln!(
         o,
-        "export const SEVERITIES = Object.freeze(/** @type {{const}} */ ([{}]));",
+        "export const SEVERITIES = Object.freeze(/** @type {{const}} */ ([{}]));\n",
         quoted(&mut Severity::ALL.iter().map(|s| s.as_str()))
+    );
+    let _ = writeln!(
+        o,
+        "/** The files the Verify page opens (dropped or chosen): mail files, then text files. */"
+    );
+    let _ = writeln!(
+        o,
+        "export const TICKET_FILES = Object.freeze(/** @type {{const}} */ ([{}]));\n",
+        quoted(
+            &mut MAIL_EXTENSIONS
+                .iter()
+                .chain(TEXT_EXTENSIONS)
+                .map(|e| format!(".{e}"))
+                .collect::<Vec<_>>()
+                .iter()
+                .map(String::as_str)
+        )
+    );
+    let _ = writeln!(
+        o,
+        "/**\n * The largest file the Verify page reads (a mail with its attachments); the core then holds\n * each kind of file to its own limit.\n */\nexport const MAX_FILE_BYTES = {};",
+        wdcap::model::limits::MAX_MAIL_BYTES
     );
     o
 }

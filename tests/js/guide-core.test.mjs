@@ -47,7 +47,7 @@ test('captureSnapshot() keeps only a tenant\'s own https page; mergeCapture() an
   // A forged page: the marketing host of the Workday domains.
   const forged = await core.captureSnapshot(page, { tabUrl: 'https://www.workday.com/acme/d/task/2997$2151.htmld', at: 1 });
   assert.equal(forged.ok, true);
-  assert.deepEqual(forged.report.refused, { refused: 'tab', because: 'not_a_tenant_host' });
+  assert.deepEqual(forged.report.refused, { refused: 'tab', because: 'not_workday' });
   assert.deepEqual(forged.report.parts, []);
   const plain = await core.captureSnapshot(page, { tabUrl: ACME.replace('https:', 'http:'), at: 1 });
   assert.deepEqual(plain.report.refused, { refused: 'tab', because: 'not_https' });

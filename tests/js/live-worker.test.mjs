@@ -137,7 +137,7 @@ test('core.livePlan and core.liveTest: a value off the tenant\u2019s own API hos
     assert.deepEqual(good, { ok: true, report: { refused: [], hosts: ['wd3-impl-services1.workday.com'] } });
     for (const [evidence, why] of [
       [{ ...home, params: [{ kind: 'token_endpoint', value: 'https://wd5-impl-services1.workday.com/ccx/oauth2/acme/token' }, ...secrets] }, /data center/],
-      [{ ...home, params: [{ kind: 'token_endpoint', value: 'https://community.workday.com/ccx/oauth2/acme/token' }, ...secrets] }, /serves no tenant/],
+      [{ ...home, params: [{ kind: 'token_endpoint', value: 'https://forms.workday.com/ccx/oauth2/acme/token' }, ...secrets] }, /serves no tenant/],
       [{ params: [{ kind: 'token_endpoint', value: TOKEN }, ...secrets] }, /does not know which Workday host/],
     ]) {
       const plan = await core.livePlan(evidence, {});

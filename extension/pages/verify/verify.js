@@ -5,6 +5,11 @@
 // CLI's), so agent and admin can confirm they hold the same value without showing it. "Copy
 // redacted report" puts a Markdown report without any secret on the clipboard for the ticket.
 //
+// The text can also come from a file dropped on the text box or chosen (an e-mail saved as .eml,
+// its MIME parts decoded by the core; .txt, .md, .html, .json), or from "Check with wdcap" on text
+// selected in any page (extension/worker/context-menu.js): the page is opened with a one-time
+// token in its address and asks the worker for the text once.
+//
 // The wasm core runs in this page (extension pages may compile wasm): `checkText` and
 // `redactText` from extension/worker/core.js. Nothing pasted is stored or sent anywhere.
 
@@ -12,6 +17,7 @@ import * as core from '../../worker/core.js';
 import {
   SSO_LABELS,
   announce,
+  ask,
   byId,
   environmentLabel,
   findingItem,
@@ -25,7 +31,8 @@ import {
 import { valueRow } from '../../shared/value-row.js';
 import { countBySeverity, findingsByParam } from '../../shared/findings.js';
 import { DEFAULT_SETTINGS, loadSettings } from '../../shared/settings.js';
-import { SSO_CHOICES } from '../../shared/generated/lists.js';
+import { MAX_FILE_BYTES, SSO_CHOICES, TICKET_FILES } from '../../shared/generated/lists.js';
+import { MESSAGES } from '../../shared/messages.js';
 
 /**
  * @import { FindingView, Options, ParamView, ReportView, Sso } from '../../shared/generated/core-types'
@@ -39,6 +46,8 @@ const summaryLine = byId('summary');
 const general = byId('general');
 const valuesList = byId('values');
 const reportButton = byId('copy-report', HTMLButtonElement);
+const fileInput = byId('file', HTMLInputElement);
+const sourceLine = byId('source');
 
 /** @type {Settings} */
 let settings = { ...DEFAULT_SETTINGS };
@@ -46,6 +55,8 @@ let settings = { ...DEFAULT_SETTINGS };
 let checkedText = null;
 /** @type {Set<string>} the secrets shown in clear, by index */
 const revealed = new Set();
+/** @type {string | null} where the text came from, when it was not typed or pasted */
+let origin = null;
 
 /** @returns {Options} */
 function options() {
@@ -112,6 +123,8 @@ function render(report) {
   }
   results.hidden = false;
   reportButton.disabled = false;
+  sourceLine.hidden = origin == null;
+  sourceLine.textContent = origin ?? '';
   // How many checks have been shown (tests wait for the next one).
   document.body.dataset.checked = String(Number(document.body.dataset.checked ?? 0) + 1);
 }
@@ -136,6 +149,79 @@ async function check() {
   checkedText = text;
   render(result.report);
   announce(summaryLine.textContent);
+}
+
+/**
+ * Shows why the text could not be had (a file, the selection) instead of results.
+ * @param {string} message
+ */
+function failed(message) {
+  origin = null;
+  checkedText = null;
+  results.hidden = false;
+  summaryLine.textContent = message;
+  sourceLine.hidden = true;
+  general.replaceChildren();
+  valuesList.replaceChildren();
+  reportButton.disabled = true;
+  announce(message);
+  document.body.dataset.failed = String(Number(document.body.dataset.failed ?? 0) + 1);
+}
+
+/**
+ * Reads a dropped or chosen file through the core (a mail's parts decoded) and checks its text.
+ * @param {File} file
+ */
+async function openFile(file) {
+  if (file.size > MAX_FILE_BYTES) {
+    failed(t('verifyFileTooLarge', file.name, Math.round(MAX_FILE_BYTES / 2 ** 20)));
+    return;
+  }
+  const result = await core.fileText(file.name, new Uint8Array(await file.arrayBuffer()));
+  if (!result.ok) {
+    failed(t('verifyFileFailed', file.name, result.error.message));
+    return;
+  }
+  input.value = result.report;
+  origin = t('verifyFromFile', file.name);
+  await check();
+}
+
+/** The text selected for "Check with wdcap", when the page was opened for one. */
+async function takeSelection() {
+  const params = new URLSearchParams(location.search);
+  const token = params.get('selection');
+  if (!token) return;
+  // The token is good once: a reload must not ask again.
+  params.delete('selection');
+  history.replaceState(null, '', `${location.pathname}${params.size ? `?${params}` : ''}`);
+  const reply = await ask({ type: MESSAGES.takeSelection, token });
+  if (!reply.ok) {
+    failed(t('verifySelectionGone'));
+    return;
+  }
+  input.value = reply.text;
+  origin = t('verifyFromSelection');
+  await check();
+}
+
+/** A file dropped anywhere on the text box's card is opened. */
+function acceptDrops() {
+  const card = /** @type {HTMLElement} */ (input.closest('.input-card'));
+  const hasFiles = (/** @type {DragEvent} */ e) => [...(e.dataTransfer?.types ?? [])].includes('Files');
+  card.addEventListener('dragover', (e) => {
+    if (!hasFiles(e)) return;
+    e.preventDefault();
+    card.classList.add('dropping');
+  });
+  card.addEventListener('dragleave', () => card.classList.remove('dropping'));
+  card.addEventListener('drop', (e) => {
+    card.classList.remove('dropping');
+    const file = e.dataTransfer?.files[0];
+    if (!file) return;
+    e.preventDefault();
+    openFile(file);
+  });
 }
 
 async function copyReport() {
@@ -186,8 +272,19 @@ async function main() {
     input.value = '';
     results.hidden = true;
     checkedText = null;
+    origin = null;
     input.focus();
   });
+  input.addEventListener('input', () => {
+    origin = null;
+  });
+  fileInput.accept = TICKET_FILES.join(',');
+  fileInput.addEventListener('change', () => {
+    const file = fileInput.files?.[0];
+    fileInput.value = ''; // the same file chosen again is opened again
+    if (file) openFile(file);
+  });
+  acceptDrops();
   input.addEventListener('keydown', (event) => {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
@@ -201,6 +298,7 @@ async function main() {
     radio.addEventListener('change', () => checkedText != null && check());
   }
   reportButton.addEventListener('click', copyReport);
+  await takeSelection();
   chrome.storage.onChanged.addListener(async (changes, area) => {
     if (area === 'local' && changes.settings) {
       settings = await loadSettings();

@@ -95,7 +95,8 @@ report_name?: string, format?: RaasFormat, };
 
 export type ErrorValue = { 
 /**
- * `bad_options`, `unknown_integration`, `bad_snapshot`, `bad_evidence`, `too_large`.
+ * `bad_options`, `unknown_integration`, `bad_snapshot`, `bad_evidence`, `too_large`; for a
+ * file or a ticket: `not_ticket_file`, `not_text`, `unreadable`.
  */
 code: string, message: string, };
 
@@ -141,7 +142,7 @@ export type FindingGroup = {
  */
 step: string | null, title: string, count: number, findings: Array<FindingView>, };
 
-export type FindingView = { code: string, severity: Severity, param: number | null, message: string, fix: string, fixed_value: string | null, };
+export type FindingView = { code: string, severity: Severity, param: number | null, message: string, fix: string, fixed_value: string | null, shown_value?: string, shown_fixed_value?: string, };
 
 export type Gathered = { params?: Array<ParamInput>, settings?: Array<Setting>, };
 
@@ -474,7 +475,13 @@ line?: number,
 /**
  * Index of the snapshot node holding the value (the extension marks it on the page).
  */
-node?: number, };
+node?: number, 
+/**
+ * In pasted text, the white space the value's line ended with right after the value
+ * (`" "`, `"\t"`): a copy of the value may carry it (`line-end-whitespace`). Added to the
+ * contract.
+ */
+line_end_white_space?: string, };
 
 export type Sso = "unknown" | "yes" | "no";
 

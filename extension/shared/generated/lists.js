@@ -50,3 +50,12 @@ export const SSO_CHOICES = Object.freeze(/** @type {const} */ (['unknown', 'yes'
 
 /** A finding's severities, worst first. */
 export const SEVERITIES = Object.freeze(/** @type {const} */ (['error', 'warning', 'info']));
+
+/** The files the Verify page opens (dropped or chosen): mail files, then text files. */
+export const TICKET_FILES = Object.freeze(/** @type {const} */ (['.eml', '.txt', '.md', '.html', '.htm', '.json']));
+
+/**
+ * The largest file the Verify page reads (a mail with its attachments); the core then holds
+ * each kind of file to its own limit.
+ */
+export const MAX_FILE_BYTES = 67108864;

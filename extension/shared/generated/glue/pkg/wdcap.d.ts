@@ -14,6 +14,7 @@ export function analyseSnapshot(snapshotJson: string, options: unknown): unknown
 export function checkText(text: string, options: unknown): unknown;
 export function checkParams(evidence: unknown, options: unknown): unknown;
 export function redactText(text: string, options: unknown): unknown;
+export function fileText(name: string, bytes: Uint8Array): unknown;
 export function partners(): unknown;
 export function captureSnapshot(snapshotJson: string, tab: unknown): unknown;
 export function mergeCapture(record: unknown, capture: unknown): unknown;
