@@ -227,10 +227,13 @@ export function copyButton(value, what, { secret = false, label } = {}) {
   let timer;
   button.addEventListener('click', async () => {
     try {
-      // A secret's clearing is armed BEFORE it is written: the timer runs even if this page
-      // closes right after the copy (a popup often does).
-      const armed = secret ? await ask({ type: MESSAGES.secretCopied }) : null;
+      // A secret's clearing is armed BEFORE it is written: the message leaves first, so the
+      // timer runs even if this page closes right after the copy (a popup often does). The
+      // write does not wait for the worker's answer: the click's permission to write the
+      // clipboard lasts only a few seconds, and a busy worker must not use it up.
+      const arming = secret ? ask({ type: MESSAGES.secretCopied }) : null;
       await navigator.clipboard.writeText(value);
+      const armed = arming ? await arming.catch(() => null) : null;
       button.textContent = t('copied');
       button.classList.add('done');
       if (!secret) announce(t('copiedWhat', what));

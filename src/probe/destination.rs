@@ -102,6 +102,11 @@ impl Home {
             return Err(HostProblem::Credentials);
         }
         let name = url.host_str().unwrap_or_default();
+        if crate::workday::tenant::workday_site(name).is_some() {
+            // Workday's own sites (its website, Community, documentation) do not parse as
+            // Workday hosts, yet they are Workday's: say what they are.
+            return Err(HostProblem::NotTenantHost(name.into()));
+        }
         let host = WorkdayHost::parse(name).ok_or_else(|| HostProblem::NotWorkday(name.into()))?;
         if host.domain == INTERNAL_DOMAIN {
             return Err(HostProblem::InternalDomain(name.into()));
@@ -234,7 +239,11 @@ pub(crate) fn finding(
             copy.into(),
         ),
         HostProblem::NotTenantHost(host) => (
-            format!("{what} is on `{host}`, a Workday host that serves no tenant (a marketing, community, documentation or sign-in site)."),
+            format!(
+                "{what} is on `{host}`, {}, which serves no tenant.",
+                crate::workday::tenant::workday_site(host)
+                    .unwrap_or("a Workday host of a marketing, community, documentation or sign-in site")
+            ),
             copy.into(),
         ),
         HostProblem::UiHost(host) => (

@@ -132,8 +132,15 @@ test('a capture session leaves no secret in storage.local/sync, the consoles or 
     await secretItem.waitFor();
     const button = secretItem.locator('.value-row button.copy');
     await button.click();
-    await waitFor(async () => (await button.textContent()) === 'Copied', { what: 'the copy to confirm' });
-    const copied = await popup.evaluate(() => navigator.clipboard.readText());
+    // The clipboard holds the secret (the button's "Copied" lasts 1.5 s: too short to poll for on
+    // a loaded machine).
+    const copied = await waitFor(
+      async () => {
+        const text = await popup.evaluate(() => navigator.clipboard.readText());
+        return SECRETS.includes(text) ? text : null;
+      },
+      { what: 'the secret on the clipboard' },
+    );
     assert.ok(SECRETS.includes(copied), 'the client secret is on the clipboard');
     clipboardAfter = await waitFor(async () => (await popup.evaluate(() => navigator.clipboard.readText())) === '', {
       timeout: 8000,

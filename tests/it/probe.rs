@@ -665,14 +665,12 @@ fn the_test_refuses_and_sends_nothing_when_a_url_it_would_use_is_not_the_tenants
         (
             ParamKind::RestEndpoint,
             "https://community.workday.com/ccx/api/v1/acme",
-            // Workday's own sites are not Workday (tenant) hosts at all.
-            "not a Workday host",
+            "serves no tenant",
         ),
         (
             ParamKind::RestEndpoint,
             "https://www.workday.com/ccx/api/v1/acme",
-            // Workday's own sites are not Workday (tenant) hosts at all.
-            "not a Workday host",
+            "serves no tenant",
         ),
         (
             ParamKind::RestEndpoint,
