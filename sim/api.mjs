@@ -1,6 +1,6 @@
-// The simulator's web-service endpoints (issue #6): the OAuth token endpoint, the REST API, RaaS
+// The simulator's web-service endpoints: the OAuth token endpoint, the REST API, RaaS
 // custom reports and SOAP, on the services hosts, with switches that make them fail the ways
-// integrators report. Behaviour and error shapes follow workday-notes.md §4 where it is
+// integrators report. Behaviour and error shapes follow the Workday notes' "OAuth and API behaviour" where it is
 // confirmed; where it is not, the choice is marked "unconfirmed" here and in docs/simulator.md,
 // and the `html_errors` switch serves the other plausible shape (an HTML error page) so the live
 // test's tolerance is exercised. Node standard library only.
@@ -56,7 +56,7 @@ export const HUGE_ANSWER_BYTES = 64 * 1024 * 1024;
  */
 export const REDIRECT_TARGET = 'https://sso.workday.com/wdcap-sim/sign-in';
 
-/** Access tokens last about an hour (notes §4: "reported to last about an hour"). */
+/** Access tokens last about an hour (the Workday notes' "OAuth and API behaviour": "reported to last about an hour"). */
 const ACCESS_TOKEN_SECONDS = 3600;
 
 // ---- credentials from the fixtures ------------------------------------------------------------
@@ -107,7 +107,7 @@ export function loadCredentials(fixturesDir) {
     for (const p of params) {
       if (p.kind === 'isu_username') users.add(p.value);
       if (p.kind === 'raas_url') {
-        // The report's owner (notes §2: may carry `+`-encoded spaces) is a user of the tenant.
+        // The report's owner (the Workday notes' "Hosts and URL anatomy": may carry `+`-encoded spaces) is a user of the tenant.
         const owner = /\/ccx\/service\/customreport2\/[^/]+\/([^/?]+)\//.exec(p.value)?.[1];
         if (owner) users.add(decodeURIComponent(owner.replace(/\+/g, ' ')));
       }
@@ -119,8 +119,8 @@ export function loadCredentials(fixturesDir) {
 // ---- hosts --------------------------------------------------------------------------------------
 
 /**
- * The UI host that goes with a services host (the inverse of server.mjs's servicesHost(), notes
- * §2: `wd3-impl-services1` <-> `wd3-impl`, `services1` <-> `www`, `impl-services1.wd12` <->
+ * The UI host that goes with a services host (the inverse of server.mjs's servicesHost(), the
+ * Workday notes' "Hosts and URL anatomy": `wd3-impl-services1` <-> `wd3-impl`, `services1` <-> `www`, `impl-services1.wd12` <->
  * `impl.wd12`); null for a host that is not a services host.
  */
 export function uiHostOf(host) {
@@ -181,13 +181,13 @@ function oauthError(cx, status, error, description, headers = {}) {
   json(cx, status, { error, error_description: description }, { Pragma: 'no-cache', ...headers });
 }
 
-/** A REST error (notes §4: `{"error": "…", "errors"?: […]}`), or an HTML page under `html_errors`. */
+/** A REST error (the Workday notes' "OAuth and API behaviour": `{"error": "…", "errors"?: […]}`), or an HTML page under `html_errors`. */
 function restError(cx, status, message) {
   if (cx.api.on('html_errors')) return htmlError(cx, status, message);
   json(cx, status, { error: message, errors: [{ error: message }] });
 }
 
-/** A SOAP 1.1 fault (notes §4 names the codes and texts Workday uses). */
+/** A SOAP 1.1 fault (the Workday notes' "OAuth and API behaviour" names the codes and texts Workday uses). */
 function soapFault(cx, code, text) {
   reply(
     cx,
@@ -271,12 +271,12 @@ function misplaced(cx, tenant, endpoint) {
     case 'ok':
       return false;
     case 'ui-host':
-      // notes §2: "a UI URL where a services URL is needed (reported to give 500, unconfirmed)".
+      // the Workday notes' "Hosts and URL anatomy": "a UI URL where a services URL is needed (reported to give 500, unconfirmed)".
       htmlError(cx, 500, 'An unexpected error occurred.');
       return true;
     case 'wrong-data-center':
     case 'unknown-host':
-      // notes §2: "services host of the wrong data center (503)".
+      // the Workday notes' "Hosts and URL anatomy": "services host of the wrong data center (503)".
       htmlError(cx, 503, 'Service Unavailable');
       return true;
     case 'unknown-tenant':
@@ -391,7 +391,7 @@ function reportCsv(entries) {
 
 /**
  * Who is calling: `{ok: true, via}` for a live access token of this tenant or the ISU's user
- * name (`user` or `user@tenant`, notes §3) and the simulator's ISU password; else `{ok: false}`.
+ * name (`user` or `user@tenant`, the Workday notes' "Values") and the simulator's ISU password; else `{ok: false}`.
  */
 function authenticate(cx, tenant) {
   const auth = authorization(cx.req);
@@ -450,7 +450,7 @@ async function token(cx) {
   const clientId = basic ? auth.user : form.get('client_id') ?? '';
   const secret = basic ? auth.password : form.get('client_secret') ?? '';
   const client = api.credentials.clients.get(clientId);
-  // notes §3: a regenerated secret (or a stray space in a pasted ID) gives invalid_client.
+  // the Workday notes' "Values": a regenerated secret (or a stray space in a pasted ID) gives invalid_client.
   if (!client || !same(secret, client.secret)) {
     return oauthError(cx, 401, 'invalid_client', 'Invalid client credentials', challenge);
   }
@@ -460,7 +460,7 @@ async function token(cx) {
   }
   const sent = form.get('refresh_token') ?? '';
   const grant = api.refreshTokens.get(sent);
-  // notes §3: a regenerated refresh token invalidates the old one; one for another client fails.
+  // the Workday notes' "Values": a regenerated refresh token invalidates the old one; one for another client fails.
   if (api.on('invalid_grant') || !grant || grant.client !== client.name) {
     return oauthError(cx, 400, 'invalid_grant', 'Invalid refresh token');
   }
@@ -473,7 +473,7 @@ async function token(cx) {
     api.refreshTokens.delete(sent);
     api.refreshTokens.set(refresh, grant);
   }
-  // notes §4: access_token, token_type (Bearer), refresh_token; expires_in is unconfirmed (sent).
+  // the Workday notes' "OAuth and API behaviour": access_token, token_type (Bearer), refresh_token; expires_in is unconfirmed (sent).
   json(
     cx,
     200,
@@ -493,7 +493,7 @@ function resourceGate(cx, tenant, endpoint) {
     } else if (endpoint === 'rest') {
       restError(cx, 401, 'invalid username or password');
     } else {
-      // The RaaS 401 body is unconfirmed: a plain page with seed 001's message.
+      // The RaaS 401 body is unconfirmed: a plain page with the Kombo guide's message.
       htmlError(cx, 401, 'Invalid username or password!');
     }
     return true;
@@ -521,7 +521,7 @@ function raas(cx) {
   const report = decode(rawReport);
   if (resourceGate(cx, tenant, 'raas')) return;
   const entries = reportEntries(report, cx.api);
-  // notes §2: Workday XML by default; json, csv (and simplexml, rss, gdata: XML-ish, served as XML).
+  // the Workday notes' "Hosts and URL anatomy": Workday XML by default; json, csv (and simplexml, rss, gdata: XML-ish, served as XML).
   const format = (cx.url.searchParams.get('format') ?? '').toLowerCase();
   if (format === 'json') return json(cx, 200, { Report_Entry: entries });
   if (format === 'csv') return reply(cx, 200, 'text/csv;charset=UTF-8', reportCsv(entries));
@@ -598,7 +598,7 @@ export const API_ROUTES = [
     handle: guarded(soap),
   },
   {
-    // `/ccx/oauth/…` instead of `/ccx/oauth2/…` lands here: 404 (notes §2).
+    // `/ccx/oauth/…` instead of `/ccx/oauth2/…` lands here: 404 (the Workday notes' "Hosts and URL anatomy").
     name: 'any other web-service path',
     method: 'GET',
     match: (cx) => onWorkdayHost(cx) && cx.url.pathname.startsWith('/ccx/') && (cx.req.method === 'GET' || cx.req.method === 'HEAD'),

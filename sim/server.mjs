@@ -14,7 +14,7 @@
 // asked with `?wdcap-build=older|newer`.
 //
 // Routing is a list of routes tried in order (ROUTES below); each has a `method`, a `match(cx)`
-// predicate and a `handle(cx)`. The web-service endpoints (token, REST, RaaS, SOAP; issue #6)
+// predicate and a `handle(cx)`. The web-service endpoints (token, REST, RaaS, SOAP)
 // are in sim/api.mjs.
 //
 // One port speaks both plain HTTP (the admin pages) and TLS (the API: captured endpoints are
@@ -41,14 +41,14 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 export const ROOT = resolve(HERE, '..');
 export const FIXTURES_DIR = join(ROOT, 'tests', 'fixtures', 'pages');
 
-/** The registrable domains Workday serves tenants from (workday-notes.md §2). */
+/** The registrable domains Workday serves tenants from (the Workday notes' "Hosts and URL anatomy"). */
 export const WORKDAY_DOMAINS = ['workday.com', 'myworkday.com', 'myworkdaygov.com', 'workdaygov.com', 'workdaysuv.com'];
 
-/** Where Workday sends a login address naming an unknown tenant (workday-notes.md §2). */
+/** Where Workday sends a login address naming an unknown tenant (the Workday notes' "Hosts and URL anatomy"). */
 export const INVALID_URL_HOST = 'community.workday.com';
 export const INVALID_URL_PATH = '/invalid-url';
 
-/** Login addresses (workday-notes.md §2 "login …/{tenant}/login.htmld, SAML …/login-saml2.flex"; §5 login.flex). */
+/** Login addresses (the Workday notes' "Hosts and URL anatomy" "login …/{tenant}/login.htmld, SAML …/login-saml2.flex"; "The redirect=n rule": login.flex). */
 const LOGIN_PAGES = new Set(['login.htmld', 'login.flex', 'login-saml2.flex']);
 
 /**
@@ -147,7 +147,7 @@ class Catalogue {
 }
 
 /**
- * The services host that goes with a UI host, as in workday-notes.md §2's examples
+ * The services host that goes with a UI host, as in the Workday notes' "Hosts and URL anatomy"'s examples
  * (`wd3-impl` -> `wd3-impl-services1`, `impl.wd12` -> `impl-services1.wd12`, `www` -> `services1`).
  */
 export function servicesHost(uiHost) {

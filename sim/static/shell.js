@@ -1,5 +1,5 @@
 // The simulated Workday page's own script (served by sim/server.mjs; runs in the page, not in the
-// extension). Like Workday's client-side rendering (workday-notes.md §1: "content arrives after
+// extension). Like Workday's client-side rendering (the Workday notes' "The admin UI's DOM": "content arrives after
 // load and changes without navigation"), the shell page comes empty; this script fetches the
 // page's content, shows the page header first, the rest a few hundred milliseconds later, and
 // follows in-app links without reloading the document (history.pushState).

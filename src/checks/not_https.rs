@@ -1,6 +1,6 @@
 //! `not-https`: a Workday connection URL written with `http://`. Every Workday endpoint in the
-//! seeds and notes is `https://`; over plain HTTP the client secret and tokens would cross the
-//! network readable, and Workday does not serve its APIs there.
+//! partners' guides and the Workday notes is `https://`; over plain HTTP the client secret and
+//! tokens would cross the network readable, and Workday does not serve its APIs there.
 
 use super::{Check, Context, Finding};
 use crate::model::severity::Severity;

@@ -8,14 +8,20 @@
 //! that say it completed are unconfirmed (the guides stop at "click OK"); a page that shows
 //! them, or the new security timestamp, is `done`, and a page still showing the form is not.
 
-use super::{first_value, key_of, read_bool, Capture, Page, PageId, Recogniser};
+use super::{first_value, read_bool, Capture, Page, PageId, Recogniser};
 use crate::model::settings::{names, Setting};
-use crate::pages::labels;
 use crate::pages::workday_dom;
 
 pub struct ActivateSecurityChanges;
 
+use crate::pages::labels::keys::activate_security_changes as L;
+use crate::pages::labels::{self, YesNo};
+
 const PAGE: PageId = PageId::ActivateSecurityChanges;
+const YES_NO: Option<YesNo> = Some(YesNo {
+    yes: L::YES,
+    no: L::NO,
+});
 
 impl Recogniser for ActivateSecurityChanges {
     fn page(&self) -> PageId {
@@ -34,21 +40,21 @@ impl Recogniser for ActivateSecurityChanges {
     }
 
     fn recognise(&self, page: &Page) -> Option<Capture> {
-        let scope = page.scope_titled(PAGE, "title")?;
+        let scope = page.scope_titled(L::TITLE)?;
         let s = page.snapshot;
         let mut comment = None;
         let mut confirmed = None;
         let mut timestamp = false;
         for field in workday_dom::fields(s, scope.node) {
-            match key_of(PAGE, &["comment", "confirm", "timestamp"], &field.label) {
-                Some("comment") => comment = comment.or_else(|| first_value(s, &field)),
-                Some("confirm") => confirmed = confirmed.or_else(|| read_bool(PAGE, s, &field)),
-                Some("timestamp") => timestamp |= first_value(s, &field).is_some(),
+            match labels::which(&[L::COMMENT, L::CONFIRM, L::TIMESTAMP], &field.label) {
+                Some(L::COMMENT) => comment = comment.or_else(|| first_value(s, &field)),
+                Some(L::CONFIRM) => confirmed = confirmed.or_else(|| read_bool(s, &field, YES_NO)),
+                Some(L::TIMESTAMP) => timestamp |= first_value(s, &field).is_some(),
                 _ => {}
             }
         }
         let message =
-            workday_dom::find_text(s, scope.node, |t| labels::matches(PAGE, "completed", t))
+            workday_dom::find_text(s, scope.node, |t| L::COMPLETED.matches(t))
                 .is_some();
         let done = message || (timestamp && confirmed.is_none());
         let step = if done {

@@ -5,20 +5,27 @@
 //! Never the password: password fields are skipped by their input type and by their label
 //! (the snapshotter already drops their values; this is the second lock).
 
-use super::{first_value, key_of, read_bool, read_int, Capture, Page, PageId, Recogniser};
+use super::{first_value, read_bool, read_int, Capture, Page, PageId, Recogniser};
 use crate::model::param::{Param, ParamKind};
 use crate::model::settings::{names, Setting};
 use crate::pages::workday_dom;
 
 pub struct CreateIsu;
 
-const PAGE: PageId = PageId::CreateIsu;
+use crate::pages::labels::keys::create_isu as L;
+use crate::pages::labels::{self, Label, YesNo};
 
-const KEYS: &[&str] = &[
-    "password",
-    "user_name",
-    "session_timeout_minutes",
-    "do_not_allow_ui_sessions",
+const PAGE: PageId = PageId::CreateIsu;
+const YES_NO: Option<YesNo> = Some(YesNo {
+    yes: L::YES,
+    no: L::NO,
+});
+
+const KEYS: &[Label] = &[
+    L::PASSWORD,
+    L::USER_NAME,
+    L::SESSION_TIMEOUT_MINUTES,
+    L::DO_NOT_ALLOW_UI_SESSIONS,
 ];
 
 impl Recogniser for CreateIsu {
@@ -41,9 +48,9 @@ impl Recogniser for CreateIsu {
     }
 
     fn recognise(&self, page: &Page) -> Option<Capture> {
-        let scope = page.scope_titled(PAGE, "title")?;
+        let scope = page.scope_titled(L::TITLE)?;
         let s = page.snapshot;
-        let view = page.active_title_is(PAGE, "title_view");
+        let view = page.active_title_is(L::TITLE_VIEW);
         let mut params = Vec::new();
         let mut settings = vec![Setting::text(
             names::STEP,
@@ -53,12 +60,12 @@ impl Recogniser for CreateIsu {
             let Some(value_node) = field.value_node else {
                 continue;
             };
-            let key = key_of(PAGE, KEYS, &field.label);
-            if key == Some("password") || workday_dom::is_password(s, value_node) {
+            let key = labels::which(KEYS, &field.label);
+            if key == Some(L::PASSWORD) || workday_dom::is_password(s, value_node) {
                 continue;
             }
             match key {
-                Some("user_name") => {
+                Some(L::USER_NAME) => {
                     if let Some(v) = first_value(s, &field) {
                         settings.push(Setting::text(names::ISU_USER_NAME, v.clone()));
                         params.push(
@@ -72,13 +79,13 @@ impl Recogniser for CreateIsu {
                         );
                     }
                 }
-                Some("session_timeout_minutes") => {
+                Some(L::SESSION_TIMEOUT_MINUTES) => {
                     if let Some(m) = first_value(s, &field).and_then(|v| read_int(&v)) {
                         settings.push(Setting::int(names::SESSION_TIMEOUT_MINUTES, m));
                     }
                 }
-                Some("do_not_allow_ui_sessions") => {
-                    if let Some(b) = read_bool(PAGE, s, &field) {
+                Some(L::DO_NOT_ALLOW_UI_SESSIONS) => {
+                    if let Some(b) = read_bool(s, &field, YES_NO) {
                         settings.push(Setting::bool(names::DO_NOT_ALLOW_UI_SESSIONS, b));
                     }
                 }

@@ -3,11 +3,14 @@
 //! "Integration System Security Group (Unconstrained)") and the name; step `edit`: the name
 //! and the Integration System Users who are members.
 
-use super::{all_values, first_value, key_of, Capture, Page, PageId, Recogniser};
+use super::{all_values, first_value, Capture, Page, PageId, Recogniser};
 use crate::model::settings::{names, Setting};
 use crate::pages::workday_dom;
 
 pub struct CreateSecurityGroup;
+
+use crate::pages::labels::keys::create_security_group as L;
+use crate::pages::labels;
 
 const PAGE: PageId = PageId::CreateSecurityGroup;
 
@@ -31,23 +34,23 @@ impl Recogniser for CreateSecurityGroup {
     }
 
     fn recognise(&self, page: &Page) -> Option<Capture> {
-        let scope = page.scope_titled(PAGE, "title")?;
+        let scope = page.scope_titled(L::TITLE)?;
         let s = page.snapshot;
-        let mut edit = page.active_title_is(PAGE, "title_edit");
+        let mut edit = page.active_title_is(L::TITLE_EDIT);
         let mut body = Vec::new();
         for field in workday_dom::fields(s, scope.node) {
-            match key_of(PAGE, &["group_type", "name", "members"], &field.label) {
-                Some("group_type") => {
+            match labels::which(&[L::GROUP_TYPE, L::NAME, L::MEMBERS], &field.label) {
+                Some(L::GROUP_TYPE) => {
                     if let Some(v) = first_value(s, &field) {
                         body.push(Setting::text(names::SECURITY_GROUP_TYPE, v));
                     }
                 }
-                Some("name") => {
+                Some(L::NAME) => {
                     if let Some(v) = first_value(s, &field) {
                         body.push(Setting::text(names::SECURITY_GROUP, v));
                     }
                 }
-                Some("members") => {
+                Some(L::MEMBERS) => {
                     edit = true;
                     body.push(Setting::list(
                         names::SECURITY_GROUP_MEMBERS,

@@ -10,25 +10,30 @@
 //! The same task page with its Share tab selected (or showing Authorized Users) is
 //! `report_sharing`'s, not this one's.
 
-use super::{first_value, key_of, read_bool, Capture, Page, PageId, Recogniser};
+use super::{first_value, read_bool, Capture, Page, PageId, Recogniser};
 use crate::model::settings::{names, Setting};
-use crate::pages::labels;
 use crate::pages::workday_dom::{self, Field};
 use crate::snapshot::Snapshot;
 
 pub struct CustomReport;
 
+use crate::pages::labels::keys::custom_report as L;
+use crate::pages::labels::{self, Label};
+
 const PAGE: PageId = PageId::CustomReport;
 
 /// Whether the page shows a report's Share tab: the tab is selected, or its Authorized Users
-/// field is in sight. Either label table may be asked (`report_sharing` asks with its own).
-pub(crate) fn shows_share_tab(page: PageId, s: &Snapshot, fields: &[Field]) -> bool {
+/// field is in sight. Either page's labels may be asked (`report_sharing` asks with its own).
+pub(crate) fn shows_share_tab(
+    tab_share: Label,
+    authorized_users: Label,
+    s: &Snapshot,
+    fields: &[Field],
+) -> bool {
     workday_dom::tabs(s)
         .iter()
-        .any(|(label, selected)| *selected && labels::matches(page, "tab_share", label))
-        || fields
-            .iter()
-            .any(|f| labels::matches(page, "authorized_users", &f.label))
+        .any(|(label, selected)| *selected && tab_share.matches(label))
+        || fields.iter().any(|f| authorized_users.matches(&f.label))
 }
 
 impl Recogniser for CustomReport {
@@ -48,25 +53,22 @@ impl Recogniser for CustomReport {
     }
 
     fn recognise(&self, page: &Page) -> Option<Capture> {
-        let scope = page.scope_titled(PAGE, "title")?;
+        let scope = page.scope_titled(L::TITLE)?;
         let s = page.snapshot;
         let fields = workday_dom::fields(s, scope.node);
-        if shows_share_tab(PAGE, s, &fields) {
+        if shows_share_tab(L::TAB_SHARE, L::AUTHORIZED_USERS, s, &fields) {
             return None;
         }
         let mut name = None;
         let mut report_type = None;
         let mut web_service = None;
         for field in &fields {
-            match key_of(
-                PAGE,
-                &["report_name", "report_type", "enable_as_web_service"],
-                &field.label,
+            match labels::which(&[L::REPORT_NAME, L::REPORT_TYPE, L::ENABLE_AS_WEB_SERVICE], &field.label,
             ) {
-                Some("report_name") => name = name.or_else(|| first_value(s, field)),
-                Some("report_type") => report_type = report_type.or_else(|| first_value(s, field)),
-                Some("enable_as_web_service") => {
-                    web_service = web_service.or_else(|| read_bool(PAGE, s, field));
+                Some(L::REPORT_NAME) => name = name.or_else(|| first_value(s, field)),
+                Some(L::REPORT_TYPE) => report_type = report_type.or_else(|| first_value(s, field)),
+                Some(L::ENABLE_AS_WEB_SERVICE) => {
+                    web_service = web_service.or_else(|| read_bool(s, field, None));
                 }
                 _ => {}
             }
@@ -75,12 +77,12 @@ impl Recogniser for CustomReport {
         // The Columns grid: the table that has a Field column.
         let mut columns: Option<Vec<String>> = None;
         for table in workday_dom::tables(s, scope.node) {
-            let col = |key: &str| table.column_where(|h| labels::matches(PAGE, key, h));
-            let Some(field_col) = col("col_field") else {
+            let col = |label: Label| table.column_where(|h| label.matches(h));
+            let Some(field_col) = col(L::COL_FIELD) else {
                 continue;
             };
-            let alias_col = col("col_xml_alias");
-            let heading_col = col("col_heading_override");
+            let alias_col = col(L::COL_XML_ALIAS);
+            let heading_col = col(L::COL_HEADING_OVERRIDE);
             let out = columns.get_or_insert_with(Vec::new);
             for cells in &table.rows {
                 let text = |i: Option<usize>| {

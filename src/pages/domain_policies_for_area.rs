@@ -9,23 +9,25 @@
 //! Output: the `functional_area`, the `domain_policies` listed, and one `domain_policy_access`
 //! record per policy and group.
 
-use super::{first_value, key_of, Capture, Page, PageId, Recogniser};
+use super::{first_value, Capture, Page, PageId, Recogniser};
 use crate::model::settings::{names, record, Setting};
-use crate::pages::labels;
 use crate::pages::workday_dom;
 use crate::snapshot::{NodeId, Snapshot};
 use std::collections::HashMap;
 
 pub struct DomainPoliciesForArea;
 
+use crate::pages::labels::keys::domain_policies_for_area as L;
+use crate::pages::labels::{self, Label};
+
 const PAGE: PageId = PageId::DomainPoliciesForArea;
 
 /// The access columns, in record order.
-const KINDS: &[(&str, &str)] = &[
-    ("col_view", "view"),
-    ("col_modify", "modify"),
-    ("col_get", "get"),
-    ("col_put", "put"),
+const KINDS: &[(Label, &str)] = &[
+    (L::COL_VIEW, "view"),
+    (L::COL_MODIFY, "modify"),
+    (L::COL_GET, "get"),
+    (L::COL_PUT, "put"),
 ];
 
 impl Recogniser for DomainPoliciesForArea {
@@ -45,11 +47,11 @@ impl Recogniser for DomainPoliciesForArea {
     }
 
     fn recognise(&self, page: &Page) -> Option<Capture> {
-        let scope = page.scope_titled(PAGE, "title")?;
+        let scope = page.scope_titled(L::TITLE)?;
         let s = page.snapshot;
         let mut area = workday_dom::fields(s, scope.node)
             .into_iter()
-            .find(|f| key_of(PAGE, &["functional_area"], &f.label).is_some())
+            .find(|f| labels::which(&[L::FUNCTIONAL_AREA], &f.label).is_some())
             .and_then(|f| first_value(s, &f));
 
         let mut policies: Vec<String> = Vec::new();
@@ -66,16 +68,16 @@ impl Recogniser for DomainPoliciesForArea {
         };
 
         for table in workday_dom::tables(s, scope.node) {
-            let col = |key: &str| table.column_where(|h| labels::matches(PAGE, key, h));
-            let Some(policy_col) = col("col_policy") else {
+            let col = |label: Label| table.column_where(|h| label.matches(h));
+            let Some(policy_col) = col(L::COL_POLICY) else {
                 continue;
             };
-            let group_col = col("col_group");
-            let area_col = col("functional_area");
+            let group_col = col(L::COL_GROUP);
+            let area_col = col(L::FUNCTIONAL_AREA);
             let kind_cols: Vec<(usize, usize)> = KINDS
                 .iter()
                 .enumerate()
-                .filter_map(|(k, (key, _))| col(key).map(|c| (k, c)))
+                .filter_map(|(k, (label, _))| col(*label).map(|c| (k, c)))
                 .collect();
             let mut current: Option<String> = None;
             for cells in &table.rows {
@@ -154,5 +156,5 @@ fn granted(s: &Snapshot, cell: NodeId) -> bool {
         return b;
     }
     let text = workday_dom::cell_text(s, cell);
-    labels::matches(PAGE, "yes", &text)
+    L::YES.matches(&text)
 }

@@ -6,13 +6,20 @@
 //! A state is read from the field's check box (shape) on the edit page, and from the page's
 //! Yes/No texts on the view page.
 
-use super::{key_of, read_bool, Capture, Page, PageId, Recogniser};
+use super::{read_bool, Capture, Page, PageId, Recogniser};
 use crate::model::settings::{names, Setting};
 use crate::pages::workday_dom;
 
 pub struct EditTenantSetupSecurity;
 
+use crate::pages::labels::keys::edit_tenant_setup_security as L;
+use crate::pages::labels::{self, YesNo};
+
 const PAGE: PageId = PageId::EditTenantSetupSecurity;
+const YES_NO: Option<YesNo> = Some(YesNo {
+    yes: L::YES,
+    no: L::NO,
+});
 
 impl Recogniser for EditTenantSetupSecurity {
     fn page(&self) -> PageId {
@@ -35,20 +42,17 @@ impl Recogniser for EditTenantSetupSecurity {
     }
 
     fn recognise(&self, page: &Page) -> Option<Capture> {
-        let scope = page.scope_titled(PAGE, "title")?;
+        let scope = page.scope_titled(L::TITLE)?;
         let s = page.snapshot;
         let mut oauth = None;
         let mut saml = None;
         for field in workday_dom::fields(s, scope.node) {
-            match key_of(
-                PAGE,
-                &["oauth_clients_enabled", "saml_enabled"],
-                &field.label,
+            match labels::which(&[L::OAUTH_CLIENTS_ENABLED, L::SAML_ENABLED], &field.label,
             ) {
-                Some("oauth_clients_enabled") => {
-                    oauth = oauth.or_else(|| read_bool(PAGE, s, &field))
+                Some(L::OAUTH_CLIENTS_ENABLED) => {
+                    oauth = oauth.or_else(|| read_bool(s, &field, YES_NO))
                 }
-                Some("saml_enabled") => saml = saml.or_else(|| read_bool(PAGE, s, &field)),
+                Some(L::SAML_ENABLED) => saml = saml.or_else(|| read_bool(s, &field, YES_NO)),
                 _ => {}
             }
         }

@@ -2,13 +2,20 @@
 //! Activity Logging"), and its view twin. Reads whether user activity logging is on, which
 //! Defender for Cloud Apps needs to receive Workday events.
 
-use super::{key_of, read_bool, Capture, Page, PageId, Recogniser};
+use super::{read_bool, Capture, Page, PageId, Recogniser};
 use crate::model::settings::{names, Setting};
 use crate::pages::workday_dom;
 
 pub struct EditTenantSetupSystem;
 
+use crate::pages::labels::keys::edit_tenant_setup_system as L;
+use crate::pages::labels::{self, YesNo};
+
 const PAGE: PageId = PageId::EditTenantSetupSystem;
+const YES_NO: Option<YesNo> = Some(YesNo {
+    yes: L::YES,
+    no: L::NO,
+});
 
 impl Recogniser for EditTenantSetupSystem {
     fn page(&self) -> PageId {
@@ -27,12 +34,12 @@ impl Recogniser for EditTenantSetupSystem {
     }
 
     fn recognise(&self, page: &Page) -> Option<Capture> {
-        let scope = page.scope_titled(PAGE, "title")?;
+        let scope = page.scope_titled(L::TITLE)?;
         let s = page.snapshot;
         let logging = workday_dom::fields(s, scope.node)
             .into_iter()
-            .filter(|f| key_of(PAGE, &["user_activity_logging"], &f.label).is_some())
-            .find_map(|f| read_bool(PAGE, s, &f));
+            .filter(|f| labels::which(&[L::USER_ACTIVITY_LOGGING], &f.label).is_some())
+            .find_map(|f| read_bool(s, &f, YES_NO));
         Some(Capture {
             page: PAGE,
             in_popup: scope.is_popup,

@@ -8,14 +8,16 @@
 //! `aria-level` in a tree grid, else from the organisation the report was run on (its prompt).
 //! Reading is one pass over the rows, so a 10 000-row report costs ten times a 1 000-row one.
 
-use super::{first_value, key_of, Capture, Page, PageId, Recogniser};
+use super::{first_value, Capture, Page, PageId, Recogniser};
 use crate::model::param::{Param, ParamKind};
 use crate::model::settings::{names, record, Setting};
-use crate::pages::labels;
 use crate::pages::workday_dom::{self, Table};
 use crate::workday::values;
 
 pub struct HeadcountReport;
+
+use crate::pages::labels::keys::headcount_report as L;
+use crate::pages::labels::{self, Label};
 
 const PAGE: PageId = PageId::HeadcountReport;
 
@@ -36,19 +38,19 @@ impl Recogniser for HeadcountReport {
     }
 
     fn recognise(&self, page: &Page) -> Option<Capture> {
-        let scope = page.scope_titled(PAGE, "title")?;
+        let scope = page.scope_titled(L::TITLE)?;
         let s = page.snapshot;
         let tenant = page.tenant();
         let root = workday_dom::fields(s, scope.node)
             .into_iter()
-            .find(|f| key_of(PAGE, &["organization_prompt"], &f.label).is_some())
+            .find(|f| labels::which(&[L::ORGANIZATION_PROMPT], &f.label).is_some())
             .and_then(|f| first_value(s, &f));
 
         let tables = workday_dom::tables(s, scope.node);
         let org_tables: Vec<&Table> = tables
             .iter()
             .filter(|t| {
-                t.column_where(|h| labels::matches(PAGE, "col_organization", h))
+                t.column_where(|h| L::COL_ORGANIZATION.matches(h))
                     .is_some()
             })
             .collect();
@@ -69,11 +71,11 @@ impl Recogniser for HeadcountReport {
             settings.push(Setting::text(names::ORGANIZATION_ROOT, root.clone()));
         }
         for table in chosen {
-            let col = |key: &str| table.column_where(|h| labels::matches(PAGE, key, h));
-            let org_col = col("col_organization").unwrap_or(0);
-            let wid_col = col("col_wid");
-            let superior_col = col("col_superior");
-            let ref_col = col("col_reference_id");
+            let col = |label: Label| table.column_where(|h| label.matches(h));
+            let org_col = col(L::COL_ORGANIZATION).unwrap_or(0);
+            let wid_col = col(L::COL_WID);
+            let superior_col = col(L::COL_SUPERIOR);
+            let ref_col = col(L::COL_REFERENCE_ID);
             let hierarchy = superior_col.is_some()
                 || table
                     .row_nodes

@@ -10,13 +10,15 @@
 //! it calls View/Modify Access, and real pages split the two kinds over one grid or two. A
 //! policy listed in both grids is one record.
 
-use super::{first_value, key_of, Capture, Page, PageId, Recogniser};
+use super::{first_value, Capture, Page, PageId, Recogniser};
 use crate::model::settings::{names, record, Setting};
-use crate::pages::labels;
 use crate::pages::workday_dom;
 use std::collections::HashMap;
 
 pub struct MaintainPermissions;
+
+use crate::pages::labels::keys::maintain_permissions as L;
+use crate::pages::labels::{self, Label};
 
 const PAGE: PageId = PageId::MaintainPermissions;
 
@@ -29,13 +31,13 @@ enum Access {
     GetPut(bool, bool),
 }
 
-const ACCESS_KEYS: &[(&str, Access)] = &[
-    ("access_view_only", Access::ViewModify(true, false)),
-    ("access_view_and_modify", Access::ViewModify(true, true)),
-    ("access_modify_only", Access::ViewModify(false, true)),
-    ("access_get_only", Access::GetPut(true, false)),
-    ("access_get_and_put", Access::GetPut(true, true)),
-    ("access_put_only", Access::GetPut(false, true)),
+const ACCESS_KEYS: &[(Label, Access)] = &[
+    (L::ACCESS_VIEW_ONLY, Access::ViewModify(true, false)),
+    (L::ACCESS_VIEW_AND_MODIFY, Access::ViewModify(true, true)),
+    (L::ACCESS_MODIFY_ONLY, Access::ViewModify(false, true)),
+    (L::ACCESS_GET_ONLY, Access::GetPut(true, false)),
+    (L::ACCESS_GET_AND_PUT, Access::GetPut(true, true)),
+    (L::ACCESS_PUT_ONLY, Access::GetPut(false, true)),
 ];
 
 /// What the page shows for one policy.
@@ -67,17 +69,17 @@ impl Recogniser for MaintainPermissions {
     }
 
     fn recognise(&self, page: &Page) -> Option<Capture> {
-        let scope = page.scope_titled(PAGE, "title")?;
+        let scope = page.scope_titled(L::TITLE)?;
         let s = page.snapshot;
         let mut head = Vec::new();
         for field in workday_dom::fields(s, scope.node) {
-            match key_of(PAGE, &["security_group", "operation"], &field.label) {
-                Some("security_group") => {
+            match labels::which(&[L::SECURITY_GROUP, L::OPERATION], &field.label) {
+                Some(L::SECURITY_GROUP) => {
                     if let Some(v) = first_value(s, &field) {
                         head.push(Setting::text(names::SECURITY_GROUP, v));
                     }
                 }
-                Some("operation") => {
+                Some(L::OPERATION) => {
                     if let Some(v) = first_value(s, &field) {
                         head.push(Setting::text(names::PERMISSIONS_OPERATION, v));
                     }
@@ -90,13 +92,13 @@ impl Recogniser for MaintainPermissions {
         let mut index: HashMap<String, usize> = HashMap::new();
         let mut policy_grid = false;
         for table in workday_dom::tables(s, scope.node) {
-            let Some(policy_col) = table.column_where(|h| labels::matches(PAGE, "col_policy", h))
+            let Some(policy_col) = table.column_where(|h| L::COL_POLICY.matches(h))
             else {
                 continue; // business process policies, or another grid
             };
             policy_grid = true;
             let areas_col =
-                table.column_where(|h| labels::matches(PAGE, "col_functional_areas", h));
+                table.column_where(|h| L::COL_FUNCTIONAL_AREAS.matches(h));
             for cells in &table.rows {
                 let Some(policy) = cells
                     .get(policy_col)
@@ -175,6 +177,6 @@ fn classify(text: &str) -> Option<Access> {
     }
     ACCESS_KEYS
         .iter()
-        .find(|(key, _)| labels::matches(PAGE, key, text))
+        .find(|(label, _)| label.matches(text))
         .map(|(_, a)| *a)
 }

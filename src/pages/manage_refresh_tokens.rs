@@ -11,7 +11,7 @@
 //! labelled Refresh Token; its shape (~100 characters of `[a-z0-9]`, weak evidence in the
 //! notes) is the fallback when no field is labelled so.
 
-use super::{first_value, key_of, read_bool, Capture, Page, PageId, Recogniser};
+use super::{first_value, read_bool, Capture, Page, PageId, Recogniser};
 use crate::model::param::{Param, ParamKind};
 use crate::model::settings::{names, Setting};
 use crate::pages::workday_dom;
@@ -19,13 +19,20 @@ use crate::workday::values;
 
 pub struct ManageRefreshTokens;
 
-const PAGE: PageId = PageId::ManageRefreshTokens;
+use crate::pages::labels::keys::manage_refresh_tokens as L;
+use crate::pages::labels::{self, Label, YesNo};
 
-const KEYS: &[&str] = &[
-    "workday_account",
-    "api_client",
-    "generate_new_refresh_token",
-    "refresh_token",
+const PAGE: PageId = PageId::ManageRefreshTokens;
+const YES_NO: Option<YesNo> = Some(YesNo {
+    yes: L::YES,
+    no: L::NO,
+});
+
+const KEYS: &[Label] = &[
+    L::WORKDAY_ACCOUNT,
+    L::API_CLIENT,
+    L::GENERATE_NEW_REFRESH_TOKEN,
+    L::REFRESH_TOKEN,
 ];
 
 impl Recogniser for ManageRefreshTokens {
@@ -48,7 +55,7 @@ impl Recogniser for ManageRefreshTokens {
     }
 
     fn recognise(&self, page: &Page) -> Option<Capture> {
-        let scope = page.scope_titled(PAGE, "title")?;
+        let scope = page.scope_titled(L::TITLE)?;
         let s = page.snapshot;
         let tenant = page.tenant();
         let mut params: Vec<Param> = Vec::new();
@@ -66,8 +73,8 @@ impl Recogniser for ManageRefreshTokens {
                 continue;
             }
             let source = page.source(PAGE, Some(&field.label), Some(value_node));
-            match key_of(PAGE, KEYS, &field.label) {
-                Some("workday_account") => {
+            match labels::which(KEYS, &field.label) {
+                Some(L::WORKDAY_ACCOUNT) => {
                     if let Some(v) = first_value(s, &field) {
                         settings.push(Setting::text(names::WORKDAY_ACCOUNT, v.clone()));
                         params.push(
@@ -78,19 +85,19 @@ impl Recogniser for ManageRefreshTokens {
                         account = Some(v);
                     }
                 }
-                Some("api_client") => {
+                Some(L::API_CLIENT) => {
                     if let Some(v) = first_value(s, &field) {
                         settings.push(Setting::text(names::API_CLIENT, v.clone()));
                         client = Some(v);
                     }
                 }
-                Some("generate_new_refresh_token") => {
-                    if let Some(b) = read_bool(PAGE, s, &field) {
+                Some(L::GENERATE_NEW_REFRESH_TOKEN) => {
+                    if let Some(b) = read_bool(s, &field, YES_NO) {
                         generate_box = true;
                         settings.push(Setting::bool(names::GENERATE_NEW_REFRESH_TOKEN, b));
                     }
                 }
-                Some("refresh_token") => {
+                Some(L::REFRESH_TOKEN) => {
                     if let Some(v) = first_value(s, &field) {
                         params.push(
                             Param::new(ParamKind::RefreshToken, v)

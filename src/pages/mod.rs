@@ -20,6 +20,8 @@ use crate::workday::endpoint::{Endpoint, EndpointKind};
 use crate::workday::tenant::Tenant;
 
 pub mod labels;
+
+use labels::{Label, YesNo};
 pub mod workday_dom;
 
 /// What a recogniser looks at.
@@ -60,21 +62,17 @@ impl<'a> Page<'a> {
     /// The active scope when its title is the label `key` of `page` in any language; for the
     /// page itself the browser tab title is tried too (it is there before the page header, on
     /// a page still filling in).
-    pub fn scope_titled(&self, page: PageId, key: &str) -> Option<&Scope> {
+    pub fn scope_titled(&self, title: Label) -> Option<&Scope> {
         self.active_scope().filter(|s| {
-            labels::matches(page, key, &s.title)
+            title.matches(&s.title)
                 || (!s.is_popup
-                    && labels::matches(
-                        page,
-                        key,
-                        &workday_dom::document_title(&self.snapshot.title),
-                    ))
+                    && title.matches(&workday_dom::document_title(&self.snapshot.title)))
         })
     }
 
-    /// Whether the active scope's title (or, for the page, the tab title) is the label `key`.
-    pub fn active_title_is(&self, page: PageId, key: &str) -> bool {
-        self.scope_titled(page, key).is_some()
+    /// Whether the active scope's title (or, for the page, the tab title) is the label `title`.
+    pub fn active_title_is(&self, title: Label) -> bool {
+        self.scope_titled(title).is_some()
     }
 
     /// Where a value on this page came from.
@@ -87,13 +85,6 @@ impl<'a> Page<'a> {
             ..Source::default()
         }
     }
-}
-
-/// The first of `keys` (label keys of `page`) whose text, in any language, is `label`.
-pub(crate) fn key_of<'k>(page: PageId, keys: &[&'k str], label: &str) -> Option<&'k str> {
-    keys.iter()
-        .copied()
-        .find(|k| labels::matches(page, k, label))
 }
 
 /// A field's first value, if it shows one.
@@ -113,20 +104,14 @@ pub(crate) fn all_values(s: &Snapshot, field: &Field) -> Vec<String> {
 }
 
 /// A yes/no field: a check box's state first (shape); on view pages, which show the state as
-/// text, the page's `yes` / `no` label texts.
-pub(crate) fn read_bool(page: PageId, s: &Snapshot, field: &Field) -> Option<bool> {
+/// text, the page's yes / no label texts (`None` on a page that shows it only as a check box).
+pub(crate) fn read_bool(s: &Snapshot, field: &Field, as_text: Option<YesNo>) -> Option<bool> {
     let v = field.value_node?;
     if let Some(b) = workday_dom::checkbox(s, v) {
         return Some(b);
     }
     let text = workday_dom::values(s, v).into_iter().next()?;
-    if labels::matches(page, "yes", &text) {
-        Some(true)
-    } else if labels::matches(page, "no", &text) {
-        Some(false)
-    } else {
-        None
-    }
+    as_text?.read(&text)
 }
 
 /// A whole number as Workday shows it (`0`, `1,000`, `1 000`, `180 days`): the digits of its
@@ -147,8 +132,13 @@ pub(crate) fn read_int(text: &str) -> Option<i64> {
 
 /// A URL value: its kind from the URL's shape (a URL with `/ccx/oauth2/{tenant}/token` is a
 /// token endpoint whatever its label); the page's label decides only when the shape does not.
-/// UI addresses are not captured.
-pub(crate) fn endpoint_param(page: PageId, label: &str, value: &str) -> Option<Param> {
+/// UI addresses are not captured. `endpoint_labels` are the page's REST, token and
+/// authorization endpoint labels, in that order.
+pub(crate) fn endpoint_param(
+    endpoint_labels: [Label; 3],
+    label: &str,
+    value: &str,
+) -> Option<Param> {
     let trimmed = value.trim();
     let parsed = Endpoint::parse(trimmed).ok();
     let by_shape = parsed
@@ -156,55 +146,73 @@ pub(crate) fn endpoint_param(page: PageId, label: &str, value: &str) -> Option<P
         .and_then(|e| e.kind)
         .filter(|k| *k != EndpointKind::Ui)
         .map(ParamKind::for_endpoint);
-    let by_label = [
-        ("rest_endpoint", ParamKind::RestEndpoint),
-        ("token_endpoint", ParamKind::TokenEndpoint),
-        ("authorization_endpoint", ParamKind::AuthorizationEndpoint),
-    ]
-    .into_iter()
-    .find(|(key, _)| labels::matches(page, key, label))
-    .map(|(_, kind)| kind)
-    .filter(|_| parsed.is_some());
+    let by_label = endpoint_labels
+        .into_iter()
+        .zip([
+            ParamKind::RestEndpoint,
+            ParamKind::TokenEndpoint,
+            ParamKind::AuthorizationEndpoint,
+        ])
+        .find(|(l, _)| l.matches(label))
+        .map(|(_, kind)| kind)
+        .filter(|_| parsed.is_some());
     let kind = by_shape.or(by_label)?;
     Some(Param::new(kind, value.to_string()))
 }
 
-/// The settings of an API client (Register API Client's form, an API client's view page):
-/// the one a field stands for, when its label is one of the page's API-client keys.
-pub(crate) fn api_client_setting(page: PageId, s: &Snapshot, field: &Field) -> Option<Setting> {
+/// The labels of an API client's settings on a page that shows them (Register API Client's
+/// form, an API client's view page).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct ApiClientLabels {
+    pub client_name: Label,
+    pub client_grant_type: Label,
+    pub access_token_type: Label,
+    pub redirection_uri: Label,
+    pub non_expiring_refresh_tokens: Label,
+    pub refresh_token_timeout: Label,
+    pub scopes: Label,
+    pub yes_no: YesNo,
+}
+
+/// The settings of an API client: the one a field stands for, when its label is one of the
+/// page's API-client labels.
+pub(crate) fn api_client_setting(
+    l: &ApiClientLabels,
+    s: &Snapshot,
+    field: &Field,
+) -> Option<Setting> {
     use crate::model::settings::names;
-    const KEYS: &[&str] = &[
-        "client_name",
-        "client_grant_type",
-        "access_token_type",
-        "redirection_uri",
-        "non_expiring_refresh_tokens",
-        "refresh_token_timeout",
-        "scopes",
-    ];
-    let key = key_of(page, KEYS, &field.label)?;
-    match key {
-        "client_name" => first_value(s, field).map(|v| Setting::text(names::CLIENT_NAME, v)),
-        "client_grant_type" => {
-            first_value(s, field).map(|v| Setting::text(names::CLIENT_GRANT_TYPE, v))
-        }
-        "access_token_type" => {
-            first_value(s, field).map(|v| Setting::text(names::ACCESS_TOKEN_TYPE, v))
-        }
-        "redirection_uri" => {
-            first_value(s, field).map(|v| Setting::text(names::REDIRECTION_URI, v))
-        }
-        "non_expiring_refresh_tokens" => {
-            read_bool(page, s, field).map(|b| Setting::bool(names::NON_EXPIRING_REFRESH_TOKENS, b))
-        }
-        "refresh_token_timeout" => first_value(s, field)
+    let label = labels::which(
+        &[
+            l.client_name,
+            l.client_grant_type,
+            l.access_token_type,
+            l.redirection_uri,
+            l.non_expiring_refresh_tokens,
+            l.refresh_token_timeout,
+            l.scopes,
+        ],
+        &field.label,
+    )?;
+    let text = |name| first_value(s, field).map(|v| Setting::text(name, v));
+    if label == l.client_name {
+        text(names::CLIENT_NAME)
+    } else if label == l.client_grant_type {
+        text(names::CLIENT_GRANT_TYPE)
+    } else if label == l.access_token_type {
+        text(names::ACCESS_TOKEN_TYPE)
+    } else if label == l.redirection_uri {
+        text(names::REDIRECTION_URI)
+    } else if label == l.non_expiring_refresh_tokens {
+        read_bool(s, field, Some(l.yes_no))
+            .map(|b| Setting::bool(names::NON_EXPIRING_REFRESH_TOKENS, b))
+    } else if label == l.refresh_token_timeout {
+        first_value(s, field)
             .and_then(|v| read_int(&v))
-            .map(|d| Setting::int(names::REFRESH_TOKEN_TIMEOUT_DAYS, d)),
-        "scopes" => {
-            let scopes = all_values(s, field);
-            (!scopes.is_empty()).then(|| Setting::list(names::SCOPES, scopes))
-        }
-        _ => None,
+            .map(|d| Setting::int(names::REFRESH_TOKEN_TIMEOUT_DAYS, d))
+    } else {
+        let scopes = all_values(s, field);
+        (!scopes.is_empty()).then(|| Setting::list(names::SCOPES, scopes))
     }
 }
 

@@ -1,15 +1,16 @@
 //! Register API Client and Register API Client for Integrations: the form (client name, grant
 //! type, access token type, redirection URI, non-expiring refresh tokens or the timeout in
 //! days, scopes) and the result page (Client ID, the Client Secret shown once, and on the plain
-//! variant the REST API, token and authorization endpoints). Seeds: 003 (Defender, the plain
-//! task), 001 (Kombo) and 000 (Viva Learning, the integrations task).
+//! variant the REST API, token and authorization endpoints). Sources: the Defender for Cloud
+//! Apps guide (the plain task), the Kombo guide, and the Viva Learning parameters guide (the
+//! integrations task).
 //!
 //! Values are told by shape first: a base64-of-a-UUID value is the client ID under whatever
 //! label, a URL's path decides which endpoint it is. The secret's shape is weak evidence
 //! (the notes' "Values"), so the `Client Secret` label decides, with the shape only as a fallback when no
 //! field is labelled so.
 
-use super::{api_client_setting, endpoint_param, key_of, Capture, Page, PageId, Recogniser};
+use super::{ApiClientLabels, api_client_setting, endpoint_param, Capture, Page, PageId, Recogniser};
 use crate::model::param::{Param, ParamKind};
 use crate::model::settings::{names, Setting};
 use crate::pages::workday_dom;
@@ -17,7 +18,24 @@ use crate::workday::values;
 
 pub struct RegisterApiClient;
 
+use crate::pages::labels::keys::register_api_client as L;
+use crate::pages::labels::{self, Label, YesNo};
+
 const PAGE: PageId = PageId::RegisterApiClient;
+const ENDPOINT_LABELS: [Label; 3] = [L::REST_ENDPOINT, L::TOKEN_ENDPOINT, L::AUTHORIZATION_ENDPOINT];
+const API_CLIENT_LABELS: ApiClientLabels = ApiClientLabels {
+    client_name: L::CLIENT_NAME,
+    client_grant_type: L::CLIENT_GRANT_TYPE,
+    access_token_type: L::ACCESS_TOKEN_TYPE,
+    redirection_uri: L::REDIRECTION_URI,
+    non_expiring_refresh_tokens: L::NON_EXPIRING_REFRESH_TOKENS,
+    refresh_token_timeout: L::REFRESH_TOKEN_TIMEOUT,
+    scopes: L::SCOPES,
+    yes_no: YesNo {
+        yes: L::YES,
+        no: L::NO,
+    },
+};
 
 impl Recogniser for RegisterApiClient {
     fn page(&self) -> PageId {
@@ -41,10 +59,10 @@ impl Recogniser for RegisterApiClient {
     }
 
     fn recognise(&self, page: &Page) -> Option<Capture> {
-        let scope = page.scope_titled(PAGE, "title")?;
+        let scope = page.scope_titled(L::TITLE)?;
         let s = page.snapshot;
         let tenant = page.tenant();
-        let integrations = page.active_title_is(PAGE, "title_integrations");
+        let integrations = page.active_title_is(L::TITLE_INTEGRATIONS);
         let mut params: Vec<Param> = Vec::new();
         let mut settings: Vec<Setting> = Vec::new();
         // Secret-shaped values seen under labels that are not the secret's, kept in case no
@@ -58,19 +76,19 @@ impl Recogniser for RegisterApiClient {
             if workday_dom::is_password(s, value_node) {
                 continue;
             }
-            if let Some(setting) = api_client_setting(PAGE, s, &field) {
+            if let Some(setting) = api_client_setting(&API_CLIENT_LABELS, s, &field) {
                 settings.push(setting);
                 continue;
             }
-            let key = key_of(PAGE, &["client_id", "client_secret"], &field.label);
+            let key = labels::which(&[L::CLIENT_ID, L::CLIENT_SECRET], &field.label);
             let source = page.source(PAGE, Some(&field.label), Some(value_node));
             for value in workday_dom::values(s, value_node) {
                 let kind = if values::is_client_id(value.trim()) {
                     Some(ParamKind::ClientId)
                 } else {
                     match key {
-                        Some("client_id") => Some(ParamKind::ClientId),
-                        Some("client_secret") => Some(ParamKind::ClientSecret),
+                        Some(L::CLIENT_ID) => Some(ParamKind::ClientId),
+                        Some(L::CLIENT_SECRET) => Some(ParamKind::ClientSecret),
                         _ => None,
                     }
                 };
@@ -80,7 +98,7 @@ impl Recogniser for RegisterApiClient {
                             .with_context_tenant(tenant.clone())
                             .with_source(source.clone()),
                     );
-                } else if let Some(p) = endpoint_param(PAGE, &field.label, &value) {
+                } else if let Some(p) = endpoint_param(ENDPOINT_LABELS, &field.label, &value) {
                     params.push(p.with_source(source.clone()));
                 } else if values::is_secret_like(value.trim()) {
                     secret_like.push((value, source.clone()));

@@ -6,11 +6,14 @@
 //! and `report_shared_with` (the authorized users, as shown; empty when none is listed).
 
 use super::custom_report::shows_share_tab;
-use super::{all_values, first_value, key_of, Capture, Page, PageId, Recogniser};
+use super::{all_values, first_value, Capture, Page, PageId, Recogniser};
 use crate::model::settings::{names, Setting};
 use crate::pages::workday_dom;
 
 pub struct ReportSharing;
+
+use crate::pages::labels::keys::report_sharing as L;
+use crate::pages::labels;
 
 const PAGE: PageId = PageId::ReportSharing;
 
@@ -31,18 +34,18 @@ impl Recogniser for ReportSharing {
     }
 
     fn recognise(&self, page: &Page) -> Option<Capture> {
-        let scope = page.scope_titled(PAGE, "title")?;
+        let scope = page.scope_titled(L::TITLE)?;
         let s = page.snapshot;
         let fields = workday_dom::fields(s, scope.node);
-        if !shows_share_tab(PAGE, s, &fields) {
+        if !shows_share_tab(L::TAB_SHARE, L::AUTHORIZED_USERS, s, &fields) {
             return None;
         }
         let mut name = None;
         let mut users: Option<Vec<String>> = None;
         for field in &fields {
-            match key_of(PAGE, &["report_name", "authorized_users"], &field.label) {
-                Some("report_name") => name = name.or_else(|| first_value(s, field)),
-                Some("authorized_users") => users
+            match labels::which(&[L::REPORT_NAME, L::AUTHORIZED_USERS], &field.label) {
+                Some(L::REPORT_NAME) => name = name.or_else(|| first_value(s, field)),
+                Some(L::AUTHORIZED_USERS) => users
                     .get_or_insert_with(Vec::new)
                     .extend(all_values(s, field).into_iter().filter(|v| !v.is_empty())),
                 _ => {}

@@ -3,7 +3,7 @@
 //! redirection URI, refresh-token settings and scopes. The client ID is told by its shape
 //! (base64 of a UUID) under any label, by the `Client ID` label otherwise.
 
-use super::{api_client_setting, key_of, Capture, Page, PageId, Recogniser};
+use super::{ApiClientLabels, api_client_setting, Capture, Page, PageId, Recogniser};
 use crate::model::param::{Param, ParamKind};
 use crate::model::settings::{names, Setting};
 use crate::pages::workday_dom;
@@ -11,7 +11,23 @@ use crate::workday::values;
 
 pub struct ViewApiClient;
 
+use crate::pages::labels::keys::view_api_client as L;
+use crate::pages::labels::{self, YesNo};
+
 const PAGE: PageId = PageId::ViewApiClient;
+const API_CLIENT_LABELS: ApiClientLabels = ApiClientLabels {
+    client_name: L::CLIENT_NAME,
+    client_grant_type: L::CLIENT_GRANT_TYPE,
+    access_token_type: L::ACCESS_TOKEN_TYPE,
+    redirection_uri: L::REDIRECTION_URI,
+    non_expiring_refresh_tokens: L::NON_EXPIRING_REFRESH_TOKENS,
+    refresh_token_timeout: L::REFRESH_TOKEN_TIMEOUT,
+    scopes: L::SCOPES,
+    yes_no: YesNo {
+        yes: L::YES,
+        no: L::NO,
+    },
+};
 
 impl Recogniser for ViewApiClient {
     fn page(&self) -> PageId {
@@ -30,9 +46,9 @@ impl Recogniser for ViewApiClient {
     }
 
     fn recognise(&self, page: &Page) -> Option<Capture> {
-        let scope = page.scope_titled(PAGE, "title")?;
+        let scope = page.scope_titled(L::TITLE)?;
         let s = page.snapshot;
-        let integrations = page.active_title_is(PAGE, "title_integrations");
+        let integrations = page.active_title_is(L::TITLE_INTEGRATIONS);
         let mut params: Vec<Param> = Vec::new();
         let mut settings = vec![Setting::text(
             names::API_CLIENT_VARIANT,
@@ -47,9 +63,9 @@ impl Recogniser for ViewApiClient {
             let Some(value_node) = field.value_node else {
                 continue;
             };
-            let labelled_id = key_of(PAGE, &["client_id"], &field.label).is_some();
+            let labelled_id = labels::which(&[L::CLIENT_ID], &field.label).is_some();
             if !labelled_id {
-                if let Some(setting) = api_client_setting(PAGE, s, &field) {
+                if let Some(setting) = api_client_setting(&API_CLIENT_LABELS, s, &field) {
                     settings.push(setting);
                     continue;
                 }

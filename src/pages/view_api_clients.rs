@@ -1,18 +1,22 @@
 //! View API Clients (both tabs: "API Clients" and "API Clients for Integrations"). Shows the
 //! tenant's Workday REST API Endpoint, Token Endpoint and Authorization Endpoint at the top, and
-//! a table of registered clients with their Client IDs. Seeds: 001 (Kombo, "Find your Workday
-//! Service URL"), 000 (Viva Learning, step 5), 003 (Defender).
+//! a table of registered clients with their Client IDs. Sources: the Kombo guide ("Find your
+//! Workday Service URL"), the Viva Learning parameters guide (step 5), the Defender for Cloud
+//! Apps guide.
 
 use super::{Capture, Page, PageId, Recogniser};
 use crate::model::param::{Param, ParamKind, Source};
 use crate::model::settings::{names, Setting, SettingValue};
-use crate::pages::labels;
 use crate::pages::workday_dom;
 use crate::workday::values;
 
 pub struct ViewApiClients;
 
+use crate::pages::labels::keys::view_api_clients as L;
+use crate::pages::labels::Label;
+
 const PAGE: PageId = PageId::ViewApiClients;
+const ENDPOINT_LABELS: [Label; 3] = [L::REST_ENDPOINT, L::TOKEN_ENDPOINT, L::AUTHORIZATION_ENDPOINT];
 
 impl Recogniser for ViewApiClients {
     fn page(&self) -> PageId {
@@ -31,7 +35,7 @@ impl Recogniser for ViewApiClients {
     }
 
     fn recognise(&self, page: &Page) -> Option<Capture> {
-        let scope = page.scope_titled(PAGE, "title")?;
+        let scope = page.scope_titled(L::TITLE)?;
         let s = page.snapshot;
         let tenant = page.tenant();
         let mut params = Vec::new();
@@ -42,7 +46,7 @@ impl Recogniser for ViewApiClients {
                 continue;
             };
             for value in workday_dom::values(s, value_node) {
-                if let Some(p) = super::endpoint_param(PAGE, &field.label, &value) {
+                if let Some(p) = super::endpoint_param(ENDPOINT_LABELS, &field.label, &value) {
                     params.push(p.with_source(Source {
                         page: Some(PAGE),
                         label: Some(field.label.clone()),
@@ -58,11 +62,11 @@ impl Recogniser for ViewApiClients {
             let id_col = table
                 .headers
                 .iter()
-                .position(|h| labels::matches(PAGE, "client_id", h));
+                .position(|h| L::CLIENT_ID.matches(h));
             let name_col = table
                 .headers
                 .iter()
-                .position(|h| labels::matches(PAGE, "client_name", h));
+                .position(|h| L::CLIENT_NAME.matches(h));
             for row in &table.rows {
                 let texts: Vec<String> =
                     row.iter().map(|&c| workday_dom::cell_text(s, c)).collect();
@@ -98,9 +102,9 @@ impl Recogniser for ViewApiClients {
             .into_iter()
             .find(|(_, selected)| *selected)
         {
-            let which = if labels::matches(PAGE, "tab_api_clients_for_integrations", &tab) {
+            let which = if L::TAB_API_CLIENTS_FOR_INTEGRATIONS.matches(&tab) {
                 Some("api_clients_for_integrations")
-            } else if labels::matches(PAGE, "tab_api_clients", &tab) {
+            } else if L::TAB_API_CLIENTS.matches(&tab) {
                 Some("api_clients")
             } else {
                 None

@@ -10,15 +10,17 @@
 //! by the object type shown second. An organisation's WID becomes an `org_id` parameter named
 //! after the object.
 
-use super::{first_value, key_of, Capture, Page, PageId, Recogniser};
+use super::{first_value, Capture, Page, PageId, Recogniser};
 use crate::model::param::{Param, ParamKind};
 use crate::model::settings::{names, record, Setting};
-use crate::pages::labels;
 use crate::pages::workday_dom;
 use crate::snapshot::NodeId;
 use crate::workday::values;
 
 pub struct ViewIds;
+
+use crate::pages::labels::keys::view_ids as L;
+use crate::pages::labels;
 
 const PAGE: PageId = PageId::ViewIds;
 
@@ -54,7 +56,7 @@ impl Recogniser for ViewIds {
     }
 
     fn recognise(&self, page: &Page) -> Option<Capture> {
-        let scope = page.scope_titled(PAGE, "title")?;
+        let scope = page.scope_titled(L::TITLE)?;
         let s = page.snapshot;
         let mut object_name: Option<String> = None;
         let mut object_type: Option<String> = None;
@@ -68,12 +70,9 @@ impl Recogniser for ViewIds {
             let Some(value) = first_value(s, &field) else {
                 continue;
             };
-            let key = key_of(
-                PAGE,
-                &["workday_id", "object_name", "object_type", "reference_id"],
-                &field.label,
+            let key = labels::which(&[L::WORKDAY_ID, L::OBJECT_NAME, L::OBJECT_TYPE, L::REFERENCE_ID], &field.label,
             );
-            if values::is_wid(value.trim()) || key == Some("workday_id") {
+            if values::is_wid(value.trim()) || key == Some(L::WORKDAY_ID) {
                 // Kept as shown even when malformed; only a well-formed WID becomes an org ID.
                 if wid.is_none() {
                     wid = Some((value.trim().to_string(), field.label.clone(), value_node));
@@ -85,9 +84,9 @@ impl Recogniser for ViewIds {
                 continue;
             }
             match key {
-                Some("object_name") => object_name = object_name.or(Some(value)),
-                Some("object_type") => object_type = object_type.or(Some(value)),
-                _ if labels::matches(PAGE, "organization_types", &field.label) => {
+                Some(L::OBJECT_NAME) => object_name = object_name.or(Some(value)),
+                Some(L::OBJECT_TYPE) => object_type = object_type.or(Some(value)),
+                _ if L::ORGANIZATION_TYPES.matches(&field.label) => {
                     // The field is named by the object's type: "Organization  Finance".
                     object_type = object_type.or_else(|| Some(field.label.clone()));
                     object_name = object_name.or(Some(value));
@@ -97,8 +96,8 @@ impl Recogniser for ViewIds {
         }
 
         for table in workday_dom::tables(s, scope.node) {
-            let type_col = table.column_where(|h| labels::matches(PAGE, "reference_id_type", h));
-            let value_col = table.column_where(|h| labels::matches(PAGE, "reference_id", h));
+            let type_col = table.column_where(|h| L::REFERENCE_ID_TYPE.matches(h));
+            let value_col = table.column_where(|h| L::REFERENCE_ID.matches(h));
             for (row, cells) in table.rows.iter().enumerate() {
                 let texts: Vec<String> = cells
                     .iter()
@@ -123,7 +122,7 @@ impl Recogniser for ViewIds {
                     });
                 let Some((ty, value)) = pair else { continue };
                 if WID_TYPES.iter().any(|w| w.eq_ignore_ascii_case(&ty))
-                    || labels::matches(PAGE, "workday_id", &ty)
+                    || L::WORKDAY_ID.matches(&ty)
                     || values::is_wid(&value)
                 {
                     if wid.is_none() && values::is_wid(&value) {
@@ -145,7 +144,7 @@ impl Recogniser for ViewIds {
                 .any(|o| o.eq_ignore_ascii_case(ty))
         }) || object_type
             .as_deref()
-            .is_some_and(|t| labels::matches(PAGE, "organization_types", t));
+            .is_some_and(|t| L::ORGANIZATION_TYPES.matches(t));
 
         let mut settings = Vec::new();
         if let Some(name) = &object_name {

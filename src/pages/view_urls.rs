@@ -11,7 +11,7 @@
 //! (`data-clipboard-text`) or plain text; all three are read. A page that shows two or more
 //! formats of one report is this page whatever its title says (shape first).
 
-use super::{key_of, Capture, Page, PageId, Recogniser};
+use super::{Capture, Page, PageId, Recogniser};
 use crate::model::param::{Param, ParamKind, Source};
 use crate::model::settings::{names, record, Setting, SettingValue};
 use crate::pages::workday_dom;
@@ -21,18 +21,21 @@ use std::collections::{BTreeSet, HashSet};
 
 pub struct ViewUrls;
 
+use crate::pages::labels::keys::view_urls as L;
+use crate::pages::labels::{self, Label};
+
 const PAGE: PageId = PageId::ViewUrls;
 
 /// Label keys of the formats, with the format id each stands for.
-const FORMAT_KEYS: &[(&str, &str)] = &[
-    ("format_workday_xml", "workday_xml"),
-    ("format_json", "json"),
-    ("format_csv", "csv"),
-    ("format_simple_xml", "simple_xml"),
-    ("format_rss", "rss"),
-    ("format_gdata", "gdata"),
-    ("format_xsd", "xsd"),
-    ("format_wsdl", "wsdl"),
+const FORMAT_KEYS: &[(Label, &str)] = &[
+    (L::FORMAT_WORKDAY_XML, "workday_xml"),
+    (L::FORMAT_JSON, "json"),
+    (L::FORMAT_CSV, "csv"),
+    (L::FORMAT_SIMPLE_XML, "simple_xml"),
+    (L::FORMAT_RSS, "rss"),
+    (L::FORMAT_GDATA, "gdata"),
+    (L::FORMAT_XSD, "xsd"),
+    (L::FORMAT_WSDL, "wsdl"),
 ];
 
 impl Recogniser for ViewUrls {
@@ -53,7 +56,7 @@ impl Recogniser for ViewUrls {
 
     fn recognise(&self, page: &Page) -> Option<Capture> {
         let s = page.snapshot;
-        let titled = page.scope_titled(PAGE, "title");
+        let titled = page.scope_titled(L::TITLE);
         let scope = titled.or_else(|| page.active_scope())?;
         if titled.is_none() && !mentions_report_url(s, scope.node) {
             return None; // the common case on every other page: one cheap pass
@@ -66,11 +69,11 @@ impl Recogniser for ViewUrls {
         let mut report_name = None;
         let mut report_owner = None;
         for field in workday_dom::fields(s, scope.node) {
-            match key_of(PAGE, &["report_name", "report_owner"], &field.label) {
-                Some("report_name") => {
+            match labels::which(&[L::REPORT_NAME, L::REPORT_OWNER], &field.label) {
+                Some(L::REPORT_NAME) => {
                     report_name = report_name.or_else(|| super::first_value(s, &field))
                 }
-                Some("report_owner") => {
+                Some(L::REPORT_OWNER) => {
                     report_owner = report_owner.or_else(|| super::first_value(s, &field))
                 }
                 _ => {}
@@ -183,9 +186,9 @@ fn report_urls(page: &Page, scope: NodeId) -> Vec<ReportUrl> {
             .map(str::to_string)
             .or_else(|| {
                 under.as_deref().and_then(|u| {
-                    let keys: Vec<&str> = FORMAT_KEYS.iter().map(|(k, _)| *k).collect();
-                    key_of(PAGE, &keys, u)
-                        .and_then(|k| FORMAT_KEYS.iter().find(|(key, _)| *key == k))
+                    FORMAT_KEYS
+                        .iter()
+                        .find(|(label, _)| label.matches(u))
                         .map(|(_, f)| f.to_string())
                 })
             })

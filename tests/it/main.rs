@@ -15,6 +15,7 @@ mod extract;
 mod fuzz_corpus;
 mod generated;
 mod hostile_inputs;
+mod labels;
 mod layering;
 mod lookalike_hosts;
 mod pages;
