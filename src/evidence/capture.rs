@@ -44,6 +44,10 @@ pub struct PageShown<'a> {
     pub settings: &'a [Setting],
 }
 
+/// At most this many records one page read adds to (its own and those its URLs name): a page
+/// listing thousands of tenants' addresses cannot create thousands of records.
+pub const MAX_RECORDS_PER_PAGE: usize = 8;
+
 /// The record a value belongs to: its own tenant on its URL's host family, else the page's.
 fn key_of(p: &Param, page_key: Option<&RecordKey>) -> Option<RecordKey> {
     let Some(tenant) = p.tenant() else {
@@ -97,6 +101,9 @@ pub fn split(page_key: Option<&RecordKey>, shown: &PageShown) -> Vec<Capture> {
     let mut counts: Vec<(Option<RecordKey>, usize)> = Vec::new();
     for p in shown.params {
         let key = key_of(p, page_key);
+        if !parts.iter().any(|c| c.key == key) && parts.len() == MAX_RECORDS_PER_PAGE {
+            continue;
+        }
         match counts.iter_mut().find(|(k, _)| *k == key) {
             Some((_, n)) => *n += 1,
             None => counts.push((key.clone(), 1)),

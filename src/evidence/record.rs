@@ -35,6 +35,12 @@ pub const MAX_PARAMS: usize = 500;
 pub const MAX_READS: usize = 200;
 pub const MAX_SETTINGS: usize = 500;
 pub const MAX_RETIRED: usize = 50;
+/// At most this many values one page read adds to a record: a page that shows thousands of
+/// values (or is made to) cannot fill the record and push out what other pages showed.
+pub const MAX_NEW_PER_CAPTURE: usize = 100;
+/// A value longer than this (bytes) is not kept: no Workday connection value comes near it (a
+/// RaaS address with every prompt is under 2 KiB), and storage stays bounded.
+pub const MAX_VALUE_BYTES: usize = 8 << 10;
 /// A capture that adds nothing but newer times is not written again within this long.
 pub const FRESH_MS: u64 = 60_000;
 
@@ -317,10 +323,21 @@ impl Record {
         let at = capture.at;
         next.updated = at;
         let own = next.is_own(capture.origin.as_ref());
+        let mut added = 0;
         for p in &capture.params {
+            if p.value.len() > MAX_VALUE_BYTES {
+                continue;
+            }
+            let known = next.params.iter().any(|o| o.same(p.kind, &p.value));
+            if !known {
+                if added == MAX_NEW_PER_CAPTURE {
+                    continue;
+                }
+                added += 1;
+            }
             next.take(p, capture, own);
         }
-        next.cap_params();
+        next.cap_params(capture);
         next.note_read(capture);
         next
     }
@@ -377,9 +394,31 @@ impl Record {
         self.params.push(stored);
     }
 
-    /// Drops the least recently seen values above [`MAX_PARAMS`].
-    fn cap_params(&mut self) {
+    /// Drops the least recently seen values above [`MAX_PARAMS`]: first those the page that just
+    /// wrote showed (the same page from the same origin), so that one page cannot push out what
+    /// other pages showed; then, if that is not enough, the least recently seen of the rest.
+    fn cap_params(&mut self, writer: &Capture) {
         if self.params.len() <= MAX_PARAMS {
+            return;
+        }
+        let writers: Vec<usize> = (0..self.params.len())
+            .filter(|&i| {
+                let p = &self.params[i];
+                p.page.is_some() && p.page == writer.page && p.origin == writer.origin
+            })
+            .collect();
+        let mut excess = self.params.len() - MAX_PARAMS;
+        let mut oldest = writers;
+        oldest.sort_by_key(|&i| self.params[i].at);
+        oldest.truncate(excess);
+        excess -= oldest.len();
+        let mut i = 0;
+        self.params.retain(|_| {
+            let keep = !oldest.contains(&i);
+            i += 1;
+            keep
+        });
+        if excess == 0 {
             return;
         }
         let mut times: Vec<u64> = self.params.iter().map(|p| p.at).collect();

@@ -2,12 +2,14 @@
 //! retirement within one origin, the evidence handed to the checks, and the objects a record is
 //! about with the partner's among them.
 
-use super::capture::{split, Capture, PageShown};
+use super::capture::{split, Capture, PageShown, MAX_RECORDS_PER_PAGE};
 use super::choice::{choose, Because, Prefs};
 use super::key::RecordKey;
 use super::objects::objects;
 use super::origin::Origin;
-use super::record::{page_title, Record, RetiredReason, MAX_PARAMS};
+use super::record::{
+    page_title, Record, RetiredReason, MAX_NEW_PER_CAPTURE, MAX_PARAMS, MAX_VALUE_BYTES,
+};
 use super::scope::{scope, ObjectKind};
 use crate::model::page_id::PageId;
 use crate::model::param::{Param, ParamInput, ParamKind, Source};
@@ -860,5 +862,122 @@ fn only_the_partner_s_objects_count_the_others_are_kept_apart() {
             (ObjectKind::Isu, "ISU_Other"),
             (ObjectKind::SecurityGroup, "Other Group"),
         ]
+    );
+}
+
+#[test]
+fn a_flooding_page_leaves_what_other_pages_showed_intact() {
+    // What the admin captured on three pages.
+    let mut r = merged(vec![
+        capture(
+            PageId::RegisterApiClient,
+            "https://wd3-impl.workday.com/acme/d/task/2997$2141.htmld",
+            1,
+            vec![
+                of_client(ParamKind::ClientId, ID_DEFENDER, "Defender"),
+                of_client(
+                    ParamKind::ClientSecret,
+                    "s3cr3t-of-defender-0123456789abcdef",
+                    "Defender",
+                ),
+            ],
+            vec![],
+        ),
+        capture(
+            PageId::ViewApiClients,
+            "https://wd3-impl.workday.com/acme/d/task/2997$2151.htmld",
+            2,
+            vec![input(ParamKind::RestEndpoint, REST)],
+            vec![],
+        ),
+        capture(
+            PageId::ManageRefreshTokens,
+            "https://wd3-impl.workday.com/acme/d/task/2997$2153.htmld",
+            3,
+            vec![token(
+                "refresh-token-of-the-isu-0123456789",
+                Some("ISU_Defender"),
+            )],
+            vec![],
+        ),
+    ]);
+    let before: Vec<String> = r.params.iter().map(|p| p.value.clone()).collect();
+    // A page that shows thousands of values, read again and again as it changes.
+    for round in 0..20u64 {
+        let flood: Vec<ParamInput> = (0..2_000)
+            .map(|i| input(ParamKind::ClientId, &format!("flood-{round}-{i}")))
+            .collect();
+        let next = r.merge(&capture(
+            PageId::ViewIds,
+            "https://wd3-impl.workday.com/acme/d/task/1422$4.htmld",
+            10 + round,
+            flood,
+            vec![],
+        ));
+        let added = next.params.len().saturating_sub(r.params.len());
+        assert!(added <= MAX_NEW_PER_CAPTURE, "one read added {added}");
+        r = next;
+        assert!(r.params.len() <= MAX_PARAMS);
+    }
+    for value in &before {
+        assert!(
+            r.params.iter().any(|p| &p.value == value),
+            "a value another page showed was pushed out"
+        );
+    }
+    assert!(
+        r.params.iter().any(|p| p.value.starts_with("flood-19-")),
+        "the flood's newest read is kept"
+    );
+}
+
+#[test]
+fn a_value_longer_than_any_workday_value_is_not_kept() {
+    let long = format!(
+        "https://wd3-impl-services1.workday.com/ccx/api/v1/acme?q={}",
+        "x".repeat(MAX_VALUE_BYTES)
+    );
+    let r = merged(vec![capture(
+        PageId::ViewApiClients,
+        "u",
+        1,
+        vec![
+            input(ParamKind::RestEndpoint, &long),
+            input(ParamKind::RestEndpoint, REST),
+        ],
+        vec![],
+    )]);
+    assert_eq!(values(&r, ParamKind::RestEndpoint), [REST]);
+}
+
+#[test]
+fn a_page_naming_many_tenants_adds_to_a_bounded_number_of_records_its_own_first() {
+    let page = key(ACME);
+    let params: Vec<Param> = (0..50)
+        .map(|i| {
+            Param::new(
+                ParamKind::RestEndpoint,
+                format!("https://wd3-impl-services1.workday.com/ccx/api/v1/tenant{i}"),
+            )
+        })
+        .chain([Param::new(ParamKind::RestEndpoint, REST)])
+        .collect();
+    let parts = split(
+        Some(&page),
+        &PageShown {
+            page: Some(PageId::ViewApiClients),
+            title: "View API Clients",
+            url: "https://wd3-impl.workday.com/acme/d/task/2997$2151.htmld",
+            origin: Origin::parse(HERE),
+            at: 1,
+            params: &params,
+            settings: &[],
+        },
+    );
+    assert_eq!(parts.len(), MAX_RECORDS_PER_PAGE);
+    assert_eq!(parts[0].key, Some(page));
+    assert!(
+        parts[0].params.iter().any(|p| p.value == REST),
+        "the page's own tenant always gets its values"
     );
 }

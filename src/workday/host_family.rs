@@ -15,6 +15,7 @@
 
 use crate::workday::endpoint::{Endpoint, EndpointKind};
 use crate::workday::tenant::{DataCenter, Environment, HostRole, Tenant, WorkdayHost};
+use crate::workday::tenant_host;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 use url::Url;
@@ -175,38 +176,14 @@ impl TenantPage {
     }
 }
 
-/// Whether `host` is a tenant UI host (the notes' shapes, see the module's comment) for a page
-/// of `tenant`. Every label of the host's prefix must be one the shapes use: a data-center
-/// label, `impl`, `cc`, `dev`, `www` (on the `myworkday` domains only, the oldest data center),
-/// or the tenant's own name beside a data-center label (`{tenant}.wd5.myworkday.com`); and at
-/// least one label must say where the tenant is (a data center, `impl`, `dev` or that `www`).
+/// Whether `host` is a tenant UI host for a page of `tenant`: a UI host of the shapes that
+/// serve tenants (`tenant_host::is_tenant_host`, the one place those shapes are listed) and,
+/// on a host that carries a tenant's own label (`{tenant}.wd5.myworkday.com`), that tenant's.
 pub fn is_tenant_ui_host(host: &WorkdayHost, tenant: &Tenant) -> bool {
-    if host.role != HostRole::Ui {
-        return false;
-    }
-    let prefix = host
-        .name
-        .strip_suffix(host.domain)
-        .unwrap_or("")
-        .trim_end_matches('.');
-    if prefix.is_empty() {
-        return false;
-    }
-    let www_ok = matches!(host.domain, "myworkday.com" | "myworkdaygov.com");
-    let labels: Vec<&str> = prefix.split(['.', '-']).collect();
-    let has_dc = labels.iter().any(|l| DataCenter::from_label(l).is_some());
-    let mut placed = false;
-    for label in &labels {
-        let places = DataCenter::from_label(label).is_some()
-            || matches!(*label, "impl" | "dev")
-            || (*label == "www" && www_ok);
-        let beside = *label == "cc" || (has_dc && label.eq_ignore_ascii_case(tenant.as_str()));
-        if !places && !beside {
-            return false;
-        }
-        placed |= places;
-    }
-    placed
+    host.role == HostRole::Ui
+        && tenant_host::is_tenant_host(host)
+        && tenant_host::tenant_label(host)
+            .is_none_or(|own| own.eq_ignore_ascii_case(tenant.as_str()))
 }
 
 #[cfg(test)]

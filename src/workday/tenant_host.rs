@@ -88,6 +88,15 @@ pub fn is_tenant_host(host: &WorkdayHost) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || b == b'_')
 }
 
+/// The tenant's own label of a tenant host of the shape `{tenant}.wd5.myworkday.com` (`acme`);
+/// `None` for every other shape (their labels name only where the tenant is).
+pub fn tenant_label<'h>(host: &'h WorkdayHost) -> Option<&'h str> {
+    let labels = labels(host);
+    let (first, rest) = labels.split_first()?;
+    let own = !rest.is_empty() && !first.split('-').all(known_token) && *first != "www";
+    (own && is_tenant_host(host)).then_some(*first)
+}
+
 /// The services host that goes with the tenant UI host `ui`, by the pattern of the notes'
 /// examples (`wd3-impl` → `wd3-impl-services1`, `www.myworkday.com` → `services1.myworkday.com`,
 /// `impl.wd12` → `impl-services1.wd12`). `None` when `ui` is not a tenant UI host, or when the
