@@ -90,7 +90,7 @@ pub fn is_tenant_host(host: &WorkdayHost) -> bool {
 
 /// The tenant's own label of a tenant host of the shape `{tenant}.wd5.myworkday.com` (`acme`);
 /// `None` for every other shape (their labels name only where the tenant is).
-pub fn tenant_label<'h>(host: &'h WorkdayHost) -> Option<&'h str> {
+pub fn tenant_label(host: &WorkdayHost) -> Option<&str> {
     let labels = labels(host);
     let (first, rest) = labels.split_first()?;
     let own = !rest.is_empty() && !first.split('-').all(known_token) && *first != "www";

@@ -13,7 +13,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, openPopup, tabIdOf, waitFor, PAGE_PATHS, markCount } from './harness.mjs';
+import { launch, openPopup, tabIdOf, waitFor, PAGE_PATHS, markCount, storedRecord, workerStats } from './harness.mjs';
 
 const MARK = 'WDCAP-XSS';
 const run = (n) => `console.log('${MARK}-${n}')`;
@@ -65,6 +65,44 @@ function field(label, value) {
         <div data-automation-id="decorationWrapper"><div data-automation-id="textView">${esc(value)}</div></div>
       </li>`;
 }
+
+/** A View API Clients page at `url` listing `rows` (API client name, client ID). */
+function clientsPage(url, rows, fields) {
+  const cells = rows.map(
+    ([name, id], i) => `<tr data-automation-id="row" data-row-id="${i}" role="row">
+      <th data-automation-id="cell" role="rowheader"><div data-automation-id="cellContainer"><div data-automation-id="promptOption" data-automation-label="${esc(name)}" title="${esc(name)}">${esc(name)}</div></div></th>
+      <td data-automation-id="cell" role="gridcell"><div data-automation-id="cellContainer"><div data-automation-id="textView">${id}</div></div></td>
+    </tr>`,
+  );
+  return `<!-- saved from url=(${String(url.length).padStart(4, '0')})${url} -->
+<!DOCTYPE html>
+<html lang="en-US">
+<head><meta charset="utf-8"><title>View API Clients - Workday</title></head>
+<body>
+<div data-automation-id="pageContent">
+  <div data-automation-id="pageHeader"><h1><span data-automation-id="pageHeaderTitleText" title="View API Clients">View API Clients</span></h1></div>
+  <div data-automation-id="fieldSetBody"><ul role="presentation">${fields}</ul></div>
+  <div>
+    <span data-automation-id="gridTitleLabel" title="API Clients">API Clients ${rows.length} items</span>
+    <table data-automation-id="table" role="table">
+      <thead data-automation-id="tableHead"><tr data-automation-id="tableHeaderRow">
+        <th data-automation-id="columnHeader0" role="columnheader">API Client</th>
+        <th data-automation-id="columnHeader1" role="columnheader">Client ID</th>
+      </tr></thead>
+      <tbody>
+      ${cells.join('\n      ')}
+      </tbody>
+    </table>
+  </div>
+</div>
+</body>
+</html>
+`;
+}
+
+/** Another page of the same tenant, showing thousands of API clients (or made to). */
+const FLOOD_URL = 'https://wd3-impl.workday.com/acme/d/task/2997$2152.htmld';
+const FLOOD_ROWS = 1500;
 
 function hostilePage() {
   const rows = PAYLOADS.map(
@@ -130,6 +168,8 @@ before(async () => {
   fixtures = mkdtempSync(join(tmpdir(), 'wdcap-hostile-'));
   mkdirSync(join(fixtures, 'view_api_clients'));
   writeFileSync(join(fixtures, 'view_api_clients', 'hostile.html'), hostilePage());
+  const flood = Array.from({ length: FLOOD_ROWS }, (_, i) => [`Flood client ${i}`, clientId(100000 + i)]);
+  writeFileSync(join(fixtures, 'view_api_clients', 'flood.html'), clientsPage(FLOOD_URL, flood, ''));
   browser = await launch({ simulator: { fixturesDir: fixtures } });
   browser.context.on('page', (p) => listen(`page ${p.url()}`, p));
   listen('worker', browser.worker);
@@ -225,6 +265,39 @@ test('the same payloads pasted into the Verify page render as inert text', async
     await verify.close();
   }
   assert.deepEqual(alarms(), []);
+});
+
+test('a page showing thousands of values, read again and again, leaves what other pages showed intact', async () => {
+  const page = await browser.context.newPage();
+  try {
+    await page.goto(URL_);
+    const first = await waitFor(
+      async () => {
+        const r = await storedRecord(browser.context);
+        return r && r.params.filter((p) => p.kind === 'client_id').length === PAYLOADS.length ? r : null;
+      },
+      { what: 'the first page captured' },
+    );
+    const kept = first.params.map((p) => `${p.kind} ${p.value}`);
+    assert.ok(kept.some((k) => k.startsWith('rest_endpoint ')));
+    // The flooding page, read seven times (each read may add a bounded number of new values).
+    for (let read = 0; read < 7; read += 1) {
+      const { recognised } = await workerStats(browser.context);
+      await (read === 0 ? page.goto(FLOOD_URL) : page.reload());
+      await waitFor(async () => (await workerStats(browser.context)).recognised > recognised, {
+        timeout: 30000,
+        what: `read ${read + 1} of the flooding page`,
+      });
+    }
+    const after = await storedRecord(browser.context);
+    const now = new Set(after.params.map((p) => `${p.kind} ${p.value}`));
+    assert.ok(after.params.length <= 500, `${after.params.length} values kept: the record is bounded`);
+    const flooded = after.params.filter((p) => p.name?.startsWith('Flood client')).length;
+    assert.ok(flooded >= 300, `the flooding page's values are taken too (${flooded})`);
+    assert.deepEqual(kept.filter((k) => !now.has(k)), [], 'no value the first page showed was pushed out');
+  } finally {
+    await page.close();
+  }
 });
 
 test('the probe itself: a payload parsed as markup is caught', async () => {
