@@ -79,6 +79,7 @@ fn capture_from(
         at,
         params,
         settings,
+        unrecognised: false,
     }
 }
 

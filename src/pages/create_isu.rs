@@ -74,12 +74,18 @@ impl Recogniser for CreateIsu {
                 }
                 Some("session_timeout_minutes") => {
                     if let Some(m) = first_value(s, &field).and_then(|v| read_int(&v)) {
-                        settings.push(Setting::int(names::SESSION_TIMEOUT_MINUTES, m));
+                        settings.push(
+                            Setting::int(names::SESSION_TIMEOUT_MINUTES, m)
+                                .shown_at(Some(value_node)),
+                        );
                     }
                 }
                 Some("do_not_allow_ui_sessions") => {
                     if let Some(b) = read_bool(PAGE, s, &field) {
-                        settings.push(Setting::bool(names::DO_NOT_ALLOW_UI_SESSIONS, b));
+                        settings.push(
+                            Setting::bool(names::DO_NOT_ALLOW_UI_SESSIONS, b)
+                                .shown_at(Some(value_node)),
+                        );
                     }
                 }
                 _ => {}

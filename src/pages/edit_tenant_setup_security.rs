@@ -46,18 +46,20 @@ impl Recogniser for EditTenantSetupSecurity {
                 &field.label,
             ) {
                 Some("oauth_clients_enabled") => {
-                    oauth = oauth.or_else(|| read_bool(PAGE, s, &field))
+                    oauth = oauth.or_else(|| read_bool(PAGE, s, &field).map(|b| (b, field.value_node)))
                 }
-                Some("saml_enabled") => saml = saml.or_else(|| read_bool(PAGE, s, &field)),
+                Some("saml_enabled") => {
+                    saml = saml.or_else(|| read_bool(PAGE, s, &field).map(|b| (b, field.value_node)))
+                }
                 _ => {}
             }
         }
         let mut settings = Vec::new();
-        if let Some(b) = oauth {
-            settings.push(Setting::bool(names::OAUTH_CLIENTS_ENABLED, b));
+        if let Some((b, at)) = oauth {
+            settings.push(Setting::bool(names::OAUTH_CLIENTS_ENABLED, b).shown_at(at));
         }
-        if let Some(b) = saml {
-            settings.push(Setting::bool(names::SAML_SSO_ENABLED, b));
+        if let Some((b, at)) = saml {
+            settings.push(Setting::bool(names::SAML_SSO_ENABLED, b).shown_at(at));
         }
         Some(Capture {
             page: PAGE,

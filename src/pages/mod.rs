@@ -20,6 +20,7 @@ use crate::workday::endpoint::{Endpoint, EndpointKind};
 use crate::workday::tenant::Tenant;
 
 pub mod labels;
+pub mod unclaimed;
 pub mod workday_dom;
 
 /// What a recogniser looks at.
@@ -183,7 +184,7 @@ pub(crate) fn api_client_setting(page: PageId, s: &Snapshot, field: &Field) -> O
         "scopes",
     ];
     let key = key_of(page, KEYS, &field.label)?;
-    match key {
+    let setting = match key {
         "client_name" => first_value(s, field).map(|v| Setting::text(names::CLIENT_NAME, v)),
         "client_grant_type" => {
             first_value(s, field).map(|v| Setting::text(names::CLIENT_GRANT_TYPE, v))
@@ -205,7 +206,8 @@ pub(crate) fn api_client_setting(page: PageId, s: &Snapshot, field: &Field) -> O
             (!scopes.is_empty()).then(|| Setting::list(names::SCOPES, scopes))
         }
         _ => None,
-    }
+    };
+    setting.map(|x| x.shown_at(field.value_node))
 }
 
 /// What a recogniser found on its page.
