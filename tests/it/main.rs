@@ -28,3 +28,4 @@ mod snapshot_wire;
 mod structure;
 mod tenant_view;
 mod unclaimed;
+mod words;

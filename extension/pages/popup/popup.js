@@ -327,7 +327,7 @@ function exportSection(e, x) {
               class: `value-text${value.secret ? ' masked' : ''}`,
               text: value.secret ? (settings.classMode ? t('hiddenInClassMode') : masked(value)) : value.value,
             }),
-            value.corrected.length ? h('span', { class: 'corrected-note', text: t('exportCorrected', value.corrected.join(', ')) }) : null))
+            value.corrected.length ? h('span', { class: 'corrected-note', text: t('exportCorrected', value.corrected_because.join(' ')) }) : null))
       : [h('span', { class: item.required ? 'missing' : 'optional-missing', text: item.required ? t('exportMissing') : t('exportOptionalMissing') })];
     // What was done to pick the values (the core's words): which client, which of several.
     const note = item.note ? h('span', { class: 'candidates-note', text: item.note }) : null;

@@ -149,6 +149,10 @@ name: string | null,
  */
 corrected: Array<string>, 
 /**
+ * Added: what those findings said, as the user reads it (never their codes).
+ */
+corrected_because: Array<string>, 
+/**
  * The API client it belongs to (added).
  */
 client?: string, };
