@@ -11,23 +11,25 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { ACME, PAGE_PATHS, launch, currentWorker, marksIn, openPopup, sessionStorage, storedRecord, tabIdOf, waitFor } from './harness.mjs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ACME, PAGE_PATHS, ROOT, launch, currentWorker, marksIn, openPopup, sessionStorage, storedRecord, tabIdOf, waitFor } from './harness.mjs';
+import { PLANTED, URLS } from './this-page-cases.mjs';
 
 const REF = 'view_integration_system/details';
-/** Planted on the page (tests/fixtures/unclaimed/): never kept, never in a structure copy. */
-export const PLANTED = [
-  'PLANTEDsecretQ7v9Zx2LmN4pR8tW1yB6cD3fG5hJ0kS',
-  'Hunter2!PlantedPass#2026',
-  'PLANTEDurlQueryValue88',
-  'PLANTEDrefreshTitle0rT9sX2vB7nM4kQ8wE1zA6yH3',
-  'PLANTEDclipRefresh5Ty8Ui2Op4As6Df9Gh1Jk3Lz7Xc0Vb',
-];
-const URLS = {
-  soap_endpoint: 'https://wd3-impl-services1.workday.com/ccx/service/acme/Human_Resources/v42.0',
-  token_endpoint: 'https://wd3-impl-services1.workday.com/ccx/oauth2/acme/token',
-  authorization_endpoint: 'https://wd3-impl.workday.com/acme/authorize',
-  raas_url: 'https://wd3-impl-services1.workday.com/ccx/service/customreport2/acme/ISU_Learning/Learning_Users?format=json',
-};
+const AXE = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+
+/** axe-core's violations in `page`, light and dark (evaluated through the DevTools protocol). */
+async function violations(page) {
+  await page.evaluate(AXE);
+  const found = [];
+  for (const colorScheme of ['light', 'dark']) {
+    await page.emulateMedia({ colorScheme });
+    const v = await page.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations);
+    found.push(...v.map((x) => `${colorScheme}: ${x.id}: ${x.help} — ${x.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`));
+  }
+  return found;
+}
 
 let browser;
 let url;
@@ -98,6 +100,7 @@ test('the "This page" strip in the popup and the side panel: wdcap does not know
         await view.waitForSelector('body[data-ready="true"]');
         const strip = view.locator('section.this-page[data-state="unknown"]');
         await strip.waitFor();
+        assert.deepEqual(await violations(view), [], `axe on ${path} with the strip`);
         assert.match(await strip.locator('.this-page-status').textContent(), /wdcap does not know this page \(View Integration System\)/);
         assert.match(await strip.locator('.this-page-urls').textContent(), /4 connection URLs/);
         const guide = await strip.locator('.this-page-guide li').evaluateAll((l) => l.map((e) => [e.dataset.page, e.textContent]));
