@@ -121,7 +121,27 @@ pub fn table(files: &[PathBuf]) -> Result<String, Vec<String>> {
         }
         out.push_str("    }\n");
     }
-    out.push_str("}\n");
+    out.push_str("}\n\n");
+    out.push_str(
+        "/// The `title` label of `page` (the name its recogniser claims it by), when it has one.\n\
+         pub fn title_of(page: crate::model::page_id::PageId) -> Option<Label> {\n    match page {\n",
+    );
+    let mut all_titled = true;
+    for (id, variant) in PAGE_VARIANTS {
+        if reference.get(*id).is_some_and(|k| k.contains_key("title")) {
+            writeln!(
+                out,
+                "        crate::model::page_id::PageId::{variant} => Some(keys::{id}::TITLE),"
+            )
+            .unwrap();
+        } else {
+            all_titled = false;
+        }
+    }
+    if !all_titled {
+        out.push_str("        _ => None,\n");
+    }
+    out.push_str("    }\n}\n");
     Ok(out)
 }
 

@@ -40,6 +40,11 @@ import { selfSignedCertificate } from './tls.mjs';
 const HERE = dirname(fileURLToPath(import.meta.url));
 export const ROOT = resolve(HERE, '..');
 export const FIXTURES_DIR = join(ROOT, 'tests', 'fixtures', 'pages');
+/**
+ * Tenant pages no recogniser claims (`<task>/<name>.html`, both builds), served beside the page
+ * fixtures: the extension keeps only the Workday connection URLs they show.
+ */
+export const UNCLAIMED_DIR = join(ROOT, 'tests', 'fixtures', 'unclaimed');
 
 /** The registrable domains Workday serves tenants from (the Workday notes' "Hosts and URL anatomy"). */
 export const WORKDAY_DOMAINS = ['workday.com', 'myworkday.com', 'myworkdaygov.com', 'workdaygov.com', 'workdaysuv.com'];
@@ -439,7 +444,7 @@ export async function start({ port = 0, fixturesDir = FIXTURES_DIR, delays = {},
   if (!BUILDS.includes(build)) throw new Error(`unknown build ${build} (one of ${BUILDS.join(', ')})`);
   const sim = {
     build,
-    catalogue: new Catalogue(loadFixtures(fixturesDir)),
+    catalogue: new Catalogue([...loadFixtures(fixturesDir), ...(fixturesDir === FIXTURES_DIR ? loadFixtures(UNCLAIMED_DIR) : [])]),
     delays: { header: delays.header ?? 0, body: delays.body ?? 350 },
     port: 0,
     proxyLog: [],

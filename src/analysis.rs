@@ -24,8 +24,9 @@ pub use crate::report::tenant::{live_inputs, record_of_evidence, tenant_view};
 use crate::report::view::Report;
 use crate::snapshot::Snapshot;
 
-/// Recognises the page and checks what it shows. A page no recogniser claims yields an empty
-/// report (`page: null`): nothing of it is kept. A page still loading is not read at all (a
+/// Recognises the page and checks what it shows. A page of a tenant's UI host that no recogniser
+/// claims yields the Workday connection URLs it shows and nothing else (`page: null`,
+/// `recognised: false`, [`pages::unclaimed`]); any other page an empty report. A page still loading is not read at all (a
 /// half-filled page would look like one missing values): its report says `busy`, and the page
 /// is analysed again when it settles.
 pub fn analyse_snapshot(snapshot: &Snapshot, options: &Options) -> Report {
@@ -45,6 +46,17 @@ pub fn analyse_snapshot(snapshot: &Snapshot, options: &Options) -> Report {
             options,
             Coverage::OnePage,
         ),
+        None if TenantPage::parse(&snapshot.url).is_ok() => Report {
+            recognised: Some(false),
+            ..finish(
+                None,
+                pages::unclaimed::connection_urls(snapshot),
+                Vec::new(),
+                &[],
+                options,
+                Coverage::OnePage,
+            )
+        },
         None => Report::default(),
     }
 }
@@ -57,6 +69,11 @@ pub struct Captured {
     pub report: Report,
     pub refused: Option<Refusal>,
     pub parts: Vec<Capture>,
+    /// The page's structure for a bug report (JSON text), when it is a tenant's page no
+    /// recogniser claims.
+    pub structure: Option<String>,
+    /// The task's name as the tab shows it (its title without Workday's suffix).
+    pub title: String,
 }
 
 /// Analyses a snapshot from a tab and splits what it shows by record. A snapshot whose tab is
@@ -69,17 +86,50 @@ pub struct CapturedView {
     pub report: crate::report::view::ReportView,
     pub refused: Option<Refusal>,
     pub parts: Vec<Capture>,
+    /// Added: the settings the page read, as a person reads them ("SAML on", "OAuth 2.0 clients
+    /// enabled ✓"), for the "This page" strip and the page's marks.
+    pub said: Vec<SettingSaid>,
+    /// Added: the page's structure for a bug report (JSON text: every value shaped, never a
+    /// captured one), when it is a tenant's page no recogniser claims.
+    #[cfg_attr(feature = "typescript", ts(optional = nullable))]
+    pub structure: Option<String>,
+    /// Added: the task's name as the tab shows it (its title without Workday's suffix).
+    pub title: String,
 }
 
 impl Captured {
     /// The view; `reveal` shows secret values (the parts always hold them: they are stored).
     pub fn view(self, reveal: bool) -> CapturedView {
         CapturedView {
+            said: self
+                .report
+                .settings
+                .iter()
+                .filter_map(|s| {
+                    crate::report::tenant::said(s).map(|text| SettingSaid {
+                        name: s.name.clone(),
+                        text,
+                        node: s.node,
+                    })
+                })
+                .collect(),
             report: self.report.view(reveal),
             refused: self.refused,
             parts: self.parts,
+            structure: self.structure,
+            title: self.title,
         }
     }
+}
+
+/// A setting read on a page, as a person reads it, and the snapshot node that shows it (where
+/// its mark goes).
+#[derive(Debug, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+pub struct SettingSaid {
+    pub name: String,
+    pub text: String,
+    pub node: Option<usize>,
 }
 
 pub fn capture_snapshot(snapshot: &Snapshot, tab: &TabFacts, options: &Options) -> Captured {
@@ -90,15 +140,17 @@ pub fn capture_snapshot(snapshot: &Snapshot, tab: &TabFacts, options: &Options) 
                 report: Report::default(),
                 refused: Some(refused),
                 parts: Vec::new(),
+                structure: None,
+                title: String::new(),
             }
         }
     };
     let report = analyse_snapshot(snapshot, options);
-    let parts = match report.page {
-        Some(id) => split(
+    let shown = |id: Option<PageId>| {
+        split(
             Some(&RecordKey::of_page(&page)),
             &PageShown {
-                page: Some(id),
+                page: id,
                 title: &snapshot.title,
                 url: &snapshot.url,
                 origin: Some(Origin::of_page(&page)),
@@ -106,13 +158,31 @@ pub fn capture_snapshot(snapshot: &Snapshot, tab: &TabFacts, options: &Options) 
                 params: &report.params,
                 settings: &report.settings,
             },
-        ),
+        )
+    };
+    let parts = match report.page {
+        Some(id) => shown(Some(id)),
+        // A page no recogniser claims: its connection URLs, when it shows any, else nothing.
+        None if report.recognised == Some(false) && !report.params.is_empty() => shown(None)
+            .into_iter()
+            .filter(|c| !c.params.is_empty())
+            .map(|c| Capture {
+                unrecognised: true,
+                ..c
+            })
+            .collect(),
         None => Vec::new(),
     };
+    // A page wdcap does not know can be reported: its structure, every value shaped.
+    let structure = (report.recognised == Some(false))
+        .then(|| serde_json::to_string(&page_structure(snapshot)).ok())
+        .flatten();
     Captured {
         report,
         refused: None,
         parts,
+        structure,
+        title: crate::evidence::record::page_title(&snapshot.title),
     }
 }
 
@@ -157,6 +227,10 @@ pub fn tenant_of_url(url: &str) -> UrlTenant {
 }
 
 pub use crate::report::live::mixed_refusal as live_refusal;
+
+/// A page's structure for a bug report: every text and attribute value shaped, only titles,
+/// labels, hooks and roles kept, never a captured value.
+pub use crate::report::structure::page_structure;
 
 /// Extracts every parameter from pasted text and checks them.
 pub fn check_text(text: &str, options: &Options) -> Report {
@@ -212,5 +286,6 @@ fn finish(
         settings,
         findings,
         busy: false,
+        recognised: None,
     }
 }

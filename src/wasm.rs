@@ -85,6 +85,20 @@ pub fn analyse_snapshot(snapshot_json: &str, options_value: JsValue) -> JsValue 
     }
 }
 
+/// A page's structure for a bug report (`crate::report::structure`): the snapshot with every
+/// value shaped, never a captured one, as JSON text.
+#[wasm_bindgen(js_name = pageStructure)]
+pub fn page_structure(snapshot_json: &str) -> JsValue {
+    match Snapshot::from_json(snapshot_json) {
+        Ok(s) => match serde_json::to_string(&analysis::page_structure(&s)) {
+            Ok(text) => ok(text),
+            Err(e) => err("internal", e.to_string()),
+        },
+        Err(e @ crate::snapshot::SnapshotError::TooLarge(_)) => err("too_large", e.to_string()),
+        Err(e) => err("bad_snapshot", e.to_string()),
+    }
+}
+
 /// Extracts and checks every parameter in pasted text. Past `limits::MAX_PASTE_BYTES` the
 /// text is refused with `{ok: false, error: {code: "too_large"}}`.
 #[wasm_bindgen(js_name = checkText)]

@@ -47,6 +47,8 @@ export const MESSAGES = Object.freeze(
     clipboardStatus: 'wdcap/clipboard-status',
     /** Verify page → worker: the text selected for "Check with wdcap", handed over once. */
     takeSelection: 'wdcap/take-selection',
+    /** Page → worker: what wdcap read on a tab's page (the "This page" strip). */
+    thisPage: 'wdcap/this-page',
   }),
 );
 
@@ -86,7 +88,7 @@ export function failure(code, message) {
  * What the worker tells the content script to mark beside one captured value.
  * @typedef {object} Mark
  * @property {number} node the snapshot node that holds the value
- * @property {ParamKind} kind
+ * @property {ParamKind | 'setting'} kind a value's kind, or `setting` for a setting read there
  * @property {string | null} label
  * @property {Severity | 'ok'} severity the worst of the findings about the value on its page
  *   (never drawn from other pages or tenants: the mark is shown in the page)
@@ -104,6 +106,22 @@ export function failure(code, message) {
  * @typedef {{key: string, sso?: Sso, integration?: string | null, securityGroup?: string | null, apiClient?: string | null, isu?: string | null, tabId?: number | null}} PrefsChange
  * @typedef {{ok: true, clipboard: ClipboardState | null}} ClipboardReply
  * @typedef {{ok: true, text: string}} SelectionReply
+ * @typedef {{ok: true, page: ThisPage | null}} ThisPageReply
+ */
+
+/**
+ * What wdcap read on a tab's page, for the "This page" strip: `loading` (read when it settles),
+ * `recognised` (the page, its title, the kinds of the values read, the settings as the core says
+ * them), `unknown` (a tenant page no recogniser claims: the connection URLs it showed, and its
+ * structure for a bug report), `other` (not a tenant's own admin page).
+ * @typedef {object} ThisPage
+ * @property {'loading' | 'recognised' | 'unknown' | 'other'} state
+ * @property {PageId | null} page
+ * @property {string} title the task's name as the tab shows it
+ * @property {ParamKind[]} kinds the kinds of the values read there
+ * @property {string[]} said the settings read there, as a person reads them
+ * @property {string | null} structure the page's structure (JSON text), for a page wdcap does not know
+ * @property {number} at when it was read (ms)
  */
 
 /**
@@ -125,6 +143,7 @@ export function failure(code, message) {
  *   [MESSAGES.clipboardCleared]: [{ok?: boolean, reason?: string}, Done],
  *   [MESSAGES.clipboardStatus]: [{dismiss?: boolean}, ClipboardReply],
  *   [MESSAGES.takeSelection]: [{token: string}, SelectionReply],
+ *   [MESSAGES.thisPage]: [{tabId?: number | null}, ThisPageReply],
  * }} Protocol
  */
 

@@ -387,13 +387,20 @@ export function download(filename, text, type) {
 }
 
 /**
- * Text for a Markdown line: characters Markdown would read as markup are escaped.
+ * Text for a Markdown line, escaped only where Markdown would read it as markup: emphasis, code,
+ * links and tables (`\\ ` * _ [ ] | ~`), an HTML tag (`<` before a letter, `/`, `!` or `?`), an
+ * entity (`&` before `#` or a name and `;`), and at the start of the text a heading, a list item
+ * or a quote. Parentheses, `#` and `+` within a line stay as they are: a person reads the
+ * handout as written.
  * @param {unknown} text
  */
 export function md(text) {
   return String(text ?? '')
-    .replace(/[\\`*_{}[\]()#+!|<>~]/g, (c) => `\\${c}`)
-    .replace(/\r?\n/g, ' ');
+    .replace(/\r?\n/g, ' ')
+    .replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`)
+    .replace(/<(?=[A-Za-z/!?])/g, '\\<')
+    .replace(/&(?=#|[A-Za-z0-9]+;)/g, '\\&')
+    .replace(/^(\s*)([#>+-]|\d+[.)])/, (_, space, mark) => `${space}${mark.slice(0, -1)}\\${mark.slice(-1)}`);
 }
 
 /**

@@ -9,6 +9,7 @@
 //   and export (handlers/partner.js); clearing the clipboard after a secret was copied
 //   (handlers/clipboard.js, platform.js).
 // - The context menu ("Check with wdcap" on selected text): context-menu.js.
+// - What was read on each tab's page, for the "This page" strip (memory only): this-page.js.
 // - The live connection test, over a port from the popup (live-worker.js).
 //
 // Which message goes to which handler, and who may send it: router.js. Storage I/O: store.js
@@ -20,6 +21,7 @@ import { liveGlobals } from './live-worker.js';
 import * as core from './core.js';
 import * as platform from './platform.js';
 import { installContextMenu, onMenuClicked } from './context-menu.js';
+import { installThisPage } from './this-page.js';
 
 // Diagnostics and the tests: the worker's counters, with the core's calls per function; and the
 // context menu's click handler (a test cannot click the browser's own menu, so it calls the
@@ -34,3 +36,4 @@ liveGlobals();
 platform.installClipboardClearing();
 installRouter();
 installContextMenu();
+installThisPage();

@@ -255,6 +255,18 @@ export function partners() {
 }
 
 /**
+ * A page's structure for a bug report (JSON text): every text and attribute value replaced by
+ * its shape, only titles, labels, hooks and roles kept, never a captured value (the core's
+ * `report::structure`; captureSnapshot gives it for a page no recogniser claims).
+ * @param {string} snapshotJson
+ * @returns {Promise<Outcome<string>>}
+ */
+export function pageStructure(snapshotJson) {
+  count('pageStructure');
+  return guarded(() => glue.pageStructure(snapshotJson));
+}
+
+/**
  * A page snapshot taken in a tab, analysed for keeping: what the page shows (for its marks), why
  * nothing is kept when the tab is not a tenant's own https page, and the capture split by record.
  * @param {string} snapshotJson

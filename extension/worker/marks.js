@@ -9,7 +9,7 @@ import * as core from './core.js';
 import { worstSeverity } from '../shared/findings.js';
 
 /**
- * @import { FindingView, ReportView, Severity } from '../shared/generated/core-types'
+ * @import { FindingView, ReportView, SettingSaid, Severity } from '../shared/generated/core-types'
  * @import { Mark } from '../shared/messages.js'
  * @import { CheckOptions } from '../shared/types.js'
  */
@@ -37,13 +37,16 @@ async function pageFindings(report, options) {
 
 /**
  * The marks of a recognised page's values, each with the findings about that value alone, and
- * the worst of them all (the toolbar badge).
+ * the worst of them all (the toolbar badge); and a mark beside each setting read on the page,
+ * saying what was read (the core's words: "SAML on"), so a settings page shows its visit counted.
  * @param {ReportView} report the page's own analysis
  * @param {CheckOptions | null} options the page's tenant's options, if known
+ * @param {SettingSaid[]} [said] the settings read on the page, with the nodes that show them
  * @returns {Promise<{marks: Mark[], severity: Severity | 'ok'}>}
  */
-export async function pageMarks(report, options) {
+export async function pageMarks(report, options, said = []) {
   const findings = (await pageFindings(report, options)).filter((f) => f.param != null && report.params[f.param] != null);
+  /** @type {Mark[]} */
   const marks = report.params.flatMap((p, i) => {
     const node = p.source?.node;
     if (!Number.isInteger(node)) return [];
@@ -58,5 +61,8 @@ export async function pageMarks(report, options) {
       },
     ];
   });
+  for (const s of said) {
+    if (Number.isInteger(s.node)) marks.push({ node: /** @type {number} */ (s.node), kind: 'setting', label: s.text, severity: 'info', messages: [] });
+  }
   return { marks, severity: worstSeverity(findings) };
 }

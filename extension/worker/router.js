@@ -15,6 +15,7 @@ import { acceptValue, checklist, exportFor, exportUsed, resetChecklist, tick } f
 import { clipboardCleared, clipboardStatus, secretCopied } from './handlers/clipboard.js';
 import { partners } from './tenants.js';
 import { handOverSelection } from './context-menu.js';
+import { thisPage } from './this-page.js';
 import { onLivePort } from './live-worker.js';
 import { readPrefs, readRecord, serially, writeRecord } from './store.js';
 import { LIVE_PORT, MESSAGES, failure } from '../shared/messages.js';
@@ -63,6 +64,7 @@ export const ROUTES = {
   [MESSAGES.clipboardCleared]: { from: 'page', handle: clipboardCleared },
   [MESSAGES.clipboardStatus]: { from: 'page', handle: clipboardStatus },
   [MESSAGES.takeSelection]: { from: 'page', handle: handOverSelection },
+  [MESSAGES.thisPage]: { from: 'page', handle: thisPage },
 };
 
 /**

@@ -26,7 +26,8 @@ struct Cli {
 enum Command {
     /// Recognise a saved Workday page and check what it shows.
     Scan {
-        /// The saved page (HTML).
+        /// The saved page (HTML), or a page structure copied for a bug report (JSON, as the
+        /// extension's "Copy page structure" and `wdcap snapshot --structure` write it).
         file: PathBuf,
         /// The address the page was saved from (evidence for the tenant and the page).
         #[arg(long)]
@@ -99,6 +100,10 @@ enum Command {
         file: PathBuf,
         #[arg(long)]
         url: Option<String>,
+        /// Print the page's structure for a bug report instead: every text and attribute value
+        /// replaced by its shape, only titles, labels, hooks and roles kept.
+        #[arg(long)]
+        structure: bool,
     },
     /// Print a shell's completion script for wdcap (bash, zsh, fish, elvish, powershell).
     Completions {
@@ -237,10 +242,19 @@ fn read_text(path: Option<&PathBuf>, limit: usize) -> Result<String, String> {
     String::from_utf8(bytes).map_err(|_| format!("{name} is not UTF-8 text"))
 }
 
-/// A saved page as a snapshot, or the one-line reason it cannot be read.
+/// A saved page (HTML) or a page structure (snapshot JSON) as a snapshot, or the one-line
+/// reason it cannot be read.
 fn read_page(file: &PathBuf, url: Option<&str>) -> Result<wdcap::snapshot::Snapshot, String> {
-    let html = read_text(Some(file), wdcap::model::limits::MAX_HTML_BYTES)?;
-    wdcap::snapshot::html::try_snapshot_from_html(&html, url)
+    let text = read_text(Some(file), wdcap::model::limits::MAX_HTML_BYTES)?;
+    if text.trim_start().starts_with('{') {
+        let mut snapshot = wdcap::snapshot::Snapshot::from_json(&text)
+            .map_err(|e| format!("{}: {e}", file.display()))?;
+        if let Some(u) = url {
+            snapshot.url = u.to_string();
+        }
+        return Ok(snapshot);
+    }
+    wdcap::snapshot::html::try_snapshot_from_html(&text, url)
         .map_err(|e| format!("{}: {e}", file.display()))
 }
 
@@ -366,11 +380,20 @@ fn run(cli: Cli) -> Result<i32, String> {
         }
         Command::Completions { shell } => Ok(install::completions(shell)),
         Command::Man { dir } => install::man(&dir),
-        Command::Snapshot { file, url } => {
+        Command::Snapshot {
+            file,
+            url,
+            structure,
+        } => {
             let snapshot = read_page(&file, url.as_deref())?;
+            let wire = if structure {
+                wdcap::report::structure::page_structure(&snapshot)
+            } else {
+                snapshot.to_wire()
+            };
             emit(&format!(
                 "{}\n",
-                serde_json::to_string(&snapshot.to_wire()).map_err(|e| e.to_string())?
+                serde_json::to_string(&wire).map_err(|e| e.to_string())?
             ));
             Ok(0)
         }

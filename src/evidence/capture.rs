@@ -31,6 +31,11 @@ pub struct Capture {
     pub at: u64,
     pub params: Vec<ParamInput>,
     pub settings: Vec<Setting>,
+    /// The page is a tenant's page no recogniser claims: `params` are the connection URLs it
+    /// showed, `page` is none, and no page read is noted.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[cfg_attr(feature = "typescript", ts(as = "Option<bool>", optional))]
+    pub unrecognised: bool,
 }
 
 /// What a page showed, before it is split.
@@ -92,6 +97,7 @@ pub fn split(page_key: Option<&RecordKey>, shown: &PageShown) -> Vec<Capture> {
             at: shown.at,
             params: Vec::new(),
             settings: Vec::new(),
+            unrecognised: false,
         });
         parts.len() - 1
     };

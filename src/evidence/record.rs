@@ -99,6 +99,11 @@ pub struct StoredParam {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "typescript", ts(optional))]
     pub renewed: Option<u64>,
+    /// Read on a tenant page no recogniser claims (a connection URL it showed), and on no page
+    /// wdcap knows.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[cfg_attr(feature = "typescript", ts(as = "Option<bool>", optional))]
+    pub unrecognised: bool,
 }
 
 impl fmt::Debug for StoredParam {
@@ -338,7 +343,10 @@ impl Record {
             next.take(p, capture, own);
         }
         next.cap_params(capture);
-        next.note_read(capture);
+        // A page no recogniser claims is no page read: only its connection URLs are kept.
+        if !capture.unrecognised {
+            next.note_read(capture);
+        }
         next
     }
 
@@ -361,9 +369,15 @@ impl Record {
             origin: capture.origin.clone(),
             at: capture.at,
             renewed: None,
+            unrecognised: capture.unrecognised,
         };
         if let Some(i) = self.params.iter().position(|o| o.same(p.kind, &p.value)) {
             let old = self.params[i].clone();
+            if capture.unrecognised {
+                // Seen again on a page wdcap does not know: what a known page said of it stays.
+                self.params[i].at = old.at.max(capture.at);
+                return;
+            }
             let old_own = self.is_own(old.origin.as_ref());
             let mut merged = if own || !old_own { stored } else { old.clone() };
             // A later capture without a name, label or client keeps what an earlier one said.
@@ -555,6 +569,7 @@ impl Record {
                 origin: None,
                 at,
                 renewed: None,
+                unrecognised: false,
             });
         }
         next
@@ -620,6 +635,7 @@ impl Record {
                 origin: None,
                 at,
                 renewed: Some(at),
+                unrecognised: false,
             }),
         }
         next
@@ -761,6 +777,7 @@ impl Record {
             at: 0,
             params,
             settings: Vec::new(),
+            unrecognised: false,
         });
         let mut reads: Vec<(ReadOf, bool, Vec<Setting>)> = Vec::new();
         for s in settings {

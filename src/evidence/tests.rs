@@ -81,6 +81,7 @@ fn capture_from(
         at,
         params,
         settings,
+        unrecognised: false,
     }
 }
 

@@ -31,19 +31,39 @@ pub fn record<K: Into<String>, V: Into<String>>(
 }
 
 /// One setting read from a page. Names are snake_case and listed in [`names`].
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct Setting {
     pub name: String,
     pub value: SettingValue,
+    /// The snapshot node that shows it, on the page it was just read on (where the page's mark
+    /// goes). Never written nor read: it means nothing once the page is gone, and two reads of a
+    /// setting are the same whatever node showed it.
+    #[serde(skip)]
+    #[cfg_attr(feature = "typescript", ts(skip))]
+    pub node: Option<usize>,
 }
+
+impl PartialEq for Setting {
+    fn eq(&self, other: &Self) -> bool {
+        self.name == other.name && self.value == other.value
+    }
+}
+
+impl Eq for Setting {}
 
 impl Setting {
     pub fn new(name: &str, value: SettingValue) -> Self {
         Setting {
             name: name.to_string(),
             value,
+            node: None,
         }
+    }
+
+    /// The setting as shown by `node` (a field's value), for its mark on the page.
+    pub fn shown_at(self, node: Option<usize>) -> Self {
+        Setting { node, ..self }
     }
 
     pub fn text(name: &str, value: impl Into<String>) -> Self {

@@ -81,12 +81,18 @@ impl Recogniser for CreateIsu {
                 }
                 Some(L::SESSION_TIMEOUT_MINUTES) => {
                     if let Some(m) = first_value(s, &field).and_then(|v| read_int(&v)) {
-                        settings.push(Setting::int(names::SESSION_TIMEOUT_MINUTES, m));
+                        settings.push(
+                            Setting::int(names::SESSION_TIMEOUT_MINUTES, m)
+                                .shown_at(Some(value_node)),
+                        );
                     }
                 }
                 Some(L::DO_NOT_ALLOW_UI_SESSIONS) => {
                     if let Some(b) = read_bool(s, &field, YES_NO) {
-                        settings.push(Setting::bool(names::DO_NOT_ALLOW_UI_SESSIONS, b));
+                        settings.push(
+                            Setting::bool(names::DO_NOT_ALLOW_UI_SESSIONS, b)
+                                .shown_at(Some(value_node)),
+                        );
                     }
                 }
                 _ => {}

@@ -50,18 +50,20 @@ impl Recogniser for EditTenantSetupSecurity {
             match labels::which(&[L::OAUTH_CLIENTS_ENABLED, L::SAML_ENABLED], &field.label,
             ) {
                 Some(L::OAUTH_CLIENTS_ENABLED) => {
-                    oauth = oauth.or_else(|| read_bool(s, &field, YES_NO))
+                    oauth = oauth.or_else(|| read_bool(s, &field, YES_NO).map(|b| (b, field.value_node)))
                 }
-                Some(L::SAML_ENABLED) => saml = saml.or_else(|| read_bool(s, &field, YES_NO)),
+                Some(L::SAML_ENABLED) => {
+                    saml = saml.or_else(|| read_bool(s, &field, YES_NO).map(|b| (b, field.value_node)))
+                }
                 _ => {}
             }
         }
         let mut settings = Vec::new();
-        if let Some(b) = oauth {
-            settings.push(Setting::bool(names::OAUTH_CLIENTS_ENABLED, b));
+        if let Some((b, at)) = oauth {
+            settings.push(Setting::bool(names::OAUTH_CLIENTS_ENABLED, b).shown_at(at));
         }
-        if let Some(b) = saml {
-            settings.push(Setting::bool(names::SAML_SSO_ENABLED, b));
+        if let Some((b, at)) = saml {
+            settings.push(Setting::bool(names::SAML_SSO_ENABLED, b).shown_at(at));
         }
         Some(Capture {
             page: PAGE,

@@ -39,13 +39,13 @@ impl Recogniser for EditTenantSetupSystem {
         let logging = workday_dom::fields(s, scope.node)
             .into_iter()
             .filter(|f| labels::which(&[L::USER_ACTIVITY_LOGGING], &f.label).is_some())
-            .find_map(|f| read_bool(s, &f, YES_NO));
+            .find_map(|f| read_bool(s, &f, YES_NO).map(|b| (b, f.value_node)));
         Some(Capture {
             page: PAGE,
             in_popup: scope.is_popup,
             params: Vec::new(),
             settings: logging
-                .map(|b| Setting::bool(names::USER_ACTIVITY_LOGGING, b))
+                .map(|(b, at)| Setting::bool(names::USER_ACTIVITY_LOGGING, b).shown_at(at))
                 .into_iter()
                 .collect(),
         })

@@ -20,6 +20,7 @@ use crate::workday::endpoint::{Endpoint, EndpointKind};
 use crate::workday::tenant::Tenant;
 
 pub mod labels;
+pub mod unclaimed;
 
 use labels::{Label, YesNo};
 pub mod workday_dom;
@@ -195,7 +196,7 @@ pub(crate) fn api_client_setting(
         &field.label,
     )?;
     let text = |name| first_value(s, field).map(|v| Setting::text(name, v));
-    if label == l.client_name {
+    let setting = if label == l.client_name {
         text(names::CLIENT_NAME)
     } else if label == l.client_grant_type {
         text(names::CLIENT_GRANT_TYPE)
@@ -213,7 +214,8 @@ pub(crate) fn api_client_setting(
     } else {
         let scopes = all_values(s, field);
         (!scopes.is_empty()).then(|| Setting::list(names::SCOPES, scopes))
-    }
+    };
+    setting.map(|x| x.shown_at(field.value_node))
 }
 
 /// What a recogniser found on its page.

@@ -95,6 +95,44 @@ pub const UNCONFIRMED_HOOKS: &[&str] = &[
     "dateWidgetInput",
 ];
 
+/// Elements whose text names something rather than shows a value: titles, headings, field
+/// labels (every build's, as [`fields`] reads them), field-set legends, column headers, tab
+/// labels, grid captions. A page's structure copy keeps their text and shapes every other
+/// (`crate::report::structure`).
+pub fn naming_elements(s: &Snapshot) -> Vec<NodeId> {
+    const NAMING_IDS: &[&str] = &["tabLabel", "gridTitleLabel"];
+    let mut out: Vec<NodeId> = s
+        .ids()
+        .filter(|&n| s.is_element(n))
+        .filter(|&n| {
+            let h = hook(s, n);
+            let role = s.attr(n, "role");
+            h.is_some_and(|h| {
+                TITLE_IDS.contains(&h)
+                    || LABEL_IDS.contains(&h)
+                    || LEGEND_IDS.contains(&h)
+                    || NAMING_IDS.contains(&h)
+                    || h.starts_with("columnHeader")
+                    || (h == REQUIRED_ID && s.tag(n) == Some("label"))
+            }) || s.attr(n, "data-uxi-widget-type") == Some("columnHeader")
+                || matches!(role, Some("columnheader" | "heading" | "tab"))
+                || matches!(
+                    s.tag(n),
+                    Some("h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "label" | "legend" | "dt")
+                )
+                || (s.tag(n) == Some("th")
+                    && role != Some("rowheader")
+                    && s.ancestors(n).any(|a| s.tag(a) == Some("thead")))
+        })
+        .collect();
+    for scope in scopes(s) {
+        out.extend(fields(s, scope.node).into_iter().map(|f| f.label_node));
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
 /// The hook of an element: its `data-automation-id`, else its `data-testid`.
 pub fn hook(s: &Snapshot, n: NodeId) -> Option<&str> {
     s.automation_id(n).or_else(|| s.attr(n, "data-testid"))

@@ -27,7 +27,7 @@ pub fn markdown(report: &Report, options: &Options) -> String {
         o,
         "- Partner: {}",
         match partner {
-            Some(p) => format!("{} (`{}`)", text(p.name), p.id),
+            Some(p) => text(p.name),
             None => "not chosen".into(),
         }
     );
@@ -41,7 +41,7 @@ pub fn markdown(report: &Report, options: &Options) -> String {
         }
     );
     if let Some(page) = report.page {
-        let _ = writeln!(o, "- Page: `{page}`");
+        let _ = writeln!(o, "- Page: {}", text(page_title(page)));
     }
     let count = |s: Severity| report.findings.iter().filter(|f| f.severity == s).count();
     let (e, w, i) = (
@@ -50,9 +50,19 @@ pub fn markdown(report: &Report, options: &Options) -> String {
         count(Severity::Info),
     );
     let result = if report.findings.is_empty() {
-        "no findings".to_string()
+        "no problem found".to_string()
     } else {
-        format!("{e} error(s), {w} warning(s), {i} info")
+        let mut parts = Vec::new();
+        for (n, one, many) in [
+            (e, "error", "errors"),
+            (w, "warning", "warnings"),
+            (i, "note", "notes"),
+        ] {
+            if n > 0 {
+                parts.push(format!("{n} {}", if n == 1 { one } else { many }));
+            }
+        }
+        parts.join(", ")
     };
     let _ = writeln!(o, "- Result: **{result}**");
     let _ = writeln!(o, "- Checked by: wdcap {}\n", text(crate::BUILD));
@@ -79,7 +89,8 @@ pub fn markdown(report: &Report, options: &Options) -> String {
             }
             let _ = writeln!(
                 o,
-                "| {n} | {} | {} | {} | {} | {} |",
+                "| {} | {} | {} | {} | {} | {} |",
+                n + 1,
                 cell(&kind),
                 value_cell(p),
                 cell(&p.tenant().map(|t| t.to_string()).unwrap_or_default()),
@@ -107,16 +118,10 @@ pub fn markdown(report: &Report, options: &Options) -> String {
                 report
                     .params
                     .get(i)
-                    .map(|p| format!(" · [{i}] {}", p.kind.title()))
+                    .map(|p| format!(" · parameter {} ({})", i + 1, p.kind.title()))
             })
             .unwrap_or_default();
-        let _ = writeln!(
-            o,
-            "### {}. {} `{}`{about}\n",
-            n + 1,
-            f.severity.as_str(),
-            f.code
-        );
+        let _ = writeln!(o, "### {}. {}{about}\n", n + 1, severity_word(f.severity),);
         let _ = writeln!(o, "{}\n", text(&f.message));
         let _ = writeln!(o, "**Fix:** {}\n", text(&f.fix));
         // The value with its white space drawn (a secret's masked), so it and the corrected
@@ -142,20 +147,39 @@ pub fn markdown(report: &Report, options: &Options) -> String {
         }
     }
 
-    if !report.settings.is_empty() {
-        let _ = writeln!(o, "## Settings read\n\n| Setting | Value |\n| --- | --- |");
-        for s in &report.settings {
-            let v = serde_json::to_string(&s.value).unwrap_or_default();
-            let _ = writeln!(
-                o,
-                "| `{}` | {} |",
-                cell(&s.name),
-                code(&v).replace('|', "\\|")
-            );
+    // Settings as a person reads them ("SAML on"); those that say how a page was read, not
+    // what the tenant is set to, are not listed.
+    let said: Vec<String> = report
+        .settings
+        .iter()
+        .filter_map(crate::report::tenant::said)
+        .collect();
+    if !said.is_empty() {
+        let _ = writeln!(o, "## Settings read\n");
+        for s in said {
+            let _ = writeln!(o, "- {}", text(&s));
         }
         o.push('\n');
     }
     crate::workday::url_credentials::redact_text(&scrub(o, &report.params)).into_owned()
+}
+
+/// A severity as a heading says it.
+fn severity_word(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "Error",
+        Severity::Warning => "Warning",
+        Severity::Info => "Note",
+    }
+}
+
+/// A page's name as Workday's search finds it (its recogniser's first English title).
+fn page_title(page: crate::model::page_id::PageId) -> &'static str {
+    crate::pages::RECOGNISERS
+        .iter()
+        .find(|r| r.page() == page)
+        .and_then(|r| r.example_titles().first().copied())
+        .unwrap_or_else(|| page.as_str())
 }
 
 /// A secret as its fingerprint and length.
@@ -209,25 +233,39 @@ pub(crate) fn cell(s: &str) -> String {
     text(s).replace('|', "\\|")
 }
 
-/// Text from the input, safe for Markdown: `<`, `>` and `&` escaped outside code spans, so a
-/// renderer never takes them for HTML; code spans kept as they are.
+/// Text from the input, safe for Markdown and readable as written: outside code spans, only
+/// what a renderer would take for HTML is escaped, with a backslash (never an entity a reader
+/// would see as `&gt;`): `<` before a letter, `/`, `!` or `?`, and `&` that would start an
+/// entity; code spans kept as they are.
 pub(crate) fn text(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut in_code = false;
-    for c in s.chars() {
+    let chars: Vec<char> = s.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        let next = chars.get(i + 1).copied();
         match c {
             '`' => {
                 in_code = !in_code;
                 out.push(c);
             }
-            '<' if !in_code => out.push_str("&lt;"),
-            '>' if !in_code => out.push_str("&gt;"),
-            '&' if !in_code => out.push_str("&amp;"),
+            '<' if !in_code && next.is_some_and(|n| n.is_alphabetic() || "/!?".contains(n)) => {
+                out.push_str("\\<")
+            }
+            '&' if !in_code && starts_entity(&chars[i + 1..]) => out.push_str("\\&"),
             '\n' | '\r' => out.push(' '),
             c => out.push(c),
         }
     }
     out
+}
+
+/// Whether the characters after a `&` would make it an entity (`#…;` or a name and `;`).
+fn starts_entity(rest: &[char]) -> bool {
+    let name: Vec<&char> = rest
+        .iter()
+        .take_while(|c| c.is_ascii_alphanumeric() || **c == '#')
+        .collect();
+    !name.is_empty() && rest.get(name.len()) == Some(&';')
 }
 
 /// The last line of defence: any secret value still present verbatim is replaced by its
@@ -322,12 +360,16 @@ mod tests {
         }
         assert!(md.contains("`https://wd5-services1.myworkday.com/ccx/service/customreport2/acme/ISU_10KC/Users?format=json`"), "{md}");
         assert!(md.contains("client_secret=•••&refresh_token=•••"), "{md}");
-        assert!(md.contains("credentials-in-url"), "{md}");
+        // The finding is there, in words: its code is not (codes stay in `--json`).
+        assert!(md.contains("### 1. Error"), "{md}");
+        assert!(!md.contains("credentials-in-url"), "{md}");
     }
 
     #[test]
     fn input_text_cannot_inject_html_or_break_tables() {
-        assert_eq!(text("a <b> & `<c>`"), "a &lt;b&gt; &amp; `<c>`");
+        // Escaped with a backslash where a renderer would read HTML, and only there.
+        assert_eq!(text("a <b> & `<c>`"), "a \\<b> & `<c>`");
+        assert_eq!(text("x &amp; y -> z < 3"), "x \\&amp; y -> z < 3");
         assert_eq!(cell("x|y"), "x\\|y");
         assert_eq!(code("a`b"), "``a`b``");
         assert_eq!(code("a\u{200B}"), "`a⟨ZWSP⟩`");

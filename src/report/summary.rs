@@ -520,6 +520,6 @@ mod tests {
             assert!(out.contains(&shared[0].fingerprint), "{out}");
         }
         // Ticket ids are escaped in Markdown.
-        assert!(s.markdown(&Options::default()).contains("T-2 &lt;b&gt;\\|"));
+        assert!(s.markdown(&Options::default()).contains("T-2 \\<b>\\|"));
     }
 }

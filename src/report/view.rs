@@ -8,7 +8,7 @@
 //!              "client"}],
 //!  "settings": [{"name", "value"}],
 //!  "findings": [{"code", "severity", "param", "message", "fix", "fixed_value"}],
-//!  "busy": true}
+//!  "busy": true, "recognised": false}
 //! ```
 //!
 //! `client` (added) is present on a client ID, secret or refresh token when the page or the text
@@ -16,6 +16,10 @@
 //!
 //! `busy` is present (and `true`) only when the page was still loading: nothing of it was read
 //! (`page` is null), and it is read again when it settles.
+//!
+//! `recognised` (added) is present, and `false`, only when a tenant's page was read that no
+//! recogniser claims: `page` is null, and `params` holds only the Workday connection URLs the
+//! page shows (`crate::pages::unclaimed`), nothing a label alone would tell.
 //!
 //! `param` in a finding is the index of the parameter in `params` (or null). Secrets print
 //! masked (`•••• (N chars, sha256:xxxxxxxx)`) unless the caller asks to reveal; a finding's
@@ -39,6 +43,9 @@ pub struct Report {
     pub findings: Vec<Finding>,
     /// The page was still loading: not read, neither recognised nor judged.
     pub busy: bool,
+    /// `Some(false)`: a tenant's page no recogniser claims, of which only its connection URLs
+    /// were read. `None` otherwise (a recognised page, pasted text).
+    pub recognised: Option<bool>,
 }
 
 impl Report {
@@ -68,6 +75,7 @@ impl Report {
                 })
                 .collect(),
             busy: self.busy,
+            recognised: self.recognised,
         }
     }
 
@@ -86,6 +94,10 @@ pub struct ReportView {
     /// Added to the contract: written only when `true`.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub busy: bool,
+    /// Added to the contract: written only as `false`, for a page no recogniser claims.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional))]
+    pub recognised: Option<bool>,
 }
 
 #[derive(Debug, Serialize)]

@@ -284,7 +284,7 @@ test('4c. Marks tell the page nothing: no wdcap trace in its DOM, no custom elem
   }
 });
 
-test('4b. A page no recogniser claims leaves nothing in chrome.storage.session; in-app navigation is followed', async () => {
+test('4b. A page no recogniser claims leaves only the connection URL it quotes in chrome.storage.session, none of its people; in-app navigation is followed', async () => {
   await clearSession();
   const page = await browser.context.newPage();
   try {
@@ -292,19 +292,26 @@ test('4b. A page no recogniser claims leaves nothing in chrome.storage.session; 
     await page.waitForSelector('#wdcap-sim-root[data-sim-page="builtin/home"]');
     // However many snapshots the two-step rendering produced, one taken after a further change
     // of the rendered page (the inbox gains an item) is certainly of the rendered page: once it
-    // has been dropped, the page (inbox with people's names, a REST URL in an announcement)
+    // has been analysed, the page (inbox with people's names, a REST URL in an announcement)
     // has been analysed in full.
-    const before = (await workerStats(browser.context)).dropped;
+    const before = (await workerStats(browser.context)).unrecognised;
     await page.evaluate(() => {
       const item = document.createElement('li');
       item.textContent = 'Expense Report: Eve Example (E-1004)';
       document.querySelector('[data-automation-id="inbox"] ul').append(item);
     });
-    await waitFor(async () => (await workerStats(browser.context)).dropped > before, {
-      what: 'the rendered home page to be analysed and dropped',
+    await waitFor(async () => (await workerStats(browser.context)).unrecognised > before, {
+      what: 'the rendered home page to be analysed as a page wdcap does not know',
     });
-    assert.deepEqual(await sessionStorage(browser.context), {});
-    assert.equal(await markCount(page), 0);
+    // Only the REST endpoint the announcement quotes is kept, as read on a page wdcap does not know.
+    const home = await sessionStorage(browser.context);
+    assert.deepEqual(Object.keys(home), [recordKey()]);
+    assert.deepEqual(
+      home[recordKey()].params.map((p) => [p.kind, p.value, p.unrecognised]),
+      [['rest_endpoint', 'https://wd3-impl-services1.workday.com/ccx/api/v1/acme', true]],
+    );
+    assert.deepEqual(home[recordKey()].reads, []);
+    await waitFor(async () => (await markCount(page)) === 1, { what: 'the quoted REST endpoint to be marked' });
 
     // Following the in-app link (no document load) gets View API Clients captured.
     await page.getByRole('link', { name: 'View API Clients' }).click();
@@ -314,15 +321,19 @@ test('4b. A page no recogniser claims leaves nothing in chrome.storage.session; 
     const stored = await sessionStorage(browser.context);
     assert.deepEqual(Object.keys(stored), [recordKey()]);
     assert.equal(stored[recordKey()].params.length, EXPECTED_COUNT);
-    // Nothing of the home page is in it.
+    // The REST endpoint is now View API Clients' own.
+    const rest = stored[recordKey()].params.find((p) => p.kind === 'rest_endpoint');
+    assert.equal(rest.page, 'view_api_clients');
+    assert.equal(rest.unrecognised, undefined);
+    // Nothing else of the home page is in it.
     const text = JSON.stringify(stored);
-    for (const leaked of ['Ada Example', 'Eve Example', 'Dana Placeholder', 'home']) {
+    for (const leaked of ['Ada Example', 'Eve Example', 'Dana Placeholder', 'dana@example.com', 'home']) {
       assert.ok(!text.includes(leaked), `session storage holds "${leaked}"`);
     }
 
-    // Back to the home page: the marks go, the captures stay.
+    // Back to the home page: the marks of View API Clients go, the captures stay.
     await page.goBack();
-    await waitFor(async () => (await markCount(page)) === 0, { what: 'marks to go on the home page' });
+    await waitFor(async () => (await markCount(page)) === 1, { what: 'only the home page\u2019s own mark' });
   } finally {
     await page.close();
   }
@@ -353,8 +364,11 @@ test('An open popup shows new captures as they arrive', async () => {
   await page.waitForSelector('#wdcap-sim-root[data-sim-page="builtin/home"]');
   const popup = await openPopup(browser.context, browser.extensionId, await tabIdOf(browser.context, page));
   try {
-    // The tab's tenant is known from its address, though nothing is captured yet.
-    assert.match(await popup.locator('section.tenant.current[data-tenant="acme"] p.hint').textContent(), /Nothing captured for acme yet/);
+    // The tab's tenant is known from its address; of its home page only the REST endpoint an
+    // announcement quotes is captured, as read on a page wdcap does not know.
+    await waitFor(async () => (await popup.locator('section.tenant.current[data-tenant="acme"] section.page[data-page="unrecognised"] li.value').count()) === 1, {
+      what: 'the home page\u2019s REST endpoint in the open popup',
+    });
     await page.getByRole('link', { name: 'View API Clients' }).click();
     await waitFor(async () => (await popup.locator('section.tenant.current li.value').count()) === EXPECTED_COUNT, {
       what: 'the open popup to list the new captures',
@@ -422,7 +436,9 @@ test('Values from several pages of one tenant gather in one view; a captured sec
   const second = await browser.context.newPage();
   // Register API Client, the result screen: client ID, client secret and the three endpoints.
   await second.goto('https://wd3-impl.workday.com/acme/d/inst/15194$7410/rel-task/2997$2141.htmld?wdcap-fixture=register_api_client/result_plain');
-  await waitFor(async () => (await markCount(second)) === 5, { what: '5 marks on the Register API Client result' });
+  // Five values marked (the settings read there, its grant type and the like, have marks of their own).
+  const valueMarks = async () => (await marksIn(second)).filter((m) => m.kind !== 'setting').length;
+  await waitFor(async () => (await valueMarks()) === 5, { what: '5 value marks on the Register API Client result' });
   assert.equal((await marksIn(second)).filter((m) => m.kind === 'client_secret').length, 1);
   const popup = await openPopup(browser.context, browser.extensionId, await tabIdOf(browser.context, second));
   try {

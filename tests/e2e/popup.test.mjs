@@ -95,7 +95,10 @@ test('Export for partner: one API client\'s values, in Defender\'s order, correc
       await exported.locator('li.export-item[data-kind="authorization_endpoint"] code').textContent(),
       'https://wd3-impl.workday.com/acme/authorize?redirect=n',
     );
-    assert.match(await exported.locator('li.export-item[data-kind="authorization_endpoint"] .corrected-note').textContent(), /redirect-n-missing/);
+    // Said in words, never by the finding's code.
+    const correctedNote = await exported.locator('li.export-item[data-kind="authorization_endpoint"] .corrected-note').textContent();
+    assert.match(correctedNote, /^corrected by wdcap: .*redirect=n/);
+    assert.doesNotMatch(correctedNote, /redirect-n-missing/);
     // The note says what was done: which client, and why.
     assert.match(await exported.locator('li.export-item[data-kind="client_id"] .candidates-note').textContent(), /API client `Acme Learning Sync`, chosen because you chose it/);
 

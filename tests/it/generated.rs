@@ -109,7 +109,7 @@ fn lists_js() -> String {
 
 /// `core-types.d.ts`: one `export type` per type, in name order.
 fn core_types() -> String {
-    use wdcap::analysis::{CapturedView, Merged, UrlTenant};
+    use wdcap::analysis::{CapturedView, Merged, SettingSaid, UrlTenant};
     use wdcap::checks::FindingView;
     use wdcap::evidence::capture::Capture;
     use wdcap::evidence::choice::{Because, Prefs};
@@ -168,6 +168,7 @@ fn core_types() -> String {
         Severity,
         // captureSnapshot(), mergeCapture(), changeRecord(), tenantOfUrl(): the evidence store.
         CapturedView,
+        SettingSaid,
         Capture,
         Refusal,
         NotATenantPage,

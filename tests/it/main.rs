@@ -26,4 +26,7 @@ mod readme;
 mod real_corpus;
 mod snapshot_parity;
 mod snapshot_wire;
+mod structure;
 mod tenant_view;
+mod unclaimed;
+mod words;

@@ -36,7 +36,20 @@ test('calls resolve to values; bad input is an error value, not a throw', async 
   assert.equal(badOptions.error.code, 'bad_options');
 
   const unclaimed = await core.analyseSnapshot(JSON.stringify({ v: 1, url: 'https://wd3-impl.workday.com/acme/d/home.htmld', nodes: [{ t: 'body' }] }), {});
-  assert.deepEqual(unclaimed, { ok: true, report: { page: null, params: [], settings: [], findings: [] } });
+  // A tenant's page no recogniser claims says so (it shows no connection URL here).
+  assert.deepEqual(unclaimed, { ok: true, report: { page: null, params: [], settings: [], findings: [], recognised: false } });
+
+  // Its structure for a bug report: the shapes of its values, never the values.
+  const page = JSON.stringify({
+    v: 1,
+    url: 'https://wd3-impl.workday.com/acme/d/home.htmld',
+    title: 'Home - Workday',
+    nodes: [{ t: 'body' }, { p: 0, t: 'h1' }, { p: 1, x: 'Home' }, { p: 0, t: 'div', a: { title: 'PLANTEDsecretQ7v9Zx2LmN4pR8tW1yB6cD3' } }, { p: 3, x: 'https://wd3-impl-services1.workday.com/ccx/api/v1/acme' }],
+  });
+  const structure = await core.pageStructure(page);
+  assert.equal(structure.ok, true);
+  assert.ok(structure.report.includes('Home') && structure.report.includes('‹REST URL›'), structure.report);
+  assert.ok(!structure.report.includes('PLANTED') && !structure.report.includes('ccx/api'), structure.report);
 
   const fp = await core.fingerprint('secret');
   assert.match(fp.value, /^[0-9a-f]{8}$/);

@@ -1,6 +1,7 @@
 // @ts-check
 // The popup, and the same UI in the side panel (panel.html, which the build makes from popup.html
-// with <body data-view="panel">): the core's view of the current tab's tenant (then any other
+// with <body data-view="panel">): the "This page" strip (what wdcap read on the tab's page, or
+// that it does not know it: shared/this-page.js), then the core's view of the current tab's tenant (then any other
 // tenant captured this session): one card per API client (the partner's first, a button to take
 // another as the partner's), the tenant-wide values grouped by the chosen partner's checklist
 // steps (or by the page they came from), each with copy, reveal for secrets, its findings and
@@ -37,6 +38,7 @@ import {
   tn,
 } from '../../shared/ui.js';
 import { valueRow } from '../../shared/value-row.js';
+import { thisPageStrip } from '../../shared/this-page.js';
 import { DEFAULT_SETTINGS, loadSettings } from '../../shared/settings.js';
 import { MESSAGES } from '../../shared/messages.js';
 import { SSO_CHOICES } from '../../shared/generated/lists.js';
@@ -46,7 +48,7 @@ import { liveSection } from '../live/live.js';
 
 /**
  * @import { Checklist, ClientCard, FindingGroup, ObjectCard, PageId, Partner, PartnerExport, SettingRow, TenantView, ValueView } from '../../shared/generated/core-types'
- * @import { Failure, PrefsChange } from '../../shared/messages.js'
+ * @import { Failure, PrefsChange, ThisPage } from '../../shared/messages.js'
  * @import { Settings, TenantEntry, ViewState } from '../../shared/types.js'
  */
 
@@ -86,7 +88,13 @@ async function currentTabId() {
   }
 }
 
-const view = () => ask({ type: MESSAGES.view, tabId });
+/** @type {ThisPage | null} what wdcap read on the tab's page (the "This page" strip) */
+let currentPage = null;
+const view = async () => {
+  const [state, here] = await Promise.all([ask({ type: MESSAGES.view, tabId }), ask({ type: MESSAGES.thisPage, tabId })]);
+  currentPage = here?.ok ? here.page : null;
+  return state;
+};
 const partnerOf = (/** @type {string | null | undefined} */ id) => partners.find((p) => p.id === id) ?? null;
 
 /**
@@ -110,12 +118,16 @@ function relativeTime(at) {
   return rtf.format(Math.round(seconds / 3600), 'hour');
 }
 
+/** The group of values read on tenant pages no recogniser claims (their connection URLs). */
+const UNRECOGNISED = 'unrecognised';
+
 /**
  * A page's name: the title it was read under, else its id as words.
  * @param {TenantView} v
- * @param {PageId | ''} pageId
+ * @param {PageId | '' | typeof UNRECOGNISED} pageId
  */
 function pageName(v, pageId) {
+  if (pageId === UNRECOGNISED) return t('unrecognisedPageValues');
   const title = pageId ? v.pages.find((p) => p.page === pageId)?.title : undefined;
   if (title) return title;
   if (!pageId) return t('otherValues');
@@ -169,11 +181,14 @@ function ssoControl(e, v) {
   }
   group.append(choices);
   const source = v.prefs.sso_source;
+  const where = source.page_title || pageName(v, source.page ?? '');
   const said =
     source.kind === 'read'
-      ? t('ssoReadOn', source.page_title || pageName(v, source.page ?? ''))
+      ? t('ssoReadOn', where)
       : source.kind === 'you_chose'
-        ? t('ssoYouChose')
+        ? source.read
+          ? t('ssoYouChoseOver', where, SSO_LABELS[source.read]())
+          : t('ssoYouChose')
         : null;
   if (said) group.append(h('p', { class: 'sso-source', 'data-source': source.kind, text: said }));
   return group;
@@ -312,7 +327,7 @@ function exportSection(e, x) {
               class: `value-text${value.secret ? ' masked' : ''}`,
               text: value.secret ? (settings.classMode ? t('hiddenInClassMode') : masked(value)) : value.value,
             }),
-            value.corrected.length ? h('span', { class: 'corrected-note', text: t('exportCorrected', value.corrected.join(', ')) }) : null))
+            value.corrected.length ? h('span', { class: 'corrected-note', text: t('exportCorrected', value.corrected_because.join(' ')) }) : null))
       : [h('span', { class: item.required ? 'missing' : 'optional-missing', text: item.required ? t('exportMissing') : t('exportOptionalMissing') })];
     // What was done to pick the values (the core's words): which client, which of several.
     const note = item.note ? h('span', { class: 'candidates-note', text: item.note }) : null;
@@ -351,16 +366,17 @@ function valueGroups(v) {
       if (items.length) groups.push({ kind: 'step', id: step.id, title: step.title, done: states.get(step.id)?.ticked, items });
     }
   }
-  /** @type {Map<PageId | '', ValueView[]>} */
+  /** @type {Map<PageId | '' | typeof UNRECOGNISED, ValueView[]>} */
   const pages = new Map();
   for (const param of v.values) {
     if (placed.has(param.index)) continue;
-    const page = param.page ?? '';
+    const page = param.page ?? (param.unrecognised ? UNRECOGNISED : '');
     const items = pages.get(page) ?? [];
     items.push(param);
     pages.set(page, items);
   }
-  const at = (/** @type {PageId | ''} */ page) => (page ? v.pages.find((p) => p.page === page)?.at : undefined);
+  const at = (/** @type {PageId | '' | typeof UNRECOGNISED} */ page) =>
+    page === UNRECOGNISED ? Math.max(...(pages.get(page) ?? []).map((p) => p.at)) : page ? v.pages.find((p) => p.page === page)?.at : undefined;
   const ordered = [...pages.keys()].sort((a, b) => (at(b) ?? 0) - (at(a) ?? 0));
   for (const page of ordered) groups.push({ kind: 'page', id: page, title: pageName(v, page), at: at(page), items: pages.get(page) ?? [] });
   return groups;
@@ -527,6 +543,9 @@ function render(state) {
   version.textContent = state.version ? `v${state.version.split(' ')[0]}` : '';
   version.title = state.version ?? '';
   const nodes = [];
+  // What wdcap read on the tab's page, above everything (shared/this-page.js).
+  const strip = thisPageStrip(currentPage, partnerOf(state.tenants.find((x) => x.current)?.view?.prefs.integration));
+  if (strip) nodes.push(strip);
   if (state.current == null) {
     nodes.push(h('p', { class: 'hint', text: state.tenants.length ? t('notWorkdayTab') : t('openWorkdayPage') }));
   }

@@ -25,7 +25,12 @@ url: string, origin: Origin | null,
 /**
  * When (ms since the epoch).
  */
-at: number, params: Array<ParamInput>, settings: Array<Setting>, };
+at: number, params: Array<ParamInput>, settings: Array<Setting>, 
+/**
+ * The page is a tenant's page no recogniser claims: `params` are the connection URLs it
+ * showed, `page` is none, and no page read is noted.
+ */
+unrecognised?: boolean, };
 
 export type CaptureEvidence = { kind: ParamKind, needed: number, found: number, };
 
@@ -33,7 +38,21 @@ export type CapturedView = {
 /**
  * What the page shows (for its marks).
  */
-report: ReportView, refused: Refusal | null, parts: Array<Capture>, };
+report: ReportView, refused: Refusal | null, parts: Array<Capture>, 
+/**
+ * Added: the settings the page read, as a person reads them ("SAML on", "OAuth 2.0 clients
+ * enabled ✓"), for the "This page" strip and the page's marks.
+ */
+said: Array<SettingSaid>, 
+/**
+ * Added: the page's structure for a bug report (JSON text: every value shaped, never a
+ * captured one), when it is a tenant's page no recogniser claims.
+ */
+structure?: string | null, 
+/**
+ * Added: the task's name as the tab shows it (its title without Workday's suffix).
+ */
+title: string, };
 
 export type Checklist = { partner: PartnerRef, steps: Array<StepView>, progress: Progress, };
 
@@ -129,6 +148,10 @@ name: string | null,
  * Codes of the findings whose fix was applied (empty: the value as captured).
  */
 corrected: Array<string>, 
+/**
+ * Added: what those findings said, as the user reads it (never their codes).
+ */
+corrected_because: Array<string>, 
 /**
  * The API client it belongs to (added).
  */
@@ -405,7 +428,11 @@ export type ReportView = { page: PageId | null, params: Array<ParamView>, settin
 /**
  * Added to the contract: written only when `true`.
  */
-busy: boolean, };
+busy: boolean, 
+/**
+ * Added to the contract: written only as `false`, for a page no recogniser claims.
+ */
+recognised?: boolean, };
 
 export type RequestRecord = { method: string, url: string, status: number | null, outcome: string, };
 
@@ -453,6 +480,8 @@ text: string,
  */
 page: PageId | null, page_title: string, at: number, };
 
+export type SettingSaid = { name: string, text: string, node: number | null, };
+
 export type SettingValue = boolean | number | string | Array<string> | { [key in string]: string } | Array<{ [key in string]: string }>;
 
 export type Severity = "error" | "warning" | "info";
@@ -485,7 +514,12 @@ line_end_white_space?: string, };
 
 export type Sso = "unknown" | "yes" | "no";
 
-export type SsoSource = { kind: SsoSourceKind, page?: PageId, page_title?: string, at?: number, };
+export type SsoSource = { kind: SsoSourceKind, page?: PageId, page_title?: string, at?: number, 
+/**
+ * Added: when the admin's answer stands over a setting read on a page, what the page said
+ * (the page, its title and when are the read's).
+ */
+read?: Sso, };
 
 export type SsoSourceKind = "you_chose" | "read" | "unknown";
 
@@ -629,7 +663,12 @@ at: number,
 /**
  * When the live test replaced it with the token the tenant issued.
  */
-renewed?: number, };
+renewed?: number, 
+/**
+ * Read on a tenant page no recogniser claims (a connection URL it showed), and on no page
+ * wdcap knows.
+ */
+unrecognised?: boolean, };
 
 export type StoredRecord = { version: number, 
 /**
@@ -741,7 +780,11 @@ own: boolean, findings: Array<FindingView>,
 /**
  * The worst of its findings (none: no finding).
  */
-severity: Severity | null, kind: ParamKind, value: string, tenant: string | null, host: string | null, environment: string | null, data_center: string | null, label: string | null, name: string | null, source: Source, secret: boolean, fingerprint?: string, length?: number, detail?: EndpointDetail, ambiguous_with?: Array<ParamKind>, 
+severity: Severity | null, 
+/**
+ * Added: read on a tenant page wdcap does not know (a connection URL it showed).
+ */
+unrecognised?: boolean, kind: ParamKind, value: string, tenant: string | null, host: string | null, environment: string | null, data_center: string | null, label: string | null, name: string | null, source: Source, secret: boolean, fingerprint?: string, length?: number, detail?: EndpointDetail, ambiguous_with?: Array<ParamKind>, 
 /**
  * The API client the value belongs to (added to the contract).
  */

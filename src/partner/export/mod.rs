@@ -91,6 +91,8 @@ pub struct ExportValue {
     pub name: Option<String>,
     /// Codes of the findings whose fix was applied (empty: the value as captured).
     pub corrected: Vec<&'static str>,
+    /// Added: what those findings said, as the user reads it (never their codes).
+    pub corrected_because: Vec<String>,
     /// The API client it belongs to (added).
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "typescript", ts(optional))]
@@ -218,6 +220,7 @@ pub fn build(partner: &'static Partner, pass: &Pass, sel: &Selection) -> Partner
         for &i in &chosen {
             let p = &params[i];
             let mut corrected = Vec::new();
+            let mut corrected_because = Vec::new();
             let mut value = p.raw().to_string();
             // Only the fixes of errors: a warning's fix depends on something unknown (adding
             // `redirect=n` while nobody said the tenant uses SSO).
@@ -230,6 +233,7 @@ pub fn build(partner: &'static Partner, pass: &Pass, sel: &Selection) -> Partner
                     // run_all offers every fix of a value already combined: take it once.
                     value = fixed.clone();
                     corrected.push(f.code);
+                    corrected_because.push(f.message.clone());
                 }
             }
             let secret = p.kind.is_secret();
@@ -240,6 +244,7 @@ pub fn build(partner: &'static Partner, pass: &Pass, sel: &Selection) -> Partner
                 secret,
                 name: p.name.clone(),
                 corrected,
+                corrected_because,
                 client: p.client.clone(),
             });
             exported.push(i);

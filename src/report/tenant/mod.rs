@@ -46,7 +46,7 @@ use crate::probe::{LiveFinding, ProbeInput, ProbeKind};
 use crate::report::live::{mixed_refusal, LiveEvidence};
 use crate::report::view::ParamView;
 use crate::workday::host_family::HostFamily;
-pub use rows::SettingRow;
+pub use rows::{said, SettingRow};
 use serde::{Deserialize, Serialize};
 
 /// A trainer checklist's state: the steps ticked by hand, and since when evidence counts (ms).
@@ -107,6 +107,11 @@ pub struct SsoSource {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "typescript", ts(optional))]
     pub at: Option<u64>,
+    /// Added: when the admin's answer stands over a setting read on a page, what the page said
+    /// (the page, its title and when are the read's).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional))]
+    pub read: Option<Sso>,
 }
 
 /// The tenant's preferences as the view shows them: the SSO answer in force and where it
@@ -138,6 +143,10 @@ pub struct ValueView {
     pub findings: Vec<FindingView>,
     /// The worst of its findings (none: no finding).
     pub severity: Option<Severity>,
+    /// Added: read on a tenant page wdcap does not know (a connection URL it showed).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[cfg_attr(feature = "typescript", ts(as = "Option<bool>", optional))]
+    pub unrecognised: bool,
 }
 
 /// A refresh token, by what may be shown of it.
@@ -601,6 +610,7 @@ fn value_view(basis: &Basis, pass: &Pass, i: usize, reveal: bool) -> ValueView {
         index: i,
         page: stored.page,
         at: stored.at,
+        unrecognised: stored.unrecognised,
         own: basis.own[i],
         severity: worst(&findings),
         findings,
@@ -789,6 +799,7 @@ fn prefs_view(record: &Record, prefs: &Prefs) -> PrefsView {
                 page: r.page,
                 page_title: Some(r.title.clone()),
                 at: Some(r.at),
+                read: None,
             },
         ),
         (Sso::Unknown, None) => (
@@ -798,15 +809,18 @@ fn prefs_view(record: &Record, prefs: &Prefs) -> PrefsView {
                 page: None,
                 page_title: None,
                 at: None,
+                read: None,
             },
         ),
-        (chosen, _) => (
+        // The admin's answer stands; what a page read is said beside it.
+        (chosen, read) => (
             chosen,
             SsoSource {
                 kind: SsoSourceKind::YouChose,
-                page: None,
-                page_title: None,
-                at: None,
+                page: read.and_then(|(_, r)| r.page),
+                page_title: read.map(|(_, r)| r.title.clone()),
+                at: read.map(|(_, r)| r.at),
+                read: read.map(|(on, _)| if on { Sso::Yes } else { Sso::No }),
             },
         ),
     };

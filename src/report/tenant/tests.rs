@@ -54,6 +54,7 @@ fn page(
         at,
         params,
         settings,
+        unrecognised: false,
     }
 }
 

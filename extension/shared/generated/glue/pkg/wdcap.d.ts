@@ -16,6 +16,7 @@ export function checkParams(evidence: unknown, options: unknown): unknown;
 export function redactText(text: string, options: unknown): unknown;
 export function fileText(name: string, bytes: Uint8Array): unknown;
 export function partners(): unknown;
+export function pageStructure(snapshotJson: string): unknown;
 export function captureSnapshot(snapshotJson: string, tab: unknown): unknown;
 export function mergeCapture(record: unknown, capture: unknown): unknown;
 export function changeRecord(key: string, record: unknown, change: unknown): unknown;
