@@ -263,7 +263,8 @@ export function confirmStep({ message, confirmLabel, onConfirm, className = '' }
   const box = h('div', { class: `confirm-step ${className}`.trim(), role: 'alertdialog', hidden: true }, h('p', { class: 'confirm-text', text: message }), h('div', { class: 'confirm-actions' }, yes, no));
   const text = /** @type {HTMLElement} */ (box.firstElementChild);
   text.id = `confirm-${Math.random().toString(36).slice(2)}`;
-  box.setAttribute('aria-describedby', text.id);
+  // The question names the dialog (a dialog without a name is announced as nothing).
+  box.setAttribute('aria-labelledby', text.id);
   yes.addEventListener('click', () => {
     box.hidden = true;
     onConfirm();
