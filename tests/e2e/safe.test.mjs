@@ -43,6 +43,11 @@ test('forgetting asks first, can be undone for a few seconds, and the popup keep
     assert.equal(await confirm.isVisible(), true);
     assert.match(await confirm.locator('.confirm-text').textContent(), /cannot be read again/);
     assert.ok(recordKey() in (await session()), 'nothing removed before the answer');
+    // The question stays open while the popup re-renders (any storage change re-renders it).
+    const rendered = await popup.evaluateHandle(() => document.querySelector('section.tenant.current .tenant-body'));
+    await (await currentWorker(browser.context)).evaluate(async () => chrome.storage.local.set({ settings: { ...(await chrome.storage.local.get('settings')).settings } }));
+    await waitFor(async () => !(await rendered.evaluate((old) => old.isConnected)), { what: 'the popup to re-render' });
+    assert.equal(await current.locator('.forget-confirm').isVisible(), true, 'the question survives a re-render');
     // Cancel keeps everything.
     await confirm.locator('button.confirm-no').click();
     assert.equal(await confirm.isHidden(), true);

@@ -60,6 +60,7 @@ export function undoBar(tabId, render) {
 /**
  * A forget button that asks first, then forgets and offers the undo.
  * @param {object} options
+ * @param {string} options.id which forgetting (the tenant's key, or everything)
  * @param {string} options.label the button's text
  * @param {string} options.question what the confirmation asks
  * @param {string} options.className the button's class
@@ -68,18 +69,20 @@ export function undoBar(tabId, render) {
  * @param {(reply: ForgetReply) => void} options.done offers the undo
  * @param {HTMLButtonElement} [options.button] an existing button of the page's markup
  */
-export function forgetControl({ label, question, className, send, render, done, button }) {
+export function forgetControl({ id, label, question, className, send, render, done, button }) {
   const forget = button ?? /** @type {HTMLButtonElement} */ (h('button', { type: 'button', class: className }, label));
   const confirm = confirmStep({
     message: question,
     confirmLabel: t('forgetConfirmYes'),
     className: 'forget-confirm',
+    keep: `forget\u0000${id}`,
     onConfirm: async () => {
       const reply = await send();
       render(reply);
       if (reply.ok) done(reply);
     },
   });
+  // Asked and not yet answered, the question stays open across re-renders (confirmStep's keep).
   forget.addEventListener('click', () => confirm.ask());
   return { forget, box: confirm.box };
 }

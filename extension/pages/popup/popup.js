@@ -280,7 +280,7 @@ function exportSection(e, x) {
     used();
   };
   // A file with secrets in it lands in Downloads in clear: the user says so first.
-  const confirm = confirmStep({ message: t('exportSecretsConfirm'), confirmLabel: t('exportSecretsConfirmYes'), onConfirm: save, className: 'export-confirm' });
+  const confirm = confirmStep({ message: t('exportSecretsConfirm'), confirmLabel: t('exportSecretsConfirmYes'), onConfirm: save, className: 'export-confirm', keep: openKey });
   json.addEventListener('click', () => (hasSecret ? confirm.ask() : save()));
   const realCopy = copyButton(x.text ?? '', t('exportWhat', x.partner.name), { secret: hasSecret, label: t('exportCopyText') });
   realCopy.classList.add('export-copy');
@@ -483,6 +483,7 @@ function tenantBody(e) {
   body.append(liveSection(e)); // the live connection test (live.js)
   const name = e.tenant || t('theseValues');
   const { forget, box } = forgetControl({
+    id: e.key,
     label: t('forgetTenant', name),
     question: t('forgetTenantQuestion', name),
     className: 'forget quiet',
@@ -611,6 +612,7 @@ function toolbar() {
     });
   }
   const all = forgetControl({
+    id: '',
     label: t('forgetAll'),
     question: t('forgetAllQuestion'),
     className: 'forget-all',
