@@ -122,6 +122,9 @@ test('axe: no violation on a Workday page with marks, nor on the popup with "Add
     assert.deepEqual(withMarks, without, `a Workday page with marks (${colorScheme})`);
   }
   await clients.emulateMedia({ colorScheme: 'light' });
+  // Class mode off to start with, whatever a page closed earlier left behind.
+  const worker = await currentWorker(browser.context);
+  await worker.evaluate(async () => chrome.storage.local.set({ settings: { ...(await chrome.storage.local.get('settings')).settings, classMode: false } }));
   const popup = await openPopup(browser.context, browser.extensionId, tabId);
   try {
     await popup.locator('details.add-value > summary').first().click();
