@@ -112,50 +112,92 @@
     for (const [name, value] of Object.entries(props)) style.setProperty(name, value, 'important');
   };
 
+  /** What a mark shows beside its colour, by severity: a shape, and a word (the short message). */
+  const GLYPHS = { error: '\u2715', warning: '!', info: 'i', ok: '\u2713' };
+  /** @type {Record<string, string>} */
+  const SHORT_WORDS = { error: 'markShortError', warning: 'markShortWarning', info: 'markShortInfo', ok: 'markShortOk' };
+
+  /**
+   * Opens wdcap's side panel at the value a mark is about. Sent straight from the click or key
+   * press (the user's gesture), before anything is awaited: the worker opens the panel in it.
+   * @param {Mark[]} entries
+   */
+  function openAt(entries) {
+    const first = entries[0];
+    chrome.runtime.sendMessage({ type: MESSAGES.openAt, kind: first.kind, label: first.label ?? null }).catch(() => {
+      if (!chrome.runtime?.id) stop();
+    });
+  }
+
   /** @param {Mark[]} entries the marks of one node */
   function createMark(entries) {
     const severity = worstSeverity(entries);
     // A built-in element: the page cannot have defined it, so no code of the page's runs in it.
     // Its light DOM and attributes say nothing of what wdcap judged; the same for every mark.
     const host = document.createElement('span');
-    host.setAttribute('aria-hidden', 'true');
     important(host.style, {
       display: 'inline-block',
       margin: '0 0 0 6px',
       padding: '0',
       'vertical-align': 'middle',
-      'line-height': '0',
-      width: '14px',
-      height: '14px',
+      'line-height': 'normal',
       position: 'static',
     });
     // Closed shadow root: the mark's text, colour and what it is about stay out of the page's
-    // reach (its textContent, innerText, queries and attribute reads).
+    // reach (its textContent, innerText, queries and attribute reads). Inside it, the mark is a
+    // button for keyboards and screen readers alike: a tab stop, a name (what was captured and
+    // the judgement), the findings as its description; Enter, Space or a click opens the side
+    // panel at the value.
     const shadow = host.attachShadow({ mode: 'closed' });
     const badge = document.createElement('span');
     badge.dataset.kind = entries.map((e) => e.kind).join(' ');
     badge.dataset.severity = severity;
+    badge.setAttribute('role', 'button');
+    badge.tabIndex = 0;
     important(badge.style, {
       display: 'inline-flex',
       'align-items': 'center',
-      'justify-content': 'center',
-      width: '14px',
-      height: '14px',
-      'border-radius': '50%',
+      gap: '3px',
+      padding: '0 5px 0 3px',
+      'border-radius': '8px',
       background: COLORS[severity],
       color: '#fff',
-      font: '700 10px/14px system-ui, sans-serif',
+      font: '700 11px/16px system-ui, sans-serif',
       'box-shadow': '0 0 0 1.5px #fff',
-      cursor: 'help',
+      cursor: 'pointer',
       'user-select': 'none',
+      'white-space': 'nowrap',
     });
-    badge.textContent = severity === 'ok' ? '\u2713' : '!';
+    const glyph = document.createElement('span');
+    glyph.setAttribute('aria-hidden', 'true');
+    glyph.textContent = GLYPHS[severity];
+    const word = document.createElement('span');
+    word.textContent = say(SHORT_WORDS[severity]);
+    badge.append(glyph, word);
     const what = (/** @type {Mark} */ e) => e.label || (Object.hasOwn(VALUE_KINDS, e.kind) && chrome.i18n.getMessage(`kind_${e.kind}`)) || e.kind;
-    const lines = entries.map((e) => say('markCaptured', what(e), SEVERITY_WORDS[e.severity] ? say(SEVERITY_WORDS[e.severity]) : e.severity));
-    for (const e of entries) for (const m of e.messages ?? []) lines.push(`\u2022 ${m}`);
-    lines.push(say('markOpen'));
-    badge.title = lines.join('\n');
-    shadow.append(badge);
+    const names = entries.map((e) => say('markCaptured', what(e), SEVERITY_WORDS[e.severity] ? say(SEVERITY_WORDS[e.severity]) : e.severity));
+    /** @type {string[]} */
+    const findings = [];
+    for (const e of entries) for (const m of e.messages ?? []) findings.push(`\u2022 ${m}`);
+    badge.setAttribute('aria-label', names.join('; '));
+    const described = document.createElement('span');
+    described.id = 'judgement';
+    described.hidden = true;
+    described.textContent = [...findings, say('markOpen')].join(' ');
+    badge.setAttribute('aria-describedby', described.id);
+    badge.title = [...names, ...findings, say('markOpen')].join('\n');
+    badge.addEventListener('click', (event) => {
+      event.preventDefault();
+      event.stopPropagation();
+      openAt(entries);
+    });
+    badge.addEventListener('keydown', (event) => {
+      if (event.key !== 'Enter' && event.key !== ' ') return;
+      event.preventDefault();
+      event.stopPropagation();
+      openAt(entries);
+    });
+    shadow.append(badge, described);
     made.add(host);
     return host;
   }

@@ -17,6 +17,10 @@ export const MESSAGES = Object.freeze(
   /** @type {const} */ ({
     /** Content script → worker: a page snapshot (JSON text) to analyse. */
     snapshot: 'wdcap/snapshot',
+    /** Content script → worker: a mark was clicked; open the side panel at its value (in the click's gesture). */
+    openAt: 'wdcap/open-at',
+    /** Side panel → worker: the value it was opened for, handed over once. */
+    takeFocus: 'wdcap/take-focus',
     /** Page → worker: every tenant captured, the tab's own first. */
     view: 'wdcap/view',
     /** Page → worker: a tenant's SSO answer, partner, or the partner's API client, security group or ISU. */
@@ -25,6 +29,8 @@ export const MESSAGES = Object.freeze(
     forget: 'wdcap/forget',
     /** Page → worker: forget every captured value. */
     forgetAll: 'wdcap/forget-all',
+    /** Page → worker: take back a forgetting, within a few seconds of it. */
+    undoForget: 'wdcap/undo-forget',
     /** Page → worker: the partner profiles. */
     partners: 'wdcap/partners',
     /** Page → worker: a partner's checklist on a tenant. */
@@ -39,6 +45,8 @@ export const MESSAGES = Object.freeze(
     exportUsed: 'wdcap/export-used',
     /** Page → worker: store a value wdcap built and the user accepted. */
     acceptValue: 'wdcap/accept-value',
+    /** Page → worker: keep a value the admin typed in ("Add a value"), for the tenant or an API client. */
+    addValue: 'wdcap/add-value',
     /** Page → worker: a secret was copied; clear the clipboard later. */
     secretCopied: 'wdcap/secret-copied',
     /** Chromium's offscreen document → worker: the clipboard was cleared (or not: `ok: false`). */
@@ -51,6 +59,12 @@ export const MESSAGES = Object.freeze(
     thisPage: 'wdcap/this-page',
   }),
 );
+
+/**
+ * Worker → an open side panel: show this value (`{type: FOCUS_VALUE, windowId, kind, label}`);
+ * the worker sends it, nobody sends it to the worker.
+ */
+export const FOCUS_VALUE = 'wdcap/focus-value';
 
 /** The name of the port the popup opens for the live connection test. */
 export const LIVE_PORT = 'wdcap/live';
@@ -106,6 +120,9 @@ export function failure(code, message) {
  * @typedef {{key: string, sso?: Sso, integration?: string | null, securityGroup?: string | null, apiClient?: string | null, isu?: string | null, tabId?: number | null}} PrefsChange
  * @typedef {{ok: true, clipboard: ClipboardState | null}} ClipboardReply
  * @typedef {{ok: true, text: string}} SelectionReply
+ * @typedef {{kind: string, label: string | null}} FocusTarget a value the side panel shows first (a mark's)
+ * @typedef {{ok: true, target: FocusTarget | null}} FocusReply
+ * @typedef {ViewState & {undo: string | null, undoMs: number}} ForgetReply the view after a forgetting, with the token that takes it back (null: nothing was removed)
  * @typedef {{ok: true, page: ThisPage | null}} ThisPageReply
  */
 
@@ -128,10 +145,13 @@ export function failure(code, message) {
  * Each message's fields (besides `type`) and its answer when it succeeds, by message type.
  * @typedef {{
  *   [MESSAGES.snapshot]: [{snapshot: string, url?: string, title?: string, loadUrl?: string | null}, SnapshotReply],
+ *   [MESSAGES.openAt]: [{kind: string, label?: string | null}, Done],
+ *   [MESSAGES.takeFocus]: [{windowId: number}, FocusReply],
  *   [MESSAGES.view]: [{tabId?: number | null}, ViewState],
  *   [MESSAGES.setPrefs]: [PrefsChange, ViewState],
- *   [MESSAGES.forget]: [{key: string, tabId?: number | null}, ViewState],
- *   [MESSAGES.forgetAll]: [{tabId?: number | null}, ViewState],
+ *   [MESSAGES.forget]: [{key: string, tabId?: number | null}, ForgetReply],
+ *   [MESSAGES.forgetAll]: [{tabId?: number | null}, ForgetReply],
+ *   [MESSAGES.undoForget]: [{token: string, tabId?: number | null}, ViewState],
  *   [MESSAGES.partners]: [{}, PartnersReply],
  *   [MESSAGES.checklist]: [{key: string | null, partner: string}, ChecklistReply],
  *   [MESSAGES.checklistTick]: [{key: string | null, partner: string, step: string, ticked: boolean}, ChecklistReply],
@@ -139,6 +159,7 @@ export function failure(code, message) {
  *   [MESSAGES.export]: [{key: string, partner: string}, ExportReply],
  *   [MESSAGES.exportUsed]: [{key: string, partner: string}, Done],
  *   [MESSAGES.acceptValue]: [{key: string, kind: ParamKind, value: string, label?: string | null}, Done],
+ *   [MESSAGES.addValue]: [{key: string, kind: ParamKind, value: string, client?: string | null, tabId?: number | null}, ViewState],
  *   [MESSAGES.secretCopied]: [{}, SecretCopiedReply],
  *   [MESSAGES.clipboardCleared]: [{ok?: boolean, reason?: string}, Done],
  *   [MESSAGES.clipboardStatus]: [{dismiss?: boolean}, ClipboardReply],

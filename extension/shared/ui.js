@@ -251,30 +251,40 @@ export function copyButton(value, what, { secret = false, label } = {}) {
   return button;
 }
 
+/** The confirm steps asked and not yet answered, by their `keep` id (see confirmStep). */
+const asked = new Set();
+
 /**
  * A confirm step shown in place, before something that cannot be taken back: `message`, then
  * `confirmLabel` (which runs `onConfirm`) and Cancel. Hidden until `ask()` is called; the
- * confirm button takes the focus.
- * @param {{message: string, confirmLabel: string, onConfirm: () => void, className?: string}} options
+ * confirm button takes the focus. With `keep` (an id), a question asked and not yet answered is
+ * shown again when the page re-renders and makes the step anew (the popup re-renders on every
+ * capture).
+ * @param {{message: string, confirmLabel: string, onConfirm: () => void, className?: string, keep?: string}} options
  */
-export function confirmStep({ message, confirmLabel, onConfirm, className = '' }) {
+export function confirmStep({ message, confirmLabel, onConfirm, className = '', keep }) {
   const yes = h('button', { type: 'button', class: 'confirm-yes primary' }, confirmLabel);
   const no = h('button', { type: 'button', class: 'confirm-no' }, t('cancel'));
   const box = h('div', { class: `confirm-step ${className}`.trim(), role: 'alertdialog', hidden: true }, h('p', { class: 'confirm-text', text: message }), h('div', { class: 'confirm-actions' }, yes, no));
   const text = /** @type {HTMLElement} */ (box.firstElementChild);
   text.id = `confirm-${Math.random().toString(36).slice(2)}`;
-  box.setAttribute('aria-describedby', text.id);
+  // The question names the dialog (a dialog without a name is announced as nothing).
+  box.setAttribute('aria-labelledby', text.id);
   yes.addEventListener('click', () => {
     box.hidden = true;
+    if (keep != null) asked.delete(keep);
     onConfirm();
   });
   no.addEventListener('click', () => {
     box.hidden = true;
+    if (keep != null) asked.delete(keep);
   });
+  if (keep != null && asked.has(keep)) box.hidden = false;
   return {
     box,
     ask() {
       box.hidden = false;
+      if (keep != null) asked.add(keep);
       yes.focus();
     },
   };

@@ -10,6 +10,9 @@
 //   (handlers/clipboard.js, platform.js).
 // - The context menu ("Check with wdcap" on selected text): context-menu.js.
 // - What was read on each tab's page, for the "This page" strip (memory only): this-page.js.
+// - The context menu ("Check with wdcap" on selected text, "Capture with wdcap as ▸ …" on a
+//   tenant's page): context-menu.js, handlers/hand.js.
+// - The side panel opened at a value from a mark, and by the keyboard shortcut: handlers/open-panel.js.
 // - The live connection test, over a port from the popup (live-worker.js).
 //
 // Which message goes to which handler, and who may send it: router.js. Storage I/O: store.js
@@ -22,12 +25,13 @@ import * as core from './core.js';
 import * as platform from './platform.js';
 import { installContextMenu, onMenuClicked } from './context-menu.js';
 import { installThisPage } from './this-page.js';
+import { installShortcut, onCommand, panelStats } from './handlers/open-panel.js';
 
 // Diagnostics and the tests: the worker's counters, with the core's calls per function; and the
-// context menu's click handler (a test cannot click the browser's own menu, so it calls the
-// handler the browser would).
+// context menu's click handler and the shortcut's (a test cannot click the browser's own menu
+// nor press its shortcuts, so it calls the handlers the browser would); the side panel's opening.
 Object.defineProperty(stats, 'core', { get: () => core.stats(), enumerable: true });
-Object.assign(globalThis, { wdcapStats: stats, wdcapContextMenu: { onClicked: onMenuClicked } });
+Object.assign(globalThis, { wdcapStats: stats, wdcapContextMenu: { onClicked: onMenuClicked }, wdcapPanel: { stats: panelStats, onCommand } });
 queueMicrotask(() => {
   stats.readyMs = performance.now();
 });
@@ -37,3 +41,4 @@ platform.installClipboardClearing();
 installRouter();
 installContextMenu();
 installThisPage();
+installShortcut();

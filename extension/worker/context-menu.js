@@ -10,9 +10,16 @@
 // memory: kept here under a random token until the Verify page opened for it asks for it once
 // (MESSAGES.takeSelection), then forgotten; forgotten anyway after HANDOVER_MS. Never stored,
 // never in an address (the Verify page's address holds the token only), never sent anywhere.
+//
+// "Capture with wdcap as ▸ Client ID / Client Secret / …" on selected text of a Workday tenant's
+// page (only there: documentUrlPatterns are the pages the content script runs on) keeps the
+// selection as a value of that kind for the tab's tenant, as the core decides
+// (handlers/hand.js): for a value wdcap reads on no page.
 
 import { PAGE_PATHS } from '../shared/paths.js';
 import { failure } from '../shared/messages.js';
+import { HAND_KINDS } from '../shared/generated/lists.js';
+import { captureSelection } from './handlers/hand.js';
 
 /** @import { Message, Reply } from '../shared/messages.js' */
 
@@ -21,7 +28,9 @@ import { failure } from '../shared/messages.js';
  * @property {string} id
  * @property {string} message the title's message key (_locales)
  * @property {chrome.contextMenus.CreateProperties["contexts"]} contexts
- * @property {(info: chrome.contextMenus.OnClickData, tab?: chrome.tabs.Tab) => Promise<void>} onClick
+ * @property {string} [parentId] the submenu it sits in
+ * @property {boolean} [tenantPages] shown only on Workday tenant pages
+ * @property {(info: chrome.contextMenus.OnClickData, tab?: chrome.tabs.Tab) => Promise<unknown>} onClick
  */
 
 /** How long a selection waits for its Verify page. */
@@ -52,10 +61,27 @@ async function checkSelection(info, tab) {
   await chrome.tabs.create(where);
 }
 
+/** The submenu of "Capture with wdcap as", and its items' ids (`wdcap-capture-as-<kind>`). */
+export const CAPTURE_AS = 'wdcap-capture-as';
+
 /** @type {readonly MenuItem[]} */
 export const MENU_ITEMS = Object.freeze([
   { id: 'wdcap-check-selection', message: 'menuCheckSelection', contexts: ['selection'], onClick: checkSelection },
+  { id: CAPTURE_AS, message: 'menuCaptureAs', contexts: ['selection'], tenantPages: true, onClick: () => Promise.resolve() },
+  ...HAND_KINDS.map((kind) => ({
+    id: `${CAPTURE_AS}-${kind}`,
+    message: `kind_${kind}`,
+    contexts: /** @type {MenuItem["contexts"]} */ (['selection']),
+    parentId: CAPTURE_AS,
+    tenantPages: true,
+    onClick: (/** @type {chrome.contextMenus.OnClickData} */ info, /** @type {chrome.tabs.Tab | undefined} */ tab) => captureSelection(kind, info, tab),
+  })),
 ]);
+
+/** The pages the content script runs on: Workday's tenant hosts (the manifest's one list). */
+function tenantPagePatterns() {
+  return chrome.runtime.getManifest().content_scripts?.flatMap((c) => c.matches ?? []) ?? [];
+}
 
 /**
  * The selected text waiting under `token`, handed over once: a second ask gets null.
@@ -85,14 +111,18 @@ export async function handOverSelection(message) {
  */
 export function onMenuClicked(info, tab) {
   const item = MENU_ITEMS.find((i) => i.id === info.menuItemId);
-  return item ? item.onClick(info, tab) : Promise.resolve();
+  return item ? item.onClick(info, tab) : Promise.resolve(null);
 }
 
 /** Makes the items (again). */
 function createItems() {
   chrome.contextMenus.removeAll(() => {
     for (const item of MENU_ITEMS) {
-      chrome.contextMenus.create({ id: item.id, title: chrome.i18n.getMessage(item.message), contexts: item.contexts }, () => {
+      /** @type {chrome.contextMenus.CreateProperties} */
+      const made = { id: item.id, title: chrome.i18n.getMessage(item.message), contexts: item.contexts };
+      if (item.parentId) made.parentId = item.parentId;
+      if (item.tenantPages) made.documentUrlPatterns = tenantPagePatterns();
+      chrome.contextMenus.create(made, () => {
         // A second worker start racing the first may find the item made: nothing to do.
         void chrome.runtime.lastError;
       });

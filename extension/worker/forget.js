@@ -5,6 +5,9 @@
 // `prefs:<key>`, with the chosen API client's, security group's and ISU's names, and its trainer
 // checklists' ticks `checklist:<partner>:<key>`). Forgetting everything removes every such key of
 // every record. The user's settings, which name no tenant, stay.
+//
+// What was removed is handed back (undo.js keeps it in the worker's memory for a few seconds, so
+// the user can take the forgetting back; it is never written anywhere else).
 
 import { CHECKLIST_KEY_PREFIX, PREFS_KEY_PREFIX, TENANT_KEY_PREFIX } from './store.js';
 
@@ -27,8 +30,14 @@ function recordKeyOfLocalKey(key) {
 }
 
 /**
+ * What a forgetting removed, by storage area: enough to put it back.
+ * @typedef {{session: Record<string, unknown>, local: Record<string, unknown>}} Removed
+ */
+
+/**
  * Removes every key that names the record `key` (`null`: every key that names any record).
  * @param {string | null} key
+ * @returns {Promise<Removed>}
  */
 export async function forgetTenant(key) {
   const stored = await session().get(null);
@@ -40,4 +49,20 @@ export async function forgetTenant(key) {
     return of != null && (key == null || of === key);
   });
   await local().remove(named);
+  const pick = (/** @type {Record<string, unknown>} */ from, /** @type {string[]} */ keys) => Object.fromEntries(keys.map((k) => [k, from[k]]));
+  return { session: pick(stored, records), local: pick(kept, named) };
+}
+
+/**
+ * Puts back what a forgetting removed. A record captured again since (the tab's page read anew)
+ * is merged by the next capture; what is put back does not overwrite a key written since.
+ * @param {Removed} removed
+ */
+export async function restoreForgotten(removed) {
+  const fresh = async (/** @type {chrome.storage.StorageArea} */ area, /** @type {Record<string, unknown>} */ items) => {
+    const now = await area.get(Object.keys(items));
+    return Object.fromEntries(Object.entries(items).filter(([k]) => !(k in now)));
+  };
+  await session().set(await fresh(session(), removed.session));
+  await local().set(await fresh(local(), removed.local));
 }

@@ -10,8 +10,10 @@
 
 import * as core from './core.js';
 import { onSnapshot } from './handlers/capture.js';
-import { forget, forgetAll, setPrefs, view } from './handlers/view.js';
+import { forget, forgetAll, setPrefs, undoForget, view } from './handlers/view.js';
 import { acceptValue, checklist, exportFor, exportUsed, resetChecklist, tick } from './handlers/partner.js';
+import { addValue } from './handlers/hand.js';
+import { openAt, takeFocus } from './handlers/open-panel.js';
 import { clipboardCleared, clipboardStatus, secretCopied } from './handlers/clipboard.js';
 import { partners } from './tenants.js';
 import { handOverSelection } from './context-menu.js';
@@ -49,10 +51,13 @@ export const SENDERS = Object.freeze({
 /** @type {{[T in MessageType]: Route<T>}} */
 export const ROUTES = {
   [MESSAGES.snapshot]: { from: 'content', handle: onSnapshot },
+  [MESSAGES.openAt]: { from: 'content', handle: openAt },
+  [MESSAGES.takeFocus]: { from: 'page', handle: takeFocus },
   [MESSAGES.view]: { from: 'page', handle: (m) => view(m.tabId) },
   [MESSAGES.setPrefs]: { from: 'page', handle: setPrefs },
   [MESSAGES.forget]: { from: 'page', handle: forget },
   [MESSAGES.forgetAll]: { from: 'page', handle: forgetAll },
+  [MESSAGES.undoForget]: { from: 'page', handle: undoForget },
   [MESSAGES.partners]: { from: 'page', handle: partners },
   [MESSAGES.checklist]: { from: 'page', handle: checklist },
   [MESSAGES.checklistTick]: { from: 'page', handle: tick },
@@ -60,6 +65,7 @@ export const ROUTES = {
   [MESSAGES.export]: { from: 'page', handle: exportFor },
   [MESSAGES.exportUsed]: { from: 'page', handle: exportUsed },
   [MESSAGES.acceptValue]: { from: 'page', handle: acceptValue },
+  [MESSAGES.addValue]: { from: 'page', handle: addValue },
   [MESSAGES.secretCopied]: { from: 'page', handle: secretCopied },
   [MESSAGES.clipboardCleared]: { from: 'page', handle: clipboardCleared },
   [MESSAGES.clipboardStatus]: { from: 'page', handle: clipboardStatus },

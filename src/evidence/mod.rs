@@ -7,6 +7,7 @@
 //! - [`capture`]: one page read, split by the record each value belongs to.
 //! - [`record`]: merging a capture into a record (values once per kind and value, page reads,
 //!   refresh-token retirement within one origin, bounds), and the evidence handed to the checks.
+//! - [`hand`]: values the admin captured by hand (a selection on a tenant's page, or typed in).
 //! - [`objects`]: the API clients, security groups and integration system users a record is
 //!   about.
 //! - [`choice`]: which of them are the partner's, and why.
@@ -14,6 +15,7 @@
 
 pub mod capture;
 pub mod choice;
+pub mod hand;
 pub mod key;
 pub mod objects;
 pub mod origin;

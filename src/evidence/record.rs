@@ -104,6 +104,10 @@ pub struct StoredParam {
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     #[cfg_attr(feature = "typescript", ts(as = "Option<bool>", optional))]
     pub unrecognised: bool,
+    /// Captured by hand: the admin selected it on a page, or typed it in, and said what it is.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[cfg_attr(feature = "typescript", ts(as = "Option<bool>", optional))]
+    pub hand: bool,
 }
 
 impl fmt::Debug for StoredParam {
@@ -122,6 +126,7 @@ impl fmt::Debug for StoredParam {
             .field("page", &self.page)
             .field("origin", &self.origin)
             .field("at", &self.at)
+            .field("hand", &self.hand)
             .finish()
     }
 }
@@ -370,6 +375,7 @@ impl Record {
             at: capture.at,
             renewed: None,
             unrecognised: capture.unrecognised,
+            hand: false,
         };
         if let Some(i) = self.params.iter().position(|o| o.same(p.kind, &p.value)) {
             let old = self.params[i].clone();
@@ -570,6 +576,7 @@ impl Record {
                 at,
                 renewed: None,
                 unrecognised: false,
+                hand: false,
             });
         }
         next
@@ -636,6 +643,7 @@ impl Record {
                 at,
                 renewed: Some(at),
                 unrecognised: false,
+                hand: false,
             }),
         }
         next
@@ -669,6 +677,19 @@ pub enum RecordChange {
         #[serde(default)]
         #[cfg_attr(feature = "typescript", ts(optional = nullable))]
         label: Option<String>,
+        at: u64,
+    },
+    /// A value the admin captured by hand (`super::hand`): selected on the page at `page_url`,
+    /// or typed in (no page), for the tenant or one of its API clients.
+    ByHand {
+        kind: ParamKind,
+        value: String,
+        #[serde(default)]
+        #[cfg_attr(feature = "typescript", ts(optional = nullable))]
+        page_url: Option<String>,
+        #[serde(default)]
+        #[cfg_attr(feature = "typescript", ts(optional = nullable))]
+        client: Option<String>,
         at: u64,
     },
     /// The partner's export was used (copied or downloaded).
@@ -708,6 +729,21 @@ impl Record {
                 }
                 self.add_param(kind, value, label, at)
             }
+            RecordChange::ByHand {
+                kind,
+                value,
+                page_url,
+                client,
+                at,
+            } => self
+                .capture_by_hand(&super::hand::HandValue {
+                    kind,
+                    value: &value,
+                    page_url: page_url.as_deref(),
+                    client: client.as_deref(),
+                    at,
+                })
+                .map_err(|e| e.to_string())?,
             RecordChange::Exported { partner, at } => self.mark_exported(&partner, at),
             RecordChange::Renewed {
                 tested,

@@ -203,9 +203,11 @@ test('Clear: forget one tenant, or everything in one click', async () => {
   try {
     await popup.locator('details.tenant[data-tenant="globex"]').waitFor();
     await popup.locator('section.tenant.current[data-tenant="acme"] button.forget').click();
+    await popup.locator('section.tenant.current[data-tenant="acme"] .forget-confirm button.confirm-yes').click();
     await waitFor(async () => !(recordKey() in (await sessionStorage(browser.context))), { what: 'acme to be forgotten' });
     assert.ok('tenant:wd5.production:globex' in (await sessionStorage(browser.context)), 'globex stays');
     await popup.locator('#forget-all').click();
+    await popup.locator('.foot .forget-confirm button.confirm-yes').click();
     await waitFor(async () => Object.keys(await sessionStorage(browser.context)).length === 0, { what: 'everything to be forgotten' });
     await waitFor(async () => (await popup.locator('#forget-all').isHidden()), { what: 'the button to go with nothing left' });
   } finally {
@@ -240,6 +242,7 @@ test('Forget removes every key that names the tenant: values, preferences (the s
   const popup = await openPopup(browser.context, browser.extensionId, await tabIdOf(browser.context, clients));
   try {
     await popup.locator('section.tenant.current[data-tenant="acme"] button.forget').click();
+    await popup.locator('section.tenant.current[data-tenant="acme"] .forget-confirm button.confirm-yes').click();
     await waitFor(async () => !(await both()).keys.some((k) => k.includes('acme')), { what: 'every acme key to go' });
     const left = await both();
     assert.ok(!left.text.includes('ISSG_Acme_Kombo_Secret_Name'), 'the security group\u2019s name is gone');
@@ -254,6 +257,7 @@ test('Forget removes every key that names the tenant: values, preferences (the s
   const second = await openPopup(browser.context, browser.extensionId, await tabIdOf(browser.context, again));
   try {
     await second.locator('#forget-all').click();
+    await second.locator('.foot .forget-confirm button.confirm-yes').click();
     await waitFor(async () => (await both()).keys.every((k) => k === 'settings'), { what: 'every tenant key to go' });
     assert.deepEqual((await both()).keys, ['settings']);
   } finally {

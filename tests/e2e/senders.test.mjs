@@ -1,6 +1,6 @@
 // End to end: the worker's router (extension/worker/router.js) answers every message of the
 // table (extension/shared/messages.js) and lets each part send only its own: the content script,
-// which runs beside Workday's pages, only snapshots; the extension's pages everything else and
+// which runs beside Workday's pages, only snapshots and the click on a mark; the extension's pages everything else and
 // the live test's port. In Chromium, with the built extension: the content script's messages are
 // sent from its own isolated world (through the DevTools protocol, as content-reinject.test.mjs
 // does), the pages' from the options page.
@@ -69,13 +69,15 @@ const fromPage = (message) => options.evaluate((m) => chrome.runtime.sendMessage
 
 const forbidden = (message) => ({ ok: false, error: { code: 'forbidden', message } });
 
-test('every message of the table is routed; the content script may send only snapshots', async () => {
+test('every message of the table is routed; the content script may send only snapshots and a mark\'s click', async () => {
   const names = Object.values(MESSAGES);
   assert.ok(names.length >= 14, names.join(', '));
   for (const type of names) {
     const answer = await fromContentScript({ type });
     if (type === MESSAGES.snapshot) {
       assert.deepEqual(answer, { ok: false, error: { code: 'bad_message', message: 'snapshot must be a JSON string' } });
+    } else if (type === MESSAGES.openAt) {
+      assert.deepEqual(answer, { ok: false, error: { code: 'bad_message', message: 'kind must be a string' } });
     } else {
       assert.deepEqual(answer, forbidden('not from an extension page'), type);
     }
@@ -88,6 +90,7 @@ test('every message of the table is routed; the content script may send only sna
 
 test("the extension's pages may not send snapshots; an unknown type is refused", async () => {
   assert.deepEqual(await fromPage({ type: MESSAGES.snapshot, snapshot: '{}' }), forbidden('not from a content script'));
+  assert.deepEqual(await fromPage({ type: MESSAGES.openAt, kind: 'client_id' }), forbidden('not from a content script'));
   assert.deepEqual(await fromPage({ type: 'wdcap/nothing-such' }), {
     ok: false,
     error: { code: 'bad_message', message: 'unknown message type "wdcap/nothing-such"' },

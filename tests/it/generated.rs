@@ -69,6 +69,15 @@ fn lists_js() -> String {
     let _ = writeln!(o, "  }}),\n);\n");
     let _ = writeln!(
         o,
+        "/** The kinds a value may be captured as by hand (context menu, \"Add a value\"), in menu order. */"
+    );
+    let _ = writeln!(
+        o,
+        "export const HAND_KINDS = Object.freeze(/** @type {{const}} */ ([{}]));\n",
+        quoted(&mut wdcap::evidence::hand::HAND_KINDS.iter().map(|k| k.as_str()))
+    );
+    let _ = writeln!(
+        o,
         "/** The answers to \"does the tenant use SAML SSO?\"; the first is the default. */"
     );
     let _ = writeln!(

@@ -45,9 +45,14 @@ import { SSO_CHOICES } from '../../shared/generated/lists.js';
 import { PAGE_PATHS } from '../../shared/paths.js';
 import { openSidePanel, sidePanelAvailable } from '../../worker/platform.js';
 import { liveSection } from '../live/live.js';
+import { addValueSection } from '../../shared/add-value.js';
+import { forgetControl, undoBar } from './forget-ui.js';
+import { classBadge } from '../../shared/class-badge.js';
+import { followFocus } from './focus-value.js';
+import { findingGroups } from './finding-groups.js';
 
 /**
- * @import { Checklist, ClientCard, FindingGroup, ObjectCard, PageId, Partner, PartnerExport, SettingRow, TenantView, ValueView } from '../../shared/generated/core-types'
+ * @import { Checklist, ClientCard, ObjectCard, PageId, Partner, PartnerExport, SettingRow, TenantView, ValueView } from '../../shared/generated/core-types'
  * @import { Failure, PrefsChange, ThisPage } from '../../shared/messages.js'
  * @import { Settings, TenantEntry, ViewState } from '../../shared/types.js'
  */
@@ -70,6 +75,9 @@ const revealed = new Set();
 const opened = new Set();
 /** @type {Set<string>} "key\0partner" exports the user chose to export anyway */
 const overridden = new Set();
+
+/** "Undo" after a forgetting, above the values (forget-ui.js). */
+const undo = undoBar(() => tabId, (state) => render(state));
 
 const query = new URLSearchParams(location.search);
 const number = (/** @type {string} */ name) => (/^\d+$/.test(query.get(name) ?? '') ? Number(query.get(name)) : null);
@@ -146,7 +154,7 @@ function valueItem(e, v, param) {
   // Where a URL's environment or data center is not the only one of the tenant, say which.
   const where =
     param.host && hosts(v).mixed ? [environmentLabel(param.environment), param.data_center].filter(Boolean).join(' \u00b7 ') : null;
-  const meta = [param.name, where].filter(Boolean);
+  const meta = [param.name, where, param.hand ? t('byHand') : null].filter(Boolean);
   return valueRow({
     param,
     findings: param.findings ?? [],
@@ -287,7 +295,7 @@ function exportSection(e, x) {
     used();
   };
   // A file with secrets in it lands in Downloads in clear: the user says so first.
-  const confirm = confirmStep({ message: t('exportSecretsConfirm'), confirmLabel: t('exportSecretsConfirmYes'), onConfirm: save, className: 'export-confirm' });
+  const confirm = confirmStep({ message: t('exportSecretsConfirm'), confirmLabel: t('exportSecretsConfirmYes'), onConfirm: save, className: 'export-confirm', keep: openKey });
   json.addEventListener('click', () => (hasSecret ? confirm.ask() : save()));
   const realCopy = copyButton(x.text ?? '', t('exportWhat', x.partner.name), { secret: hasSecret, label: t('exportCopyText') });
   realCopy.classList.add('export-copy');
@@ -451,17 +459,6 @@ function objectsSection(e, v) {
   return [list(v.groups, t('securityGroupsHeading'), 'securityGroup'), list(v.isus, t('isusHeading'), 'isu')];
 }
 
-/**
- * The findings about no single value, each group (a step) under its count.
- * @param {FindingGroup[]} groups
- */
-function findingGroups(groups) {
-  return groups.map((g) =>
-    h('section', { class: 'finding-group', 'data-step': g.step ?? '' },
-      h('h3', {}, h('span', { text: g.title }), h('span', { class: 'count', text: tn('findings', g.count) })),
-      h('ul', { class: 'findings general' }, g.findings.map((f) => findingItem(f)))));
-}
-
 /** @param {TenantEntry} e */
 function tenantBody(e) {
   const body = h('div', { class: 'tenant-body' });
@@ -494,17 +491,26 @@ function tenantBody(e) {
         h('ul', { class: 'values' }, group.items.map((param) => valueItem(e, v, param)))),
     );
   }
+  body.append(addValueSection({ tenantKey: e.key, view: v, tabId, onAdded: render, opened }));
   if (v.export) body.append(exportSection(e, v.export));
-  body.append(...findingGroups(v.findings));
+  body.append(...findingGroups(e.key, v.findings, opened));
   if (v.settings.length) body.append(h('section', { class: 'tenant-settings' }, h('h3', { text: t('settingsReadHeading') }), settingRows(v, v.settings)));
   body.append(...objectsSection(e, v).filter((x) => x != null));
   body.append(liveSection(e)); // the live connection test (live.js)
-  const forget = h('button', { type: 'button', class: 'forget quiet' }, t('forgetTenant', e.tenant || t('theseValues')));
-  forget.addEventListener('click', async () => {
-    render(await ask({ type: MESSAGES.forget, key: e.key, tabId }));
-    announce(t('forgotten', e.tenant || t('theseValues')));
+  const name = e.tenant || t('theseValues');
+  const { forget, box } = forgetControl({
+    id: e.key,
+    label: t('forgetTenant', name),
+    question: t('forgetTenantQuestion', name),
+    className: 'forget quiet',
+    send: () => ask({ type: MESSAGES.forget, key: e.key, tabId }),
+    render,
+    done: (reply) => {
+      undo.offer(reply, name);
+      announce(t('forgotten', name));
+    },
   });
-  body.append(h('div', { class: 'tenant-foot' }, forget));
+  body.append(h('div', { class: 'tenant-foot' }, forget), box);
   return body;
 }
 
@@ -630,10 +636,20 @@ function toolbar() {
       Promise.resolve(openSidePanel(windowId)).then(() => window.close(), () => announce(t('panelFailed')));
     });
   }
-  byId('forget-all').addEventListener('click', async () => {
-    render(await ask({ type: MESSAGES.forgetAll, tabId }));
-    announce(t('forgottenAll'));
+  const all = forgetControl({
+    id: '',
+    label: t('forgetAll'),
+    question: t('forgetAllQuestion'),
+    className: 'forget-all',
+    button: /** @type {HTMLButtonElement} */ (byId('forget-all')),
+    send: () => ask({ type: MESSAGES.forgetAll, tabId }),
+    render,
+    done: (reply) => {
+      undo.offer(reply, t('everything'));
+      announce(t('forgottenAll'));
+    },
   });
+  byId('forget-all').after(all.box);
 }
 
 async function main() {
@@ -641,6 +657,7 @@ async function main() {
   toolbar();
   // A copied secret the clipboard could not be cleared of is said here, above everything.
   app.before(clipboardNotice());
+  app.before(undo.bar);
   // The window whose active tab is followed: the panel's own, or `?window=` (tests open the
   // panel in a window of its own).
   try {
@@ -654,13 +671,17 @@ async function main() {
     ask({ type: MESSAGES.partners }).then((r) => (r.ok ? r.partners : [])),
   ]);
   document.body.classList.toggle('class-mode', settings.classMode);
+  const classMode = classBadge(settings.classMode);
+  byId('version').before(classMode.box);
   render(await view());
+  if (PANEL) void followFocus(app, windowId);
   chrome.storage.onChanged.addListener(async (changes, area) => {
     if (area === 'session') refreshSoon();
     if (area === 'local') {
       if (changes.settings) {
         settings = await loadSettings();
         document.body.classList.toggle('class-mode', settings.classMode);
+        classMode.update(settings.classMode);
       }
       refreshSoon();
     }

@@ -406,7 +406,7 @@ export type Progress = { done: number, total: number, percent: number, optional_
 
 export type RaasFormat = "workday_xml" | "json" | "csv" | "simple_xml" | "rss" | "gdata" | { "other": string };
 
-export type RecordChange = { "change": "add_value", kind: ParamKind, value: string, label?: string | null, at: number, } | { "change": "exported", partner: string, at: number, } | { "change": "renewed", tested?: string | null, fresh: string, client?: string | null, at: number, } | { "change": "live_run", run: LiveRun, };
+export type RecordChange = { "change": "add_value", kind: ParamKind, value: string, label?: string | null, at: number, } | { "change": "by_hand", kind: ParamKind, value: string, page_url?: string | null, client?: string | null, at: number, } | { "change": "exported", partner: string, at: number, } | { "change": "renewed", tested?: string | null, fresh: string, client?: string | null, at: number, } | { "change": "live_run", run: LiveRun, };
 
 export type RecordKey = string;
 
@@ -668,7 +668,11 @@ renewed?: number,
  * Read on a tenant page no recogniser claims (a connection URL it showed), and on no page
  * wdcap knows.
  */
-unrecognised?: boolean, };
+unrecognised?: boolean, 
+/**
+ * Captured by hand: the admin selected it on a page, or typed it in, and said what it is.
+ */
+hand?: boolean, };
 
 export type StoredRecord = { version: number, 
 /**
@@ -784,7 +788,11 @@ severity: Severity | null,
 /**
  * Added: read on a tenant page wdcap does not know (a connection URL it showed).
  */
-unrecognised?: boolean, kind: ParamKind, value: string, tenant: string | null, host: string | null, environment: string | null, data_center: string | null, label: string | null, name: string | null, source: Source, secret: boolean, fingerprint?: string, length?: number, detail?: EndpointDetail, ambiguous_with?: Array<ParamKind>, 
+unrecognised?: boolean, 
+/**
+ * Captured by hand (added to the contract: written only when `true`).
+ */
+hand?: boolean, kind: ParamKind, value: string, tenant: string | null, host: string | null, environment: string | null, data_center: string | null, label: string | null, name: string | null, source: Source, secret: boolean, fingerprint?: string, length?: number, detail?: EndpointDetail, ambiguous_with?: Array<ParamKind>, 
 /**
  * The API client the value belongs to (added to the contract).
  */

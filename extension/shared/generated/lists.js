@@ -45,6 +45,9 @@ export const VALUE_KINDS = Object.freeze(
   }),
 );
 
+/** The kinds a value may be captured as by hand (context menu, "Add a value"), in menu order. */
+export const HAND_KINDS = Object.freeze(/** @type {const} */ (['client_id', 'client_secret', 'refresh_token', 'org_id', 'rest_endpoint', 'token_endpoint', 'authorization_endpoint', 'soap_endpoint', 'raas_url', 'isu_username']));
+
 /** The answers to "does the tenant use SAML SSO?"; the first is the default. */
 export const SSO_CHOICES = Object.freeze(/** @type {const} */ (['unknown', 'yes', 'no']));
 

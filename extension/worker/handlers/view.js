@@ -7,7 +7,8 @@
 
 import * as core from '../core.js';
 import { readPrefs, readRecords, removeRecord, serially, writePrefs } from '../store.js';
-import { forgetTenant } from '../forget.js';
+import { forgetTenant, restoreForgotten } from '../forget.js';
+import { UNDO_MS, keepForUndo, takeForUndo } from '../undo.js';
 import { keyArg, keyOfUrl, viewOf } from '../tenants.js';
 import { failure } from '../../shared/messages.js';
 import { SSO_CHOICES } from '../../shared/generated/lists.js';
@@ -106,8 +107,8 @@ export async function forget(message) {
   const key = keyArg(message);
   if (key == null) return failure('bad_message', 'key must be a record key');
   // Every key that names the record: its values, preferences and checklists (forget.js).
-  await serially(() => forgetTenant(key));
-  return view(message.tabId);
+  const removed = await serially(() => forgetTenant(key));
+  return { ...(await view(message.tabId)), undo: keepForUndo(removed), undoMs: UNDO_MS };
 }
 
 /**
@@ -115,6 +116,18 @@ export async function forget(message) {
  * @returns {Promise<Reply<typeof MESSAGES.forgetAll>>}
  */
 export async function forgetAll(message) {
-  await serially(() => forgetTenant(null));
+  const removed = await serially(() => forgetTenant(null));
+  return { ...(await view(message.tabId)), undo: keepForUndo(removed), undoMs: UNDO_MS };
+}
+
+/**
+ * Takes a forgetting back, within UNDO_MS of it.
+ * @param {Message<typeof MESSAGES.undoForget>} message
+ * @returns {Promise<Reply<typeof MESSAGES.undoForget>>}
+ */
+export async function undoForget(message) {
+  const removed = takeForUndo(message.token);
+  if (!removed) return failure('gone', 'too late to undo');
+  await serially(() => restoreForgotten(removed));
   return view(message.tabId);
 }

@@ -147,6 +147,10 @@ pub struct ValueView {
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     #[cfg_attr(feature = "typescript", ts(as = "Option<bool>", optional))]
     pub unrecognised: bool,
+    /// Captured by hand (added to the contract: written only when `true`).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[cfg_attr(feature = "typescript", ts(as = "Option<bool>", optional))]
+    pub hand: bool,
 }
 
 /// A refresh token, by what may be shown of it.
@@ -614,6 +618,7 @@ fn value_view(basis: &Basis, pass: &Pass, i: usize, reveal: bool) -> ValueView {
         own: basis.own[i],
         severity: worst(&findings),
         findings,
+        hand: stored.hand,
     }
 }
 

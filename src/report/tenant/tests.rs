@@ -627,3 +627,87 @@ fn evidence_given_without_pages_is_kept_under_the_tenant_most_values_name() {
         SECRET_SYNC
     );
 }
+
+#[test]
+fn a_value_captured_by_hand_is_checked_exported_and_counted_like_a_page_s() {
+    use crate::evidence::hand::HandValue;
+    let defender = "Microsoft Defender for Cloud Apps";
+    const SECRET_DEFENDER: &str = "q9w8e7r6t5y4u3i2o1p0a9s8d7f6g5h4j3k2l1z0x9c8v7b6n5m4q3w2e1r0t9y8u7i6o5p4a3s2d1f0g9h8j7k6l5z4x3c2v1b0n";
+    let p = prefs("defender-for-cloud-apps", None);
+    // Defender's secret is shown on no page wdcap read: selected on the tenant's page, it fills
+    // the export's missing secret for Defender's own client.
+    let r = tenant()
+        .capture_by_hand(&HandValue {
+            kind: ParamKind::ClientSecret,
+            value: SECRET_DEFENDER,
+            page_url: Some("https://wd3-impl.workday.com/acme/d/task/2997$2151.htmld"),
+            client: Some(defender),
+            at: 9,
+        })
+        .unwrap();
+    let v = view(&r, &p);
+    let x = v.export.as_ref().unwrap();
+    assert_eq!(
+        item(x, ParamKind::ClientSecret).values[0].value,
+        SECRET_DEFENDER
+    );
+    assert_eq!(
+        item(x, ParamKind::ClientSecret).values[0].client.as_deref(),
+        Some(defender)
+    );
+    let card = v
+        .clients
+        .iter()
+        .find(|c| c.name.as_deref() == Some(defender))
+        .unwrap();
+    let secret = card
+        .values
+        .iter()
+        .find(|x| x.param.kind == ParamKind::ClientSecret)
+        .unwrap();
+    assert!(secret.hand && secret.own);
+    assert_eq!(
+        serde_json::to_value(secret).unwrap()["hand"],
+        serde_json::Value::Bool(true)
+    );
+    // A page's value says nothing of the hand (the field is only written when true).
+    let id = card
+        .values
+        .iter()
+        .find(|x| x.param.kind == ParamKind::ClientId)
+        .unwrap();
+    assert!(serde_json::to_value(id).unwrap().get("hand").is_none());
+
+    // The same checks: a malformed Client ID given by hand has the findings it has on a page.
+    let bad = "OGQyMzYy YjYtZDhmZC00YTA4";
+    let by_hand = Record::new(RecordKey::parse(ACME), 0)
+        .capture_by_hand(&HandValue {
+            kind: ParamKind::ClientId,
+            value: bad,
+            page_url: None,
+            client: None,
+            at: 1,
+        })
+        .unwrap();
+    let on_page = record_of(vec![page(
+        PageId::ViewApiClients,
+        "vac",
+        1,
+        vec![input(ParamKind::ClientId, bad)],
+        vec![],
+    )]);
+    let codes = |r: &Record| {
+        let v = view(r, &p);
+        let mut c: Vec<&str> = v
+            .values
+            .iter()
+            .chain(v.clients.iter().flat_map(|c| &c.values))
+            .flat_map(|x| x.findings.iter().map(|f| f.code))
+            .collect();
+        c.sort_unstable();
+        c
+    };
+    let hand_codes = codes(&by_hand);
+    assert!(!hand_codes.is_empty());
+    assert_eq!(hand_codes, codes(&on_page));
+}
