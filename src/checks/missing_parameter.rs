@@ -1,5 +1,5 @@
 //! `missing-parameter`: the chosen partner needs a value nobody has captured or pasted yet
-//! (the partner profile's required parameters, `partners/<id>.toml`, each citing its seed).
+//! (the partner profile's required parameters, `partners/<id>.toml`, each citing its guide).
 //! Judged only on gathered evidence (pasted text, the values collected across pages): a single
 //! page shows only some values, so a page scan never reports anything missing. Where the caller
 //! says which values are in use (the tenant view: one API client's), only those count: another

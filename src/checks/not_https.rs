@@ -1,5 +1,5 @@
 //! `not-https`: a Workday connection URL written with `http://`. Every Workday endpoint in the
-//! seeds and notes is `https://`; over plain HTTP the client secret and tokens would cross the
+//! partners' guides and the Workday notes is `https://`; over plain HTTP the client secret and tokens would cross the
 //! network readable, and Workday does not serve its APIs there.
 
 use super::{Check, Context, Finding};

@@ -116,7 +116,7 @@ pub const SERVER_ERROR_FIX: &str = "A services host of the wrong data center ans
 /// The fix for credentials a resource endpoint does not accept (HTTP 401, or SOAP's
 /// authentication fault): an expired ISU password, or an SSO tenant's authentication policy
 /// (the Kombo guide, "Linking your Workday account", its troubleshooting part).
-pub const UNAUTHORIZED_FIX: &str = "If the ISU's password expired, reset it (and add the ISU to the list of system users so it stops expiring). If the tenant uses SSO, add an authentication policy rule allowing User Name Password for the ISU's security group, then activate pending authentication policy changes (seed 001).";
+pub const UNAUTHORIZED_FIX: &str = "If the ISU's password expired, reset it (and add the ISU to the list of system users so it stops expiring). If the tenant uses SSO, add an authentication policy rule allowing User Name Password for the ISU's security group, then activate pending authentication policy changes.";
 
 /// The fix for a forbidden call (HTTP 403, or SOAP's "not authorized" fault), naming `likely`:
 /// what the partner needs (see `Partner::likely_permissions`).
