@@ -338,12 +338,20 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_four_partners_of_the_first_guides() {
+    fn the_shipped_partners() {
         assert_eq!(
             ids(),
             [
+                "datadog-workday",
                 "defender-for-cloud-apps",
+                "entra-workday-to-ad",
+                "entra-workday-to-entra",
+                "expensify-workday",
                 "kombo",
+                "microsoft-sentinel-workday",
+                "nango-workday-refresh-token",
+                "servicenow-workday-hr-soap-oauth",
+                "sumo-logic-workday-script",
                 "ten-thousand-coffees",
                 "viva-learning"
             ]
