@@ -8,8 +8,12 @@
 //!              "client"}],
 //!  "settings": [{"name", "value"}],
 //!  "findings": [{"code", "severity", "param", "message", "fix", "fixed_value"}],
-//!  "busy": true}
+//!  "busy": true,
+//!  "suggested_partners": [{"partner", "name", "clue", "why"}]}
 //! ```
+//!
+//! `suggested_partners` (added) is present only when no partner was chosen and the evidence (an
+//! API client's name or redirection URI, a pasted text's words) points at one.
 //!
 //! `client` (added) is present on a client ID, secret or refresh token when the page or the text
 //! says which API client it belongs to.
@@ -27,6 +31,7 @@ use crate::model::param::{Param, ParamKind, ParamValue, Source};
 use crate::model::secret::fingerprint;
 use crate::model::settings::Setting;
 use crate::model::severity::Severity;
+use crate::partner::which::PartnerSuggestion;
 use crate::workday::endpoint::EndpointDetail;
 use serde::Serialize;
 
@@ -39,6 +44,9 @@ pub struct Report {
     pub findings: Vec<Finding>,
     /// The page was still loading: not read, neither recognised nor judged.
     pub busy: bool,
+    /// When no partner was chosen: the partners the evidence points at, and why (the admin
+    /// confirms; nothing is chosen from it).
+    pub suggested_partners: Vec<PartnerSuggestion>,
 }
 
 impl Report {
@@ -68,6 +76,7 @@ impl Report {
                 })
                 .collect(),
             busy: self.busy,
+            suggested_partners: self.suggested_partners.clone(),
         }
     }
 
@@ -86,6 +95,11 @@ pub struct ReportView {
     /// Added to the contract: written only when `true`.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub busy: bool,
+    /// Added to the contract: when no partner was chosen, the partners the evidence points at
+    /// (`{partner, name, clue, why}`), strongest first; written only when there is one.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "typescript", ts(optional = nullable))]
+    pub suggested_partners: Vec<PartnerSuggestion>,
 }
 
 #[derive(Debug, Serialize)]

@@ -259,3 +259,49 @@ fn error_fixes_name_no_file_or_seed() {
         );
     }
 }
+
+/// `wdcap check` with no partner chosen: a ticket naming a partner, or a page showing an API
+/// client named as a partner's guide names it, suggests that partner with why; neutral text
+/// suggests none. Nothing is chosen: the checks run as for no partner.
+#[test]
+fn check_suggests_a_partner_only_from_evidence_and_never_chooses_it() {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let run = |text: &str| -> serde_json::Value {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_wdcap"))
+            .args(["check", "-", "--json"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(text.as_bytes())
+            .unwrap();
+        let out = child.wait_with_output().unwrap();
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let named = run(
+        "Hi, we are setting up Datadog for Workday user activity logs.\n\
+         Token Endpoint: https://wd5-services1.myworkday.com/ccx/oauth2/contoso/token\n",
+    );
+    let s = &named["suggested_partners"];
+    assert_eq!(s.as_array().map(Vec::len), Some(1), "{named:#}");
+    assert_eq!(s[0]["partner"], "datadog-workday");
+    assert_eq!(s[0]["clue"], "words");
+    assert_eq!(s[0]["why"], "the text names Datadog");
+    // No partner was chosen: nothing asks for Datadog's values.
+    let codes: Vec<&str> = named["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|f| f["code"].as_str())
+        .collect();
+    assert!(!codes.contains(&"missing-parameter"), "{codes:?}");
+
+    let neutral =
+        run("Token Endpoint: https://wd5-services1.myworkday.com/ccx/oauth2/contoso/token\n");
+    assert!(neutral.get("suggested_partners").is_none(), "{neutral:#}");
+}

@@ -69,6 +69,8 @@ seen: number, };
 
 export type ClientChoice = { name: string | null, because: Because, };
 
+export type Clue = "client_name" | "redirect_uri" | "words";
+
 export type Counts = { values: number, error: number, warning: number, info: number, };
 
 export type DomainPolicy = { functional_area: string | null, policy: string, subdomain: string | null, 
@@ -161,6 +163,20 @@ step: string | null, title: string, count: number, findings: Array<FindingView>,
 export type FindingView = { code: string, severity: Severity, param: number | null, message: string, fix: string, fixed_value: string | null, shown_value?: string, shown_fixed_value?: string, };
 
 export type Gathered = { params?: Array<ParamInput>, settings?: Array<Setting>, };
+
+export type Guide = { 
+/**
+ * The id a `source` names (`connect-workday § Prerequisites`).
+ */
+id: string, 
+/**
+ * The guide's title, as users read it.
+ */
+title: string, 
+/**
+ * Its public `https` address.
+ */
+address: string, };
 
 export type HostFamily = string;
 
@@ -377,6 +393,17 @@ json?: string, };
 
 export type PartnerRef = { id: string, name: string, summary: string, };
 
+export type PartnerSuggestion = { 
+/**
+ * The partner's id (`--integration`).
+ */
+partner: string, name: string, clue: Clue, 
+/**
+ * Why, in words: "API client 'Datadog User Activity Monitor' is named as the Datadog guide
+ * names it".
+ */
+why: string, };
+
 export type Prefs = { 
 /**
  * Whether the tenant uses SAML SSO, as the admin said (`unknown`: not said).
@@ -429,7 +456,12 @@ export type ReportView = { page: PageId | null, params: Array<ParamView>, settin
 /**
  * Added to the contract: written only when `true`.
  */
-busy: boolean, };
+busy: boolean, 
+/**
+ * Added to the contract: when no partner was chosen, the partners the evidence points at
+ * (`{partner, name, clue, why}`), strongest first; written only when there is one.
+ */
+suggested_partners?: Array<PartnerSuggestion>, };
 
 export type RequestRecord = { method: string, url: string, status: number | null, outcome: string, };
 
