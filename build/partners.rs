@@ -35,9 +35,13 @@ macro_rules! known_page_ids {
 }
 page_ids!(known_page_ids);
 
+// How a `source` cites a guide and how it reads for users: the crate's own rule.
+#[allow(dead_code)]
+#[path = "../src/model/citation.rs"]
+mod citation;
+
 const ACCESS: &[&str] = &["View", "Modify", "Get", "Put"];
 const LEVELS: &[&str] = &["required", "recommended", "optional"];
-const NOTES: &str = "workday-notes.md";
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -45,7 +49,7 @@ struct PartnerFile {
     id: String,
     name: String,
     summary: String,
-    seeds: Vec<String>,
+    guides: Vec<Guide>,
     #[serde(default)]
     redirect_n_rule: bool,
     sandbox_refresh: Option<String>,
@@ -68,6 +72,15 @@ struct PartnerFile {
     report: Vec<Report>,
     #[serde(default)]
     step: Vec<Step>,
+}
+
+/// A public guide the profile cites: `source = "<id> § <section>"`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Guide {
+    id: String,
+    title: String,
+    address: String,
 }
 
 #[derive(Deserialize)]
@@ -273,24 +286,8 @@ fn is_snake(s: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
 }
 
-/// A seed file name: `NNN_<16 hex>.txt`, or the notes.
-fn is_seed_name(s: &str) -> bool {
-    if s == NOTES {
-        return true;
-    }
-    let b = s.as_bytes();
-    b.len() == 24
-        && b[..3].iter().all(u8::is_ascii_digit)
-        && b[3] == b'_'
-        && b[4..20]
-            .iter()
-            .all(|c| c.is_ascii_digit() || (b'a'..=b'f').contains(c))
-        && s.ends_with(".txt")
-}
-
 fn validate(f: &PartnerFile, stem: &str, report: &mut dyn FnMut(String, String)) {
     let mut out: Vec<(String, String)> = Vec::new();
-    let seeds = &f.seeds;
     let mut bad = |item: &str, why: String| out.push((item.to_string(), why));
     if f.id != stem {
         bad(
@@ -306,14 +303,18 @@ fn validate(f: &PartnerFile, stem: &str, report: &mut dyn FnMut(String, String))
             bad(item, "is empty".into());
         }
     }
-    if seeds.is_empty() {
-        bad("seeds", "lists no seed file".into());
+    if f.guides.is_empty() {
+        bad("guides", "lists no guide (`{id, title, address}`)".into());
     }
-    for s in seeds {
-        if !is_seed_name(s) {
+    let mut guide_ids = BTreeSet::new();
+    for (i, g) in f.guides.iter().enumerate() {
+        if let Some(why) = citation::guide_problem(&g.id, &g.title, &g.address) {
+            bad(&format!("guides[{i}]"), why);
+        }
+        if !guide_ids.insert(g.id.clone()) {
             bad(
-                "seeds",
-                format!("`{s}` is not a seed file name (NNN_<16 hex>.txt) or {NOTES}"),
+                &format!("guides[{i}]"),
+                format!("id `{}` is listed twice", g.id),
             );
         }
     }
@@ -515,7 +516,9 @@ fn validate(f: &PartnerFile, stem: &str, report: &mut dyn FnMut(String, String))
         }
     }
     for (item, source) in cited {
-        cite(seeds, &mut out, item, &source);
+        if let Err(why) = citation::cite(guides_of(f), &source) {
+            out.push((item, why));
+        }
     }
     for (item, why) in out {
         report(item, why);
@@ -529,23 +532,16 @@ fn bad_kind(kind: &str) -> String {
     )
 }
 
-/// Every `; `-separated part of a source must start with one of the profile's seeds.
-fn cite(seeds: &[String], out: &mut Vec<(String, String)>, item: String, source: &str) {
-    if source.trim().is_empty() {
-        out.push((item, "has no source (cite the seed it comes from)".into()));
-        return;
-    }
-    for part in source.split("; ") {
-        if !seeds.iter().any(|s| part.starts_with(s.as_str())) {
-            out.push((
-                item.clone(),
-                format!(
-                    "source `{part}` does not start with one of this file's seeds ({})",
-                    seeds.join(", ")
-                ),
-            ));
-        }
-    }
+/// The profile's guides as `(id, title, address)`.
+fn guides_of(f: &PartnerFile) -> impl Iterator<Item = (&str, &str, &str)> + Clone {
+    f.guides
+        .iter()
+        .map(|g| (g.id.as_str(), g.title.as_str(), g.address.as_str()))
+}
+
+/// What users read for a (validated) source.
+fn citation_of(f: &PartnerFile, source: &str) -> String {
+    citation::cite(guides_of(f), source).unwrap_or_default()
 }
 
 /// `soap_endpoint` → `SoapEndpoint`.
@@ -590,13 +586,25 @@ fn render(partners: &[PartnerFile]) -> String {
             "        id: {:?}, name: {:?}, summary: {:?},",
             f.id, f.name, f.summary
         );
-        let _ = writeln!(o, "        seeds: {},", strs(&f.seeds));
+        o.push_str("        guides: &[\n");
+        for g in &f.guides {
+            let _ = writeln!(
+                o,
+                "            Guide {{ id: {:?}, title: {:?}, address: {:?} }},",
+                g.id, g.title, g.address
+            );
+        }
+        o.push_str("        ],\n");
+        let cite = |s: &str| citation_of(f, s);
         let _ = writeln!(o, "        redirect_n_rule: {},", f.redirect_n_rule);
         let cited = |t: &Option<String>, s: &Option<String>| match t {
-            Some(t) => format!(
-                "Some(Cited {{ text: {t:?}, source: {:?} }})",
-                s.clone().unwrap_or_default()
-            ),
+            Some(t) => {
+                let s = s.clone().unwrap_or_default();
+                format!(
+                    "Some(Cited {{ text: {t:?}, source: {s:?}, citation: {:?} }})",
+                    cite(&s)
+                )
+            }
             None => "None".into(),
         };
         let _ = writeln!(
@@ -611,16 +619,17 @@ fn render(partners: &[PartnerFile]) -> String {
         );
         let _ = writeln!(
             o,
-            "        raas_json: {}, raas_json_source: {},",
+            "        raas_json: {}, raas_json_source: {}, raas_json_citation: {},",
             f.raas_json,
-            opt(&f.raas_json_source)
+            opt(&f.raas_json_source),
+            opt(&f.raas_json_source.as_deref().map(cite))
         );
         o.push_str("        parameters: &[\n");
         for p in &f.parameter {
             let _ = writeln!(
                 o,
-                "            Requirement {{ kind: ParamKind::{}, required: {}, count: {}, label: {:?}, r#where: {:?}, source: {:?} }},",
-                camel(&p.kind), p.required, p.count, p.label, p.location, p.source
+                "            Requirement {{ kind: ParamKind::{}, required: {}, count: {}, label: {:?}, r#where: {:?}, source: {:?}, citation: {:?} }},",
+                camel(&p.kind), p.required, p.count, p.label, p.location, p.source, cite(&p.source)
             );
         }
         o.push_str("        ],\n");
@@ -628,8 +637,8 @@ fn render(partners: &[PartnerFile]) -> String {
             Some(s) => {
                 let _ = writeln!(
                     o,
-                    "        soap: Some(SoapService {{ service: {:?}, version: {:?}, source: {:?} }}),",
-                    s.service, s.version, s.source
+                    "        soap: Some(SoapService {{ service: {:?}, version: {:?}, source: {:?}, citation: {:?} }}),",
+                    s.service, s.version, s.source, cite(&s.source)
                 );
             }
             None => o.push_str("        soap: None,\n"),
@@ -638,8 +647,8 @@ fn render(partners: &[PartnerFile]) -> String {
             Some(t) => {
                 let _ = writeln!(
                     o,
-                    "        tenant_settings: Some(TenantSettings {{ oauth_clients_enabled: {:?}, user_activity_logging: {:?}, source: {:?} }}),",
-                    t.oauth_clients_enabled, t.user_activity_logging, t.source
+                    "        tenant_settings: Some(TenantSettings {{ oauth_clients_enabled: {:?}, user_activity_logging: {:?}, source: {:?}, citation: {:?} }}),",
+                    t.oauth_clients_enabled, t.user_activity_logging, t.source, cite(&t.source)
                 );
             }
             None => o.push_str("        tenant_settings: None,\n"),
@@ -648,10 +657,10 @@ fn render(partners: &[PartnerFile]) -> String {
             Some(c) => {
                 let _ = writeln!(
                     o,
-                    "        oauth_client: Some(OauthClient {{ required: {}, task: {:?}, client_name: {}, grant_type: {}, access_token_type: {}, redirect_uris: {}, redirect_uris_note: {}, non_expiring_refresh_tokens: {:?}, scopes: {}, note: {}, source: {:?} }}),",
+                    "        oauth_client: Some(OauthClient {{ required: {}, task: {:?}, client_name: {}, grant_type: {}, access_token_type: {}, redirect_uris: {}, redirect_uris_note: {}, non_expiring_refresh_tokens: {:?}, scopes: {}, note: {}, source: {:?}, citation: {:?} }}),",
                     c.required, c.task, opt(&c.client_name), opt(&c.grant_type), opt(&c.access_token_type),
                     strs(&c.redirect_uris), opt(&c.redirect_uris_note), c.non_expiring_refresh_tokens,
-                    strs(&c.scopes), opt(&c.note), c.source
+                    strs(&c.scopes), opt(&c.note), c.source, cite(&c.source)
                 );
             }
             None => o.push_str("        oauth_client: None,\n"),
@@ -660,8 +669,8 @@ fn render(partners: &[PartnerFile]) -> String {
             Some(i) => {
                 let _ = writeln!(
                     o,
-                    "        isu: Some(IsuProfile {{ recommended: {}, session_timeout_minutes: {:?}, security_group_type: {}, note: {}, source: {:?} }}),",
-                    i.recommended, i.session_timeout_minutes, opt(&i.security_group_type), opt(&i.note), i.source
+                    "        isu: Some(IsuProfile {{ recommended: {}, session_timeout_minutes: {:?}, security_group_type: {}, note: {}, source: {:?}, citation: {:?} }}),",
+                    i.recommended, i.session_timeout_minutes, opt(&i.security_group_type), opt(&i.note), i.source, cite(&i.source)
                 );
             }
             None => o.push_str("        isu: None,\n"),
@@ -670,9 +679,9 @@ fn render(partners: &[PartnerFile]) -> String {
         for d in &f.domain_policy {
             let _ = writeln!(
                 o,
-                "            DomainPolicy {{ functional_area: {}, policy: {:?}, subdomain: {}, report_task: {}, integration: {}, description: {}, source: {:?} }},",
+                "            DomainPolicy {{ functional_area: {}, policy: {:?}, subdomain: {}, report_task: {}, integration: {}, description: {}, source: {:?}, citation: {:?} }},",
                 opt(&d.functional_area), d.policy, opt(&d.subdomain), access(&d.report_task),
-                access(&d.integration), opt(&d.description), d.source
+                access(&d.integration), opt(&d.description), d.source, cite(&d.source)
             );
         }
         o.push_str("        ],\n");
@@ -680,8 +689,8 @@ fn render(partners: &[PartnerFile]) -> String {
             Some(a) => {
                 let _ = writeln!(
                     o,
-                    "        activation: Some(Activation {{ required: {}, source: {:?} }}),",
-                    a.required, a.source
+                    "        activation: Some(Activation {{ required: {}, source: {:?}, citation: {:?} }}),",
+                    a.required, a.source, cite(&a.source)
                 );
             }
             None => o.push_str("        activation: None,\n"),
@@ -690,8 +699,8 @@ fn render(partners: &[PartnerFile]) -> String {
         for r in &f.report {
             let _ = writeln!(
                 o,
-                "            ReportSpec {{ id: {:?}, name: {:?}, note: {}, source: {:?}, fields: &[",
-                r.id, r.name, opt(&r.note), r.source
+                "            ReportSpec {{ id: {:?}, name: {:?}, note: {}, source: {:?}, citation: {:?}, fields: &[",
+                r.id, r.name, opt(&r.note), r.source, cite(&r.source)
             );
             for fl in &r.field {
                 let _ = writeln!(
@@ -716,9 +725,9 @@ fn render(partners: &[PartnerFile]) -> String {
             };
             let _ = writeln!(
                 o,
-                "            Step {{ id: {:?}, title: {:?}, task: {}, optional: {}, set: {}, capture: &[{}], pitfalls: {}, evidence_page: {page}, evidence_settings: {}, evidence_reports: {}, evidence_export: {}, source: {:?} }},",
+                "            Step {{ id: {:?}, title: {:?}, task: {}, optional: {}, set: {}, capture: &[{}], pitfalls: {}, evidence_page: {page}, evidence_settings: {}, evidence_reports: {}, evidence_export: {}, source: {:?}, citation: {:?} }},",
                 s.id, s.title, opt(&s.task), s.optional, strs(&s.set), capture.join(", "),
-                strs(&s.pitfalls), strs(&s.evidence_settings), strs(&s.evidence_reports), s.evidence_export, s.source
+                strs(&s.pitfalls), strs(&s.evidence_settings), strs(&s.evidence_reports), s.evidence_export, s.source, cite(&s.source)
             );
         }
         o.push_str("        ],\n    },\n");

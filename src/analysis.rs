@@ -15,9 +15,10 @@ use crate::model::options::Options;
 use crate::model::page_id::PageId;
 use crate::model::param::{Param, ParamInput};
 use crate::model::report_sample::ReportSample;
-use crate::model::settings::Setting;
+use crate::model::settings::{names, Setting};
 use crate::pages::workday_dom;
 use crate::pages::{self, Page};
+use crate::partner::which;
 use crate::paste;
 use crate::paste::files::{self, FileKind, Unreadable};
 pub use crate::report::tenant::{live_inputs, record_of_evidence, tenant_view};
@@ -45,6 +46,7 @@ pub fn analyse_snapshot(snapshot: &Snapshot, options: &Options) -> Report {
             &[],
             options,
             Coverage::OnePage,
+            None,
         ),
         None if TenantPage::parse(&snapshot.url).is_ok() => Report {
             recognised: Some(false),
@@ -55,6 +57,7 @@ pub fn analyse_snapshot(snapshot: &Snapshot, options: &Options) -> Report {
                 &[],
                 options,
                 Coverage::OnePage,
+                None,
             )
         },
         None => Report::default(),
@@ -242,6 +245,7 @@ pub fn check_text(text: &str, options: &Options) -> Report {
         &found.samples,
         options,
         Coverage::Gathered,
+        Some(text),
     )
 }
 
@@ -262,6 +266,7 @@ pub fn check_params(params: Vec<ParamInput>, settings: Vec<Setting>, options: &O
         &[],
         options,
         Coverage::Collected,
+        None,
     )
 }
 
@@ -272,7 +277,12 @@ fn finish(
     samples: &[ReportSample],
     options: &Options,
     coverage: Coverage,
+    text: Option<&str>,
 ) -> Report {
+    let suggested_partners = match options.partner() {
+        Ok(None) => which::suggest(&clues(&settings, text)),
+        _ => Vec::new(),
+    };
     let mut cx = Context::new(&params, &settings, options).with_samples(samples);
     match coverage {
         Coverage::OnePage => cx = cx.on_one_page(),
@@ -287,5 +297,26 @@ fn finish(
         findings,
         busy: false,
         recognised: None,
+        suggested_partners,
+    }
+}
+
+/// What may name the partner: the API clients' names and redirection URIs read, and the text.
+fn clues<'a>(settings: &'a [Setting], text: Option<&'a str>) -> which::Clues<'a> {
+    let of = |name: &str| -> Vec<&'a str> {
+        settings
+            .iter()
+            .filter(|s| s.name == name)
+            .flat_map(|s| match (s.as_text(), s.as_list()) {
+                (Some(t), _) => vec![t],
+                (None, Some(l)) => l.iter().map(String::as_str).collect(),
+                _ => Vec::new(),
+            })
+            .collect()
+    };
+    which::Clues {
+        client_names: of(names::CLIENT_NAME),
+        redirect_uris: of(names::REDIRECTION_URI),
+        text,
     }
 }

@@ -60,7 +60,7 @@ enum Command {
         /// Evidence JSON, as `wdcap check --evidence` reads it, or a record the extension keeps;
         /// a file, or `-` (the default) for standard input.
         file: Option<PathBuf>,
-        /// The integration partner: viva-learning, kombo, defender-for-cloud-apps, ten-thousand-coffees.
+        /// The integration partner's id (viva-learning, datadog-workday, entra-workday-to-ad …); an unknown id lists the known ones.
         #[arg(long, value_name = "ID")]
         integration: String,
         /// Whether the tenant uses SAML SSO (decides the `redirect=n` correction).
@@ -117,7 +117,7 @@ enum Command {
 
 #[derive(Args)]
 struct Common {
-    /// The integration partner: viva-learning, kombo, defender-for-cloud-apps, ten-thousand-coffees.
+    /// The integration partner's id (viva-learning, datadog-workday, entra-workday-to-ad …); an unknown id lists the known ones.
     #[arg(long, value_name = "ID")]
     integration: Option<String>,
     /// Whether the tenant uses SAML SSO (decides the `redirect=n` checks).

@@ -1,6 +1,7 @@
 //! wdcap's vocabulary: what a parameter and a setting are, the pages and the partners it knows,
 //! what the caller says (options) and how bad a finding is.
 
+pub mod citation;
 pub mod kind_phrases;
 pub mod limits;
 pub mod options;

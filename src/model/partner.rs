@@ -1,5 +1,6 @@
-//! Partner profiles: what each integration partner needs from Workday, as its setup guide (a
-//! seed in `shared/seeds/`) says, item by item with the citation. The data lives in
+//! Partner profiles: what each integration partner needs from Workday, as its public setup
+//! guide says, item by item with the citation (the guide's title, public address and section,
+//! see [`citation`](crate::model::citation)). The data lives in
 //! `partners/<id>.toml` (one file per partner; adding a partner is adding a file) and is
 //! compiled into [`PARTNERS`] by `build.rs`, which rejects a malformed file with a clear message.
 //!
@@ -11,12 +12,27 @@ use crate::model::page_id::PageId;
 use crate::model::param::ParamKind;
 use serde::Serialize;
 
-/// A text and the seed (file and section) it comes from.
+/// A text and the guide section it comes from.
 #[derive(Debug, Clone, Copy, Serialize)]
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct Cited {
     pub text: &'static str,
+    /// `<guide id> § <section>`, as the profile writes it.
     pub source: &'static str,
+    /// The source as users read it: the guide's title, public address and section.
+    pub citation: &'static str,
+}
+
+/// A public setup guide a profile cites.
+#[derive(Debug, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+pub struct Guide {
+    /// The id a `source` names (`connect-workday § Prerequisites`).
+    pub id: &'static str,
+    /// The guide's title, as users read it.
+    pub title: &'static str,
+    /// Its public `https` address.
+    pub address: &'static str,
 }
 
 /// One partner.
@@ -27,8 +43,8 @@ pub struct Partner {
     pub id: &'static str,
     pub name: &'static str,
     pub summary: &'static str,
-    /// The seed files the profile is built from.
-    pub seeds: &'static [&'static str],
+    /// The public guides the profile is built from.
+    pub guides: &'static [Guide],
     /// The partner's guide tells SAML SSO tenants to add `redirect=n` to the authorization
     /// endpoint.
     pub redirect_n_rule: bool,
@@ -39,6 +55,7 @@ pub struct Partner {
     /// RaaS URLs must be the JSON ones (`format=json`).
     pub raas_json: bool,
     pub raas_json_source: Option<&'static str>,
+    pub raas_json_citation: Option<&'static str>,
     /// The values the partner's form asks for, in its order.
     pub parameters: &'static [Requirement],
     pub soap: Option<SoapService>,
@@ -68,6 +85,8 @@ pub struct Requirement {
     /// Where in Workday it is found.
     pub r#where: &'static str,
     pub source: &'static str,
+    /// The source as users read it: the guide's title, public address and section.
+    pub citation: &'static str,
 }
 
 /// The SOAP web service and version the partner calls.
@@ -77,6 +96,8 @@ pub struct SoapService {
     pub service: &'static str,
     pub version: &'static str,
     pub source: &'static str,
+    /// The source as users read it: the guide's title, public address and section.
+    pub citation: &'static str,
 }
 
 /// Tenant-wide settings the partner needs (`None`: the guide says nothing).
@@ -86,6 +107,8 @@ pub struct TenantSettings {
     pub oauth_clients_enabled: Option<bool>,
     pub user_activity_logging: Option<bool>,
     pub source: &'static str,
+    /// The source as users read it: the guide's title, public address and section.
+    pub citation: &'static str,
 }
 
 /// The API client the partner needs registered.
@@ -103,10 +126,12 @@ pub struct OauthClient {
     pub redirect_uris: &'static [&'static str],
     pub redirect_uris_note: Option<&'static str>,
     pub non_expiring_refresh_tokens: Option<bool>,
-    /// Scope (Functional Areas), word for word from the seed.
+    /// Scope (Functional Areas), word for word from the guide.
     pub scopes: &'static [&'static str],
     pub note: Option<&'static str>,
     pub source: &'static str,
+    /// The source as users read it: the guide's title, public address and section.
+    pub citation: &'static str,
 }
 
 /// What the guide says about the integration system user and its security group.
@@ -118,6 +143,8 @@ pub struct IsuProfile {
     pub security_group_type: Option<&'static str>,
     pub note: Option<&'static str>,
     pub source: &'static str,
+    /// The source as users read it: the guide's title, public address and section.
+    pub citation: &'static str,
 }
 
 /// A permission word of a domain security policy.
@@ -176,6 +203,8 @@ pub struct DomainPolicy {
     pub integration: &'static [Access],
     pub description: Option<&'static str>,
     pub source: &'static str,
+    /// The source as users read it: the guide's title, public address and section.
+    pub citation: &'static str,
 }
 
 impl DomainPolicy {
@@ -196,6 +225,8 @@ impl DomainPolicy {
 pub struct Activation {
     pub required: bool,
     pub source: &'static str,
+    /// The source as users read it: the guide's title, public address and section.
+    pub citation: &'static str,
 }
 
 /// A custom report the partner reads.
@@ -206,6 +237,7 @@ pub struct ReportSpec {
     pub name: &'static str,
     pub note: Option<&'static str>,
     pub source: &'static str,
+    pub citation: &'static str,
     pub fields: &'static [ReportField],
 }
 
@@ -228,7 +260,7 @@ pub struct ReportField {
     pub notes: Option<&'static str>,
     /// When not empty, the only values the partner accepts.
     pub allowed_values: &'static [&'static str],
-    /// Column aliases that mean this field (ours, not the seed's).
+    /// Column aliases that mean this field (ours, not the guide's).
     pub aliases: &'static [&'static str],
 }
 
@@ -241,7 +273,7 @@ impl ReportField {
     }
 
     /// Whether `value` is allowed (always, when the field lists no allowed values). Compared
-    /// without regard to case: the seed writes “yes” and shows `Yes` as its example.
+    /// without regard to case: the guide writes “yes” and shows `Yes` as its example.
     pub fn allows(&self, value: &str) -> bool {
         self.allowed_values.is_empty()
             || self
@@ -276,6 +308,8 @@ pub struct Step {
     /// Evidenced by the partner export being used (the step happens outside Workday).
     pub evidence_export: bool,
     pub source: &'static str,
+    /// The source as users read it: the guide's title, public address and section.
+    pub citation: &'static str,
 }
 
 /// Lower-case letters and digits only: `Tenant Non-Configurable` and `Tenant nonconfigurable`
@@ -304,12 +338,20 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_four_partners_of_the_seeds() {
+    fn the_shipped_partners() {
         assert_eq!(
             ids(),
             [
+                "datadog-workday",
                 "defender-for-cloud-apps",
+                "entra-workday-to-ad",
+                "entra-workday-to-entra",
+                "expensify-workday",
                 "kombo",
+                "microsoft-sentinel-workday",
+                "nango-workday-refresh-token",
+                "servicenow-workday-hr-soap-oauth",
+                "sumo-logic-workday-script",
                 "ten-thousand-coffees",
                 "viva-learning"
             ]

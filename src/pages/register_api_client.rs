@@ -1,9 +1,9 @@
 //! Register API Client and Register API Client for Integrations: the form (client name, grant
 //! type, access token type, redirection URI, non-expiring refresh tokens or the timeout in
 //! days, scopes) and the result page (Client ID, the Client Secret shown once, and on the plain
-//! variant the REST API, token and authorization endpoints). Sources: the Defender for Cloud
-//! Apps guide (the plain task), the Kombo guide, and the Viva Learning parameters guide (the
-//! integrations task).
+//! variant the REST API, token and authorization endpoints). Guides: Defender for Cloud Apps
+//! "Connect Workday" (the plain task), Kombo "Linking your Workday account", and Viva Learning
+//! "Generate connection parameters in the Workday portal" (the integrations task).
 //!
 //! Values are told by shape first: a base64-of-a-UUID value is the client ID under whatever
 //! label, a URL's path decides which endpoint it is. The secret's shape is weak evidence

@@ -1,8 +1,8 @@
 //! View API Clients (both tabs: "API Clients" and "API Clients for Integrations"). Shows the
 //! tenant's Workday REST API Endpoint, Token Endpoint and Authorization Endpoint at the top, and
-//! a table of registered clients with their Client IDs. Sources: the Kombo guide ("Find your
-//! Workday Service URL"), the Viva Learning parameters guide (step 5), the Defender for Cloud
-//! Apps guide.
+//! a table of registered clients with their Client IDs. Guides: Kombo "Linking your
+//! Workday account" (§ Find your Workday Service URL), Viva Learning "Generate connection
+//! parameters in the Workday portal" (step 5), Defender for Cloud Apps "Connect Workday".
 
 use super::{Capture, Page, PageId, Recogniser};
 use crate::model::param::{Param, ParamKind, Source};

@@ -8,6 +8,7 @@ use serde::Serialize;
 
 pub mod checklist;
 pub mod export;
+pub mod which;
 
 /// One run of the checks over a tenant's evidence, which the checklist and the export share: the
 /// context the checks saw (the values, the settings about the partner's objects, the options,

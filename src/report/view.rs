@@ -8,8 +8,12 @@
 //!              "client"}],
 //!  "settings": [{"name", "value"}],
 //!  "findings": [{"code", "severity", "param", "message", "fix", "fixed_value"}],
-//!  "busy": true, "recognised": false}
+//!  "busy": true, "recognised": false,
+//!  "suggested_partners": [{"partner", "name", "clue", "why"}]}
 //! ```
+//!
+//! `suggested_partners` (added) is present only when no partner was chosen and the evidence (an
+//! API client's name or redirection URI, a pasted text's words) points at one.
 //!
 //! `client` (added) is present on a client ID, secret or refresh token when the page or the text
 //! says which API client it belongs to.
@@ -31,6 +35,7 @@ use crate::model::param::{Param, ParamKind, ParamValue, Source};
 use crate::model::secret::fingerprint;
 use crate::model::settings::Setting;
 use crate::model::severity::Severity;
+use crate::partner::which::PartnerSuggestion;
 use crate::workday::endpoint::EndpointDetail;
 use serde::Serialize;
 
@@ -46,6 +51,9 @@ pub struct Report {
     /// `Some(false)`: a tenant's page no recogniser claims, of which only its connection URLs
     /// were read. `None` otherwise (a recognised page, pasted text).
     pub recognised: Option<bool>,
+    /// When no partner was chosen: the partners the evidence points at, and why (the admin
+    /// confirms; nothing is chosen from it).
+    pub suggested_partners: Vec<PartnerSuggestion>,
 }
 
 impl Report {
@@ -76,6 +84,7 @@ impl Report {
                 .collect(),
             busy: self.busy,
             recognised: self.recognised,
+            suggested_partners: self.suggested_partners.clone(),
         }
     }
 
@@ -98,6 +107,11 @@ pub struct ReportView {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "typescript", ts(optional))]
     pub recognised: Option<bool>,
+    /// Added to the contract: when no partner was chosen, the partners the evidence points at
+    /// (`{partner, name, clue, why}`), strongest first; written only when there is one.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "typescript", ts(optional = nullable))]
+    pub suggested_partners: Vec<PartnerSuggestion>,
 }
 
 #[derive(Debug, Serialize)]

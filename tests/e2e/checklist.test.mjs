@@ -135,6 +135,13 @@ for (const b of BUILDS) {
       const list = await openChecklist('defender-for-cloud-apps');
       try {
         assert.equal(await percent(list), 0);
+        // Each step cites the partner's guide by its title and public address, never a file.
+        const cited = await stepOf(list, 'permissions').locator('p.source').textContent();
+        assert.match(cited, /Connect Workday to Microsoft Defender for Cloud Apps \(learn\.microsoft\.com\/en-us\/defender-cloud-apps\/connect-workday\), sections? /);
+        assert.doesNotMatch(cited, /seed|\.txt|\.md\b/i);
+        // The partner picker offers the partners added from their guides too.
+        const offered = await list.locator('#partner option').evaluateAll((os) => os.map((o) => /** @type {HTMLOptionElement} */ (o).value));
+        for (const id of ['datadog-workday', 'entra-workday-to-ad', 'microsoft-sentinel-workday']) assert.ok(offered.includes(id), `${id} in ${offered}`);
         await walk(list, [
           ['domain_policies_for_area/system_area', 'permissions', 'started'],
           ['domain_policies_for_area/staffing_checkboxes', 'permissions', 'started'],

@@ -186,3 +186,60 @@ fn unusable_input_exits_2_with_a_reason() {
         "{err}"
     );
 }
+
+/// Every shipped partner: the values of its clean ticket (`tests/fixtures/partners/<id>.*`),
+/// read by `wdcap check`, exported by `wdcap export`: one line per value the partner's form asks
+/// for, with the form's label, in the form's order, none missing, nothing blocking.
+#[test]
+fn every_partner_exports_its_clean_ticket_in_its_form_order() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = root.join("tests/fixtures/partners");
+    for p in wdcap::model::partner::PARTNERS {
+        let file = std::fs::read_dir(&dir)
+            .unwrap()
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .find(|f| f.file_stem().is_some_and(|s| s == p.id))
+            .unwrap_or_else(|| panic!("no clean ticket for {}", p.id));
+        let out = Command::new(env!("CARGO_BIN_EXE_wdcap"))
+            .args(["check", file.to_str().unwrap(), "--json", "--reveal"])
+            .args(["--integration", p.id, "--sso", "yes"])
+            .output()
+            .unwrap();
+        let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let params: Vec<serde_json::Value> = report["params"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| serde_json::json!({"kind": v["kind"], "value": v["value"]}))
+            .collect();
+        let evidence = serde_json::json!({ "params": params }).to_string();
+        let (code, text, err) = export(&["--integration", p.id, "--sso", "yes"], &evidence);
+        assert_eq!(code, 0, "{}: {text}{err}", p.id);
+        let mut lines = text.lines();
+        assert!(
+            lines.next().unwrap().starts_with(p.name),
+            "{}: {text}",
+            p.id
+        );
+        let lines: Vec<&str> = lines.collect();
+        let wanted: Vec<&str> = p
+            .parameters
+            .iter()
+            .filter(|r| r.required)
+            .map(|r| r.label)
+            .collect();
+        // A value asked for more than once is numbered ("… 1: ", "… 2: ").
+        let mut order: Vec<&str> = lines
+            .iter()
+            .filter_map(|l| {
+                wanted.iter().copied().find(|w| {
+                    l.strip_prefix(w)
+                        .is_some_and(|rest| rest.starts_with(": ") || rest.starts_with(' '))
+                })
+            })
+            .collect();
+        order.dedup();
+        assert_eq!(order, wanted, "{}: {text}", p.id);
+        assert!(!text.contains("(missing)"), "{}: {text}", p.id);
+    }
+}

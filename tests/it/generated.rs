@@ -131,8 +131,8 @@ fn core_types() -> String {
     use wdcap::model::options::Options;
     use wdcap::model::param::{ParamInput, Source};
     use wdcap::model::partner::{
-        Access, Activation, Cited, DomainPolicy, FieldLevel, IsuProfile, OauthClient, Partner,
-        ReportField, ReportSpec, Requirement, SoapService, Step, TenantSettings,
+        Access, Activation, Cited, DomainPolicy, FieldLevel, Guide, IsuProfile, OauthClient,
+        Partner, ReportField, ReportSpec, Requirement, SoapService, Step, TenantSettings,
     };
     use wdcap::model::settings::{Setting, SettingValue};
     use wdcap::partner::checklist::{
@@ -140,6 +140,7 @@ fn core_types() -> String {
         StepView, Subject, Suggestion,
     };
     use wdcap::partner::export::{ClientChoice, ExportItem, ExportValue, Gathered, PartnerExport};
+    use wdcap::partner::which::{Clue, PartnerSuggestion};
     use wdcap::partner::PartnerRef;
     use wdcap::probe::{LiveFinding, LivePlan, ProbeKind, RequestRecord, StepResult, StepStatus};
     use wdcap::report::live::{LiveEvidence, LiveView};
@@ -175,6 +176,8 @@ fn core_types() -> String {
         PageId,
         ParamKind,
         Severity,
+        PartnerSuggestion,
+        Clue,
         // captureSnapshot(), mergeCapture(), changeRecord(), tenantOfUrl(): the evidence store.
         CapturedView,
         SettingSaid,
@@ -228,6 +231,7 @@ fn core_types() -> String {
         ClientChoice,
         // partners().
         Partner,
+        Guide,
         Cited,
         Requirement,
         SoapService,

@@ -17,14 +17,23 @@ before(async () => {
 
 after(() => loaded?.cleanup());
 
-test('partners(): the four profiles with their steps and parameters', async () => {
+test('partners(): every shipped profile with its steps, parameters and guide citations', async () => {
   const result = await core.partners();
   assert.equal(result.ok, true);
-  assert.deepEqual(result.report.map((p) => p.id), ['defender-for-cloud-apps', 'kombo', 'ten-thousand-coffees', 'viva-learning']);
+  assert.deepEqual(result.report.map((p) => p.id), [
+    'datadog-workday', 'defender-for-cloud-apps', 'entra-workday-to-ad', 'entra-workday-to-entra', 'expensify-workday', 'kombo',
+    'microsoft-sentinel-workday', 'nango-workday-refresh-token', 'servicenow-workday-hr-soap-oauth', 'sumo-logic-workday-script',
+    'ten-thousand-coffees', 'viva-learning',
+  ]);
   for (const p of result.report) {
-    assert.ok(p.steps.length >= 5, `${p.id} has its checklist`);
+    assert.ok(p.steps.length >= 3, `${p.id} has its checklist`);
     assert.ok(p.parameters.length >= 1, `${p.id} has its parameters`);
-    for (const s of p.steps) assert.ok(typeof s.id === 'string' && typeof s.title === 'string' && Array.isArray(s.pitfalls));
+    assert.ok(p.guides.length >= 1 && p.guides.every((g) => g.address.startsWith('https://')), `${p.id} lists its guides`);
+    for (const s of p.steps) {
+      assert.ok(typeof s.id === 'string' && typeof s.title === 'string' && Array.isArray(s.pitfalls));
+      // What users read: a guide's title and public address, never a file name.
+      assert.ok(p.guides.some((g) => s.citation.startsWith(g.title) && s.citation.includes(g.address.slice('https://'.length))), `${p.id}/${s.id}: ${s.citation}`);
+    }
   }
 });
 

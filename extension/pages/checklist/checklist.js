@@ -234,7 +234,7 @@ function stepItem(step, n) {
   const name = tenant();
   if (step.groups_in_sight?.length && name != null) body.append(groupPicker(step, step.groups_in_sight, name));
   if (step.suggestion) body.append(suggestionBox(step.suggestion));
-  body.append(h('p', { class: 'source', text: t('sourceLabel', step.source) }));
+  body.append(h('p', { class: 'source', text: t('sourceLabel', step.citation) }));
   item.append(body);
   return item;
 }
@@ -329,7 +329,7 @@ function markdown(reply) {
     section(t('whatToCapture'), step.capture.map((k) => md(kindTitle(k))));
     section(t('pitfalls'), step.pitfalls.map(keepCode));
     if (!step.automatic) out.push(`_${md(t('evidenceNone'))}_`, '');
-    out.push(`<sub>${md(t('sourceLabel', step.source))}</sub>`, '');
+    out.push(`<sub>${md(t('sourceLabel', step.citation))}</sub>`, '');
   });
   return `${out.join('\n').trim()}\n`;
 }

@@ -5,7 +5,11 @@
 
 export type Access = "View" | "Modify" | "Get" | "Put";
 
-export type Activation = { required: boolean, source: string, };
+export type Activation = { required: boolean, source: string, 
+/**
+ * The source as users read it: the guide's title, public address and section.
+ */
+citation: string, };
 
 export type Because = "you_chose" | "named_after_partner" | "only_one" | "holds_the_isu" | "token_account";
 
@@ -58,7 +62,15 @@ export type Checklist = { partner: PartnerRef, steps: Array<StepView>, progress:
 
 export type ChecklistState = { manual?: Array<string>, since?: number, };
 
-export type Cited = { text: string, source: string, };
+export type Cited = { text: string, 
+/**
+ * `<guide id> § <section>`, as the profile writes it.
+ */
+source: string, 
+/**
+ * The source as users read it: the guide's title, public address and section.
+ */
+citation: string, };
 
 export type ClientCard = { name: string | null, 
 /**
@@ -76,6 +88,8 @@ seen: number, };
 
 export type ClientChoice = { name: string | null, because: Because, };
 
+export type Clue = "client_name" | "redirect_uri" | "words";
+
 export type Counts = { values: number, error: number, warning: number, info: number, };
 
 export type DomainPolicy = { functional_area: string | null, policy: string, subdomain: string | null, 
@@ -86,7 +100,11 @@ report_task: Array<Access>,
 /**
  * Integration permissions (Get, Put).
  */
-integration: Array<Access>, description: string | null, source: string, };
+integration: Array<Access>, description: string | null, source: string, 
+/**
+ * The source as users read it: the guide's title, public address and section.
+ */
+citation: string, };
 
 export type Elsewhere = { page: PageId, kind: ObjectKind, name: string, 
 /**
@@ -169,9 +187,27 @@ export type FindingView = { code: string, severity: Severity, param: number | nu
 
 export type Gathered = { params?: Array<ParamInput>, settings?: Array<Setting>, };
 
+export type Guide = { 
+/**
+ * The id a `source` names (`connect-workday § Prerequisites`).
+ */
+id: string, 
+/**
+ * The guide's title, as users read it.
+ */
+title: string, 
+/**
+ * Its public `https` address.
+ */
+address: string, };
+
 export type HostFamily = string;
 
-export type IsuProfile = { recommended: boolean, session_timeout_minutes: number | null, security_group_type: string | null, note: string | null, source: string, };
+export type IsuProfile = { recommended: boolean, session_timeout_minutes: number | null, security_group_type: string | null, note: string | null, source: string, 
+/**
+ * The source as users read it: the guide's title, public address and section.
+ */
+citation: string, };
 
 export type LiveEvidence = { params?: Array<ParamInput>, 
 /**
@@ -269,9 +305,13 @@ task: string, client_name: string | null, grant_type: string | null, access_toke
  */
 redirect_uris: Array<string>, redirect_uris_note: string | null, non_expiring_refresh_tokens: boolean | null, 
 /**
- * Scope (Functional Areas), word for word from the seed.
+ * Scope (Functional Areas), word for word from the guide.
  */
-scopes: Array<string>, note: string | null, source: string, };
+scopes: Array<string>, note: string | null, source: string, 
+/**
+ * The source as users read it: the guide's title, public address and section.
+ */
+citation: string, };
 
 export type ObjectCard = { kind: ObjectKind, name: string, chosen: boolean, because: Because | null, reason: string | null, settings: Array<SettingRow>, };
 
@@ -319,9 +359,9 @@ export type Partner = {
  */
 id: string, name: string, summary: string, 
 /**
- * The seed files the profile is built from.
+ * The public guides the profile is built from.
  */
-seeds: Array<string>, 
+guides: Array<Guide>, 
 /**
  * The partner's guide tells SAML SSO tenants to add `redirect=n` to the authorization
  * endpoint.
@@ -338,7 +378,7 @@ permissions_note: Cited | null,
 /**
  * RaaS URLs must be the JSON ones (`format=json`).
  */
-raas_json: boolean, raas_json_source: string | null, 
+raas_json: boolean, raas_json_source: string | null, raas_json_citation: string | null, 
 /**
  * The values the partner's form asks for, in its order.
  */
@@ -375,6 +415,17 @@ text?: string,
 json?: string, };
 
 export type PartnerRef = { id: string, name: string, summary: string, };
+
+export type PartnerSuggestion = { 
+/**
+ * The partner's id (`--integration`).
+ */
+partner: string, name: string, clue: Clue, 
+/**
+ * Why, in words: "API client 'Datadog User Activity Monitor' is named as the Datadog guide
+ * names it".
+ */
+why: string, };
 
 export type Prefs = { 
 /**
@@ -418,11 +469,11 @@ export type ReportField = { name: string, level: FieldLevel, example: string | n
  */
 allowed_values: Array<string>, 
 /**
- * Column aliases that mean this field (ours, not the seed's).
+ * Column aliases that mean this field (ours, not the guide's).
  */
 aliases: Array<string>, };
 
-export type ReportSpec = { id: string, name: string, note: string | null, source: string, fields: Array<ReportField>, };
+export type ReportSpec = { id: string, name: string, note: string | null, source: string, citation: string, fields: Array<ReportField>, };
 
 export type ReportView = { page: PageId | null, params: Array<ParamView>, settings: Array<Setting>, findings: Array<FindingView>, 
 /**
@@ -432,7 +483,12 @@ busy: boolean,
 /**
  * Added to the contract: written only as `false`, for a page no recogniser claims.
  */
-recognised?: boolean, };
+recognised?: boolean, 
+/**
+ * Added to the contract: when no partner was chosen, the partners the evidence points at
+ * (`{partner, name, clue, why}`), strongest first; written only when there is one.
+ */
+suggested_partners?: Array<PartnerSuggestion>, };
 
 export type RequestRecord = { method: string, url: string, status: number | null, outcome: string, };
 
@@ -452,7 +508,11 @@ label: string,
 /**
  * Where in Workday it is found.
  */
-where: string, source: string, };
+where: string, source: string, 
+/**
+ * The source as users read it: the guide's title, public address and section.
+ */
+citation: string, };
 
 export type Retired = { kind: ParamKind, value: string, name: string | null, origin: Origin | null, at: number, reason: RetiredReason, };
 
@@ -486,7 +546,11 @@ export type SettingValue = boolean | number | string | Array<string> | { [key in
 
 export type Severity = "error" | "warning" | "info";
 
-export type SoapService = { service: string, version: string, source: string, };
+export type SoapService = { service: string, version: string, source: string, 
+/**
+ * The source as users read it: the guide's title, public address and section.
+ */
+citation: string, };
 
 export type Source = { 
 /**
@@ -556,7 +620,11 @@ evidence_reports: Array<string>,
 /**
  * Evidenced by the partner export being used (the step happens outside Workday).
  */
-evidence_export: boolean, source: string, };
+evidence_export: boolean, source: string, 
+/**
+ * The source as users read it: the guide's title, public address and section.
+ */
+citation: string, };
 
 export type StepResult = { probe: ProbeKind, status: StepStatus, summary: string, findings: Array<LiveFinding>, requests: Array<RequestRecord>, };
 
@@ -633,7 +701,11 @@ evidence_reports: Array<string>,
 /**
  * Evidenced by the partner export being used (the step happens outside Workday).
  */
-evidence_export: boolean, source: string, };
+evidence_export: boolean, source: string, 
+/**
+ * The source as users read it: the guide's title, public address and section.
+ */
+citation: string, };
 
 export type StoredParam = { kind: ParamKind, value: string, 
 /**
@@ -727,7 +799,11 @@ loadUrl?: string | null,
  */
 at: number, };
 
-export type TenantSettings = { oauth_clients_enabled: boolean | null, user_activity_logging: boolean | null, source: string, };
+export type TenantSettings = { oauth_clients_enabled: boolean | null, user_activity_logging: boolean | null, source: string, 
+/**
+ * The source as users read it: the guide's title, public address and section.
+ */
+citation: string, };
 
 export type TenantView = { key: RecordKey | null, tenant: string | null, family: HostFamily | null, 
 /**
