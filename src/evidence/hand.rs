@@ -119,6 +119,7 @@ impl Record {
             renewed: None,
             unrecognised: false,
             hand: true,
+            url: None,
         });
         Ok(next)
     }

@@ -99,6 +99,11 @@ pub struct StoredParam {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "typescript", ts(optional))]
     pub renewed: Option<u64>,
+    /// The address of the page it was last read on (none: not read on a page). A record that is
+    /// full gives up values of the page holding the most first.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional))]
+    pub url: Option<String>,
     /// Read on a tenant page no recogniser claims (a connection URL it showed), and on no page
     /// wdcap knows.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
@@ -374,6 +379,7 @@ impl Record {
             origin: capture.origin.clone(),
             at: capture.at,
             renewed: None,
+            url: Some(capture.url.clone()).filter(|u| !u.is_empty()),
             unrecognised: capture.unrecognised,
             hand: false,
         };
@@ -414,47 +420,46 @@ impl Record {
         self.params.push(stored);
     }
 
-    /// Drops the least recently seen values above [`MAX_PARAMS`]: first those the page that just
-    /// wrote showed (the same page from the same origin), so that one page cannot push out what
-    /// other pages showed; then, if that is not enough, the least recently seen of the rest.
+    /// Keeps at most [`MAX_PARAMS`] values: while there are more, the page (address and origin)
+    /// holding the most values gives up its least recently seen one (ties: the page that just
+    /// wrote). A page showing thousands of values, read again and again, so pushes out only its
+    /// own values, never what other pages showed.
     fn cap_params(&mut self, writer: &Capture) {
+        use std::collections::HashMap;
         if self.params.len() <= MAX_PARAMS {
             return;
         }
-        let writers: Vec<usize> = (0..self.params.len())
-            .filter(|&i| {
-                let p = &self.params[i];
-                p.page.is_some() && p.page == writer.page && p.origin == writer.origin
-            })
-            .collect();
-        let mut excess = self.params.len() - MAX_PARAMS;
-        let mut oldest = writers;
-        oldest.sort_by_key(|&i| self.params[i].at);
-        oldest.truncate(excess);
-        excess -= oldest.len();
+        let page_of = |p: &StoredParam| -> (Option<String>, Option<Origin>) {
+            (p.url.clone(), p.origin.clone())
+        };
+        let writer_page: (Option<String>, Option<Origin>) = (
+            Some(writer.url.clone()).filter(|u| !u.is_empty()),
+            writer.origin.clone(),
+        );
+        let mut by_page: HashMap<(Option<String>, Option<Origin>), Vec<usize>> = HashMap::new();
+        for (i, p) in self.params.iter().enumerate() {
+            by_page.entry(page_of(p)).or_default().push(i);
+        }
+        for indexes in by_page.values_mut() {
+            // Most recently seen first, so the least recently seen is popped.
+            indexes.sort_by_key(|&i| std::cmp::Reverse(self.params[i].at));
+        }
+        let mut dropped = vec![false; self.params.len()];
+        for _ in MAX_PARAMS..self.params.len() {
+            let loser = by_page
+                .iter()
+                .max_by_key(|(page, indexes)| (indexes.len(), **page == writer_page))
+                .map(|(page, _)| page.clone());
+            let Some(loser) = loser else { break };
+            if let Some(i) = by_page.get_mut(&loser).and_then(Vec::pop) {
+                dropped[i] = true;
+            }
+        }
         let mut i = 0;
         self.params.retain(|_| {
-            let keep = !oldest.contains(&i);
+            let keep = !dropped[i];
             i += 1;
             keep
-        });
-        if excess == 0 {
-            return;
-        }
-        let mut times: Vec<u64> = self.params.iter().map(|p| p.at).collect();
-        times.sort_unstable_by(|a, b| b.cmp(a));
-        let cut = times[MAX_PARAMS - 1];
-        let mut room = times.iter().filter(|&&t| t > cut).count();
-        room = MAX_PARAMS - room;
-        self.params.retain(|p| {
-            if p.at > cut {
-                true
-            } else if p.at == cut && room > 0 {
-                room -= 1;
-                true
-            } else {
-                false
-            }
         });
     }
 
@@ -577,6 +582,7 @@ impl Record {
                 renewed: None,
                 unrecognised: false,
                 hand: false,
+                url: None,
             });
         }
         next
@@ -644,6 +650,7 @@ impl Record {
                 renewed: Some(at),
                 unrecognised: false,
                 hand: false,
+                url: None,
             }),
         }
         next

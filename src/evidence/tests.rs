@@ -908,9 +908,10 @@ fn a_flooding_page_leaves_what_other_pages_showed_intact() {
         let flood: Vec<ParamInput> = (0..2_000)
             .map(|i| input(ParamKind::ClientId, &format!("flood-{round}-{i}")))
             .collect();
+        // The same kind of page as one the admin read, at another address.
         let next = r.merge(&capture(
-            PageId::ViewIds,
-            "https://wd3-impl.workday.com/acme/d/task/1422$4.htmld",
+            PageId::ViewApiClients,
+            "https://wd3-impl.workday.com/acme/d/task/2997$2152.htmld",
             10 + round,
             flood,
             vec![],

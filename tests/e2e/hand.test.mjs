@@ -95,7 +95,11 @@ test('a selection captured from the context menu is kept for the tab\'s tenant, 
   assert.ok(!local.includes(SECRET), local);
 
   const popup = await openPopup(browser.context, browser.extensionId, await tabIdOf(browser.context, tab));
-  const row = popup.locator(`section.tenant.current[data-key="${ACME}"] li.value[data-kind="rest_endpoint"]`);
+  // The page itself quotes the tenant's REST endpoint (kept as read on a page wdcap does not
+  // know); the one captured by hand is the other row.
+  const row = popup
+    .locator(`section.tenant.current[data-key="${ACME}"] li.value[data-kind="rest_endpoint"]`)
+    .filter({ has: popup.locator('.value-meta', { hasText: 'captured by hand' }) });
   await row.waitFor();
   assert.match(await row.locator('.value-meta').textContent(), /captured by hand/);
   // Checked like any value: the REST endpoint on the UI host is an error, with its fix.
@@ -105,7 +109,7 @@ test('a selection captured from the context menu is kept for the tab\'s tenant, 
   // The secret is masked, counted among the values.
   const secretRow = popup.locator(`section.tenant.current li.value[data-kind="client_secret"]`);
   assert.ok(!(await secretRow.locator('code.value-text').textContent()).includes(SECRET));
-  assert.match(await popup.locator('section.tenant.current .summary').textContent(), /2 values/);
+  assert.equal(await popup.locator('section.tenant.current li.value').filter({ has: popup.locator('.value-meta', { hasText: 'captured by hand' }) }).count(), 2);
   await popup.close();
 });
 

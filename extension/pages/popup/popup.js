@@ -597,12 +597,6 @@ let asked = 0;
 function refreshSoon({ retarget = false } = {}) {
   clearTimeout(refreshTimer);
   refreshTimer = setTimeout(async () => {
-    // A confirm step the person is answering is not swept away by a re-render (a capture or the
-    // clipboard's state changing meanwhile): the refresh waits until it is answered.
-    if (app.querySelector('.confirm-step:not([hidden])')) {
-      refreshSoon({ retarget });
-      return;
-    }
     const mine = ++asked;
     if (retarget) tabId = await currentTabId();
     const state = await view();

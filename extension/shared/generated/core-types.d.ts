@@ -737,6 +737,11 @@ at: number,
  */
 renewed?: number, 
 /**
+ * The address of the page it was last read on (none: not read on a page). A record that is
+ * full gives up values of the page holding the most first.
+ */
+url?: string, 
+/**
  * Read on a tenant page no recogniser claims (a connection URL it showed), and on no page
  * wdcap knows.
  */
