@@ -422,70 +422,7 @@ fn print(report: &Report, common: &Common) -> i32 {
     } else if common.markdown {
         emit(&wdcap::report::redact::markdown(report, &common.options()));
     } else {
-        emit(&render_text(report, common.reveal));
+        emit(&wdcap::report::text::text(report, common.reveal));
     }
     i32::from(report.has_errors())
-}
-
-/// The human-readable form.
-pub fn render_text(report: &Report, reveal: bool) -> String {
-    use std::fmt::Write as _;
-    let view = report.view(reveal);
-    let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "page: {}",
-        view.page.map(|p| p.as_str()).unwrap_or("(not recognised)")
-    );
-    let _ = writeln!(out, "params: {}", view.params.len());
-    for (i, p) in view.params.iter().enumerate() {
-        let mut facts = Vec::new();
-        if let Some(t) = &p.tenant {
-            facts.push(format!("tenant {t}"));
-        }
-        if let Some(d) = &p.data_center {
-            facts.push(d.clone());
-        }
-        if let Some(e) = p.environment {
-            facts.push(e.to_string());
-        }
-        if let Some(n) = &p.name {
-            facts.push(format!("name {n:?}"));
-        }
-        // Masked values already carry fingerprint and length.
-        if let (true, Some(fp), Some(len)) = (reveal, &p.fingerprint, p.length) {
-            facts.push(format!("secret, sha256:{fp}, {len} chars"));
-        }
-        if !p.ambiguous_with.is_empty() {
-            let or: Vec<&str> = p.ambiguous_with.iter().map(|k| k.as_str()).collect();
-            facts.push(format!("or {}?", or.join(", ")));
-        }
-        let facts = if facts.is_empty() {
-            String::new()
-        } else {
-            format!("  ({})", facts.join(", "))
-        };
-        let _ = writeln!(out, "  [{i}] {:<22} {}{facts}", p.kind.as_str(), p.value);
-    }
-    if !view.settings.is_empty() {
-        let _ = writeln!(out, "settings: {}", view.settings.len());
-        for s in &view.settings {
-            let value = serde_json::to_string(&s.value).unwrap_or_default();
-            let _ = writeln!(out, "  {} = {value}", s.name);
-        }
-    }
-    let _ = writeln!(out, "findings: {}", view.findings.len());
-    for f in &view.findings {
-        let at = f.param.map(|i| format!(" [{i}]")).unwrap_or_default();
-        let _ = writeln!(out, "  {:<7} {}{at}: {}", f.severity, f.code, f.message);
-        let _ = writeln!(out, "          fix: {}", f.fix);
-        // White space drawn (␠, ⍽ …), so the value and its correction do not look the same.
-        if let Some(v) = &f.shown_value {
-            let _ = writeln!(out, "          value: {v}");
-        }
-        if let Some(v) = f.shown_fixed_value.as_ref().or(f.fixed_value.as_ref()) {
-            let _ = writeln!(out, "          corrected: {v}");
-        }
-    }
-    out
 }

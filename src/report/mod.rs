@@ -10,5 +10,6 @@ pub mod redact;
 pub mod structure;
 pub mod summary;
 pub mod tenant;
+pub mod text;
 pub mod ticket;
 pub mod view;

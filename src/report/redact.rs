@@ -165,7 +165,7 @@ pub fn markdown(report: &Report, options: &Options) -> String {
 }
 
 /// A severity as a heading says it.
-fn severity_word(s: Severity) -> &'static str {
+pub(crate) fn severity_word(s: Severity) -> &'static str {
     match s {
         Severity::Error => "Error",
         Severity::Warning => "Warning",
@@ -174,7 +174,7 @@ fn severity_word(s: Severity) -> &'static str {
 }
 
 /// A page's name as Workday's search finds it (its recogniser's first English title).
-fn page_title(page: crate::model::page_id::PageId) -> &'static str {
+pub(crate) fn page_title(page: crate::model::page_id::PageId) -> &'static str {
     crate::pages::RECOGNISERS
         .iter()
         .find(|r| r.page() == page)

@@ -422,6 +422,20 @@ fn text_rendering_of_a_problem_email() {
         !text.contains("k3j4h5g6f7d8s9a0m1n2"),
         "a secret was printed"
     );
+    // Words for people: no check code, value-kind id or page id; values and findings numbered
+    // from 1 alike.
+    for c in wdcap::checks::CHECKS
+        .iter()
+        .filter(|c| c.code().contains('-'))
+    {
+        assert!(
+            !text.contains(c.code()),
+            "the check code {} is shown",
+            c.code()
+        );
+    }
+    assert!(!text.contains("client_secret") && !text.contains("[0]"));
+    assert!(text.contains("   1. Client ID") && text.contains("Error (value 2):"));
     insta::assert_snapshot!(without_build(&text));
 }
 
