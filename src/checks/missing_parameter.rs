@@ -83,20 +83,16 @@ impl Check for MissingParameter {
                 if let Some(f) = self.of_the_client(cx, partner.name, r.label, r.kind) {
                     return Some(f);
                 }
-                let message = if want == 1 {
-                    format!(
-                        "{} needs the {} ({}); none was found.",
-                        partner.name,
-                        r.label,
-                        r.kind.title()
-                    )
+                // The partner's own name for the value, with wdcap's where the two differ.
+                let named = if r.label.eq_ignore_ascii_case(r.kind.title()) {
+                    r.label.to_string()
                 } else {
-                    format!(
-                        "{} needs {want} {} values ({}); found {got}.",
-                        partner.name,
-                        r.kind.title(),
-                        r.label
-                    )
+                    format!("{} ({})", r.label, r.kind.title())
+                };
+                let message = if want == 1 {
+                    format!("{} needs the {named}; none was found.", partner.name)
+                } else {
+                    format!("{} needs {want} {named} values; found {got}.", partner.name)
                 };
                 Some(Finding::new(
                     self.code(),

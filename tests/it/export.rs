@@ -70,7 +70,7 @@ fn json_names_partner_tenant_values_missing_and_what_it_was_exported_despite() {
     let out = out.replace(at, "2024-05-06T07:08:09.123Z");
     let needs = |what: &str| {
         format!(
-            "    {{\n      \"code\": \"missing-parameter\",\n      \"message\": \"Microsoft Defender for Cloud Apps needs the {what} ({what}); none was found.\"\n    }}"
+            "    {{\n      \"code\": \"missing-parameter\",\n      \"message\": \"Microsoft Defender for Cloud Apps needs the {what}; none was found.\"\n    }}"
         )
     };
     let expected = format!(
