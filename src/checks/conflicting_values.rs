@@ -25,6 +25,9 @@ impl Check for ConflictingValues {
     fn run(&self, cx: &Context) -> Vec<Finding> {
         let mut out = Vec::new();
         for kind in [ParamKind::ClientSecret, ParamKind::RefreshToken] {
+            let Some(error) = kind.mismatch_error() else {
+                continue;
+            };
             let mut first: Option<usize> = None;
             let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
             for (i, p) in cx.of_kind(kind) {
@@ -38,11 +41,6 @@ impl Check for ConflictingValues {
                     continue;
                 }
                 if let Some(first) = first {
-                    let error = if kind == ParamKind::ClientSecret {
-                        "invalid_client"
-                    } else {
-                        "invalid_grant"
-                    };
                     out.push(Finding::new(
                         self.code(),
                         Severity::Warning,

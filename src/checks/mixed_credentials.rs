@@ -56,10 +56,8 @@ impl Check for MixedCredentials {
             else {
                 continue;
             };
-            let error = if kind == ParamKind::ClientSecret {
-                "invalid_client"
-            } else {
-                "invalid_grant"
+            let Some(error) = kind.mismatch_error() else {
+                continue;
             };
             out.push(Finding::new(
                 self.code(),

@@ -68,6 +68,17 @@ impl ParamKind {
         ParamKind::CLIENT_SCOPED.contains(&self)
     }
 
+    /// The OAuth error Workday's token endpoint answers when a client secret or refresh token
+    /// is not the one the client ID's API client holds (RFC 6749 §5.2: a client that fails to
+    /// authenticate is `invalid_client`, a grant that is not valid `invalid_grant`).
+    pub fn mismatch_error(self) -> Option<&'static str> {
+        match self {
+            ParamKind::ClientSecret => Some("invalid_client"),
+            ParamKind::RefreshToken => Some("invalid_grant"),
+            _ => None,
+        }
+    }
+
     /// The parameter kind a URL's shape makes it.
     pub fn for_endpoint(kind: EndpointKind) -> ParamKind {
         match kind {

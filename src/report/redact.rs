@@ -11,7 +11,7 @@
 //! Text that came from the input (hosts, tenant names, messages quoting them) is escaped so a
 //! ticket system's Markdown renderer shows it as text: no raw HTML, no broken tables.
 
-use crate::model::options::{Options, Sso};
+use crate::model::options::Options;
 use crate::model::param::{Param, ParamValue};
 use crate::model::secret::Secret;
 use crate::model::severity::Severity;
@@ -31,15 +31,7 @@ pub fn markdown(report: &Report, options: &Options) -> String {
             None => "not chosen".into(),
         }
     );
-    let _ = writeln!(
-        o,
-        "- SAML SSO: {}",
-        match options.sso {
-            Sso::Yes => "yes",
-            Sso::No => "no",
-            Sso::Unknown => "unknown",
-        }
-    );
+    let _ = writeln!(o, "- SAML SSO: {}", options.sso.as_str());
     if let Some(page) = report.page {
         let _ = writeln!(o, "- Page: {}", text(page_title(page)));
     }
@@ -147,13 +139,7 @@ pub fn markdown(report: &Report, options: &Options) -> String {
         }
     }
 
-    // Settings as a person reads them ("SAML on"); those that say how a page was read, not
-    // what the tenant is set to, are not listed.
-    let said: Vec<String> = report
-        .settings
-        .iter()
-        .filter_map(crate::report::tenant::said)
-        .collect();
+    let said = report.settings_said();
     if !said.is_empty() {
         let _ = writeln!(o, "## Settings read\n");
         for s in said {

@@ -8,7 +8,7 @@
 //! few, and secrets are tracked up to [`MAX_SECRETS_TRACKED`] distinct ones.
 
 use crate::checks;
-use crate::model::options::{Options, Sso};
+use crate::model::options::Options;
 use crate::model::param::ParamValue;
 use crate::model::severity::Severity;
 use crate::paste::files::Unreadable;
@@ -283,15 +283,7 @@ impl Summary {
                 None => "not chosen".into(),
             }
         );
-        let _ = writeln!(
-            o,
-            "- SAML SSO: {}",
-            match options.sso {
-                Sso::Yes => "yes",
-                Sso::No => "no",
-                Sso::Unknown => "unknown",
-            }
-        );
+        let _ = writeln!(o, "- SAML SSO: {}", options.sso.as_str());
         let _ = writeln!(o, "- Tickets: {}", self.headline_counts());
         let _ = writeln!(o, "- With an error finding: {}", self.with_errors);
         let _ = writeln!(o, "- Nothing recognised: {}", self.nothing_recognised);

@@ -61,11 +61,7 @@ pub fn text(report: &Report, reveal: bool) -> String {
             p.value
         );
     }
-    let said: Vec<String> = report
-        .settings
-        .iter()
-        .filter_map(crate::report::tenant::said)
-        .collect();
+    let said = report.settings_said();
     if !said.is_empty() {
         let _ = writeln!(out, "Settings read:");
         for s in said {

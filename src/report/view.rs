@@ -57,6 +57,15 @@ pub struct Report {
 }
 
 impl Report {
+    /// The settings read, as a person reads them ("SAML on"); those that say how a page was
+    /// read, not what the tenant is set to, are left out.
+    pub fn settings_said(&self) -> Vec<String> {
+        self.settings
+            .iter()
+            .filter_map(crate::report::tenant::said)
+            .collect()
+    }
+
     pub fn has_errors(&self) -> bool {
         self.findings.iter().any(|f| f.severity == Severity::Error)
     }
