@@ -97,11 +97,7 @@ impl Record {
             .map(str::to_string);
         let mut next = self.clone();
         next.updated = given.at;
-        if let Some(p) = next
-            .params
-            .iter_mut()
-            .find(|p| p.kind == given.kind && p.value == value)
-        {
+        if let Some(p) = next.params.iter_mut().find(|p| p.same(given.kind, value)) {
             p.at = given.at;
             p.client = p.client.take().or(client);
             return Ok(next);

@@ -138,7 +138,7 @@ impl fmt::Debug for StoredParam {
 
 impl StoredParam {
     /// What makes two values the same.
-    fn same(&self, kind: ParamKind, value: &str) -> bool {
+    pub(super) fn same(&self, kind: ParamKind, value: &str) -> bool {
         self.kind == kind && self.value == value
     }
 
@@ -425,33 +425,33 @@ impl Record {
     /// wrote). A page showing thousands of values, read again and again, so pushes out only its
     /// own values, never what other pages showed.
     fn cap_params(&mut self, writer: &Capture) {
-        use std::collections::HashMap;
         if self.params.len() <= MAX_PARAMS {
             return;
         }
-        let page_of = |p: &StoredParam| -> (Option<String>, Option<Origin>) {
-            (p.url.clone(), p.origin.clone())
-        };
-        let writer_page: (Option<String>, Option<Origin>) = (
-            Some(writer.url.clone()).filter(|u| !u.is_empty()),
-            writer.origin.clone(),
+        type PageKey<'a> = (Option<&'a str>, Option<&'a Origin>);
+        let writer_page: PageKey = (
+            Some(writer.url.as_str()).filter(|u| !u.is_empty()),
+            writer.origin.as_ref(),
         );
-        let mut by_page: HashMap<(Option<String>, Option<Origin>), Vec<usize>> = HashMap::new();
+        // Each page's values, most recently seen first (the least recently seen is popped); the
+        // pages in the order first met, so that a tie is decided the same way every time.
+        let mut by_page: Vec<(PageKey, Vec<usize>)> = Vec::new();
         for (i, p) in self.params.iter().enumerate() {
-            by_page.entry(page_of(p)).or_default().push(i);
+            let page = (p.url.as_deref(), p.origin.as_ref());
+            match by_page.iter_mut().find(|(k, _)| *k == page) {
+                Some((_, indexes)) => indexes.push(i),
+                None => by_page.push((page, vec![i])),
+            }
         }
-        for indexes in by_page.values_mut() {
-            // Most recently seen first, so the least recently seen is popped.
+        for (_, indexes) in &mut by_page {
             indexes.sort_by_key(|&i| std::cmp::Reverse(self.params[i].at));
         }
         let mut dropped = vec![false; self.params.len()];
         for _ in MAX_PARAMS..self.params.len() {
             let loser = by_page
-                .iter()
-                .max_by_key(|(page, indexes)| (indexes.len(), **page == writer_page))
-                .map(|(page, _)| page.clone());
-            let Some(loser) = loser else { break };
-            if let Some(i) = by_page.get_mut(&loser).and_then(Vec::pop) {
+                .iter_mut()
+                .max_by_key(|(page, indexes)| (indexes.len(), *page == writer_page));
+            if let Some(i) = loser.and_then(|(_, indexes)| indexes.pop()) {
                 dropped[i] = true;
             }
         }
